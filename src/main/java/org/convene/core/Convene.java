@@ -1,0 +1,185 @@
+package org.convene.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.convene.model.ActiveInstance;
+import org.convene.model.ChatMessage;
+import org.convene.model.EndResult;
+import org.convene.model.Event;
+import org.convene.model.JoinResult;
+import org.convene.model.LeaveResult;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.TimeWindow;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+
+/**
+ * The meeting system: the seed's nine functions and the administration around them, on a
+ * {@link MeetingStore} and a {@link Clock}. Every method either succeeds or throws
+ * {@link RefusedException} having changed nothing.
+ *
+ * <pre>{@code
+ * Convene convene = new Convene(store, Clock.systemUTC());
+ * User john = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com"));
+ * JoinResult joined = convene.join(john.id(), 2);
+ * convene.post(john.id(), 2, "Hello, everyone!");
+ * }</pre>
+ */
+public final class Convene {
+    public static final int MAX_PAGE = 1_000;
+
+    private final MeetingStore store;
+    private final Clock clock;
+
+    public Convene(MeetingStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Returns the clock this instance reads; operations take their time from it. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public User createUser(UserDetails details) {
+        return store.createUser(details);
+    }
+
+    public User updateUser(long userId, UserDetails details, OptionalLong expectedVersion) {
+        return store.updateUser(userId, details, expectedVersion);
+    }
+
+    public void deleteUser(long userId) {
+        store.deleteUser(userId);
+    }
+
+    /** Returns the user, or refuses with "Invalid user ID". */
+    public User user(long userId) {
+        return store.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
+    }
+
+    public List<User> users(long afterId, int limit) {
+        return store.users(afterId, page(limit));
+    }
+
+    public Meeting createMeeting(MeetingDetails details) {
+        return store.createMeeting(details);
+    }
+
+    public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
+        return store.updateMeeting(meetingId, details, expectedVersion);
+    }
+
+    public void deleteMeeting(long meetingId) {
+        store.deleteMeeting(meetingId);
+    }
+
+    public Meeting meeting(long meetingId) {
+        return store.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
+    }
+
+    public List<Meeting> meetings(long afterId, int limit) {
+        return store.meetings(afterId, page(limit));
+    }
+
+    /** Schedules a new instance of a meeting; it must end in the future and not overlap the meeting's others. */
+    public MeetingInstance createInstance(long meetingId, TimeWindow window) {
+        return store.createInstance(meetingId, window, now());
+    }
+
+    public MeetingInstance updateInstance(long instanceId, TimeWindow window) {
+        return store.updateInstance(instanceId, window, now());
+    }
+
+    public void deleteInstance(long instanceId) {
+        store.deleteInstance(instanceId, now());
+    }
+
+    /** Returns the instance with its status now, or refuses with "Invalid meeting instance ID". */
+    public MeetingInstance instance(long instanceId) {
+        return store.instance(instanceId, now()).orElseThrow(Refusal.INVALID_INSTANCE::refuse);
+    }
+
+    public List<MeetingInstance> instancesOf(long meetingId) {
+        return store.instancesOf(meetingId, now());
+    }
+
+    /** Function 1: the user joins an active instance they are allowed into and are not yet in. */
+    public JoinResult join(long userId, long instanceId) {
+        return store.join(userId, instanceId, now());
+    }
+
+    /** Function 2: the user leaves an instance they are in. */
+    public LeaveResult leave(long userId, long instanceId) {
+        return store.leave(userId, instanceId, now());
+    }
+
+    /** Function 3: the instance's current participants, with their names and latest join times. */
+    public List<Participant> participants(long instanceId) {
+        return store.participants(instanceId, now());
+    }
+
+    /** Function 4: every active instance with its meeting. */
+    public List<ActiveInstance> activeInstances() {
+        return store.activeInstances(now(), false);
+    }
+
+    /** Function 5: ends an active instance; every participant still in leaves with a timeout event. */
+    public EndResult end(long instanceId) {
+        return store.end(instanceId, now());
+    }
+
+    /** Function 6: a participant posts a message of 1 to 4,000 characters to an active instance. */
+    public ChatMessage post(long userId, long instanceId, String text) {
+        return store.post(userId, instanceId, ChatMessage.checkText(text), now());
+    }
+
+    /** Function 7: the instance's chat in posting order, {@code limit} messages after {@code afterId}. */
+    public List<ChatMessage> chat(long instanceId, long afterId, int limit) {
+        return store.chat(instanceId, OptionalLong.empty(), cursor(afterId), page(limit));
+    }
+
+    /** Function 8: every active instance with its current participants and their latest join times. */
+    public List<ActiveInstance> joinTimes() {
+        return store.activeInstances(now(), true);
+    }
+
+    /** Function 9: one user's messages in one instance, in posting order. */
+    public List<ChatMessage> chatOf(long instanceId, long userId, long afterId, int limit) {
+        return store.chat(instanceId, OptionalLong.of(userId), cursor(afterId), page(limit));
+    }
+
+    /** The events log of one instance, {@code limit} events after {@code afterId}. */
+    public List<Event> eventsOfInstance(long instanceId, long afterId, int limit) {
+        return store.eventsOfInstance(instanceId, cursor(afterId), page(limit));
+    }
+
+    /** The events log of one user across all meetings, in time order. */
+    public List<Event> eventsOfUser(long userId) {
+        user(userId);
+        return store.eventsOfUser(userId);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static int page(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw RefusedException.invalid("limit", "must be between 1 and " + MAX_PAGE + ", was " + limit);
+        }
+        return limit;
+    }
+
+    private static long cursor(long afterId) {
+        if (afterId < 0) throw RefusedException.invalid("after", "must not be negative, was " + afterId);
+        return afterId;
+    }
+}

@@ -1,0 +1,90 @@
+package org.convene.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.convene.model.ActiveInstance;
+import org.convene.model.ChatMessage;
+import org.convene.model.EndResult;
+import org.convene.model.Event;
+import org.convene.model.JoinResult;
+import org.convene.model.LeaveResult;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.TimeWindow;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+
+/**
+ * Where Convene keeps its state: the port that storage adapters implement. Each write is one
+ * atomic step, refuses by throwing {@link org.convene.model.RefusedException} and then has changed
+ * nothing. Operations that depend on time take {@code now}, so that the caller owns the clock.
+ */
+public interface MeetingStore {
+
+    User createUser(UserDetails details);
+
+    /** Replaces a user's details if its version is {@code expectedVersion} (any version when empty). */
+    User updateUser(long userId, UserDetails details, OptionalLong expectedVersion);
+
+    /** Deletes a user who has never tried to join a meeting. */
+    void deleteUser(long userId);
+
+    Optional<User> user(long userId);
+
+    /** Returns up to {@code limit} users with ids after {@code afterId}, by id. */
+    List<User> users(long afterId, int limit);
+
+    Meeting createMeeting(MeetingDetails details);
+
+    Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion);
+
+    /** Deletes a meeting that has no instances. */
+    void deleteMeeting(long meetingId);
+
+    Optional<Meeting> meeting(long meetingId);
+
+    List<Meeting> meetings(long afterId, int limit);
+
+    MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now);
+
+    MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now);
+
+    /** Deletes an instance that is not active and has no events or chat. */
+    void deleteInstance(long instanceId, Instant now);
+
+    /** Returns the instance with its status at {@code now}. */
+    Optional<MeetingInstance> instance(long instanceId, Instant now);
+
+    List<MeetingInstance> instancesOf(long meetingId, Instant now);
+
+    JoinResult join(long userId, long instanceId, Instant now);
+
+    LeaveResult leave(long userId, long instanceId, Instant now);
+
+    List<Participant> participants(long instanceId, Instant now);
+
+    /** Returns every instance active at {@code now} with its meeting, and its participants if asked. */
+    List<ActiveInstance> activeInstances(Instant now, boolean withParticipants);
+
+    EndResult end(long instanceId, Instant now);
+
+    ChatMessage post(long userId, long instanceId, String text, Instant now);
+
+    /** Returns up to {@code limit} messages after {@code afterId}, of one user when {@code userId} is present. */
+    List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit);
+
+    List<Event> eventsOfInstance(long instanceId, long afterId, int limit);
+
+    /** Returns every event of one user, across meetings, in time order. */
+    List<Event> eventsOfUser(long userId);
+
+    /** Returns whether the store holds no data at all. */
+    boolean isEmpty();
+
+    /** Deletes everything Convene stores; for explicit resets only. */
+    void wipe();
+}

@@ -1,0 +1,34 @@
+package org.convene.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What an administrator gives to create or change a meeting. A public meeting is open to every
+ * user; a private one only to users whose e-mail is in its audience (compared trimmed and
+ * case-insensitively, so the audience is kept in that form, sorted and without repeats).
+ */
+public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience) {
+    public static final int MAX_AUDIENCE = 10_000;
+
+    public MeetingDetails {
+        title = Check.text("title", title, 200, false).strip();
+        description = Check.text("description", description == null ? "" : description, 2_000, true);
+        audience = normalise(audience == null ? List.of() : audience);
+    }
+
+    private static List<String> normalise(Collection<String> emails) {
+        if (emails.size() > MAX_AUDIENCE) {
+            throw RefusedException.invalid("audience", "must have at most " + MAX_AUDIENCE + " e-mails");
+        }
+        TreeSet<String> normal = new TreeSet<>();
+        for (String email : emails) normal.add(Check.email("audience e-mail", email));
+        return List.copyOf(normal);
+    }
+
+    /** Returns whether a user with this (normalised) e-mail may join instances of the meeting. */
+    public boolean admits(String email) {
+        return isPublic || audience.contains(email);
+    }
+}

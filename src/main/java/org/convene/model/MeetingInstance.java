@@ -1,0 +1,28 @@
+package org.convene.model;
+
+import java.time.Instant;
+
+/**
+ * One scheduled occurrence of a meeting. {@code orderId} numbers a meeting's instances 1, 2, 3...
+ * in the order they were created; {@code status} is as stored, {@link #effectiveStatus} also reads the clock.
+ */
+public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status) {
+    public MeetingInstance {
+        Check.positiveId("instance id", id);
+        Check.positiveId("meeting id", meetingId);
+    }
+
+    public Instant from() {
+        return window.from();
+    }
+
+    public Instant to() {
+        return window.to();
+    }
+
+    /** Returns the status at {@code now}: ended once {@code to} has passed, active inside the window unless ended early. */
+    public InstanceStatus effectiveStatus(Instant now) {
+        if (status == InstanceStatus.ENDED || !now.isBefore(to())) return InstanceStatus.ENDED;
+        return now.isBefore(from()) ? InstanceStatus.SCHEDULED : InstanceStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,53 @@
+package org.convene.model;
+
+/**
+ * Every reason Convene refuses an operation, with the seed report's message where it has one.
+ *
+ * <p>The {@link Kind} lets adapters choose a transport status (HTTP 404, 409, ...) without parsing
+ * messages; the message template's {@code %s} is filled with the ids involved.
+ */
+public enum Refusal {
+    INVALID_USER(Kind.NOT_FOUND, "Invalid user ID"),
+    INVALID_INSTANCE(Kind.NOT_FOUND, "Invalid meeting instance ID"),
+    INVALID_MEETING(Kind.NOT_FOUND, "Invalid meeting ID"),
+    NOT_ACTIVE(Kind.CONFLICT, "Meeting instance is not active"),
+    NOT_ALLOWED(Kind.FORBIDDEN, "User %s not allowed to join the meeting"),
+    ALREADY_IN(Kind.CONFLICT, "User is already in the meeting"),
+    NOT_JOINED(Kind.CONFLICT, "User has not joined the meeting"),
+    ALREADY_LEFT(Kind.CONFLICT, "User has already left the meeting"),
+    NOT_IN_MEETING(Kind.CONFLICT, "User is not in the meeting"),
+    EMAIL_TAKEN(Kind.CONFLICT, "E-mail %s is already used by another user"),
+    USER_IN_USE(Kind.CONFLICT, "User %s has taken part in meetings and cannot be deleted"),
+    MEETING_HAS_INSTANCES(Kind.CONFLICT, "Meeting %s still has instances; delete them first"),
+    INSTANCE_IN_USE(Kind.CONFLICT, "Meeting instance %s is active or has events or chat, and cannot be deleted"),
+    INSTANCE_ENDED(Kind.CONFLICT, "Meeting instance %s has ended and cannot be changed"),
+    INSTANCE_STARTED(Kind.CONFLICT, "Meeting instance %s has started; only its end can be changed"),
+    OVERLAP(Kind.CONFLICT, "The instance would overlap instance %s of the same meeting"),
+    VERSION_MISMATCH(Kind.PRECONDITION, "The record is now at version %s, not the version given; read it again"),
+    INVALID_INPUT(Kind.INVALID, "%s");
+
+    /** How a refusal relates to the request, independent of any transport. */
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION }
+
+    private final Kind kind;
+    private final String template;
+
+    Refusal(Kind kind, String template) {
+        this.kind = kind;
+        this.template = template;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Returns the human message with {@code args} put into its template. */
+    public String message(Object... args) {
+        return template.contains("%s") ? String.format(template, args) : template;
+    }
+
+    /** Returns an exception carrying this refusal and its message. */
+    public RefusedException refuse(Object... args) {
+        return new RefusedException(this, message(args));
+    }
+}

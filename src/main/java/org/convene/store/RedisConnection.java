@@ -1,0 +1,168 @@
+package org.convene.store;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.convene.core.StoreUnavailableException;
+
+/**
+ * One shared, thread-safe connection to a Redis server or cluster. Commands from many threads are
+ * pipelined on it; nothing on the request path blocks a connection.
+ *
+ * <pre>{@code
+ * try (RedisConnection redis = RedisConnection.open("redis://localhost:6379", false)) { ... }
+ * }</pre>
+ */
+public final class RedisConnection implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String description;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> standalone;
+    private final RedisClusterClient clusterClient;
+    private final StatefulRedisClusterConnection<String, String> cluster;
+    private final RedisURI uri;
+
+    private RedisConnection(String description, RedisURI uri, RedisClient client,
+                            StatefulRedisConnection<String, String> standalone,
+                            RedisClusterClient clusterClient, StatefulRedisClusterConnection<String, String> cluster) {
+        this.description = description;
+        this.uri = uri;
+        this.client = client;
+        this.standalone = standalone;
+        this.clusterClient = clusterClient;
+        this.cluster = cluster;
+    }
+
+    /**
+     * Connects to {@code urls}: one {@code redis://} or {@code rediss://} URL, or a comma-separated
+     * list of cluster nodes. A single URL is a cluster node when {@code cluster} is true.
+     */
+    public static RedisConnection open(String urls, boolean cluster) {
+        List<RedisURI> uris;
+        try {
+            uris = Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(RedisURI::create).toList();
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("CONVENE_REDIS_URL is not a valid Redis URL: " + urls, e);
+        }
+        if (uris.isEmpty()) throw new StoreUnavailableException("CONVENE_REDIS_URL is empty", null);
+        uris.forEach(uri -> uri.setTimeout(TIMEOUT));
+        String shown = redact(urls);
+        SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            if (cluster || uris.size() > 1) {
+                RedisClusterClient client = RedisClusterClient.create(uris);
+                client.setOptions(ClusterClientOptions.builder()
+                        .socketOptions(socket)
+                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                                .enableAllAdaptiveRefreshTriggers().build())
+                        .build());
+                return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown));
+            }
+            RedisClient client = RedisClient.create(uris.get(0));
+            client.setOptions(ClientOptions.builder().socketOptions(socket).build());
+            return new RedisConnection(shown, uris.get(0), client, connect(client, shown), null, null);
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("Cannot use Redis at " + shown + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static StatefulRedisConnection<String, String> connect(RedisClient client, String shown) {
+        try {
+            return client.connect();
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new StoreUnavailableException("Cannot reach Redis at " + shown + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static StatefulRedisClusterConnection<String, String> connect(RedisClusterClient client, String shown) {
+        try {
+            return client.connect();
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new StoreUnavailableException("Cannot reach the Redis cluster at " + shown + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String redact(String urls) {
+        return urls.replaceAll("//[^@/,]*@", "//***@");
+    }
+
+    /** Returns the asynchronous commands of the shared connection; calls made in a row are pipelined. */
+    RedisClusterAsyncCommands<String, String> async() {
+        return cluster != null ? cluster.async() : standalone.async();
+    }
+
+    public boolean isCluster() {
+        return cluster != null;
+    }
+
+    /** Returns the logical database that holds Convene's data (always 0 on a cluster). */
+    int dataDatabase() {
+        return cluster != null ? 0 : uri.getDatabase();
+    }
+
+    /** Returns where this connection goes, with any password hidden. */
+    public String description() {
+        return description;
+    }
+
+    /** Returns the number of keys in {@code database}, over all masters on a cluster. */
+    long size(int database) {
+        if (cluster != null) return cluster.sync().dbsize();
+        if (database == dataDatabase()) return standalone.sync().dbsize();
+        try (StatefulRedisConnection<String, String> other = client.connect(withDatabase(database))) {
+            return other.sync().dbsize();
+        }
+    }
+
+    /** Deletes every key in {@code database}, on every master of a cluster. */
+    void flush(int database) {
+        if (cluster != null) {
+            cluster.sync().flushall();
+        } else if (database == dataDatabase()) {
+            standalone.sync().flushdb();
+        } else {
+            try (StatefulRedisConnection<String, String> other = client.connect(withDatabase(database))) {
+                other.sync().flushdb();
+            }
+        }
+    }
+
+    private RedisURI withDatabase(int database) {
+        RedisURI copy = RedisURI.builder(uri).withDatabase(database).build();
+        copy.setTimeout(TIMEOUT);
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        if (cluster != null) {
+            cluster.close();
+            clusterClient.shutdown();
+        } else {
+            standalone.close();
+            client.shutdown();
+        }
+    }
+}

@@ -1,0 +1,493 @@
+package org.convene.store;
+
+import static org.convene.store.Replies.hash;
+import static org.convene.store.Replies.list;
+import static org.convene.store.Replies.number;
+import static org.convene.store.Replies.ok;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongFunction;
+import org.convene.core.MeetingStore;
+import org.convene.core.StoreUnavailableException;
+import org.convene.model.ActiveInstance;
+import org.convene.model.ChatMessage;
+import org.convene.model.EndResult;
+import org.convene.model.Event;
+import org.convene.model.InstanceStatus;
+import org.convene.model.JoinResult;
+import org.convene.model.LeaveResult;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.TimeWindow;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import org.convene.schedule.Transition;
+import org.convene.schedule.TransitionStore;
+
+/**
+ * Convene's state in Redis. Each operation is one Lua script on one hash tag (see {@link Keys}),
+ * so it is atomic and cluster-safe; its cost depends on the size of its answer, never on history.
+ *
+ * <pre>{@code
+ * RedisMeetingStore store = new RedisMeetingStore(RedisConnection.open(url, false), 1);
+ * Convene convene = new Convene(store, Clock.systemUTC());
+ * }</pre>
+ */
+public final class RedisMeetingStore implements MeetingStore, TransitionStore {
+    private static final Script USER_SAVE = Script.load("users", "user_save");
+    private static final Script USER_DELETE = Script.load("users", "user_delete");
+    private static final Script USER_RESERVE = Script.load("users", "user_reserve");
+    private static final Script USERS_PAGE = Script.load("users", "users_page");
+    private static final Script NEW_MEETING = Script.load("catalog", "new_meeting");
+    private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance");
+    private static final Script HINT = Script.load("catalog", "hint");
+    private static final Script DUE = Script.load("catalog", "due");
+    private static final Script NEXT_DUE = Script.load("catalog", "next_due");
+    private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save");
+    private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
+    private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
+    private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save");
+    private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete");
+    private static final Script INSTANCES = Script.load("meeting", "instances");
+    private static final Script VIEW = Script.load("meeting", "view");
+    private static final Script JOIN = Script.load("meeting", "join");
+    private static final Script LEAVE = Script.load("meeting", "leave");
+    private static final Script END = Script.load("meeting", "end");
+    private static final Script POST = Script.load("meeting", "post");
+    private static final Script CHAT = Script.load("meeting", "chat");
+    private static final Script EVENTS = Script.load("meeting", "events");
+    private static final Script USER_EVENTS = Script.load("meeting", "user_events");
+    private static final Script SETTLE = Script.load("meeting", "settle");
+
+    /** Instance ids are never reused and never change meeting, so the mapping can be cached; bounded. */
+    private static final int CACHE_LIMIT = 200_000;
+    private static final int ACTIVE_LIMIT = 100_000;
+
+    private final RedisConnection redis;
+    private final RedisClusterAsyncCommands<String, String> commands;
+    private final ScriptRunner scripts;
+    private final String dataDb;
+    private final String eventsDb;
+    private final Map<Long, Long> meetingOfInstance = new ConcurrentHashMap<>();
+
+    /**
+     * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
+     * cluster, or when both are the same, the events log keeps its own key namespace instead.
+     */
+    public RedisMeetingStore(RedisConnection redis, int eventsDatabase) {
+        this.redis = redis;
+        this.commands = redis.async();
+        this.scripts = new ScriptRunner(commands);
+        int data = redis.dataDatabase();
+        this.dataDb = Integer.toString(data);
+        this.eventsDb = Integer.toString(redis.isCluster() || eventsDatabase == data ? -1 : eventsDatabase);
+    }
+
+    /** Returns the logical database of the events log, or -1 when it shares the data database. */
+    public int eventsDatabase() {
+        return Integer.parseInt(eventsDb);
+    }
+
+    // ---- users -------------------------------------------------------------------------------
+
+    @Override
+    public User createUser(UserDetails details) {
+        return saveUser("", details, "");
+    }
+
+    @Override
+    public User updateUser(long userId, UserDetails details, OptionalLong expectedVersion) {
+        return saveUser(Long.toString(userId), details, version(expectedVersion));
+    }
+
+    private User saveUser(String userId, UserDetails d, String expected) {
+        List<Object> reply = ok(await(inUsers(USER_SAVE, userId, expected, d.name(), Integer.toString(d.age()),
+                d.gender(), d.email())));
+        return new User(number(reply.get(1)), d, number(reply.get(2)));
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        ok(await(inUsers(USER_DELETE, Long.toString(userId))));
+    }
+
+    @Override
+    public Optional<User> user(long userId) {
+        Map<String, String> h = await(commands.hgetall(Keys.USERS + ":user:" + userId).toCompletableFuture());
+        return h.isEmpty() ? Optional.empty() : Optional.of(Replies.user(h));
+    }
+
+    @Override
+    public List<User> users(long afterId, int limit) {
+        List<Object> reply = ok(await(inUsers(USERS_PAGE, Long.toString(afterId), Integer.toString(limit))));
+        return list(reply.get(1)).stream().map(h -> Replies.user(hash(h))).toList();
+    }
+
+    // ---- meetings ----------------------------------------------------------------------------
+
+    @Override
+    public Meeting createMeeting(MeetingDetails details) {
+        long meetingId = number(ok(await(inCatalog(NEW_MEETING))).get(1));
+        return saveMeeting(meetingId, "create", details);
+    }
+
+    @Override
+    public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
+        return saveMeeting(meetingId, version(expectedVersion), details);
+    }
+
+    private Meeting saveMeeting(long meetingId, String mode, MeetingDetails d) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
+                d.isPublic() ? "1" : "0"));
+        args.addAll(d.audience());
+        List<Object> reply = ok(await(inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))));
+        return new Meeting(meetingId, d, number(reply.get(1)));
+    }
+
+    @Override
+    public void deleteMeeting(long meetingId) {
+        ok(await(inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))));
+        await(commands.zrem(Keys.CATALOG + ":meetings", Long.toString(meetingId)).toCompletableFuture());
+    }
+
+    @Override
+    public Optional<Meeting> meeting(long meetingId) {
+        return meetingFrom(await(inMeeting(meetingId, MEETING_GET)));
+    }
+
+    private static Optional<Meeting> meetingFrom(List<Object> reply) {
+        if (!"OK".equals(reply.get(0))) return Optional.empty();
+        return Optional.of(Replies.meeting(hash(reply.get(1)), list(reply.get(2))));
+    }
+
+    @Override
+    public List<Meeting> meetings(long afterId, int limit) {
+        List<String> ids = await(commands.zrangebyscore(Keys.CATALOG + ":meetings",
+                Range.from(Range.Boundary.excluding(afterId), Range.Boundary.unbounded()),
+                Limit.create(0, limit)).toCompletableFuture());
+        List<CompletableFuture<List<Object>>> replies = ids.stream()
+                .map(id -> inMeeting(Long.parseLong(id), MEETING_GET)).toList();
+        return replies.stream().map(f -> meetingFrom(await(f))).flatMap(Optional::stream).toList();
+    }
+
+    // ---- instances ---------------------------------------------------------------------------
+
+    @Override
+    public MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
+        String from = ms(window.from()), to = ms(window.to());
+        long instanceId = number(ok(await(inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to))).get(1));
+        List<Object> reply = await(inMeeting(meetingId, INSTANCE_SAVE,
+                Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now)));
+        if (!"OK".equals(reply.get(0))) {
+            await(inCatalog(HINT, Long.toString(instanceId), "missing", from, to));
+            ok(reply);
+        }
+        meetingOfInstance.put(instanceId, meetingId);
+        return hinted(Replies.instance(hash(reply.get(1)), now));
+    }
+
+    @Override
+    public MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
+        String from = ms(window.from()), to = ms(window.to());
+        return withMeeting(instanceId, meetingId -> {
+            // Due times move earlier before the change and exactly after it: a crash in between can
+            // only make the scheduler look early, and settle tells it the real time.
+            await(inCatalog(HINT, "early", Long.toString(instanceId), "", from, to));
+            List<Object> reply = ok(await(inMeeting(meetingId, INSTANCE_SAVE,
+                    Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))));
+            return hinted(Replies.instance(hash(reply.get(1)), now));
+        });
+    }
+
+    /** Records the instance's due times as they now are, and returns it. */
+    private MeetingInstance hinted(MeetingInstance instance) {
+        await(inCatalog(HINT, Long.toString(instance.id()), instance.status().wireName(),
+                ms(instance.from()), ms(instance.to())));
+        return instance;
+    }
+
+    @Override
+    public void deleteInstance(long instanceId, Instant now) {
+        withMeeting(instanceId, meetingId -> ok(await(inMeeting(meetingId, INSTANCE_DELETE,
+                Long.toString(instanceId), ms(now)))));
+        await(inCatalog(HINT, Long.toString(instanceId), "missing", "0", "0"));
+    }
+
+    @Override
+    public Optional<MeetingInstance> instance(long instanceId, Instant now) {
+        try {
+            return Optional.of(withMeeting(instanceId, meetingId -> Replies.instance(
+                    hash(ok(await(view(meetingId, instanceId, false))).get(1)), now)));
+        } catch (RefusedException e) {
+            if (e.refusal() == Refusal.INVALID_INSTANCE) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<MeetingInstance> instancesOf(long meetingId, Instant now) {
+        List<Object> reply = ok(await(inMeeting(meetingId, INSTANCES)));
+        return list(reply.get(1)).stream().map(h -> Replies.instance(hash(h), now)).toList();
+    }
+
+    // ---- the nine functions ------------------------------------------------------------------
+
+    @Override
+    public JoinResult join(long userId, long instanceId, Instant now) {
+        Long known = meetingOf(instanceId);
+        if (known == null && user(userId).isEmpty()) throw Refusal.INVALID_USER.refuse();
+        return withMeeting(instanceId, meetingId -> {
+            List<Object> user = ok(await(inUsers(USER_RESERVE, Long.toString(userId), Long.toString(meetingId))));
+            List<Object> reply = ok(await(inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
+                    (String) user.get(1), (String) user.get(2), ms(now))));
+            return new JoinResult(userId, instanceId, number(reply.get(1)), now);
+        });
+    }
+
+    @Override
+    public LeaveResult leave(long userId, long instanceId, Instant now) {
+        return withMeeting(instanceId, meetingId -> {
+            List<Object> reply = ok(await(inMeeting(meetingId, LEAVE,
+                    Long.toString(instanceId), Long.toString(userId), ms(now))));
+            return new LeaveResult(userId, instanceId, number(reply.get(1)), now);
+        });
+    }
+
+    @Override
+    public List<Participant> participants(long instanceId, Instant now) {
+        return withMeeting(instanceId, meetingId -> {
+            List<Object> reply = ok(await(view(meetingId, instanceId, true)));
+            MeetingInstance instance = Replies.instance(hash(reply.get(1)), now);
+            return instance.status() == InstanceStatus.ACTIVE ? Replies.participants(reply.get(4)) : List.of();
+        });
+    }
+
+    @Override
+    public List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
+        List<Object> pairs = list(ok(await(inCatalog(DUE, ms(now), Integer.toString(ACTIVE_LIMIT), "active"))).get(1));
+        List<CompletableFuture<List<Object>>> views = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            if (pairs.get(i + 1) == null) continue;
+            views.add(view(Long.parseLong((String) pairs.get(i + 1)), Long.parseLong((String) pairs.get(i)),
+                    withParticipants));
+        }
+        List<ActiveInstance> result = new ArrayList<>();
+        for (CompletableFuture<List<Object>> future : views) {
+            List<Object> reply = await(future);
+            if (!"OK".equals(reply.get(0))) continue;
+            MeetingInstance instance = Replies.instance(hash(reply.get(1)), now);
+            if (instance.status() != InstanceStatus.ACTIVE) continue;
+            result.add(new ActiveInstance(instance, Replies.meeting(hash(reply.get(2)), list(reply.get(3))),
+                    withParticipants ? Replies.participants(reply.get(4)) : List.of()));
+        }
+        result.sort(Comparator.comparingLong(a -> a.instance().id()));
+        return result;
+    }
+
+    @Override
+    public EndResult end(long instanceId, Instant now) {
+        return withMeeting(instanceId, meetingId -> {
+            List<Object> reply = ok(await(inMeeting(meetingId, END, Long.toString(instanceId), ms(now))));
+            hinted(instanceId, meetingId, "ended");
+            return new EndResult(instanceId, list(reply.get(1)).stream().map(Replies::number).toList());
+        });
+    }
+
+    private void hinted(long instanceId, long meetingId, String status) {
+        await(inCatalog(HINT, Long.toString(instanceId), status, "0", "0"));
+    }
+
+    @Override
+    public ChatMessage post(long userId, long instanceId, String text, Instant now) {
+        return withMeeting(instanceId, meetingId -> {
+            List<Object> reply = ok(await(inMeeting(meetingId, POST,
+                    Long.toString(instanceId), Long.toString(userId), text, ms(now))));
+            return new ChatMessage(number(reply.get(1)), instanceId, userId, text, now);
+        });
+    }
+
+    @Override
+    public List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit) {
+        String user = userId.isPresent() ? Long.toString(userId.getAsLong()) : "";
+        return withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ok(await(inMeeting(meetingId, CHAT,
+                Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit), user))).get(1)));
+    }
+
+    @Override
+    public List<Event> eventsOfInstance(long instanceId, long afterId, int limit) {
+        return withMeeting(instanceId, meetingId -> Replies.instanceEvents(instanceId, ok(await(inMeeting(meetingId,
+                EVENTS, Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit)))).get(1)));
+    }
+
+    @Override
+    public List<Event> eventsOfUser(long userId) {
+        List<String> meetingIds = new ArrayList<>(await(commands.smembers(
+                Keys.USERS + ":user:" + userId + ":meetings").toCompletableFuture()));
+        List<CompletableFuture<List<Object>>> replies = meetingIds.stream()
+                .map(id -> inMeeting(Long.parseLong(id), USER_EVENTS, Long.toString(userId))).toList();
+        List<Event> events = new ArrayList<>();
+        for (CompletableFuture<List<Object>> reply : replies) events.addAll(Replies.userEvents(userId, ok(await(reply)).get(1)));
+        events.sort(Comparator.comparing(Event::timestamp).thenComparingLong(Event::instanceId)
+                .thenComparingLong(Event::id));
+        return events;
+    }
+
+    // ---- scheduler ---------------------------------------------------------------------------
+
+    @Override
+    public List<Long> dueInstances(Instant now, int limit) {
+        List<Object> pairs = list(ok(await(inCatalog(DUE, ms(now), Integer.toString(limit), ""))).get(1));
+        List<Long> due = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            long instanceId = Long.parseLong((String) pairs.get(i));
+            if (pairs.get(i + 1) != null) meetingOfInstance.put(instanceId, Long.parseLong((String) pairs.get(i + 1)));
+            due.add(instanceId);
+        }
+        return due;
+    }
+
+    @Override
+    public List<Transition> settle(List<Long> instanceIds, Instant now) {
+        List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
+        for (long instanceId : instanceIds) {
+            Long meetingId = meetingOf(instanceId);
+            replies.add(meetingId == null ? CompletableFuture.completedFuture(List.of("INVALID_INSTANCE"))
+                    : inMeeting(meetingId, SETTLE, Long.toString(instanceId), ms(now)));
+        }
+        List<String> hints = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
+        for (int i = 0; i < instanceIds.size(); i++) {
+            long instanceId = instanceIds.get(i);
+            List<Object> reply = await(replies.get(i));
+            if (!"OK".equals(reply.get(0))) {
+                hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
+                continue;
+            }
+            hints.addAll(List.of(Long.toString(instanceId), (String) reply.get(1), (String) reply.get(4),
+                    (String) reply.get(5)));
+            switch ((String) reply.get(2)) {
+                case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of()));
+                case "ended" -> transitions.add(new Transition(instanceId, Transition.Kind.ENDED,
+                        list(reply.get(3)).stream().map(Replies::number).toList()));
+                default -> { }
+            }
+        }
+        if (!hints.isEmpty()) await(inCatalog(HINT, hints.toArray(String[]::new)));
+        return transitions;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        List<Object> reply = await(inCatalog(NEXT_DUE));
+        return "OK".equals(reply.get(0)) ? Optional.of(Instant.ofEpochMilli(number(reply.get(1)))) : Optional.empty();
+    }
+
+    // ---- whole store -------------------------------------------------------------------------
+
+    @Override
+    public boolean isEmpty() {
+        int events = eventsDatabase();
+        return redis.size(redis.dataDatabase()) == 0 && (events < 0 || redis.size(events) == 0);
+    }
+
+    @Override
+    public void wipe() {
+        redis.flush(redis.dataDatabase());
+        if (eventsDatabase() >= 0) redis.flush(eventsDatabase());
+        meetingOfInstance.clear();
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} with the instance's meeting id. If a cached id turns out stale (the store
+     * was wiped and ids reused), looks it up again once.
+     */
+    private <T> T withMeeting(long instanceId, LongFunction<T> work) {
+        boolean cached = meetingOfInstance.containsKey(instanceId);
+        Long meetingId = meetingOf(instanceId);
+        if (meetingId == null) throw Refusal.INVALID_INSTANCE.refuse();
+        try {
+            return work.apply(meetingId);
+        } catch (RefusedException e) {
+            if (!cached || e.refusal() != Refusal.INVALID_INSTANCE) throw e;
+            meetingOfInstance.remove(instanceId);
+            Long fresh = meetingOf(instanceId);
+            if (fresh == null || fresh.equals(meetingId)) throw e;
+            return work.apply(fresh);
+        }
+    }
+
+    private Long meetingOf(long instanceId) {
+        Long cached = meetingOfInstance.get(instanceId);
+        if (cached != null) return cached;
+        String found = await(commands.hget(Keys.CATALOG + ":instance-meeting", Long.toString(instanceId))
+                .toCompletableFuture());
+        if (found == null) return null;
+        if (meetingOfInstance.size() >= CACHE_LIMIT) meetingOfInstance.clear();
+        long meetingId = Long.parseLong(found);
+        meetingOfInstance.put(instanceId, meetingId);
+        return meetingId;
+    }
+
+    private CompletableFuture<List<Object>> view(long meetingId, long instanceId, boolean withParticipants) {
+        return inMeeting(meetingId, VIEW, Long.toString(instanceId), withParticipants ? "1" : "0");
+    }
+
+    private CompletableFuture<List<Object>> inMeeting(long meetingId, Script script, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = dataDb;
+        all[1] = eventsDb;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return scripts.run(script, new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId)}, all);
+    }
+
+    private CompletableFuture<List<Object>> inUsers(Script script, String... args) {
+        return scripts.run(script, new String[] {Keys.USERS}, args);
+    }
+
+    private CompletableFuture<List<Object>> inCatalog(Script script, String... args) {
+        return scripts.run(script, new String[] {Keys.CATALOG}, args);
+    }
+
+    private static String ms(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
+    private static String version(OptionalLong expected) {
+        return expected.isPresent() ? Long.toString(expected.getAsLong()) : "";
+    }
+
+    /** Waits for a reply, turning Redis failures into one clear {@link StoreUnavailableException}. */
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while waiting for Redis", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RefusedException refused) throw refused;
+            String what = cause instanceof RedisCommandExecutionException ? "Redis refused a command: "
+                    : "Redis at " + redis.description() + " did not answer: ";
+            throw new StoreUnavailableException(what + RedisConnection.rootMessage(cause), cause);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.convene.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A Lua script from {@code lua/<group>/<name>.lua}, with its group's {@code _lib.lua} put in front. */
+record Script(String name, String body, String sha) {
+
+    static Script load(String group, String name) {
+        String body = resource(group + "/_lib.lua") + "\n" + resource(group + "/" + name + ".lua");
+        return new Script(group + "/" + name, body, sha1(body));
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Script.class.getResourceAsStream("lua/" + path)) {
+            if (in == null) throw new IllegalStateException("missing script resource lua/" + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

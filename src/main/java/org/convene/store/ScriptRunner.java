@@ -1,0 +1,51 @@
+package org.convene.store;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs scripts by EVALSHA, so that only the digest crosses the network; falls back to EVAL when
+ * the server does not have the script yet (NOSCRIPT), and retries while a cluster slot is
+ * migrating (TRYAGAIN). Calls do not wait for each other: several in a row are one pipelined batch.
+ */
+final class ScriptRunner {
+    private static final int TRY_AGAIN_LIMIT = 50;
+
+    private final RedisClusterAsyncCommands<String, String> redis;
+
+    ScriptRunner(RedisClusterAsyncCommands<String, String> redis) {
+        this.redis = redis;
+    }
+
+    CompletableFuture<List<Object>> run(Script script, String[] keys, String... args) {
+        return attempt(script, keys, args, 0);
+    }
+
+    private CompletableFuture<List<Object>> attempt(Script script, String[] keys, String[] args, int tries) {
+        CompletableFuture<List<Object>> evalsha =
+                redis.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args).toCompletableFuture();
+        return evalsha.handle((reply, error) -> {
+            if (error == null) return CompletableFuture.completedFuture(reply);
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RedisNoScriptException) {
+                return redis.<List<Object>>eval(script.body(), ScriptOutputType.MULTI, keys, args).toCompletableFuture();
+            }
+            if (isTryAgain(cause) && tries < TRY_AGAIN_LIMIT) {
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> attempt(script, keys, args, tries + 1));
+            }
+            return CompletableFuture.<List<Object>>failedFuture(cause);
+        }).thenCompose(future -> future);
+    }
+
+    private static boolean isTryAgain(Throwable error) {
+        return error instanceof RedisCommandExecutionException
+                && error.getMessage() != null && error.getMessage().startsWith("TRYAGAIN");
+    }
+}

@@ -1,0 +1,10 @@
+-- Shared by the catalog scripts. Scripts.java prepends this file. The catalog holds what spans
+-- meetings, under one hash tag:
+--   KEYS[1] = convene:{catalog}
+--   <base>:next:meeting, <base>:next:instance   id counters
+--   <base>:meetings          zset  meeting id by id (for paging)
+--   <base>:instance-meeting  hash  instance id -> meeting id (never changes, so clients cache it)
+--   <base>:starts            zset  instance id by `from`, while scheduled   } the scheduler's due times:
+--   <base>:ends              zset  instance id by `to`, until ended          } hints, the instance
+--   <base>:active            zset  instance id by `to`, once activated       } hash is the truth
+local base = KEYS[1]

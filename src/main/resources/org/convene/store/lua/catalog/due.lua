@@ -1,0 +1,20 @@
+-- Instances with a start or end due at ARGV[1] (now), at most ARGV[2] of each, as id, meeting pairs.
+-- ARGV[3] = 'active' adds every activated instance: the candidates for "active meetings".
+local now, limit = ARGV[1], tonumber(ARGV[2])
+local seen, result = {}, {}
+local function add(ids)
+  for _, iid in ipairs(ids) do
+    if not seen[iid] then
+      seen[iid] = true
+      result[#result + 1] = iid
+      result[#result + 1] = redis.call('HGET', base .. ':instance-meeting', iid) or false
+    end
+  end
+end
+add(redis.call('ZRANGEBYSCORE', base .. ':starts', '-inf', now, 'LIMIT', 0, limit))
+if ARGV[3] == 'active' then
+  add(redis.call('ZRANGE', base .. ':active', 0, -1))
+else
+  add(redis.call('ZRANGEBYSCORE', base .. ':ends', '-inf', now, 'LIMIT', 0, limit))
+end
+return {'OK', result}

@@ -1,0 +1,81 @@
+-- Shared by every script that works inside one meeting. Scripts.java prepends this file.
+--
+-- All keys live under the meeting's hash tag, so every script stays in one cluster slot:
+--   KEYS[1] = data base    convene:{m:<mid>}          (db ARGV[1])
+--   KEYS[2] = events base  convene:events:{m:<mid>}   (db ARGV[2]; -1 = same db, own namespace)
+--   <base>:meeting                      hash  id title description public version instanceCount
+--   <base>:audience                     set   normalised e-mails
+--   <base>:instances                    zset  instance id by start (ms)
+--   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages
+--   <base>:instance:<iid>:participants  hash  user id -> "<joined ms>:<name>"
+--   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
+--   <base>:instance:<iid>:chat          stream  id <n>-0: user text at
+--   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
+--   <evbase>:instance:<iid>             stream  id <n>-0: type user at      (type 1 join, 2 leave, 3 timeout)
+--   <evbase>:user:<uid>                 stream  the same events of one user in this meeting: instance event type at
+-- Times are UTC epoch milliseconds, passed as strings so that Lua's doubles never format them.
+
+local base, evbase = KEYS[1], KEYS[2]
+local ddb, edb = tonumber(ARGV[1]), tonumber(ARGV[2])
+
+local function ikey(iid) return base .. ':instance:' .. iid end
+
+-- Events live in their own logical database (the seed's db 1); on a cluster only db 0 exists,
+-- so there they live under their own key prefix instead and no SELECT happens.
+local function in_events(f)
+  if edb >= 0 then redis.call('SELECT', edb) end
+  local result = f()
+  if edb >= 0 then redis.call('SELECT', ddb) end
+  return result
+end
+
+-- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
+local function log_event(iid, uid, etype, at)
+  local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
+  in_events(function()
+    redis.call('XADD', evbase .. ':instance:' .. iid, n .. '-0', 'type', etype, 'user', uid, 'at', at)
+    redis.call('XADD', evbase .. ':user:' .. uid, '*', 'instance', iid, 'event', n, 'type', etype, 'at', at)
+  end)
+  return n
+end
+
+-- Every participant leaves with one timeout event stamped `at`; the instance becomes ended.
+local function end_instance(iid, at)
+  local pkey = ikey(iid) .. ':participants'
+  local uids = redis.call('HKEYS', pkey)
+  table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
+  for _, uid in ipairs(uids) do log_event(iid, uid, 3, at) end
+  redis.call('DEL', pkey)
+  redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
+  return uids
+end
+
+-- Brings the stored status in line with the clock. Whoever runs it first (the scheduler, a join,
+-- an admin) applies the transition; the status check makes every later run a no-op, so each
+-- activation and each end happens exactly once. A window that passed unseen ends at its `to`.
+-- Returns status, transition ('activated', 'ended' or false), timed-out user ids; nil if no such instance.
+local function settle(iid, now)
+  local h = redis.call('HMGET', ikey(iid), 'status', 'from', 'to')
+  if not h[1] then return nil end
+  local status, from, to = h[1], h[2], h[3]
+  if status == 'ended' then return 'ended', false, {} end
+  if tonumber(now) >= tonumber(to) then return 'ended', 'ended', end_instance(iid, to) end
+  if status == 'scheduled' and tonumber(now) >= tonumber(from) then
+    redis.call('HSET', ikey(iid), 'status', 'active')
+    return 'active', 'activated', {}
+  end
+  return status, false, {}
+end
+
+-- The instance of this meeting that could overlap [from, to), other than `except`, or nil.
+-- Instances of one meeting never overlap, so among those starting before `to` only the latest can.
+local function overlapping(from, to, except)
+  local candidates = redis.call('ZREVRANGEBYSCORE', base .. ':instances', '(' .. to, '-inf', 'LIMIT', 0, 2)
+  for _, other in ipairs(candidates) do
+    if other ~= except then
+      if tonumber(redis.call('HGET', ikey(other), 'to')) > tonumber(from) then return other end
+      return nil
+    end
+  end
+  return nil
+end

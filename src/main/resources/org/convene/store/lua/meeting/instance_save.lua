@@ -1,0 +1,23 @@
+-- Creates instance ARGV[3] of meeting ARGV[4] (ARGV[5] = 'create') or moves it (ARGV[5] = 'update')
+-- to the window [ARGV[6], ARGV[7]) at now = ARGV[8]. Refused if it would overlap another instance
+-- of the meeting; a started instance may only change its end, an ended one nothing.
+local iid, mid, mode, from, to, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
+if mode == 'update' then
+  local status = settle(iid, now)
+  if not status then return {'INVALID_INSTANCE'} end
+  if status == 'ended' then return {'INSTANCE_ENDED', iid} end
+  if status == 'active' and redis.call('HGET', ikey(iid), 'from') ~= from then return {'INSTANCE_STARTED', iid} end
+end
+if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'to must be in the future'} end
+local other = overlapping(from, to, iid)
+if other then return {'OVERLAP', other} end
+if mode == 'create' then
+  local order = redis.call('HINCRBY', base .. ':meeting', 'instanceCount', 1)
+  redis.call('HSET', ikey(iid), 'id', iid, 'meetingId', mid, 'orderId', order,
+      'status', 'scheduled', 'events', 0, 'messages', 0)
+end
+redis.call('HSET', ikey(iid), 'from', from, 'to', to)
+redis.call('ZADD', base .. ':instances', from, iid)
+settle(iid, now)
+return {'OK', redis.call('HGETALL', ikey(iid))}

@@ -1,0 +1,8 @@
+-- Function 2: a user leaves an instance they are in. ARGV[3..5] = instance, user, now.
+local iid, uid, now = ARGV[3], ARGV[4], ARGV[5]
+if not settle(iid, now) then return {'INVALID_INSTANCE'} end
+if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then
+  if redis.call('SISMEMBER', ikey(iid) .. ':members', uid) == 1 then return {'ALREADY_LEFT'} end
+  return {'NOT_JOINED'}
+end
+return {'OK', log_event(iid, uid, 2, now)}

@@ -1,0 +1,19 @@
+-- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
+-- expected version, or '' for any). ARGV[5..7] = title, description, public ('1'/'0'); ARGV[8..] = audience.
+local mid, mode, title, description, public = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local mkey, akey = base .. ':meeting', base .. ':audience'
+local version = 1
+if mode == 'create' then
+  redis.call('HSET', mkey, 'id', mid, 'instanceCount', 0)
+else
+  local current = redis.call('HGET', mkey, 'version')
+  if not current then return {'INVALID_MEETING'} end
+  if mode ~= '' and mode ~= current then return {'VERSION_MISMATCH', current} end
+  version = tonumber(current) + 1
+end
+redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version)
+redis.call('DEL', akey)
+for i = 8, #ARGV, 1000 do
+  redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
+end
+return {'OK', version}

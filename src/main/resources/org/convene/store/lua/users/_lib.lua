@@ -1,0 +1,10 @@
+-- Shared by the user scripts. Scripts.java prepends this file. All users share one hash tag so
+-- that an e-mail is claimed and a user written in one atomic step:
+--   KEYS[1] = convene:{users}
+--   <base>:next               counter of user ids
+--   <base>:ids                zset  user id by id (for paging)
+--   <base>:emails             hash  normalised e-mail -> user id
+--   <base>:user:<uid>         hash  id name age gender email version
+--   <base>:user:<uid>:meetings set  meetings the user has tried to join (their history's index)
+local base = KEYS[1]
+local function ukey(uid) return base .. ':user:' .. uid end

@@ -1,0 +1,20 @@
+-- Creates a user (ARGV[1] = '') or replaces user ARGV[1]'s details if its version is ARGV[2]
+-- (or any, when ''). ARGV[3..6] = name, age, gender, normalised e-mail. Returns the id and version.
+local uid, expected, name, age, gender, email = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local owner = redis.call('HGET', base .. ':emails', email)
+local version = 1
+if uid == '' then
+  if owner then return {'EMAIL_TAKEN', email} end
+  uid = tostring(redis.call('INCR', base .. ':next'))
+  redis.call('ZADD', base .. ':ids', uid, uid)
+else
+  local current = redis.call('HMGET', ukey(uid), 'version', 'email')
+  if not current[1] then return {'INVALID_USER'} end
+  if expected ~= '' and expected ~= current[1] then return {'VERSION_MISMATCH', current[1]} end
+  if owner and owner ~= uid then return {'EMAIL_TAKEN', email} end
+  redis.call('HDEL', base .. ':emails', current[2])
+  version = tonumber(current[1]) + 1
+end
+redis.call('HSET', base .. ':emails', email, uid)
+redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', age, 'gender', gender, 'email', email, 'version', version)
+return {'OK', tonumber(uid), version}

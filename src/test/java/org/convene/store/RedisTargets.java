@@ -1,0 +1,73 @@
+package org.convene.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import redis.embedded.RedisShardedCluster;
+
+/**
+ * The real Redis servers the tests run against, each started once per test run and shared:
+ * the embedded 6.2, a 3-master cluster of it, and Debian's redis-server 7 when installed.
+ */
+public final class RedisTargets {
+    private static RedisConnection standalone;
+    private static RedisConnection cluster;
+    private static RedisConnection redis7;
+
+    private RedisTargets() {}
+
+    /** The embedded redis-server 6.2, the default Convene runs on. */
+    public static synchronized RedisConnection embedded() {
+        if (standalone == null) {
+            EmbeddedRedis server = EmbeddedRedis.ephemeral();
+            standalone = RedisConnection.open(server.url(), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return standalone;
+    }
+
+    /** A real Redis Cluster of three masters on ephemeral ports. */
+    public static synchronized RedisConnection cluster() {
+        if (cluster == null) {
+            try {
+                RedisShardedCluster servers = RedisShardedCluster.newRedisCluster()
+                        .ephemeral().shard("master1", 0).shard("master2", 0).shard("master3", 0).build();
+                servers.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        servers.stop();
+                    } catch (IOException ignored) {
+                        // the JVM is going away; the servers die with it
+                    }
+                }));
+                cluster = RedisConnection.open("redis://127.0.0.1:" + servers.serverPorts().get(0), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return cluster;
+    }
+
+    /**
+     * Debian's redis-server 7, which .ci/run installs. Missing, it skips the tests, except under
+     * CI=true, where it fails them: CI must run every target.
+     */
+    public static synchronized RedisConnection redis7() {
+        if (redis7 == null) {
+            Path binary = Path.of("/usr/bin/redis-server");
+            if (!Files.isExecutable(binary)) {
+                if ("true".equals(System.getenv("CI"))) {
+                    throw new IllegalStateException("CI=true but /usr/bin/redis-server (Redis 7) is not installed");
+                }
+                Assumptions.abort("Redis 7 (/usr/bin/redis-server) is not installed; .ci/run installs it");
+            }
+            EmbeddedRedis server = EmbeddedRedis.ephemeral(binary::toFile);
+            redis7 = RedisConnection.open(server.url(), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return redis7;
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.convene.core.AdjustableClock;
+import org.convene.core.Convene;
+import org.convene.model.ChatMessage;
+import org.convene.model.EventType;
+import org.convene.model.InstanceStatus;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.TimeWindow;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The world most store tests start from, on a real Redis: John (1) and Jane (2); the public
+ * meeting 1 and meeting 2, private to John; instance 1 of meeting 1, still to start; instance 2
+ * of meeting 2, active. Subclasses choose the Redis.
+ */
+abstract class StoreContract {
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+    final AdjustableClock clock = new AdjustableClock(T0);
+    RedisMeetingStore store;
+    Convene convene;
+    User john;
+    User jane;
+    MeetingInstance later;
+    MeetingInstance active;
+
+    abstract RedisConnection redis();
+
+    @BeforeEach
+    void startFromTheSeedWorld() {
+        store = new RedisMeetingStore(redis(), 1);
+        store.wipe();
+        convene = new Convene(store, clock);
+        john = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com"));
+        jane = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com"));
+        long standup = convene.createMeeting(new MeetingDetails("Team Standup", "Daily standup meeting for the team",
+                true, List.of())).id();
+        long review = convene.createMeeting(new MeetingDetails("Project Review", "Monthly review with John",
+                false, List.of("john.doe@example.com"))).id();
+        later = convene.createInstance(standup, new TimeWindow(T0.plus(hours(1)), T0.plus(hours(2))));
+        active = convene.createInstance(review, new TimeWindow(T0.minus(minutes(10)), T0.plus(hours(1))));
+    }
+
+    static Duration hours(long n) {
+        return Duration.ofHours(n);
+    }
+
+    static Duration minutes(long n) {
+        return Duration.ofMinutes(n);
+    }
+
+    /** A public meeting with one instance active now, that anyone may join. */
+    MeetingInstance openInstance() {
+        long meeting = convene.createMeeting(new MeetingDetails("Open", "", true, List.of())).id();
+        return convene.createInstance(meeting, new TimeWindow(clock.instant().minus(minutes(1)),
+                clock.instant().plus(hours(1))));
+    }
+
+    /** Asserts that {@code call} is refused for {@code refusal} with exactly {@code message}. */
+    static void assertRefused(ThrowingCallable call, Refusal refusal, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RefusedException.class, e -> {
+            assertThat(e.refusal()).isEqualTo(refusal);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
+    /** Everything a refusal must leave as it was, for the seed world's two instances. */
+    record Snapshot(Object participants, Object events, Object chat, Object instances, Object users) {}
+
+    Snapshot snapshot() {
+        return new Snapshot(
+                List.of(convene.participants(later.id()), convene.participants(active.id())),
+                List.of(convene.eventsOfInstance(later.id(), 0, 1000), convene.eventsOfInstance(active.id(), 0, 1000)),
+                List.of(convene.chat(later.id(), 0, 1000), convene.chat(active.id(), 0, 1000)),
+                List.of(convene.instance(later.id()), convene.instance(active.id())),
+                convene.users(0, 1000));
+    }
+
+    void assertRefusedAndUnchanged(ThrowingCallable call, Refusal refusal, String message) {
+        Snapshot before = snapshot();
+        assertRefused(call, refusal, message);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    static List<EventType> types(List<org.convene.model.Event> events) {
+        return events.stream().map(org.convene.model.Event::type).toList();
+    }
+
+    static List<String> texts(List<ChatMessage> messages) {
+        return messages.stream().map(ChatMessage::text).toList();
+    }
+
+    static InstanceStatus status(Convene convene, long instanceId) {
+        return convene.instance(instanceId).status();
+    }
+
+    static OptionalLong any() {
+        return OptionalLong.empty();
+    }
+}
