@@ -1,0 +1,58 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The whole store contract on a real 3-master Redis Cluster (embedded 6.2). */
+class ClusterStoreTest {
+    static RedisConnection redis() {
+        return RedisTargets.cluster();
+    }
+
+    @Test
+    void theServerIsAClusterOfThreeMasters() throws Exception {
+        assertThat(redis().async().clusterInfo().get()).contains("cluster_state:ok", "cluster_size:3");
+    }
+
+    @Nested
+    class JoinAndLeave extends JoinAndLeaveContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class EndAndChat extends EndAndChatContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Scheduler extends SchedulerContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+}

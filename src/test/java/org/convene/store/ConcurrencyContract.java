@@ -1,0 +1,95 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.convene.model.Event;
+import org.convene.model.EventType;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Test;
+
+/** Many callers at once: the atomic scripts leave no double join and no participant behind. */
+abstract class ConcurrencyContract extends StoreContract {
+
+    @Test
+    void thirtyTwoThreadsJoiningOneUserToOneInstanceWriteExactlyOneJoin() throws Exception {
+        AtomicInteger alreadyIn = new AtomicInteger();
+        runTogether(32, i -> () -> {
+            try {
+                convene.join(john.id(), active.id());
+            } catch (RefusedException e) {
+                assertThat(e.refusal()).isEqualTo(Refusal.ALREADY_IN);
+                alreadyIn.incrementAndGet();
+            }
+            return null;
+        });
+
+        assertThat(alreadyIn).hasValue(31);
+        assertThat(types(convene.eventsOfInstance(active.id(), 0, 100))).containsExactly(EventType.JOIN_MEETING);
+    }
+
+    @Test
+    void joinsAndLeavesRacingAnEndLeaveNobodyInsideAndCloseEveryJoinOnce() throws Exception {
+        MeetingInstance open = openInstance();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            users.add(convene.createUser(new UserDetails("U" + i, 30, "", "u" + i + "@example.com")));
+        }
+        runTogether(users.size() + 1, i -> () -> {
+            if (i == users.size()) {
+                Thread.sleep(5);
+                convene.end(open.id());
+                return null;
+            }
+            long user = users.get(i).id();
+            for (int round = 0; round < 40; round++) {
+                try {
+                    if (ThreadLocalRandom.current().nextBoolean()) convene.join(user, open.id());
+                    else convene.leave(user, open.id());
+                } catch (RefusedException expected) {
+                    // not in, already in, or ended: all fine in a race
+                }
+            }
+            return null;
+        });
+
+        assertThat(convene.participants(open.id())).isEmpty();
+        List<Event> log = convene.eventsOfInstance(open.id(), 0, 1000);
+        for (User user : users) {
+            List<EventType> mine = log.stream().filter(e -> e.userId() == user.id()).map(Event::type).toList();
+            for (int k = 0; k < mine.size(); k++) {
+                if (k % 2 == 0) assertThat(mine.get(k)).isEqualTo(EventType.JOIN_MEETING);
+                else assertThat(mine.get(k)).isIn(EventType.LEAVE_MEETING, EventType.TIMEOUT);
+            }
+            assertThat(mine.size() % 2).as("every join of user %s is closed", user.id()).isZero();
+            assertThat(mine.stream().filter(t -> t == EventType.TIMEOUT).count()).isLessThanOrEqualTo(1);
+            if (mine.contains(EventType.TIMEOUT)) assertThat(mine.get(mine.size() - 1)).isEqualTo(EventType.TIMEOUT);
+        }
+    }
+
+    interface Task {
+        Callable<Void> of(int index);
+    }
+
+    static void runTogether(int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) futures.add(pool.submit(task.of(i)));
+            for (Future<Void> future : futures) future.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The whole store contract on the embedded redis-server 6.2. */
+class EmbeddedStoreTest {
+    static RedisConnection redis() {
+        return RedisTargets.embedded();
+    }
+
+    @Test
+    void theServerIsTheEmbeddedRedisSixPointTwo() throws Exception {
+        assertThat(redis().async().info("server").get()).contains("redis_version:6.2.");
+    }
+
+    @Test
+    void theEventsLogLivesInDatabaseOneAndTheRestInDatabaseZero() {
+        RedisMeetingStore store = new RedisMeetingStore(redis(), 1);
+        store.wipe();
+        org.convene.core.Convene convene = new org.convene.core.Convene(store, java.time.Clock.systemUTC());
+        long user = convene.createUser(new org.convene.model.UserDetails("A", 1, "", "a@example.com")).id();
+        long meeting = convene.createMeeting(new org.convene.model.MeetingDetails("M", "", true, java.util.List.of())).id();
+        long instance = convene.createInstance(meeting, new org.convene.model.TimeWindow(
+                java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600))).id();
+        long dataKeys = redis().size(0);
+
+        convene.join(user, instance);
+
+        assertThat(redis().size(1)).isEqualTo(2);
+        assertThat(redis().size(0)).as("participants, members, the user's meetings").isEqualTo(dataKeys + 3);
+    }
+
+    @Nested
+    class JoinAndLeave extends JoinAndLeaveContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class EndAndChat extends EndAndChatContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Scheduler extends SchedulerContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.convene.model.ActiveInstance;
+import org.convene.model.ChatMessage;
+import org.convene.model.EventType;
+import org.convene.model.InstanceStatus;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.Refusal;
+import org.junit.jupiter.api.Test;
+
+/** Functions 4 to 9: active meetings, end, post, chat, join times, a user's messages; the events log. */
+abstract class EndAndChatContract extends StoreContract {
+
+    @Test
+    void activeInstancesListOnlyInstancesActiveNowWithTheirMeetings() {
+        assertThat(convene.activeInstances()).singleElement().satisfies(a -> {
+            assertThat(a.instance().id()).isEqualTo(active.id());
+            assertThat(a.meeting().details().title()).isEqualTo("Project Review");
+        });
+    }
+
+    @Test
+    void activeInstancesIncludeAnInstanceWhoseStartPassedBeforeTheSchedulerRan() {
+        clock.set(later.from());
+
+        assertThat(convene.activeInstances()).extracting(a -> a.instance().id()).containsExactly(later.id());
+    }
+
+    @Test
+    void activeInstancesLeaveOutAnInstanceWhoseEndPassed() {
+        clock.set(later.to());
+
+        assertThat(convene.activeInstances()).isEmpty();
+    }
+
+    @Test
+    void endTimesOutEveryParticipantWithOneEventEach() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), open.id());
+        convene.join(jane.id(), open.id());
+        convene.leave(jane.id(), open.id());
+        convene.join(jane.id(), open.id());
+
+        var ended = convene.end(open.id());
+
+        assertThat(ended.timedOutUserIds()).containsExactly(john.id(), jane.id());
+        assertThat(convene.participants(open.id())).isEmpty();
+        assertThat(status(convene, open.id())).isEqualTo(InstanceStatus.ENDED);
+        assertThat(types(convene.eventsOfInstance(open.id(), 3, 100))).containsExactly(
+                EventType.JOIN_MEETING, EventType.TIMEOUT, EventType.TIMEOUT);
+    }
+
+    @Test
+    void endIsRefusedForAnInstanceThatHasNotStarted() {
+        assertRefusedAndUnchanged(() -> convene.end(later.id()), Refusal.NOT_ACTIVE, "Meeting instance is not active");
+    }
+
+    @Test
+    void endIsRefusedForAnUnknownInstance() {
+        assertRefusedAndUnchanged(() -> convene.end(99), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
+    }
+
+    @Test
+    void endingTwiceWritesTheTimeoutsOnce() {
+        convene.join(john.id(), active.id());
+        convene.end(active.id());
+
+        assertRefusedAndUnchanged(() -> convene.end(active.id()), Refusal.NOT_ACTIVE, "Meeting instance is not active");
+        assertThat(types(convene.eventsOfInstance(active.id(), 0, 100)))
+                .containsExactly(EventType.JOIN_MEETING, EventType.TIMEOUT);
+    }
+
+    @Test
+    void endAfterTheWindowPassedIsRefusedButTheScheduledEndStillTimesOutAtTheEndTime() {
+        convene.join(john.id(), active.id());
+        clock.set(active.to().plus(minutes(5)));
+
+        assertRefused(() -> convene.end(active.id()), Refusal.NOT_ACTIVE, "Meeting instance is not active");
+        assertThat(convene.eventsOfInstance(active.id(), 1, 100)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.TIMEOUT);
+            assertThat(e.timestamp()).isEqualTo(active.to());
+        });
+    }
+
+    @Test
+    void postStoresTheMessageInPostingOrder() {
+        convene.join(john.id(), active.id());
+
+        ChatMessage first = convene.post(john.id(), active.id(), "Hello, everyone!");
+        ChatMessage second = convene.post(john.id(), active.id(), "Same millisecond");
+
+        assertThat(first.id()).isEqualTo(1);
+        assertThat(second.id()).isEqualTo(2);
+        assertThat(convene.chat(active.id(), 0, 100)).containsExactly(first, second);
+    }
+
+    @Test
+    void postIsRefusedForAnUnknownInstance() {
+        assertRefusedAndUnchanged(() -> convene.post(john.id(), 99, "Invalid meeting"), Refusal.INVALID_INSTANCE,
+                "Invalid meeting instance ID");
+    }
+
+    @Test
+    void postIsRefusedForAUserNotInTheMeeting() {
+        assertRefusedAndUnchanged(() -> convene.post(john.id(), active.id(), "Hello, everyone!"),
+                Refusal.NOT_IN_MEETING, "User is not in the meeting");
+    }
+
+    @Test
+    void postIsRefusedOnAnInstanceThatHasNotStarted() {
+        assertRefusedAndUnchanged(() -> convene.post(jane.id(), later.id(), "Hello world!"),
+                Refusal.NOT_IN_MEETING, "User is not in the meeting");
+    }
+
+    @Test
+    void postIsRefusedAfterTheWindowPassed() {
+        convene.join(john.id(), active.id());
+        clock.set(active.to());
+
+        assertRefused(() -> convene.post(john.id(), active.id(), "too late"), Refusal.NOT_IN_MEETING,
+                "User is not in the meeting");
+        assertThat(convene.chat(active.id(), 0, 100)).isEmpty();
+    }
+
+    @Test
+    void postIsRefusedForEmptyText() {
+        convene.join(john.id(), active.id());
+
+        assertRefusedAndUnchanged(() -> convene.post(john.id(), active.id(), "   "), Refusal.INVALID_INPUT,
+                "text must not be empty");
+    }
+
+    @Test
+    void postIsRefusedForTextOverFourThousandCharacters() {
+        convene.join(john.id(), active.id());
+
+        assertRefusedAndUnchanged(() -> convene.post(john.id(), active.id(), "x".repeat(4_001)),
+                Refusal.INVALID_INPUT, "text must be at most 4000 characters, was 4001");
+    }
+
+    @Test
+    void postAcceptsFourThousandEmojiBecauseLengthCountsCharactersNotBytes() {
+        convene.join(john.id(), active.id());
+        String text = "🎉".repeat(4_000);
+
+        convene.post(john.id(), active.id(), text);
+
+        assertThat(texts(convene.chat(active.id(), 0, 10))).containsExactly(text);
+    }
+
+    @Test
+    void postKeepsUnicodeAndRedisSyntaxExactly() {
+        convene.join(john.id(), active.id());
+        String text = "Καλημέρα 👋 {m:1} * : \"quoted\" \\ back\nnew line";
+
+        convene.post(john.id(), active.id(), text);
+
+        assertThat(texts(convene.chat(active.id(), 0, 10))).containsExactly(text);
+    }
+
+    @Test
+    void chatPagesByCursor() {
+        convene.join(john.id(), active.id());
+        for (int i = 1; i <= 5; i++) convene.post(john.id(), active.id(), "m" + i);
+
+        assertThat(texts(convene.chat(active.id(), 0, 2))).containsExactly("m1", "m2");
+        assertThat(texts(convene.chat(active.id(), 2, 2))).containsExactly("m3", "m4");
+        assertThat(texts(convene.chat(active.id(), 4, 2))).containsExactly("m5");
+        assertThat(convene.chat(active.id(), 5, 2)).isEmpty();
+    }
+
+    @Test
+    void chatStaysReadableAfterTheInstanceEnded() {
+        convene.join(john.id(), active.id());
+        convene.post(john.id(), active.id(), "before the end");
+        convene.end(active.id());
+
+        assertThat(texts(convene.chat(active.id(), 0, 10))).containsExactly("before the end");
+    }
+
+    @Test
+    void chatIsRefusedForAnUnknownInstance() {
+        assertRefused(() -> convene.chat(99, 0, 10), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
+    }
+
+    @Test
+    void chatOfOneUserHasOnlyTheirMessagesInOrder() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), open.id());
+        convene.join(jane.id(), open.id());
+        convene.post(john.id(), open.id(), "j1");
+        convene.post(jane.id(), open.id(), "x1");
+        convene.post(john.id(), open.id(), "j2");
+
+        List<ChatMessage> johns = convene.chatOf(open.id(), john.id(), 0, 10);
+
+        assertThat(texts(johns)).containsExactly("j1", "j2");
+        assertThat(johns).extracting(ChatMessage::id).containsExactly(1L, 3L);
+        assertThat(texts(convene.chatOf(open.id(), john.id(), 1, 10))).containsExactly("j2");
+    }
+
+    @Test
+    void joinTimesListEachActiveInstanceWithItsParticipantsLatestJoins() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), active.id());
+        clock.advance(minutes(1));
+        convene.join(jane.id(), open.id());
+
+        List<ActiveInstance> joinTimes = convene.joinTimes();
+
+        assertThat(joinTimes).extracting(a -> a.instance().id()).containsExactly(active.id(), open.id());
+        assertThat(joinTimes.get(0).participants()).containsExactly(new Participant(john.id(), "John Doe", T0));
+        assertThat(joinTimes.get(1).participants())
+                .containsExactly(new Participant(jane.id(), "Jane Smith", T0.plus(minutes(1))));
+    }
+
+    @Test
+    void eventsOfAUserSpanMeetingsInTimeOrder() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), active.id());
+        clock.advance(minutes(1));
+        convene.join(john.id(), open.id());
+        clock.advance(minutes(1));
+        convene.leave(john.id(), active.id());
+
+        assertThat(convene.eventsOfUser(john.id()))
+                .extracting(e -> e.instanceId() + ":" + e.type().seedName())
+                .containsExactly(active.id() + ":join_meeting", open.id() + ":join_meeting",
+                        active.id() + ":leave_meeting");
+    }
+
+    @Test
+    void eventsOfAnUnknownUserAreRefused() {
+        assertRefused(() -> convene.eventsOfUser(99), Refusal.INVALID_USER, "Invalid user ID");
+    }
+
+    @Test
+    void eventsOfAnInstancePageByCursor() {
+        convene.join(john.id(), active.id());
+        convene.leave(john.id(), active.id());
+        convene.join(john.id(), active.id());
+
+        assertThat(convene.eventsOfInstance(active.id(), 1, 1)).extracting(e -> e.id()).containsExactly(2L);
+    }
+}

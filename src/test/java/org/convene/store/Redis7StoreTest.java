@@ -1,0 +1,58 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The whole store contract on Debian's redis-server 7. */
+class Redis7StoreTest {
+    static RedisConnection redis() {
+        return RedisTargets.redis7();
+    }
+
+    @Test
+    void theServerIsRedisSeven() throws Exception {
+        assertThat(redis().async().info("server").get()).contains("redis_version:7.");
+    }
+
+    @Nested
+    class JoinAndLeave extends JoinAndLeaveContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
+    class EndAndChat extends EndAndChatContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Scheduler extends SchedulerContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.convene.model.EventType;
+import org.convene.model.InstanceStatus;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.TimeWindow;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler: on time, exactly once, catching up after downtime, safe with several running. */
+abstract class SchedulerContract extends StoreContract {
+
+    InstanceScheduler scheduler() {
+        return new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+    }
+
+    @Test
+    void nothingIsActivatedBeforeItsStart() {
+        clock.set(later.from().minusMillis(1));
+
+        assertThat(scheduler().tick()).isEmpty();
+        assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.SCHEDULED);
+    }
+
+    @Test
+    void anInstanceIsActivatedAtItsStart() {
+        clock.set(later.from());
+
+        assertThat(scheduler().tick()).contains(new Transition(later.id(), Transition.Kind.ACTIVATED, List.of()));
+    }
+
+    @Test
+    void anInstanceIsEndedAtItsEndAndItsParticipantsTimeOutAtThatTime() {
+        convene.join(john.id(), active.id());
+        clock.set(active.to().plusSeconds(2));
+
+        assertThat(scheduler().tick()).contains(new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id())));
+        assertThat(convene.eventsOfInstance(active.id(), 1, 10)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.TIMEOUT);
+            assertThat(e.timestamp()).isEqualTo(active.to());
+        });
+    }
+
+    @Test
+    void theNextDueTimeIsTheEarliestStartOrEnd() {
+        assertThat(store.nextDue()).contains(later.from());
+    }
+
+    @Test
+    void backToBackInstancesOfOneMeetingHandOverAtTheSameInstant() {
+        var next = convene.createInstance(active.meetingId(), new TimeWindow(active.to(), active.to().plus(hours(1))));
+        clock.set(active.to());
+
+        assertThat(scheduler().tick()).contains(
+                new Transition(active.id(), Transition.Kind.ENDED, List.of()),
+                new Transition(next.id(), Transition.Kind.ACTIVATED, List.of()));
+    }
+
+    @Test
+    void afterDowntimeEveryDueTransitionHappensOnceAndAPassedWindowIsEnded() {
+        convene.join(john.id(), active.id());
+        clock.set(later.to().plus(hours(1)));
+
+        InstanceScheduler restarted = scheduler();
+        List<Transition> caughtUp = restarted.tick();
+
+        assertThat(caughtUp).containsExactlyInAnyOrder(
+                new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id())),
+                new Transition(later.id(), Transition.Kind.ENDED, List.of()));
+        assertThat(restarted.tick()).isEmpty();
+        assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ENDED);
+        assertThat(store.nextDue()).isEmpty();
+    }
+
+    @Test
+    void twoSchedulersApplyEachTransitionOnce() throws Exception {
+        List<MeetingInstance> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long meeting = convene.createMeeting(new MeetingDetails("M" + i, "", true, List.of())).id();
+            many.add(convene.createInstance(meeting, new TimeWindow(T0.minusSeconds(1), T0.plusSeconds(10 + i))));
+            convene.join(john.id(), many.get(i).id());
+        }
+        clock.set(T0.plus(hours(3)));
+        List<Transition> seen = Collections.synchronizedList(new ArrayList<>());
+        RedisMeetingStore otherProcess = new RedisMeetingStore(redis(), 1);
+        InstanceScheduler first = new InstanceScheduler(store, clock, Duration.ofMillis(50), seen::add);
+        InstanceScheduler second = new InstanceScheduler(otherProcess, clock, Duration.ofMillis(50), seen::add);
+        CountDownLatch go = new CountDownLatch(1);
+        Thread a = new Thread(() -> await(go, first::tick));
+        Thread b = new Thread(() -> await(go, second::tick));
+        a.start();
+        b.start();
+        go.countDown();
+        a.join();
+        b.join();
+
+        assertThat(seen).hasSize(62).doesNotHaveDuplicates();
+        for (MeetingInstance instance : many) {
+            assertThat(types(convene.eventsOfInstance(instance.id(), 0, 10)))
+                    .containsExactly(EventType.JOIN_MEETING, EventType.TIMEOUT);
+        }
+    }
+
+    @Test
+    void anAdministratorAndTheSchedulerEndingTogetherWriteTheTimeoutsOnce() throws Exception {
+        convene.join(john.id(), active.id());
+        clock.set(active.to().minusMillis(1));
+        CountDownLatch go = new CountDownLatch(1);
+        Thread admin = new Thread(() -> await(go, () -> {
+            try {
+                convene.end(active.id());
+            } catch (RuntimeException refusedBecauseTheSchedulerWasFirst) {
+                // either may win
+            }
+        }));
+        admin.start();
+        go.countDown();
+        clock.set(active.to());
+        scheduler().tick();
+        admin.join();
+
+        assertThat(types(convene.eventsOfInstance(active.id(), 0, 10)))
+                .containsExactly(EventType.JOIN_MEETING, EventType.TIMEOUT);
+    }
+
+    @Test
+    void theBackgroundLoopAppliesTransitionsAndReportsThem() throws Exception {
+        CountDownLatch activated = new CountDownLatch(1);
+        try (InstanceScheduler running = new InstanceScheduler(store, clock, Duration.ofMillis(20), t -> {
+            if (t.instanceId() == later.id() && t.kind() == Transition.Kind.ACTIVATED) activated.countDown();
+        })) {
+            running.start();
+            clock.set(later.from());
+            running.wakeUp();
+
+            assertThat(activated.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ACTIVE);
+    }
+
+    static void await(CountDownLatch go, Runnable work) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        work.run();
+    }
+}
