@@ -156,6 +156,14 @@ public final class Convene {
         return store.chat(instanceId, OptionalLong.of(userId), cursor(afterId), page(limit));
     }
 
+    /**
+     * Adds a message from another system's history (the seed's sample data, a migration) with its
+     * original time; only to an instance that has ended, within its window.
+     */
+    public ChatMessage importMessage(long userId, long instanceId, String text, Instant at) {
+        return store.importMessage(userId, instanceId, ChatMessage.checkText(text), at, now());
+    }
+
     /** The events log of one instance, {@code limit} events after {@code afterId}. */
     public List<Event> eventsOfInstance(long instanceId, long afterId, int limit) {
         return store.eventsOfInstance(instanceId, cursor(afterId), page(limit));

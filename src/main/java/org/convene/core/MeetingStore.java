@@ -77,6 +77,9 @@ public interface MeetingStore {
     /** Returns up to {@code limit} messages after {@code afterId}, of one user when {@code userId} is present. */
     List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit);
 
+    /** Adds a message from another system's history, with its original time, to an instance that has ended. */
+    ChatMessage importMessage(long userId, long instanceId, String text, Instant at, Instant now);
+
     List<Event> eventsOfInstance(long instanceId, long afterId, int limit);
 
     /** Returns every event of one user, across meetings, in time order. */

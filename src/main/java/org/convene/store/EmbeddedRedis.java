@@ -29,41 +29,62 @@ import redis.embedded.core.RedisServerBuilder;
  * share one server: the first starts it and records its port; the others find it and use it.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+    private static final String PORT_FILE = "redis.port";
+
     private final RedisServer server;
     private final int port;
-    private final Path portFile;
+    private final Path dir;
+    private final boolean longLived;
 
-    private EmbeddedRedis(RedisServer server, int port, Path portFile) {
+    private EmbeddedRedis(RedisServer server, int port, Path dir, boolean longLived) {
         this.server = server;
         this.port = port;
-        this.portFile = portFile;
+        this.dir = dir;
+        this.longLived = longLived;
     }
+
+    /** Who serves a data directory: the port, and whether its owner stays up. */
+    private record Owner(int port, boolean longLived) {}
 
     /**
      * Uses the server already running on {@code dataDir}, or starts one; {@code fsync} is Redis's
-     * {@code appendfsync} ({@code everysec} or {@code always}).
+     * {@code appendfsync} ({@code everysec} or {@code always}). A {@code longLived} process (the
+     * scheduler, the server) does not lean on a server that a one-off command started and will stop
+     * in a moment: it waits for that command to finish and then starts its own.
      */
-    public static EmbeddedRedis start(Path dataDir, String fsync) {
+    public static EmbeddedRedis start(Path dataDir, String fsync, boolean longLived) {
         try {
             Files.createDirectories(dataDir);
             Path dir = dataDir.toRealPath();
-            Path portFile = dir.resolve("redis.port");
-            try (FileChannel lockFile = FileChannel.open(dir.resolve("redis.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
-                Integer running = runningPort(portFile, dir);
-                if (running != null) return new EmbeddedRedis(null, running, null);
-                int port = freePort();
-                RedisServer server = builder(ExecutableProvider.newJarResourceProvider(), port)
-                        .setting("dir " + dir)
-                        .setting("appendonly yes")
-                        .setting("appendfsync " + fsync)
-                        .setting("save \"\"")
-                        .build();
-                server.start();
-                Files.writeString(portFile, Integer.toString(port), StandardCharsets.US_ASCII);
-                return new EmbeddedRedis(server, port, portFile);
+            long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
+                    Owner running = running(dir);
+                    if (running != null && (running.longLived() || !longLived)) {
+                        return new EmbeddedRedis(null, running.port(), dir, false);
+                    }
+                    if (running == null) {
+                        int port = freePort();
+                        RedisServer server = builder(ExecutableProvider.newJarResourceProvider(), port)
+                                .setting("dir " + dir)
+                                .setting("appendonly yes")
+                                .setting("appendfsync " + fsync)
+                                .setting("save \"\"")
+                                .build();
+                        server.start();
+                        Files.writeString(dir.resolve(PORT_FILE), port + " " + (longLived ? "long" : "short"),
+                                StandardCharsets.US_ASCII);
+                        return new EmbeddedRedis(server, port, dir, longLived);
+                    }
+                }
+                if (System.nanoTime() > giveUp) {
+                    throw new IOException("another Convene command still holds the embedded Redis in " + dir);
+                }
+                Thread.sleep(100);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while starting the embedded Redis", e);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("Cannot start the embedded Redis in " + dataDir + ": "
                     + RedisConnection.rootMessage(e), e);
@@ -81,7 +102,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             int port = freePort();
             RedisServer server = builder(executable, port).setting("save \"\"").setting("appendonly no").build();
             server.start();
-            return new EmbeddedRedis(server, port, null);
+            return new EmbeddedRedis(server, port, null, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,29 +125,49 @@ public final class EmbeddedRedis implements AutoCloseable {
         return server != null;
     }
 
+    /** Returns whether the server was started by a process that stays up. */
+    public boolean longLived() {
+        return longLived;
+    }
+
     /** Stops the server if this process started it. */
     @Override
     public void close() {
         if (server == null) return;
         try {
-            if (portFile != null) Files.deleteIfExists(portFile);
-            server.stop();
+            if (dir == null) {
+                server.stop();
+                return;
+            }
+            // Under the start lock, so that no other process starts a server on this append-only
+            // file while this one is still writing its last records.
+            try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
+                server.stop();
+                Files.deleteIfExists(dir.resolve(PORT_FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The port of a live server that serves {@code dir}, or null when there is none. */
-    private static Integer runningPort(Path portFile, Path dir) {
+    private static FileChannel lockFile(Path dir) throws IOException {
+        return FileChannel.open(dir.resolve("redis.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    /** The live server that serves {@code dir}, or null when there is none. */
+    private static Owner running(Path dir) {
+        Path portFile = dir.resolve(PORT_FILE);
         if (!Files.exists(portFile)) return null;
         try {
-            int port = Integer.parseInt(Files.readString(portFile).trim());
+            String[] words = Files.readString(portFile).trim().split(" ");
+            int port = Integer.parseInt(words[0]);
             RedisURI uri = RedisURI.create("127.0.0.1", port);
             uri.setTimeout(Duration.ofSeconds(2));
             RedisClient client = RedisClient.create(uri);
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 Map<String, String> config = connection.sync().configGet("dir");
-                return dir.toString().equals(config.get("dir")) ? port : null;
+                if (!dir.toString().equals(config.get("dir"))) return null;
+                return new Owner(port, words.length > 1 && words[1].equals("long"));
             } finally {
                 client.shutdown();
             }

@@ -99,9 +99,14 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     static String rootMessage(Throwable e) {
+        // Lettuce's cluster errors carry the useful text on the outer exception; its causes are per node.
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof io.lettuce.core.RedisException
+                && root.getMessage() != null && root.getMessage().startsWith("Cannot retrieve"))) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private static String redact(String urls) {

@@ -74,6 +74,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
     private static final Script CHAT = Script.load("meeting", "chat");
     private static final Script EVENTS = Script.load("meeting", "events");
     private static final Script USER_EVENTS = Script.load("meeting", "user_events");
+    private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
     private static final Script SETTLE = Script.load("meeting", "settle");
 
     /** Instance ids are never reused and never change meeting, so the mapping can be cached; bounded. */
@@ -320,6 +321,16 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
             List<Object> reply = ok(await(inMeeting(meetingId, POST,
                     Long.toString(instanceId), Long.toString(userId), text, ms(now))));
             return new ChatMessage(number(reply.get(1)), instanceId, userId, text, now);
+        });
+    }
+
+    @Override
+    public ChatMessage importMessage(long userId, long instanceId, String text, Instant at, Instant now) {
+        return withMeeting(instanceId, meetingId -> {
+            ok(await(inUsers(USER_RESERVE, Long.toString(userId), Long.toString(meetingId))));
+            List<Object> reply = ok(await(inMeeting(meetingId, IMPORT_MESSAGE,
+                    Long.toString(instanceId), Long.toString(userId), text, ms(at), ms(now))));
+            return new ChatMessage(number(reply.get(1)), instanceId, userId, text, at);
         });
     }
 

@@ -246,4 +246,37 @@ abstract class EndAndChatContract extends StoreContract {
 
         assertThat(convene.eventsOfInstance(active.id(), 1, 1)).extracting(e -> e.id()).containsExactly(2L);
     }
+
+    @Test
+    void importedHistoryKeepsItsOriginalTimeAndWritesNoEvents() {
+        convene.end(active.id());
+
+        ChatMessage imported = convene.importMessage(jane.id(), active.id(), "Hi, John!", active.from().plusSeconds(5));
+
+        assertThat(convene.chat(active.id(), 0, 10)).containsExactly(imported);
+        assertThat(imported.timestamp()).isEqualTo(active.from().plusSeconds(5));
+        assertThat(convene.eventsOfInstance(active.id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void importingHistoryIntoAnInstanceThatHasNotEndedIsRefused() {
+        assertRefusedAndUnchanged(() -> convene.importMessage(jane.id(), active.id(), "early", active.from()),
+                Refusal.INVALID_INPUT, "history can only be imported into an instance that has ended");
+    }
+
+    @Test
+    void importingHistoryOutsideTheWindowIsRefused() {
+        convene.end(active.id());
+
+        assertRefusedAndUnchanged(() -> convene.importMessage(jane.id(), active.id(), "late", active.to()),
+                Refusal.INVALID_INPUT, "at must lie within the instance window");
+    }
+
+    @Test
+    void importingHistoryForAnUnknownUserIsRefused() {
+        convene.end(active.id());
+
+        assertRefusedAndUnchanged(() -> convene.importMessage(99, active.id(), "who?", active.from()),
+                Refusal.INVALID_USER, "Invalid user ID");
+    }
 }

@@ -1,0 +1,54 @@
+package org.convene.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.convene.model.MeetingInstance;
+import org.convene.model.TimeWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code convene instance ...}: schedule, read, move, delete and list meeting instances. */
+@Command(name = "instance", description = "Manage meeting instances.", mixinStandardHelpOptions = true,
+        footer = {"", "Times: ISO-8601 (2026-05-10T10:00:00Z), 'now', or from now: +10m, +1h30m, -5m."})
+final class InstanceCommands {
+    @ParentCommand
+    ConveneCommand root;
+
+    @Command(name = "create", description = "Schedule an instance of a meeting on [from, to).")
+    void create(@Option(names = "--meeting", required = true, converter = Converters.Id.class) long meeting,
+                @Option(names = "--from", required = true, converter = Converters.Time.class) Instant from,
+                @Option(names = "--to", required = true, converter = Converters.Time.class) Instant to) {
+        MeetingInstance instance = root.convene().createInstance(meeting, new TimeWindow(from, to));
+        root.output().result("Meeting instance " + instance.id() + " created: " + Output.instance(instance), instance);
+    }
+
+    @Command(name = "get", description = "Show an instance with its status now.")
+    void get(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id) {
+        MeetingInstance instance = root.convene().instance(id);
+        root.output().result(Output.instance(instance), instance);
+    }
+
+    @Command(name = "list", description = "List the instances of a meeting in time order.")
+    void list(@Option(names = "--meeting", required = true, converter = Converters.Id.class) long meeting) {
+        List<MeetingInstance> instances = root.convene().instancesOf(meeting);
+        root.output().lines(instances.isEmpty() ? List.of("Meeting " + meeting + " has no instances")
+                : instances.stream().map(Output::instance).toList(), instances);
+    }
+
+    @Command(name = "update", description = "Move an instance; once started only its end may change.")
+    void update(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id,
+                @Option(names = "--from", required = true, converter = Converters.Time.class) Instant from,
+                @Option(names = "--to", required = true, converter = Converters.Time.class) Instant to) {
+        MeetingInstance instance = root.convene().updateInstance(id, new TimeWindow(from, to));
+        root.output().result("Meeting instance " + id + " updated: " + Output.instance(instance), instance);
+    }
+
+    @Command(name = "delete", description = "Delete an instance that is not active and has no events or chat.")
+    void delete(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id) {
+        root.convene().deleteInstance(id);
+        root.output().result("Meeting instance " + id + " deleted", Map.of("deleted", id));
+    }
+}

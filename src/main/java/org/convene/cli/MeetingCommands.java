@@ -1,0 +1,70 @@
+package org.convene.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code convene meeting ...}: create, read, change, delete and list meetings. */
+@Command(name = "meeting", description = "Manage meetings.", mixinStandardHelpOptions = true)
+final class MeetingCommands {
+    @ParentCommand
+    ConveneCommand root;
+
+    static final class Fields {
+        @Option(names = "--title", required = true)
+        String title;
+        @Option(names = "--description", defaultValue = "")
+        String description;
+        @Option(names = "--public", description = "Open to every user; otherwise only to the audience.")
+        boolean isPublic;
+        @Option(names = "--audience", split = ",", description = "E-mails of the users who may join a private meeting.")
+        List<String> audience = new ArrayList<>();
+
+        MeetingDetails details() {
+            return new MeetingDetails(title, description, isPublic, audience);
+        }
+    }
+
+    @Command(name = "create", description = "Create a meeting.")
+    void create(@Mixin Fields fields) {
+        Meeting meeting = root.convene().createMeeting(fields.details());
+        root.output().result("Meeting " + meeting.id() + " created", meeting);
+    }
+
+    @Command(name = "get", description = "Show a meeting.")
+    void get(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id) {
+        Meeting meeting = root.convene().meeting(id);
+        root.output().result(Output.meeting(meeting), meeting);
+    }
+
+    @Command(name = "list", description = "List meetings by id.")
+    void list(@Option(names = "--after", defaultValue = "0") long after,
+              @Option(names = "--limit", defaultValue = "100") int limit) {
+        List<Meeting> meetings = root.convene().meetings(after, limit);
+        root.output().lines(meetings.isEmpty() ? List.of("No meetings")
+                : meetings.stream().map(Output::meeting).toList(), meetings);
+    }
+
+    @Command(name = "update", description = "Replace a meeting's details and audience.")
+    void update(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id,
+                @Mixin Fields fields,
+                @Option(names = "--if-version", description = "Refuse unless the meeting is at this version.") Long version) {
+        Meeting meeting = root.convene().updateMeeting(id, fields.details(),
+                version == null ? OptionalLong.empty() : OptionalLong.of(version));
+        root.output().result("Meeting " + id + " updated", meeting);
+    }
+
+    @Command(name = "delete", description = "Delete a meeting that has no instances.")
+    void delete(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id) {
+        root.convene().deleteMeeting(id);
+        root.output().result("Meeting " + id + " deleted", Map.of("deleted", id));
+    }
+}

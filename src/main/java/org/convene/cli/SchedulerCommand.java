@@ -1,0 +1,54 @@
+package org.convene.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code convene scheduler}: activates and ends instances on time until stopped, printing each transition. */
+@Command(name = "scheduler", description = "Run the scheduler until stopped (Ctrl-C), printing each transition.")
+final class SchedulerCommand implements Callable<Integer> {
+    @ParentCommand
+    ConveneCommand root;
+
+    @Option(names = "--poll-ms", defaultValue = "200",
+            description = "How often to look for instances other processes added (ms).")
+    long pollMillis;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        root.context.stayUp();
+        var store = root.context.store();
+        PrintWriter out = root.spec.commandLine().getOut();
+        out.println("Scheduler running on " + root.context.description() + "; Ctrl-C stops it.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        InstanceScheduler scheduler = new InstanceScheduler(store, root.context.clock(),
+                Duration.ofMillis(Math.max(10, pollMillis)), t -> print(out, t));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
+            root.context.close();
+            stopped.countDown();
+        }, "scheduler-shutdown"));
+        scheduler.start();
+        stopped.await();
+        return 0;
+    }
+
+    private void print(PrintWriter out, Transition t) {
+        String line = root.context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " "
+                + (t.kind() == Transition.Kind.ACTIVATED ? "Activating" : "Deactivating")
+                + " meeting instance: " + t.instanceId()
+                + (t.timedOutUserIds().isEmpty() ? "" : " (timed out: users "
+                + t.timedOutUserIds().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+        if (root.json) line = Output.toJson(t);
+        out.println(line);
+        out.flush();
+    }
+}

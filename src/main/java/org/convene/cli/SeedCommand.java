@@ -1,0 +1,25 @@
+package org.convene.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code convene seed}: loads the seed report's sample data into an empty store. */
+@Command(name = "seed", description = "Load the seed report's sample data (redis_init.py).")
+final class SeedCommand implements Callable<Integer> {
+    @ParentCommand
+    ConveneCommand root;
+
+    @Option(names = "--reset", description = "Delete everything first. Without it, a store with data is left alone.")
+    boolean reset;
+
+    @Override
+    public Integer call() {
+        var store = root.context.store();
+        if (!Guard.emptyOrReset(store, reset, "seed", root.spec.commandLine().getErr())) return 1;
+        SeedData.load(store, ConveneCommand.now(root.context));
+        root.output().result("Redis initialized with sample data.", java.util.Map.of("seeded", true));
+        return 0;
+    }
+}

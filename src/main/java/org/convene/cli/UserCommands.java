@@ -1,0 +1,66 @@
+package org.convene.cli;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code convene user ...}: create, read, change, delete and list users. */
+@Command(name = "user", description = "Manage users.", mixinStandardHelpOptions = true)
+final class UserCommands {
+    @ParentCommand
+    ConveneCommand root;
+
+    static final class Fields {
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--age", required = true, description = "0 to 150.")
+        int age;
+        @Option(names = "--gender", defaultValue = "")
+        String gender;
+        @Option(names = "--email", required = true, description = "Unique, compared case-insensitively.")
+        String email;
+
+        UserDetails details() {
+            return new UserDetails(name, age, gender, email);
+        }
+    }
+
+    @Command(name = "create", description = "Create a user.")
+    void create(@picocli.CommandLine.Mixin Fields fields) {
+        User user = root.convene().createUser(fields.details());
+        root.output().result("User " + user.id() + " created", user);
+    }
+
+    @Command(name = "get", description = "Show a user.")
+    void get(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+        User user = root.convene().user(id);
+        root.output().result(Output.user(user), user);
+    }
+
+    @Command(name = "list", description = "List users by id.")
+    void list(@Option(names = "--after", defaultValue = "0") long after,
+              @Option(names = "--limit", defaultValue = "100") int limit) {
+        List<User> users = root.convene().users(after, limit);
+        root.output().lines(users.isEmpty() ? List.of("No users") : users.stream().map(Output::user).toList(), users);
+    }
+
+    @Command(name = "update", description = "Replace a user's details.")
+    void update(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id,
+                @picocli.CommandLine.Mixin Fields fields,
+                @Option(names = "--if-version", description = "Refuse unless the user is at this version.") Long version) {
+        User user = root.convene().updateUser(id, fields.details(),
+                version == null ? OptionalLong.empty() : OptionalLong.of(version));
+        root.output().result("User " + id + " updated", user);
+    }
+
+    @Command(name = "delete", description = "Delete a user who has never joined a meeting.")
+    void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+        root.convene().deleteUser(id);
+        root.output().result("User " + id + " deleted", java.util.Map.of("deleted", id));
+    }
+}

@@ -1,0 +1,60 @@
+package org.convene.store;
+
+import java.util.Optional;
+
+/**
+ * The store as configured: on the Redis named by the settings, or on an embedded Redis started
+ * for the purpose. Closing it closes the connection and stops an embedded server this process started.
+ *
+ * <pre>{@code
+ * try (StoreSession session = StoreSession.open(StoreSettings.from(System.getenv()))) {
+ *     Convene convene = new Convene(session.store(), Clock.systemUTC());
+ * }
+ * }</pre>
+ */
+public final class StoreSession implements AutoCloseable {
+    private final EmbeddedRedis embedded;
+    private final RedisConnection connection;
+    private final RedisMeetingStore store;
+
+    private StoreSession(EmbeddedRedis embedded, RedisConnection connection, RedisMeetingStore store) {
+        this.embedded = embedded;
+        this.connection = connection;
+        this.store = store;
+    }
+
+    /** Opens the store for a one-off command. */
+    public static StoreSession open(StoreSettings settings) {
+        return open(settings, false);
+    }
+
+    /** Opens the store; {@code longLived} for processes that stay up, such as the scheduler. */
+    public static StoreSession open(StoreSettings settings, boolean longLived) {
+        EmbeddedRedis embedded = settings.redisUrl().isPresent() ? null
+                : EmbeddedRedis.start(settings.dataDir(), settings.fsync(), longLived);
+        try {
+            String url = embedded == null ? settings.redisUrl().orElseThrow() : embedded.url();
+            RedisConnection connection = RedisConnection.open(url, settings.cluster());
+            return new StoreSession(embedded, connection, new RedisMeetingStore(connection, settings.eventsDatabase()));
+        } catch (RuntimeException e) {
+            if (embedded != null) embedded.close();
+            throw e;
+        }
+    }
+
+    public RedisMeetingStore store() {
+        return store;
+    }
+
+    /** Describes where the data lives, for people: the embedded server's directory or the Redis URL. */
+    public String description() {
+        return Optional.ofNullable(embedded).map(e -> "embedded Redis on " + connection.description()
+                + (e.owned() ? "" : " (shared with another Convene process)")).orElse("Redis at " + connection.description());
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        if (embedded != null) embedded.close();
+    }
+}
