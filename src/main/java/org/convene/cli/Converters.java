@@ -28,17 +28,14 @@ final class Converters {
     }
 
     /**
-     * A time: an ISO-8601 instant or offset date-time ({@code 2026-05-10T10:00:00Z}), {@code now},
-     * or a distance from now such as {@code +10m}, {@code +1h30m} or {@code -5m}.
+     * A time read against a given now: an ISO-8601 instant or offset date-time
+     * ({@code 2026-05-10T10:00:00Z}), {@code now}, or a distance from it: {@code +10m}, {@code +1h30m}, {@code -5m}.
      */
-    static final class Time implements ITypeConverter<Instant> {
+    static final class Time {
+        private Time() {}
+
         private static final Pattern RELATIVE = Pattern.compile("([+-])((?:\\d+[dhms])+)");
         private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
-
-        @Override
-        public Instant convert(String value) {
-            return parse(value, Instant.now());
-        }
 
         static Instant parse(String value, Instant now) {
             String v = value.trim();

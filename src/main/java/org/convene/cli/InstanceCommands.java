@@ -6,6 +6,8 @@ import java.util.Map;
 import org.convene.model.MeetingInstance;
 import org.convene.model.TimeWindow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,10 +21,25 @@ final class InstanceCommands {
 
     @Command(name = "create", description = "Schedule an instance of a meeting on [from, to).")
     void create(@Option(names = "--meeting", required = true, converter = Converters.Id.class) long meeting,
-                @Option(names = "--from", required = true, converter = Converters.Time.class) Instant from,
-                @Option(names = "--to", required = true, converter = Converters.Time.class) Instant to) {
-        MeetingInstance instance = root.convene().createInstance(meeting, new TimeWindow(from, to));
+                @Option(names = "--from", required = true) String from,
+                @Option(names = "--to", required = true) String to) {
+        MeetingInstance instance = root.convene().createInstance(meeting, window(from, to));
         root.output().result("Meeting instance " + instance.id() + " created: " + Output.instance(instance), instance);
+    }
+
+    /** Reads both times against the command's clock, so that "+10m" means ten minutes from its now. */
+    private TimeWindow window(String from, String to) {
+        Instant now = root.context.clock().instant();
+        return new TimeWindow(time("--from", from, now), time("--to", to, now));
+    }
+
+    private Instant time(String option, String value, Instant now) {
+        try {
+            return Converters.Time.parse(value, now);
+        } catch (TypeConversionException e) {
+            throw new ParameterException(root.spec.commandLine(),
+                    "Invalid value for option '" + option + "': " + e.getMessage());
+        }
     }
 
     @Command(name = "get", description = "Show an instance with its status now.")
@@ -40,9 +57,9 @@ final class InstanceCommands {
 
     @Command(name = "update", description = "Move an instance; once started only its end may change.")
     void update(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id,
-                @Option(names = "--from", required = true, converter = Converters.Time.class) Instant from,
-                @Option(names = "--to", required = true, converter = Converters.Time.class) Instant to) {
-        MeetingInstance instance = root.convene().updateInstance(id, new TimeWindow(from, to));
+                @Option(names = "--from", required = true) String from,
+                @Option(names = "--to", required = true) String to) {
+        MeetingInstance instance = root.convene().updateInstance(id, window(from, to));
         root.output().result("Meeting instance " + id + " updated: " + Output.instance(instance), instance);
     }
 

@@ -30,6 +30,8 @@ import redis.embedded.core.RedisServerBuilder;
  */
 public final class EmbeddedRedis implements AutoCloseable {
     private static final String PORT_FILE = "redis.port";
+    /** File locks guard against other processes; threads of this one queue here first. */
+    private static final Object IN_PROCESS = new Object();
 
     private final RedisServer server;
     private final int port;
@@ -57,26 +59,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path dir = dataDir.toRealPath();
             long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
-                    Owner running = running(dir);
-                    if (running != null && (running.longLived() || !longLived)) {
-                        return new EmbeddedRedis(null, running.port(), dir, false);
-                    }
-                    if (running == null) {
-                        int port = freePort();
-                        RedisServer server = builder(ExecutableProvider.newJarResourceProvider(), port)
-                                .setting("dir " + dir)
-                                .setting("appendonly yes")
-                                .setting("appendfsync " + fsync)
-                                .setting("save \"\"")
-                                .build();
-                        server.start();
-                        Files.writeString(dir.resolve(PORT_FILE), port + " " + (longLived ? "long" : "short"),
-                                StandardCharsets.US_ASCII);
-                        return new EmbeddedRedis(server, port, dir, longLived);
-                    }
-                }
+            for (EmbeddedRedis found = useOrStart(dir, fsync, longLived); ; found = useOrStart(dir, fsync, longLived)) {
+                if (found != null) return found;
                 if (System.nanoTime() > giveUp) {
                     throw new IOException("another Convene command still holds the embedded Redis in " + dir);
                 }
@@ -88,6 +72,29 @@ public final class EmbeddedRedis implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("Cannot start the embedded Redis in " + dataDir + ": "
                     + RedisConnection.rootMessage(e), e);
+        }
+    }
+
+    /** Uses the running server or starts one; null while a one-off command's server is in the way. */
+    private static EmbeddedRedis useOrStart(Path dir, String fsync, boolean longLived) throws IOException {
+        synchronized (IN_PROCESS) {
+            try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
+                Owner running = running(dir);
+                if (running != null) {
+                    return running.longLived() || !longLived ? new EmbeddedRedis(null, running.port(), dir, false) : null;
+                }
+                int port = freePort();
+                RedisServer server = builder(ExecutableProvider.newJarResourceProvider(), port)
+                        .setting("dir " + dir)
+                        .setting("appendonly yes")
+                        .setting("appendfsync " + fsync)
+                        .setting("save \"\"")
+                        .build();
+                server.start();
+                Files.writeString(dir.resolve(PORT_FILE), port + " " + (longLived ? "long" : "short"),
+                        StandardCharsets.US_ASCII);
+                return new EmbeddedRedis(server, port, dir, longLived);
+            }
         }
     }
 
@@ -141,9 +148,11 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
             // Under the start lock, so that no other process starts a server on this append-only
             // file while this one is still writing its last records.
-            try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
-                server.stop();
-                Files.deleteIfExists(dir.resolve(PORT_FILE));
+            synchronized (IN_PROCESS) {
+                try (FileChannel lockFile = lockFile(dir); FileLock ignored = lockFile.lock()) {
+                    server.stop();
+                    Files.deleteIfExists(dir.resolve(PORT_FILE));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

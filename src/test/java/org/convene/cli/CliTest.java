@@ -1,0 +1,201 @@
+package org.convene.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.convene.core.AdjustableClock;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisTargets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code convene} command line: messages, exit codes, JSON, and that bad input changes nothing. */
+class CliTest {
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    final AdjustableClock clock = new AdjustableClock(NOW);
+    RedisMeetingStore store;
+
+    record Run(int code, String out, String err) {}
+
+    @BeforeEach
+    void seeded() {
+        store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+        store.wipe();
+        SeedData.load(store, NOW);
+    }
+
+    Run convene(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, Context.of(store, clock), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString().strip(), err.toString().strip());
+    }
+
+    String dump() {
+        return convene("dump").out();
+    }
+
+    @Test
+    void joinPrintsTheSeedsMessage() {
+        assertThat(convene("join", "1", "2")).isEqualTo(new Run(0, "User 1 successfully joined meeting", ""));
+    }
+
+    @Test
+    void aRefusalExitsWithOneAndTheSeedsMessageOnStandardError() {
+        assertThat(convene("join", "2", "2")).isEqualTo(new Run(1, "", "User 2 not allowed to join the meeting"));
+    }
+
+    @Test
+    void aRefusalInJsonNamesItsType() throws Exception {
+        Run run = convene("--json", "join", "3", "2");
+
+        JsonNode refused = new ObjectMapper().readTree(run.out()).get("refused");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(refused.get("type").asText()).isEqualTo("INVALID_USER");
+        assertThat(refused.get("message").asText()).isEqualTo("Invalid user ID");
+    }
+
+    @Test
+    void jsonResultsCarryIsoTimes() throws Exception {
+        convene("join", "1", "2");
+
+        JsonNode participants = new ObjectMapper().readTree(convene("participants", "2", "--json").out());
+
+        assertThat(participants.get(0).get("joinedAt").asText()).isEqualTo(NOW.toString());
+        assertThat(participants.get(0).get("name").asText()).isEqualTo("John Doe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", ":", "{}", "0", "-1", "1.5", "", "99999999999999999999", "１"})
+    void anIdThatIsNotAPositiveIntegerIsAUsageErrorAndChangesNothing(String id) {
+        String before = dump();
+
+        Run run = convene("join", id, "2");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("must be a positive integer");
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void aMegabyteNameIsRefusedAndChangesNothing() {
+        String before = dump();
+
+        Run run = convene("user", "create", "--name", "x".repeat(1 << 20), "--age", "30", "--email", "big@example.com");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("name must be at most 200 characters, was 1048576");
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void aMegabyteMessageIsRefusedAndChangesNothing() {
+        convene("join", "1", "2");
+        String before = dump();
+
+        Run run = convene("post", "1", "2", "y".repeat(1 << 20));
+
+        assertThat(run.err()).isEqualTo("text must be at most 4000 characters, was 1048576");
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void anInvalidEmailIsRefusedNamingTheField() {
+        Run run = convene("user", "create", "--name", "A", "--age", "30", "--email", "not-an-email");
+
+        assertThat(run).isEqualTo(new Run(1, "", "email is not a valid e-mail address: 'not-an-email'"));
+    }
+
+    @Test
+    void instancesTakeTimesRelativeToNow() {
+        Run run = convene("instance", "create", "--meeting", "1", "--from", "+10m", "--to", "+1h");
+
+        assertThat(run.out()).isEqualTo("Meeting instance 3 created: Meeting instance 3 of meeting 1 (order 2): "
+                + "2026-03-02T09:10:00Z to 2026-03-02T10:00:00Z, scheduled");
+    }
+
+    @Test
+    void aTimeThatCannotBeReadIsAUsageError() {
+        Run run = convene("instance", "create", "--meeting", "1", "--from", "tomorrow", "--to", "+1h");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("'tomorrow' is not a time");
+    }
+
+    @Test
+    void seedLeavesAStoreWithDataAloneWithoutReset() {
+        String before = dump();
+
+        Run run = convene("seed");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("convene seed --reset");
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void demoLeavesAStoreWithDataAloneWithoutReset() {
+        convene("join", "1", "2");
+        String before = dump();
+
+        assertThat(convene("demo").code()).isEqualTo(1);
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void seedWithResetStartsOver() {
+        convene("join", "1", "2");
+
+        assertThat(convene("seed", "--reset")).isEqualTo(new Run(0, "Redis initialized with sample data.", ""));
+        assertThat(convene("participants", "2").out()).isEqualTo("Meeting instance 2 has no participants");
+    }
+
+    @Test
+    void postJoinsItsWordsIntoOneMessage() {
+        convene("join", "1", "2");
+
+        convene("post", "1", "2", "Hello,", "everyone!");
+
+        assertThat(convene("chat", "2").out()).isEqualTo("#1 " + NOW + " user 1: Hello, everyone!");
+    }
+
+    @Test
+    void eventsNeedExactlyOneOfInstanceAndUser() {
+        assertThat(convene("events").code()).isEqualTo(2);
+        assertThat(convene("events", "--instance", "2", "--user", "1").code()).isEqualTo(2);
+    }
+
+    @Test
+    void dumpGroupsAsThePrintRedisScriptDoes() {
+        assertThat(dump()).startsWith("Users:\nUser ID: 1\n  userID: 1\n  name: John Doe\n  age: 25\n  gender: Male\n"
+                + "  email: john.doe@example.com").contains("Meetings:", "Meeting instances:", "Chat messages:", "Events:");
+    }
+
+    @Test
+    void helpNeedsNoRedis() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"--help"}, Context.fromEnvironment(java.util.Map.of(
+                "CONVENE_REDIS_URL", "redis://127.0.0.1:1")), new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("join", "leave", "participants", "active", "end", "post", "chat",
+                "join-times", "messages", "seed", "dump", "demo", "scheduler");
+    }
+
+    @Test
+    void anUnreachableRedisGivesOneLineAndExitCodeThree() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"active"}, Context.fromEnvironment(java.util.Map.of(
+                "CONVENE_REDIS_URL", "redis://127.0.0.1:1")), new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString().strip()).isEqualTo("convene: Cannot reach Redis at redis://127.0.0.1:1: Connection refused");
+    }
+}

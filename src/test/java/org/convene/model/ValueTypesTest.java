@@ -1,0 +1,89 @@
+package org.convene.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Value types refuse bad input in their constructors, naming the field and the problem. */
+class ValueTypesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", ":", "{1}", "0", "-3", "", " 1", "1e3", "0x10", "٣"})
+    void anIdMustBeAPositiveInteger(String raw) {
+        assertThatThrownBy(() -> Ids.parse("user", raw)).isInstanceOf(RefusedException.class)
+                .hasMessageStartingWith("user must be a positive integer");
+    }
+
+    @Test
+    void anIdParsesWhenItIsOne() {
+        assertThat(Ids.parse("user", "42")).isEqualTo(42);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "a@b", "@example.com", "a b@example.com", "a@@example.com"})
+    void anEmailMustLookLikeOne(String email) {
+        assertThatThrownBy(() -> new UserDetails("A", 1, "", email)).hasMessageStartingWith("email is not a valid e-mail");
+    }
+
+    @Test
+    void anAgeMustBeBetweenZeroAndOneHundredFifty() {
+        assertThatThrownBy(() -> new UserDetails("A", 151, "", "a@example.com"))
+                .hasMessage("age must be between 0 and 150, was 151");
+        assertThatThrownBy(() -> new UserDetails("A", -1, "", "a@example.com"))
+                .hasMessage("age must be between 0 and 150, was -1");
+    }
+
+    @Test
+    void aNameMustNotBeBlank() {
+        assertThatThrownBy(() -> new UserDetails("  ", 1, "", "a@example.com")).hasMessage("name must not be empty");
+    }
+
+    @Test
+    void controlCharactersAreRefusedInNames() {
+        assertThatThrownBy(() -> new UserDetails("A\u0000B", 1, "", "a@example.com"))
+                .hasMessage("name must not contain control characters");
+    }
+
+    @Test
+    void aTitleMustNotBeEmpty() {
+        assertThatThrownBy(() -> new MeetingDetails("", "", true, List.of())).hasMessage("title must not be empty");
+    }
+
+    @Test
+    void anAudienceEmailMustBeValid() {
+        assertThatThrownBy(() -> new MeetingDetails("T", "", false, List.of("x")))
+                .hasMessageStartingWith("audience e-mail is not a valid e-mail address");
+    }
+
+    @Test
+    void aWindowMustEndAfterItStarts() {
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        assertThatThrownBy(() -> new TimeWindow(t, t)).hasMessage("to must be after from (" + t + "), was " + t);
+    }
+
+    @Test
+    void anInstanceIsActiveFromItsStartInclusiveToItsEndExclusive() {
+        Instant from = Instant.parse("2026-01-01T10:00:00Z");
+        Instant to = from.plusSeconds(60);
+        MeetingInstance instance = new MeetingInstance(1, 1, 1, new TimeWindow(from, to), InstanceStatus.SCHEDULED);
+
+        assertThat(instance.effectiveStatus(from.minusMillis(1))).isEqualTo(InstanceStatus.SCHEDULED);
+        assertThat(instance.effectiveStatus(from)).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(instance.effectiveStatus(to.minusMillis(1))).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(instance.effectiveStatus(to)).isEqualTo(InstanceStatus.ENDED);
+    }
+
+    @Test
+    void anInstanceEndedEarlyStaysEndedInsideItsWindow() {
+        Instant from = Instant.parse("2026-01-01T10:00:00Z");
+        MeetingInstance instance = new MeetingInstance(1, 1, 1, new TimeWindow(from, from.plusSeconds(60)),
+                InstanceStatus.ENDED);
+
+        assertThat(instance.effectiveStatus(from.plusSeconds(1))).isEqualTo(InstanceStatus.ENDED);
+    }
+}
