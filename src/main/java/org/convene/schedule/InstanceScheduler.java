@@ -33,6 +33,7 @@ public final class InstanceScheduler implements AutoCloseable {
     private final Duration pollInterval;
     private final Consumer<Transition> listener;
     private final Object wakeUp = new Object();
+    private boolean wakeRequested;
     private volatile boolean running;
     private Thread thread;
 
@@ -74,6 +75,7 @@ public final class InstanceScheduler implements AutoCloseable {
     /** Makes a sleeping scheduler look for due work now, e.g. after this process created an instance. */
     public void wakeUp() {
         synchronized (wakeUp) {
+            wakeRequested = true;
             wakeUp.notifyAll();
         }
     }
@@ -98,13 +100,17 @@ public final class InstanceScheduler implements AutoCloseable {
 
     private void pause(Duration pause) {
         synchronized (wakeUp) {
-            try {
-                // A floor, so that a due time that cannot be applied yet never makes the loop spin.
-                wakeUp.wait(Math.max(5, pause.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+            // A request that came while this thread was ticking must not be lost by waiting anyway.
+            if (!wakeRequested && running) {
+                try {
+                    // A floor, so that a due time that cannot be applied yet never makes the loop spin.
+                    wakeUp.wait(Math.max(5, pause.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
             }
+            wakeRequested = false;
         }
     }
 

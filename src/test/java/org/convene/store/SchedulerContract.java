@@ -148,6 +148,21 @@ abstract class SchedulerContract extends StoreContract {
         assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ACTIVE);
     }
 
+    @Test
+    void theBackgroundLoopWakesForTheNextDueTimeNotForItsPollInterval() throws Exception {
+        java.time.Instant start = java.time.Instant.now().plusMillis(300);
+        var soon = convene.createInstance(later.meetingId(), new TimeWindow(start, start.plusSeconds(3600)));
+        CountDownLatch activated = new CountDownLatch(1);
+        try (InstanceScheduler running = new InstanceScheduler(store, java.time.Clock.systemUTC(),
+                Duration.ofMinutes(10), t -> {
+            if (t.instanceId() == soon.id()) activated.countDown();
+        })) {
+            running.start();
+
+            assertThat(activated.await(30, TimeUnit.SECONDS)).as("woken by the due time, not the 10-minute poll").isTrue();
+        }
+    }
+
     static void await(CountDownLatch go, Runnable work) {
         try {
             go.await();
