@@ -1,6 +1,5 @@
 package org.convene.cli;
 
-import java.time.Instant;
 import java.util.List;
 import org.convene.core.Convene;
 import org.convene.model.ActiveInstance;
@@ -119,9 +118,5 @@ final class ConveneCommand {
         List<Event> events = instance != null ? convene().eventsOfInstance(instance, after, limit)
                 : convene().eventsOfUser(user);
         output().lines(events.isEmpty() ? List.of("No events") : events.stream().map(Output::event).toList(), events);
-    }
-
-    static Instant now(Context context) {
-        return context.clock().instant();
     }
 }

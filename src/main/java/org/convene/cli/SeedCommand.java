@@ -18,7 +18,7 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         var store = root.context.store();
         if (!Guard.emptyOrReset(store, reset, "seed", root.spec.commandLine().getErr())) return 1;
-        SeedData.load(store, ConveneCommand.now(root.context));
+        SeedData.load(store, root.context.clock().instant());
         root.output().result("Redis initialized with sample data.", java.util.Map.of("seeded", true));
         return 0;
     }

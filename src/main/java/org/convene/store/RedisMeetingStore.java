@@ -197,7 +197,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
         List<Object> reply = await(inMeeting(meetingId, INSTANCE_SAVE,
                 Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now)));
         if (!"OK".equals(reply.get(0))) {
-            await(inCatalog(HINT, Long.toString(instanceId), "missing", from, to));
+            hint(instanceId, "missing");
             ok(reply);
         }
         meetingOfInstance.put(instanceId, meetingId);
@@ -228,7 +228,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
     public void deleteInstance(long instanceId, Instant now) {
         withMeeting(instanceId, meetingId -> ok(await(inMeeting(meetingId, INSTANCE_DELETE,
                 Long.toString(instanceId), ms(now)))));
-        await(inCatalog(HINT, Long.toString(instanceId), "missing", "0", "0"));
+        hint(instanceId, "missing");
     }
 
     @Override
@@ -306,12 +306,13 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
     public EndResult end(long instanceId, Instant now) {
         return withMeeting(instanceId, meetingId -> {
             List<Object> reply = ok(await(inMeeting(meetingId, END, Long.toString(instanceId), ms(now))));
-            hinted(instanceId, meetingId, "ended");
+            hint(instanceId, "ended");
             return new EndResult(instanceId, list(reply.get(1)).stream().map(Replies::number).toList());
         });
     }
 
-    private void hinted(long instanceId, long meetingId, String status) {
+    /** Records an instance's new status in the scheduler's due times (ended or missing need no times). */
+    private void hint(long instanceId, String status) {
         await(inCatalog(HINT, Long.toString(instanceId), status, "0", "0"));
     }
 

@@ -69,5 +69,4 @@ public final class RedisTargets {
         }
         return redis7;
     }
-
 }
