@@ -2,7 +2,7 @@ package org.convene.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene demo}: replays the seed report's demonstrations. */
@@ -11,14 +11,14 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;
 
-    @Option(names = "--reset", description = "Delete everything first. Without it, a store with data is left alone.")
-    boolean reset;
+    @Mixin
+    ResetOption reset;
 
     @Override
     public Integer call() {
         var store = root.context.store();
         var out = root.spec.commandLine().getOut();
-        if (!Guard.emptyOrReset(store, reset, "demo", root.spec.commandLine().getErr())) return 1;
+        if (!reset.clear(store, "demo", root.spec.commandLine().getErr())) return 1;
         out.println("Convene replays the seed report's demonstrations on " + root.context.description() + ".");
         new Demo(store, root.context.clock(), out).run();
         return 0;

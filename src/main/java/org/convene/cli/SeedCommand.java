@@ -2,7 +2,7 @@ package org.convene.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene seed}: loads the seed report's sample data into an empty store. */
@@ -11,13 +11,13 @@ final class SeedCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;
 
-    @Option(names = "--reset", description = "Delete everything first. Without it, a store with data is left alone.")
-    boolean reset;
+    @Mixin
+    ResetOption reset;
 
     @Override
     public Integer call() {
         var store = root.context.store();
-        if (!Guard.emptyOrReset(store, reset, "seed", root.spec.commandLine().getErr())) return 1;
+        if (!reset.clear(store, "seed", root.spec.commandLine().getErr())) return 1;
         SeedData.load(store, root.context.clock().instant());
         root.output().result("Redis initialized with sample data.", java.util.Map.of("seeded", true));
         return 0;

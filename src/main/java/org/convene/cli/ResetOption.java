@@ -2,13 +2,15 @@ package org.convene.cli;
 
 import java.io.PrintWriter;
 import org.convene.core.MeetingStore;
+import picocli.CommandLine.Option;
 
-/** Keeps {@code seed} and {@code demo} from touching existing data unless told to with {@code --reset}. */
-final class Guard {
-    private Guard() {}
+/** {@code --reset}: keeps {@code seed} and {@code demo} from touching existing data unless told to. */
+final class ResetOption {
+    @Option(names = "--reset", description = "Delete everything first. Without it, a store with data is left alone.")
+    boolean reset;
 
-    /** Returns whether the command may go on, wiping the store first when {@code reset} is given. */
-    static boolean emptyOrReset(MeetingStore store, boolean reset, String command, PrintWriter err) {
+    /** Returns whether the command may go on, wiping the store first when {@code --reset} was given. */
+    boolean clear(MeetingStore store, String command, PrintWriter err) {
         if (reset) {
             store.wipe();
             return true;
