@@ -138,7 +138,15 @@ public final class Convene {
 
     /** Function 6: a participant posts a message of 1 to 4,000 characters to an active instance. */
     public ChatMessage post(long userId, long instanceId, String text) {
-        return store.post(userId, instanceId, ChatMessage.checkText(text), now());
+        return store.post(userId, instanceId, ChatMessage.checkText(text), null, now());
+    }
+
+    /** Function 6, retry-safe: a repeated {@code idempotencyKey} returns the first result and stores nothing new. */
+    public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
+            throw RefusedException.invalid("Idempotency-Key", "must be 1 to 128 visible ASCII characters");
+        }
+        return store.post(userId, instanceId, ChatMessage.checkText(text), idempotencyKey, now());
     }
 
     /** Function 7: the instance's chat in posting order, {@code limit} messages after {@code afterId}. */

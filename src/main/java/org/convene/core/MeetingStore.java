@@ -72,7 +72,11 @@ public interface MeetingStore {
 
     EndResult end(long instanceId, Instant now);
 
-    ChatMessage post(long userId, long instanceId, String text, Instant now);
+    /**
+     * Posts a message; a non-null {@code idempotencyKey} this user already used in this instance
+     * (within a day) returns the first message and stores nothing.
+     */
+    ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now);
 
     /** Returns up to {@code limit} messages after {@code afterId}, of one user when {@code userId} is present. */
     List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit);

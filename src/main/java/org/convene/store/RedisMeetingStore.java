@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongFunction;
+import org.convene.core.Credentials;
 import org.convene.core.MeetingStore;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.ActiveInstance;
@@ -50,11 +51,14 @@ import org.convene.schedule.TransitionStore;
  * Convene convene = new Convene(store, Clock.systemUTC());
  * }</pre>
  */
-public final class RedisMeetingStore implements MeetingStore, TransitionStore {
+public final class RedisMeetingStore implements MeetingStore, TransitionStore, Credentials {
     private static final Script USER_SAVE = Script.load("users", "user_save");
     private static final Script USER_DELETE = Script.load("users", "user_delete");
     private static final Script USER_RESERVE = Script.load("users", "user_reserve");
     private static final Script USERS_PAGE = Script.load("users", "users_page");
+    private static final Script USER_TOKEN = Script.load("users", "user_token");
+    private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token");
+    private static final Script ADMIN_TOKEN = Script.load("users", "admin_token");
     private static final Script NEW_MEETING = Script.load("catalog", "new_meeting");
     private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance");
     private static final Script HINT = Script.load("catalog", "hint");
@@ -139,6 +143,38 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
     public List<User> users(long afterId, int limit) {
         List<Object> reply = ok(await(inUsers(USERS_PAGE, Long.toString(afterId), Integer.toString(limit))));
         return list(reply.get(1)).stream().map(h -> Replies.user(hash(h))).toList();
+    }
+
+    // ---- credentials -------------------------------------------------------------------------
+
+    @Override
+    public OptionalLong userWithTokenHash(String hash) {
+        List<Object> reply = await(inUsers(USER_BY_TOKEN, hash));
+        if (!"OK".equals(reply.get(0))) return OptionalLong.empty();
+        boolean same = java.security.MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                ((String) reply.get(2)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return same ? OptionalLong.of(number(reply.get(1))) : OptionalLong.empty();
+    }
+
+    @Override
+    public void setUserTokenHash(long userId, String hash) {
+        ok(await(inUsers(USER_TOKEN, Long.toString(userId), hash)));
+    }
+
+    @Override
+    public Optional<String> adminTokenHash() {
+        List<Object> reply = await(inUsers(ADMIN_TOKEN, "get"));
+        return "OK".equals(reply.get(0)) ? Optional.of((String) reply.get(1)) : Optional.empty();
+    }
+
+    @Override
+    public String initAdminTokenHash(String hash) {
+        return (String) ok(await(inUsers(ADMIN_TOKEN, "init", hash))).get(1);
+    }
+
+    @Override
+    public void replaceAdminTokenHash(String hash) {
+        ok(await(inUsers(ADMIN_TOKEN, "replace", hash)));
     }
 
     // ---- meetings ----------------------------------------------------------------------------
@@ -317,11 +353,12 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore {
     }
 
     @Override
-    public ChatMessage post(long userId, long instanceId, String text, Instant now) {
+    public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now) {
         return withMeeting(instanceId, meetingId -> {
-            List<Object> reply = ok(await(inMeeting(meetingId, POST,
-                    Long.toString(instanceId), Long.toString(userId), text, ms(now))));
-            return new ChatMessage(number(reply.get(1)), instanceId, userId, text, now);
+            List<Object> reply = ok(await(inMeeting(meetingId, POST, Long.toString(instanceId), Long.toString(userId),
+                    text, ms(now), idempotencyKey == null ? "" : idempotencyKey)));
+            return new ChatMessage(number(reply.get(1)), instanceId, userId, (String) reply.get(2),
+                    Replies.millis((String) reply.get(3)));
         });
     }
 

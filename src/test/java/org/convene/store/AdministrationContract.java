@@ -222,4 +222,35 @@ abstract class AdministrationContract extends StoreContract {
         assertRefused(() -> convene.instance(later.id()), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
         assertThat(store.dueInstances(T0.plus(java.time.Duration.ofDays(3650)), 100)).doesNotContain(later.id());
     }
+
+    @Test
+    void aUserTokenHashFindsItsUserUntilRotated() {
+        store.setUserTokenHash(john.id(), "a".repeat(64));
+        assertThat(store.userWithTokenHash("a".repeat(64))).hasValue(john.id());
+
+        store.setUserTokenHash(john.id(), "b".repeat(64));
+
+        assertThat(store.userWithTokenHash("a".repeat(64))).isEmpty();
+        assertThat(store.userWithTokenHash("b".repeat(64))).hasValue(john.id());
+    }
+
+    @Test
+    void deletingAUserRetiresTheirToken() {
+        var temp = convene.createUser(new UserDetails("Temp", 20, "", "temp@example.com"));
+        store.setUserTokenHash(temp.id(), "c".repeat(64));
+
+        convene.deleteUser(temp.id());
+
+        assertThat(store.userWithTokenHash("c".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void theFirstAdministratorTokenHashStaysUntilReplaced() {
+        assertThat(store.initAdminTokenHash("1".repeat(64))).isEqualTo("1".repeat(64));
+        assertThat(store.initAdminTokenHash("2".repeat(64))).isEqualTo("1".repeat(64));
+
+        store.replaceAdminTokenHash("3".repeat(64));
+
+        assertThat(store.adminTokenHash()).contains("3".repeat(64));
+    }
 }

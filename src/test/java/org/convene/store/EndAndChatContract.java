@@ -279,4 +279,36 @@ abstract class EndAndChatContract extends StoreContract {
         assertRefusedAndUnchanged(() -> convene.importMessage(99, active.id(), "who?", active.from()),
                 Refusal.INVALID_USER, "Invalid user ID");
     }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstMessageAndStoresNothing() {
+        convene.join(john.id(), active.id());
+        ChatMessage first = convene.post(john.id(), active.id(), "only once", "key-1");
+        clock.advance(minutes(1));
+
+        ChatMessage retried = convene.post(john.id(), active.id(), "only once", "key-1");
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(convene.chat(active.id(), 0, 10)).containsExactly(first);
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToOneUser() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), open.id());
+        convene.join(jane.id(), open.id());
+        convene.post(john.id(), open.id(), "john's", "same-key");
+
+        convene.post(jane.id(), open.id(), "jane's", "same-key");
+
+        assertThat(texts(convene.chat(open.id(), 0, 10))).containsExactly("john's", "jane's");
+    }
+
+    @Test
+    void anIdempotencyKeyWithSpacesIsRefused() {
+        convene.join(john.id(), active.id());
+
+        assertRefusedAndUnchanged(() -> convene.post(john.id(), active.id(), "x", "two words"),
+                Refusal.INVALID_INPUT, "Idempotency-Key must be 1 to 128 visible ASCII characters");
+    }
 }

@@ -1,0 +1,21 @@
+package org.convene.core;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
+public interface Credentials {
+
+    /** Returns the user whose token has this SHA-256 hash (hex), if any. */
+    OptionalLong userWithTokenHash(String hash);
+
+    /** Gives a user a new token hash, retiring the previous one. */
+    void setUserTokenHash(long userId, String hash);
+
+    Optional<String> adminTokenHash();
+
+    /** Stores the administrator's token hash unless one exists; returns the hash in force. */
+    String initAdminTokenHash(String hash);
+
+    void replaceAdminTokenHash(String hash);
+}
