@@ -23,11 +23,13 @@ class ArchitectureTest {
                 .layer("core").definedBy("org.convene.core..")
                 .layer("schedule").definedBy("org.convene.schedule..")
                 .layer("store").definedBy("org.convene.store..")
+                .layer("http").definedBy("org.convene.http..")
                 .layer("cli").definedBy("org.convene.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "cli")
                 .check(CLASSES);
     }
 
@@ -35,6 +37,13 @@ class ArchitectureTest {
     void onlyTheStoreTalksToRedis() {
         noClasses().that().resideOutsideOfPackage("org.convene.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "redis..", "io.netty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheHttpAdapterKnowsJavalin() {
+        noClasses().that().resideOutsideOfPackages("org.convene.http..", "org.convene.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.micrometer..")
                 .check(CLASSES);
     }
 

@@ -12,11 +12,14 @@ import org.convene.store.StoreSettings;
 final class Context implements AutoCloseable {
     private final Function<Boolean, StoreSession> opener;
     private final Clock clock;
+    private final Map<String, String> env;
     private StoreSession session;
     private RedisMeetingStore store;
     private boolean longLived;
 
-    private Context(Function<Boolean, StoreSession> opener, RedisMeetingStore store, Clock clock) {
+    private Context(Function<Boolean, StoreSession> opener, RedisMeetingStore store, Clock clock,
+                    Map<String, String> env) {
+        this.env = env;
         this.opener = opener;
         this.store = store;
         this.clock = clock;
@@ -24,12 +27,22 @@ final class Context implements AutoCloseable {
 
     /** The store configured by {@code env} (see {@link StoreSettings}), on the system clock. */
     static Context fromEnvironment(Map<String, String> env) {
-        return new Context(longLived -> StoreSession.open(StoreSettings.from(env), longLived), null, Clock.systemUTC());
+        return new Context(longLived -> StoreSession.open(StoreSettings.from(env), longLived), null, Clock.systemUTC(),
+                env);
     }
 
     /** A store someone else opened and will close, e.g. in tests. */
     static Context of(RedisMeetingStore store, Clock clock) {
-        return new Context(null, store, clock);
+        return of(store, clock, Map.of());
+    }
+
+    /** A store someone else opened, with the environment the server settings come from. */
+    static Context of(RedisMeetingStore store, Clock clock, Map<String, String> env) {
+        return new Context(null, store, clock, env);
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     /** Declares that this command stays up (the scheduler), before the store is first used. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convene", mixinStandardHelpOptions = true, version = "Convene 0.1.0",
         description = "Meeting management on Redis: users, meetings, scheduled instances, events and chat.",
         subcommands = {UserCommands.class, MeetingCommands.class, InstanceCommands.class,
-                SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class},
+                SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class,
+                ServeCommand.class, AdminTokenCommand.class},
         footer = {"", "Runs on an embedded Redis in ./data unless CONVENE_REDIS_URL is set; see README.md."})
 final class ConveneCommand {
     @Spec

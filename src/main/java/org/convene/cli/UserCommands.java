@@ -58,6 +58,14 @@ final class UserCommands {
         root.output().result("User " + id + " updated", user);
     }
 
+    @Command(name = "token", description = "Make a new API token for a user, shown once.")
+    void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+        root.convene().user(id);
+        String token = org.convene.http.AccessTokens.rotateUser(root.context.store(), id);
+        root.output().result("New token for user " + id + " (shown only now): " + token,
+                java.util.Map.of("userId", id, "token", token));
+    }
+
     @Command(name = "delete", description = "Delete a user who has never joined a meeting.")
     void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
         root.convene().deleteUser(id);

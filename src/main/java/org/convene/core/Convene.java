@@ -2,6 +2,7 @@ package org.convene.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
 import org.convene.model.ActiveInstance;
@@ -183,8 +184,9 @@ public final class Convene {
         return store.eventsOfUser(userId);
     }
 
+    /** Milliseconds, the precision stored: what an operation returns equals what a later read shows. */
     private Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static int page(int limit) {

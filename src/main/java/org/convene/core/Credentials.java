@@ -1,13 +1,15 @@
 package org.convene.core;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
 public interface Credentials {
 
-    /** Returns the user whose token has this SHA-256 hash (hex), if any. */
-    OptionalLong userWithTokenHash(String hash);
+    /** Returns the user whose token has this SHA-256 hash (hex), with their e-mail, if any. */
+    Optional<TokenOwner> userWithTokenHash(String hash);
+
+    /** A user a token belongs to. */
+    record TokenOwner(long userId, String email) {}
 
     /** Gives a user a new token hash, retiring the previous one. */
     void setUserTokenHash(long userId, String hash);

@@ -61,6 +61,9 @@ public interface MeetingStore {
 
     List<MeetingInstance> instancesOf(long meetingId, Instant now);
 
+    /** Returns whether the instance's meeting admits this e-mail: public, or the e-mail in its audience. */
+    boolean admits(long instanceId, String email);
+
     JoinResult join(long userId, long instanceId, Instant now);
 
     LeaveResult leave(long userId, long instanceId, Instant now);

@@ -35,7 +35,7 @@ public final class InstanceScheduler implements AutoCloseable {
     private final Object wakeUp = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     /**
      * Creates a scheduler that looks for due work at least every {@code pollInterval} (other
@@ -70,6 +70,12 @@ public final class InstanceScheduler implements AutoCloseable {
         thread = new Thread(this::loop, "instance-scheduler");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Returns whether the background thread is running. */
+    public boolean isRunning() {
+        Thread current = thread;
+        return running && current != null && current.isAlive();
     }
 
     /** Makes a sleeping scheduler look for due work now, e.g. after this process created an instance. */

@@ -71,6 +71,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete");
     private static final Script INSTANCES = Script.load("meeting", "instances");
     private static final Script VIEW = Script.load("meeting", "view");
+    private static final Script ADMITS = Script.load("meeting", "admits");
     private static final Script JOIN = Script.load("meeting", "join");
     private static final Script LEAVE = Script.load("meeting", "leave");
     private static final Script END = Script.load("meeting", "end");
@@ -148,12 +149,12 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     // ---- credentials -------------------------------------------------------------------------
 
     @Override
-    public OptionalLong userWithTokenHash(String hash) {
+    public Optional<TokenOwner> userWithTokenHash(String hash) {
         List<Object> reply = await(inUsers(USER_BY_TOKEN, hash));
-        if (!"OK".equals(reply.get(0))) return OptionalLong.empty();
+        if (!"OK".equals(reply.get(0))) return Optional.empty();
         boolean same = java.security.MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 ((String) reply.get(2)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return same ? OptionalLong.of(number(reply.get(1))) : OptionalLong.empty();
+        return same ? Optional.of(new TokenOwner(number(reply.get(1)), (String) reply.get(3))) : Optional.empty();
     }
 
     @Override
@@ -285,6 +286,12 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     }
 
     // ---- the nine functions ------------------------------------------------------------------
+
+    @Override
+    public boolean admits(long instanceId, String email) {
+        return withMeeting(instanceId, meetingId -> number(ok(await(inMeeting(meetingId, ADMITS,
+                Long.toString(instanceId), email))).get(1)) == 1);
+    }
 
     @Override
     public JoinResult join(long userId, long instanceId, Instant now) {
