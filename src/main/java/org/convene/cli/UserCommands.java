@@ -66,7 +66,7 @@ final class UserCommands {
                 java.util.Map.of("userId", id, "token", token));
     }
 
-    @Command(name = "delete", description = "Delete a user who has never joined a meeting.")
+    @Command(name = "delete", description = "Delete a user; their events and chat stay, their e-mail is freed.")
     void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
         root.convene().deleteUser(id);
         root.output().result("User " + id + " deleted", java.util.Map.of("deleted", id));

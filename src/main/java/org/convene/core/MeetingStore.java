@@ -30,7 +30,7 @@ public interface MeetingStore {
     /** Replaces a user's details if its version is {@code expectedVersion} (any version when empty). */
     User updateUser(long userId, UserDetails details, OptionalLong expectedVersion);
 
-    /** Deletes a user who has never tried to join a meeting. */
+    /** Deletes a user: they can no longer be read or act, their e-mail is free, their history stays. */
     void deleteUser(long userId);
 
     Optional<User> user(long userId);

@@ -192,7 +192,7 @@ final class ApiRoutes {
 
     private void join(Context ctx) {
         long instance = id(ctx, "id");
-        long user = Json.required("userId", Json.read(ctx.bodyAsBytes(), Json.JoinBody.class).userId());
+        long user = positive("userId", Json.read(ctx.bodyAsBytes(), Json.JoinBody.class).userId());
         self(ctx, user);
         created(ctx, "/instances/" + instance + "/participants/" + user, convene.join(user, instance));
     }
@@ -220,7 +220,7 @@ final class ApiRoutes {
     private void post(Context ctx) {
         long instance = id(ctx, "id");
         Json.MessageBody body = Json.read(ctx.bodyAsBytes(), Json.MessageBody.class);
-        long user = Json.required("userId", body.userId());
+        long user = positive("userId", body.userId());
         self(ctx, user);
         String text = ChatMessage.checkText(Json.required("text", body.text()));
         if (!caller(ctx).admin()) chatLimit.acquire(user);
@@ -275,6 +275,11 @@ final class ApiRoutes {
 
     private static long id(Context ctx, String name) {
         return Ids.parse(name, ctx.pathParam(name));
+    }
+
+    private static long positive(String field, Long value) {
+        if (Json.required(field, value) <= 0) throw RefusedException.invalid(field, "must be a positive integer, was " + value);
+        return value;
     }
 
     private static long after(Context ctx) {

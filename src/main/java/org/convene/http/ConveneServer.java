@@ -175,7 +175,12 @@ public final class ConveneServer implements AutoCloseable {
     }
 
     private static void record(Context ctx, Float ms, PrometheusMeterRegistry metrics) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (java.util.NoSuchElementException unmatched) {
+            route = "unmatched";
+        }
         Timer.builder("convene_http_requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
                 .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));

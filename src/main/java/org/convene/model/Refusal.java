@@ -17,7 +17,6 @@ public enum Refusal {
     ALREADY_LEFT(Kind.CONFLICT, "User has already left the meeting"),
     NOT_IN_MEETING(Kind.CONFLICT, "User is not in the meeting"),
     EMAIL_TAKEN(Kind.CONFLICT, "E-mail %s is already used by another user"),
-    USER_IN_USE(Kind.CONFLICT, "User %s has taken part in meetings and cannot be deleted"),
     MEETING_HAS_INSTANCES(Kind.CONFLICT, "Meeting %s still has instances; delete them first"),
     INSTANCE_IN_USE(Kind.CONFLICT, "Meeting instance %s is active or has events or chat, and cannot be deleted"),
     INSTANCE_ENDED(Kind.CONFLICT, "Meeting instance %s has ended and cannot be changed"),

@@ -54,7 +54,7 @@ import org.convene.schedule.TransitionStore;
 public final class RedisMeetingStore implements MeetingStore, TransitionStore, Credentials {
     private static final Script USER_SAVE = Script.load("users", "user_save");
     private static final Script USER_DELETE = Script.load("users", "user_delete");
-    private static final Script USER_RESERVE = Script.load("users", "user_reserve");
+    private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join");
     private static final Script USERS_PAGE = Script.load("users", "users_page");
     private static final Script USER_TOKEN = Script.load("users", "user_token");
     private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token");
@@ -67,6 +67,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save");
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
+    private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check");
     private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save");
     private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete");
     private static final Script INSTANCES = Script.load("meeting", "instances");
@@ -137,7 +138,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public Optional<User> user(long userId) {
         Map<String, String> h = await(commands.hgetall(Keys.USERS + ":user:" + userId).toCompletableFuture());
-        return h.isEmpty() ? Optional.empty() : Optional.of(Replies.user(h));
+        return h.isEmpty() || "1".equals(h.get("deleted")) ? Optional.empty() : Optional.of(Replies.user(h));
     }
 
     @Override
@@ -230,6 +231,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
         String from = ms(window.from()), to = ms(window.to());
+        // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
+        ok(await(inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))));
         long instanceId = number(ok(await(inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to))).get(1));
         List<Object> reply = await(inMeeting(meetingId, INSTANCE_SAVE,
                 Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now)));
@@ -245,6 +248,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     public MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
         String from = ms(window.from()), to = ms(window.to());
         return withMeeting(instanceId, meetingId -> {
+            ok(await(inMeeting(meetingId, INSTANCE_SAVE,
+                    Long.toString(instanceId), Long.toString(meetingId), "check", from, to, ms(now))));
             // Due times move earlier before the change and exactly after it: a crash in between can
             // only make the scheduler look early, and settle tells it the real time.
             await(inCatalog(HINT, "early", Long.toString(instanceId), "", from, to));
@@ -298,11 +303,21 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         Long known = meetingOf(instanceId);
         if (known == null && user(userId).isEmpty()) throw Refusal.INVALID_USER.refuse();
         return withMeeting(instanceId, meetingId -> {
-            List<Object> user = ok(await(inUsers(USER_RESERVE, Long.toString(userId), Long.toString(meetingId))));
-            List<Object> reply = ok(await(inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
-                    (String) user.get(1), (String) user.get(2), ms(now))));
-            return new JoinResult(userId, instanceId, number(reply.get(1)), now);
+            List<Object> user = ok(await(inUsers(USER_FOR_JOIN, Long.toString(userId))));
+            List<Object> reply = await(inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
+                    (String) user.get(1), (String) user.get(2), ms(now)));
+            if ("OK".equals(reply.get(0)) || "ALREADY_IN".equals(reply.get(0))) indexUserMeeting(userId, meetingId);
+            return new JoinResult(userId, instanceId, number(ok(reply).get(1)), now);
         });
+    }
+
+    /**
+     * Adds the meeting to the index of the user's events log, after the join that put events there.
+     * Not awaited: the reply need not wait for an index. Should a crash lose it, the client's retry
+     * meets "already in", which adds it again; normally that is a no-op and changes nothing.
+     */
+    private void indexUserMeeting(long userId, long meetingId) {
+        commands.sadd(Keys.USERS + ":user:" + userId + ":meetings", Long.toString(meetingId));
     }
 
     @Override
@@ -372,7 +387,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public ChatMessage importMessage(long userId, long instanceId, String text, Instant at, Instant now) {
         return withMeeting(instanceId, meetingId -> {
-            ok(await(inUsers(USER_RESERVE, Long.toString(userId), Long.toString(meetingId))));
+            ok(await(inUsers(USER_FOR_JOIN, Long.toString(userId))));
             List<Object> reply = ok(await(inMeeting(meetingId, IMPORT_MESSAGE,
                     Long.toString(instanceId), Long.toString(userId), text, ms(at), ms(now))));
             return new ChatMessage(number(reply.get(1)), instanceId, userId, text, at);

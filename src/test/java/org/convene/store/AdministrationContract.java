@@ -77,12 +77,23 @@ abstract class AdministrationContract extends StoreContract {
     }
 
     @Test
-    void aUserWithMeetingHistoryCannotBeDeleted() {
+    void aDeletedUserKeepsTheirHistoryButCanNoLongerJoin() {
         convene.join(john.id(), active.id());
         convene.leave(john.id(), active.id());
 
-        assertRefusedAndUnchanged(() -> convene.deleteUser(john.id()), Refusal.USER_IN_USE,
-                "User 1 has taken part in meetings and cannot be deleted");
+        convene.deleteUser(john.id());
+
+        assertThat(convene.eventsOfInstance(active.id(), 0, 10)).extracting(e -> e.userId()).containsOnly(john.id());
+        assertRefused(() -> convene.join(john.id(), active.id()), Refusal.INVALID_USER, "Invalid user ID");
+        assertRefused(() -> convene.user(john.id()), Refusal.INVALID_USER, "Invalid user ID");
+        assertThat(convene.users(0, 10)).containsExactly(jane);
+    }
+
+    @Test
+    void deletingAUserTwiceIsRefused() {
+        convene.deleteUser(jane.id());
+
+        assertRefusedAndUnchanged(() -> convene.deleteUser(jane.id()), Refusal.INVALID_USER, "Invalid user ID");
     }
 
     @Test

@@ -1,5 +1,6 @@
 -- Brings the due times of instances in line with what their settle returned. ARGV holds groups of
--- four: instance, status (scheduled/active/ended/missing), from, to. Idempotent, so two
+-- four: instance, status (scheduled/active/ended/missing), from, to; a missing instance also leaves
+-- the instance -> meeting map (its id is never reused, so a cached entry only leads to 'invalid'). Idempotent, so two
 -- schedulers acknowledging the same instance agree. With ARGV[1] = 'early', only moves times earlier.
 local start = 1
 local early = ARGV[1] == 'early'
@@ -21,6 +22,7 @@ for i = start, #ARGV, 4 do
     redis.call('ZREM', base .. ':starts', iid)
     redis.call('ZREM', base .. ':ends', iid)
     redis.call('ZREM', base .. ':active', iid)
+    if status == 'missing' then redis.call('HDEL', base .. ':instance-meeting', iid) end
   end
 end
 return {'OK'}

@@ -1,9 +1,10 @@
--- Creates instance ARGV[3] of meeting ARGV[4] (ARGV[5] = 'create') or moves it (ARGV[5] = 'update')
+-- Creates instance ARGV[3] of meeting ARGV[4] (ARGV[5] = 'create') or moves it (ARGV[5] = 'update';
+-- 'check' validates a move and writes nothing but what the clock makes due)
 -- to the window [ARGV[6], ARGV[7]) at now = ARGV[8]. Refused if it would overlap another instance
 -- of the meeting; a started instance may only change its end, an ended one nothing.
 local iid, mid, mode, from, to, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
-if mode == 'update' then
+if mode ~= 'create' then
   local status = settle(iid, now)
   if not status then return {'INVALID_INSTANCE'} end
   if status == 'ended' then return {'INSTANCE_ENDED', iid} end
@@ -12,6 +13,7 @@ end
 if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'to must be in the future'} end
 local other = overlapping(from, to, iid)
 if other then return {'OVERLAP', other} end
+if mode == 'check' then return {'OK'} end
 if mode == 'create' then
   local order = redis.call('HINCRBY', base .. ':meeting', 'instanceCount', 1)
   redis.call('HSET', ikey(iid), 'id', iid, 'meetingId', mid, 'orderId', order,

@@ -4,9 +4,9 @@
 --   <base>:next               counter of user ids
 --   <base>:ids                zset  user id by id (for paging)
 --   <base>:emails             hash  normalised e-mail -> user id
---   <base>:user:<uid>         hash  id name age gender email version tokenHash
+--   <base>:user:<uid>         hash  id name age gender email version tokenHash (deleted = 1: a tombstone)
 --   <base>:tokens             hash  SHA-256 of a user's token -> user id
 --   <base>:admin-token        string SHA-256 of the administrator's token
---   <base>:user:<uid>:meetings set  meetings the user has tried to join (their history's index)
+--   <base>:user:<uid>:meetings set  meetings the user has joined (the index of their events log)
 local base = KEYS[1]
 local function ukey(uid) return base .. ':user:' .. uid end

@@ -1,12 +1,12 @@
--- Deletes user ARGV[1] unless they have ever tried to join a meeting: events and chat refer to
--- them, and join reserves that reference (user_reserve) before it writes, so no race can dangle.
+-- Deletes user ARGV[1]: frees their e-mail and token and drops them from the list, but keeps the
+-- record as a tombstone (deleted = 1), so that events, chat and participants that name the user
+-- never point at nothing. A deleted user cannot be read, changed, or join.
 local uid = ARGV[1]
-local email = redis.call('HGET', ukey(uid), 'email')
-if not email then return {'INVALID_USER'} end
-if redis.call('EXISTS', ukey(uid) .. ':meetings') == 1 then return {'USER_IN_USE', uid} end
-local token = redis.call('HGET', ukey(uid), 'tokenHash')
-if token then redis.call('HDEL', base .. ':tokens', token) end
-redis.call('DEL', ukey(uid))
-redis.call('HDEL', base .. ':emails', email)
+local user = redis.call('HMGET', ukey(uid), 'email', 'deleted', 'tokenHash')
+if not user[1] or user[2] == '1' then return {'INVALID_USER'} end
+if user[3] then redis.call('HDEL', base .. ':tokens', user[3]) end
+redis.call('HDEL', base .. ':emails', user[1])
 redis.call('ZREM', base .. ':ids', uid)
+redis.call('HDEL', ukey(uid), 'tokenHash')
+redis.call('HSET', ukey(uid), 'deleted', 1)
 return {'OK'}

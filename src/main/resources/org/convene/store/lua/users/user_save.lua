@@ -8,8 +8,8 @@ if uid == '' then
   uid = tostring(redis.call('INCR', base .. ':next'))
   redis.call('ZADD', base .. ':ids', uid, uid)
 else
-  local current = redis.call('HMGET', ukey(uid), 'version', 'email')
-  if not current[1] then return {'INVALID_USER'} end
+  local current = redis.call('HMGET', ukey(uid), 'version', 'email', 'deleted')
+  if not current[1] or current[3] == '1' then return {'INVALID_USER'} end
   if expected ~= '' and expected ~= current[1] then return {'VERSION_MISMATCH', current[1]} end
   if owner and owner ~= uid then return {'EMAIL_TAKEN', email} end
   redis.call('HDEL', base .. ':emails', current[2])

@@ -1,0 +1,99 @@
+package org.convene.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.convene.core.AdjustableClock;
+import org.convene.core.Convene;
+import org.convene.model.MeetingDetails;
+import org.convene.model.TimeWindow;
+import org.convene.model.UserDetails;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisTargets;
+
+/**
+ * A real Convene server on an ephemeral port over the embedded test Redis, with the seed world:
+ * John (1) and Jane (2) with tokens; public meeting 1 with instance 1 active; meeting 2 private to
+ * John, with instance 2 active.
+ */
+final class ApiServer implements AutoCloseable {
+    static final String ADMIN = "test-admin-token-0123456789";
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final AdjustableClock clock = new AdjustableClock(T0);
+    final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+    final Convene convene = new Convene(store, clock);
+    final ConveneServer server;
+    final String john;
+    final String jane;
+
+    ApiServer(int chatPerMinute) {
+        store.wipe();
+        server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN),
+                65_536, chatPerMinute, List.of()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+        long johnId = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com")).id();
+        long janeId = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com")).id();
+        john = AccessTokens.rotateUser(store, johnId);
+        jane = AccessTokens.rotateUser(store, janeId);
+        long standup = convene.createMeeting(new MeetingDetails("Team Standup", "", true, List.of())).id();
+        long review = convene.createMeeting(new MeetingDetails("Review", "", false, List.of("john.doe@example.com"))).id();
+        convene.createInstance(standup, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));
+        convene.createInstance(review, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));
+    }
+
+    record Response(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    Response call(String method, String path, String token, String json, String... headers) {
+        return send(method, path, token, json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", headers);
+    }
+
+    Response send(String method, String path, String token, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (body != null && contentType != null) request.header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

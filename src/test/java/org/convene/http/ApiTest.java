@@ -1,0 +1,242 @@
+package org.convene.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.convene.store.RedisSnapshot;
+import org.convene.store.RedisTargets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The REST API: each route's success, its refusals with status and problem type, and nothing changed by a refusal. */
+class ApiTest {
+    ApiServer api;
+
+    @BeforeEach
+    void start() {
+        api = new ApiServer(1_000);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    ApiServer.Response assertProblem(ApiServer.Response response, int status, String type) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).isEqualTo("urn:convene:problem:" + type);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        return response;
+    }
+
+    ApiServer.Response refusedAndUnchanged(int status, String type, java.util.function.Supplier<ApiServer.Response> call) {
+        Map<String, String> before = RedisSnapshot.of(RedisTargets.embedded());
+        ApiServer.Response response = assertProblem(call.get(), status, type);
+        assertThat(RedisSnapshot.of(RedisTargets.embedded())).isEqualTo(before);
+        return response;
+    }
+
+    @Test
+    void creatingAUserAnswers201WithItsLocationAndATokenThatActsAsThem() {
+        var created = api.call("POST", "/users", ApiServer.ADMIN, "{\"name\":\"Ann\",\"age\":31,\"email\":\"Ann@Example.com\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/users/3");
+        String token = created.json().get("token").asText();
+        var self = api.call("GET", "/users/3", token, null);
+        assertThat(self.status()).isEqualTo(200);
+        assertThat(self.json().get("email").asText()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void aUserCannotReadAnotherUser() {
+        refusedAndUnchanged(403, "forbidden", () -> api.call("GET", "/users/1", api.jane, null));
+    }
+
+    @Test
+    void anUpdateWithAStaleIfMatchIsRefusedWith412() {
+        var read = api.call("GET", "/users/1", ApiServer.ADMIN, null);
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        api.call("PUT", "/users/1", ApiServer.ADMIN, "{\"name\":\"John D\",\"age\":26,\"email\":\"john.doe@example.com\"}",
+                "If-Match", "\"1\"");
+
+        refusedAndUnchanged(412, "version-mismatch", () -> api.call("PUT", "/users/1", ApiServer.ADMIN,
+                "{\"name\":\"John X\",\"age\":27,\"email\":\"john.doe@example.com\"}", "If-Match", "\"1\""));
+    }
+
+    @Test
+    void joiningAnswers201AndTheParticipantIsListed() {
+        var joined = api.call("POST", "/instances/2/participants", api.john, "{\"userId\":1}");
+
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(joined.header("Location")).isEqualTo("/instances/2/participants/1");
+        assertThat(api.call("GET", "/instances/2/participants", api.john, null).json().get(0).get("name").asText())
+                .isEqualTo("John Doe");
+    }
+
+    @Test
+    void joiningAsSomeoneElseIsForbidden() {
+        refusedAndUnchanged(403, "forbidden", () -> api.call("POST", "/instances/1/participants", api.jane, "{\"userId\":1}"));
+    }
+
+    @Test
+    void aUserOutsideAPrivateAudienceGetsTheSeedsRefusal() {
+        var refused = refusedAndUnchanged(403, "not-allowed",
+                () -> api.call("POST", "/instances/2/participants", api.jane, "{\"userId\":2}"));
+
+        assertThat(refused.json().get("detail").asText()).isEqualTo("User 2 not allowed to join the meeting");
+    }
+
+    @Test
+    void joiningTwiceIsAConflict() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+
+        var refused = refusedAndUnchanged(409, "already-in",
+                () -> api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}"));
+        assertThat(refused.json().get("detail").asText()).isEqualTo("User is already in the meeting");
+    }
+
+    @Test
+    void joiningAnUnknownInstanceIsNotFound() {
+        refusedAndUnchanged(404, "invalid-instance", () -> api.call("POST", "/instances/99/participants", api.john,
+                "{\"userId\":1}"));
+    }
+
+    @Test
+    void leavingAnswersWithTheLeaveEvent() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+
+        var left = api.call("DELETE", "/instances/1/participants/1", api.john, null);
+
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(left.json().get("eventId").asLong()).isEqualTo(2);
+        assertProblem(api.call("DELETE", "/instances/1/participants/1", api.john, null), 409, "already-left");
+    }
+
+    @Test
+    void onlyTheAdministratorEndsAnInstance() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        refusedAndUnchanged(403, "forbidden", () -> api.call("POST", "/instances/1/end", api.john, null));
+
+        var ended = api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().get("timedOutUserIds").get(0).asLong()).isEqualTo(1);
+        assertThat(api.call("GET", "/instances/1", api.jane, null).json().get("status").asText()).isEqualTo("ended");
+    }
+
+    @Test
+    void chatIsPostedAndReadBackByCursor() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        for (String text : new String[] {"one", "two", "three"}) {
+            assertThat(api.call("POST", "/instances/1/messages", api.john,
+                    "{\"userId\":1,\"text\":\"" + text + "\"}").status()).isEqualTo(201);
+        }
+
+        var page = api.call("GET", "/instances/1/messages?after=1&limit=1", api.jane, null).json();
+
+        assertThat(page).hasSize(1);
+        assertThat(page.get(0).get("text").asText()).isEqualTo("two");
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstResult() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        var first = api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"once\"}",
+                "Idempotency-Key", "k1");
+
+        var again = api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"once\"}",
+                "Idempotency-Key", "k1");
+
+        assertThat(again.raw().body()).isEqualTo(first.raw().body());
+        assertThat(api.call("GET", "/instances/1/messages", api.john, null).json()).hasSize(1);
+    }
+
+    @Test
+    void aPrivateMeetingsChatIsHiddenFromUsersOutsideItsAudience() {
+        refusedAndUnchanged(403, "forbidden", () -> api.call("GET", "/instances/2/messages", api.jane, null));
+        assertThat(api.call("GET", "/instances/2/messages", api.john, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void joinTimesLeaveOutPrivateParticipantsForUsersOutsideTheAudience() {
+        api.call("POST", "/instances/2/participants", api.john, "{\"userId\":1}");
+
+        var forJane = api.call("GET", "/join-times", api.jane, null).json();
+        var forJohn = api.call("GET", "/join-times", api.john, null).json();
+
+        assertThat(forJane.get(1).has("participants")).isFalse();
+        assertThat(forJohn.get(1).get("participants").get(0).get("userId").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theAudienceIsShownToTheAdministratorOnly() {
+        assertThat(api.call("GET", "/meetings/2", api.john, null).json().has("audience")).isFalse();
+        assertThat(api.call("GET", "/meetings/2", ApiServer.ADMIN, null).json().get("audience").get(0).asText())
+                .isEqualTo("john.doe@example.com");
+    }
+
+    @Test
+    void noTokenIs401WithAChallenge() {
+        var response = refusedAndUnchanged(401, "unauthorized", () -> api.call("GET", "/active-instances", null, null));
+
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void aWrongTokenIs401() {
+        refusedAndUnchanged(401, "unauthorized", () -> api.call("GET", "/active-instances", "cv_wrong", null));
+    }
+
+    @Test
+    void theWrongContentTypeIs415() {
+        refusedAndUnchanged(415, "unsupported-media-type", () -> api.send("POST", "/users", ApiServer.ADMIN,
+                "name=x".getBytes(), "application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        refusedAndUnchanged(413, "payload-too-large", () -> api.send("POST", "/users", ApiServer.ADMIN,
+                new byte[10 << 20], "application/json"));
+    }
+
+    @Test
+    void anUnknownRouteIs404() {
+        assertProblem(api.call("GET", "/nowhere", api.john, null), 404, "not-found");
+    }
+
+    @Test
+    void theChatRateLimitAnswers429WithRetryAfter() {
+        api.close();
+        api = new ApiServer(2);
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"a\"}");
+        api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"b\"}");
+
+        var limited = refusedAndUnchanged(429, "rate-limited", () -> api.call("POST", "/instances/1/messages", api.john,
+                "{\"userId\":1,\"text\":\"c\"}"));
+
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void healthReadinessAndMetricsNeedNoToken() {
+        assertThat(api.call("GET", "/health", null, null).json().get("status").asText()).isEqualTo("up");
+        assertThat(api.call("GET", "/ready", null, null).json().get("redis").asText()).isEqualTo("up");
+        api.call("GET", "/active-instances", api.john, null);
+        assertThat(api.call("GET", "/metrics", null, null).raw().body()).contains("convene_http_requests");
+    }
+
+    @Test
+    void schedulingAnInstanceAnswers201AndOverlapIs409() {
+        var created = api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T12:00:00Z\",\"to\":\"2026-01-05T13:00:00Z\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("status").asText()).isEqualTo("scheduled");
+
+        refusedAndUnchanged(409, "overlap", () -> api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T12:30:00Z\",\"to\":\"2026-01-05T13:30:00Z\"}"));
+    }
+}
