@@ -35,13 +35,19 @@ final class ApiServer implements AutoCloseable {
     final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
     final Convene convene = new Convene(store, clock);
     final ConveneServer server;
-    final String john;
-    final String jane;
+    String john;
+    String jane;
 
     ApiServer(int chatPerMinute) {
-        store.wipe();
         server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN),
                 65_536, chatPerMinute, List.of()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+        reset();
+    }
+
+    /** Wipes the store and writes the seed world again, with fresh tokens. */
+    void reset() {
+        store.wipe();
+        clock.set(T0);
         long johnId = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com")).id();
         long janeId = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com")).id();
         john = AccessTokens.rotateUser(store, johnId);

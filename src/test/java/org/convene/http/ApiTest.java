@@ -5,22 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.convene.store.RedisSnapshot;
 import org.convene.store.RedisTargets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The REST API: each route's success, its refusals with status and problem type, and nothing changed by a refusal. */
 class ApiTest {
+    static ApiServer shared;
     ApiServer api;
 
-    @BeforeEach
-    void start() {
-        api = new ApiServer(1_000);
+    @BeforeAll
+    static void start() {
+        shared = new ApiServer(1_000);
     }
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @AfterAll
+    static void stop() {
+        shared.close();
+    }
+
+    @BeforeEach
+    void seedWorld() {
+        api = shared;
+        api.reset();
     }
 
     ApiServer.Response assertProblem(ApiServer.Response response, int status, String type) {
@@ -209,7 +217,6 @@ class ApiTest {
 
     @Test
     void theChatRateLimitAnswers429WithRetryAfter() {
-        api.close();
         api = new ApiServer(2);
         api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
         api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"a\"}");
@@ -219,6 +226,7 @@ class ApiTest {
                 "{\"userId\":1,\"text\":\"c\"}"));
 
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+        api.close();
     }
 
     @Test
