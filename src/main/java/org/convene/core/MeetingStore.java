@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
+import org.convene.model.FeedEntry;
 import org.convene.model.Event;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
@@ -91,6 +92,12 @@ public interface MeetingStore {
 
     /** Returns every event of one user, across meetings, in time order. */
     List<Event> eventsOfUser(long userId);
+
+    /** Returns up to {@code limit} entries of an instance's live feed after stream id {@code afterId} ("0": from the start). */
+    List<FeedEntry> feed(long instanceId, String afterId, int limit);
+
+    /** Returns up to {@code limit} entries of the lifecycle feed of all instances after {@code afterId}. */
+    List<FeedEntry> lifecycle(String afterId, int limit);
 
     /** Returns whether the store holds no data at all. */
     boolean isEmpty();

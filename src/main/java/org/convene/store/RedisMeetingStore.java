@@ -26,6 +26,7 @@ import org.convene.core.StoreUnavailableException;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
+import org.convene.model.FeedEntry;
 import org.convene.model.Event;
 import org.convene.model.InstanceStatus;
 import org.convene.model.JoinResult;
@@ -81,6 +82,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private static final Script EVENTS = Script.load("meeting", "events");
     private static final Script USER_EVENTS = Script.load("meeting", "user_events");
     private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
+    private static final Script FEED = Script.load("meeting", "feed");
+    private static final Script LIFECYCLE = Script.load("catalog", "feed");
     private static final Script SETTLE = Script.load("meeting", "settle");
 
     /** Instance ids are never reused and never change meeting, so the mapping can be cached; bounded. */
@@ -241,7 +244,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             ok(reply);
         }
         meetingOfInstance.put(instanceId, meetingId);
-        return hinted(Replies.instance(hash(reply.get(1)), now));
+        return announced(Replies.instance(hash(reply.get(1)), now));
     }
 
     @Override
@@ -255,13 +258,13 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             await(inCatalog(HINT, "early", Long.toString(instanceId), "", from, to));
             List<Object> reply = ok(await(inMeeting(meetingId, INSTANCE_SAVE,
                     Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))));
-            return hinted(Replies.instance(hash(reply.get(1)), now));
+            return announced(Replies.instance(hash(reply.get(1)), now));
         });
     }
 
-    /** Records the instance's due times as they now are, and returns it. */
-    private MeetingInstance hinted(MeetingInstance instance) {
-        await(inCatalog(HINT, Long.toString(instance.id()), instance.status().wireName(),
+    /** Records a created or moved instance's due times, announces its window on the lifecycle feed, and returns it. */
+    private MeetingInstance announced(MeetingInstance instance) {
+        await(inCatalog(HINT, Long.toString(instance.id()), "announce:" + instance.status().wireName(),
                 ms(instance.from()), ms(instance.to())));
         return instance;
     }
@@ -418,6 +421,39 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         events.sort(Comparator.comparing(Event::timestamp).thenComparingLong(Event::instanceId)
                 .thenComparingLong(Event::id));
         return events;
+    }
+
+    // ---- live feeds --------------------------------------------------------------------------
+
+    @Override
+    public List<FeedEntry> feed(long instanceId, String afterId, int limit) {
+        String after = streamId(afterId);
+        return withMeeting(instanceId, meetingId -> list(ok(await(inMeeting(meetingId, FEED, Long.toString(instanceId),
+                after, Integer.toString(limit)))).get(1)).stream().map(item -> {
+                    List<Object> e = list(item);
+                    return new FeedEntry((String) e.get(0), (String) e.get(1), instanceId, meetingId,
+                            Long.parseLong((String) e.get(2)), Long.parseLong((String) e.get(3)),
+                            Replies.millis((String) e.get(4)), null, null, (String) e.get(5));
+                }).toList());
+    }
+
+    @Override
+    public List<FeedEntry> lifecycle(String afterId, int limit) {
+        return list(ok(await(inCatalog(LIFECYCLE, streamId(afterId), Integer.toString(limit)))).get(1)).stream()
+                .map(item -> {
+                    List<Object> e = list(item);
+                    return new FeedEntry((String) e.get(0), (String) e.get(1), Long.parseLong((String) e.get(2)),
+                            Long.parseLong((String) e.get(3)), 0, 0, null, Replies.millis((String) e.get(4)),
+                            Replies.millis((String) e.get(5)), null);
+                }).toList();
+    }
+
+    /** A stream id as a reader may send it back: "0" or {@code <ms>-<seq>}; anything else is refused. */
+    private static String streamId(String id) {
+        if (id == null || !(id.equals("0") || id.matches("\\d{1,19}-\\d{1,19}"))) {
+            throw RefusedException.invalid("Last-Event-ID", "must be a stream id such as 1700000000000-0");
+        }
+        return id;
     }
 
     // ---- scheduler ---------------------------------------------------------------------------

@@ -311,4 +311,51 @@ abstract class EndAndChatContract extends StoreContract {
         assertRefusedAndUnchanged(() -> convene.post(john.id(), active.id(), "x", "two words"),
                 Refusal.INVALID_INPUT, "Idempotency-Key must be 1 to 128 visible ASCII characters");
     }
+
+    @Test
+    void theLiveFeedHasEveryChangeInOrderWithChatText() {
+        convene.join(john.id(), active.id());
+        convene.post(john.id(), active.id(), "hello 👋");
+        convene.leave(john.id(), active.id());
+        convene.join(john.id(), active.id());
+        convene.end(active.id());
+
+        var feed = store.feed(active.id(), "0", 100);
+
+        assertThat(feed).extracting(org.convene.model.FeedEntry::kind)
+                .containsExactly("activated", "join", "chat", "leave", "join", "timeout", "ended");
+        assertThat(feed.get(2).text()).isEqualTo("hello 👋");
+        assertThat(feed.get(2).number()).isEqualTo(1);
+        assertThat(feed.get(5).userId()).isEqualTo(john.id());
+    }
+
+    @Test
+    void theLiveFeedResumesAfterTheLastIdSeen() {
+        convene.join(john.id(), active.id());
+        var seen = store.feed(active.id(), "0", 100);
+        convene.post(john.id(), active.id(), "after");
+
+        var rest = store.feed(active.id(), seen.get(seen.size() - 1).id(), 100);
+
+        assertThat(rest).extracting(org.convene.model.FeedEntry::kind).containsExactly("chat");
+    }
+
+    @Test
+    void aMalformedResumeIdIsRefused() {
+        assertRefused(() -> store.feed(active.id(), "1; DROP", 10), Refusal.INVALID_INPUT,
+                "Last-Event-ID must be a stream id such as 1700000000000-0");
+    }
+
+    @Test
+    void theLifecycleFeedRecordsEachTransitionOnce() {
+        var scheduler = new org.convene.schedule.InstanceScheduler(store, clock, java.time.Duration.ofSeconds(1), t -> { });
+        clock.set(later.from());
+        scheduler.tick();
+        scheduler.tick();
+        convene.end(later.id());
+        scheduler.tick();
+
+        assertThat(store.lifecycle("0", 100)).filteredOn(e -> e.instanceId() == later.id())
+                .extracting(org.convene.model.FeedEntry::kind).containsExactly("scheduled", "activated", "ended");
+    }
 }

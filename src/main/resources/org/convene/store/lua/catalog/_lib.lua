@@ -7,4 +7,5 @@
 --   <base>:starts            zset  instance id by `from`, while scheduled   } the scheduler's due times:
 --   <base>:ends              zset  instance id by `to`, until ended          } hints, the instance
 --   <base>:active            zset  instance id by `to`, once activated       } hash is the truth
+--   <base>:feed              stream  lifecycle of every instance: kind instance meeting from to (capped)
 local base = KEYS[1]

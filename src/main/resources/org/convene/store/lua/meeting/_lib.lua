@@ -11,6 +11,8 @@
 --   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
 --   <base>:instance:<iid>:chat          stream  id <n>-0: user text at
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
+--   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at
+--                                       (kind join, leave, timeout, chat, activated, ended; capped)
 --   <evbase>:instance:<iid>             stream  id <n>-0: type user at      (type 1 join, 2 leave, 3 timeout)
 --   <evbase>:user:<uid>                 stream  the same events of one user in this meeting: instance event type at
 -- Times are UTC epoch milliseconds, passed as strings so that Lua's doubles never format them.
@@ -29,9 +31,16 @@ local function in_events(f)
   return result
 end
 
+-- Appends to the instance's live feed, in the same step as the change it reports.
+local FEED_KINDS = {'join', 'leave', 'timeout'}
+local function feed(iid, kind, uid, n, at)
+  redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', 10000, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
+end
+
 -- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
 local function log_event(iid, uid, etype, at)
   local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
+  feed(iid, FEED_KINDS[etype], uid, n, at)
   in_events(function()
     redis.call('XADD', evbase .. ':instance:' .. iid, n .. '-0', 'type', etype, 'user', uid, 'at', at)
     redis.call('XADD', evbase .. ':user:' .. uid, '*', 'instance', iid, 'event', n, 'type', etype, 'at', at)
@@ -47,6 +56,7 @@ local function end_instance(iid, at)
   for _, uid in ipairs(uids) do log_event(iid, uid, 3, at) end
   redis.call('DEL', pkey)
   redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
+  feed(iid, 'ended', 0, 0, at)
   return uids
 end
 
@@ -62,6 +72,7 @@ local function settle(iid, now)
   if tonumber(now) >= tonumber(to) then return 'ended', 'ended', end_instance(iid, to) end
   if status == 'scheduled' and tonumber(now) >= tonumber(from) then
     redis.call('HSET', ikey(iid), 'status', 'active')
+    feed(iid, 'activated', 0, 0, from)
     return 'active', 'activated', {}
   end
   return status, false, {}

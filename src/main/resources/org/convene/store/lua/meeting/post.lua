@@ -19,5 +19,6 @@ if status ~= 'active' then return {'NOT_ACTIVE'} end
 local n = redis.call('HINCRBY', ikey(iid), 'messages', 1)
 redis.call('XADD', ikey(iid) .. ':chat', n .. '-0', 'user', uid, 'text', text, 'at', now)
 redis.call('ZADD', ikey(iid) .. ':chat:user:' .. uid, n, n)
+feed(iid, 'chat', uid, n, now)
 if key ~= '' then redis.call('SET', idem, n, 'EX', 86400) end
 return {'OK', n, text, now}
