@@ -2,6 +2,7 @@ package org.convene.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import java.util.List;
 import java.util.OptionalLong;
 import org.convene.core.Convene;
@@ -28,8 +29,10 @@ final class ApiRoutes {
     private final MeetingStore store;
     private final Tokens tokens;
     private final ChatRateLimiter chatLimit;
+    private final FeedHub feeds;
 
-    ApiRoutes(Convene convene, MeetingStore store, Tokens tokens, ChatRateLimiter chatLimit) {
+    ApiRoutes(Convene convene, MeetingStore store, Tokens tokens, ChatRateLimiter chatLimit, FeedHub feeds) {
+        this.feeds = feeds;
         this.convene = convene;
         this.store = store;
         this.tokens = tokens;
@@ -63,6 +66,9 @@ final class ApiRoutes {
         routes.get("/instances/{id}/messages", this::chat);
         routes.post("/instances/{id}/messages", this::post);
         routes.get("/instances/{id}/events", this::eventsOfInstance);
+
+        routes.get("/instances/{id}/stream", this::instanceStream);
+        routes.get("/stream", this::lifecycleStream);
 
         routes.get("/active-instances", this::activeInstances);
         routes.get("/join-times", this::joinTimes);
@@ -231,6 +237,41 @@ final class ApiRoutes {
     private void eventsOfInstance(Context ctx) {
         long instance = seeInstance(ctx);
         ctx.json(convene.eventsOfInstance(instance, after(ctx), limit(ctx)).stream().map(Views.EventView::of).toList());
+    }
+
+    /** Live: joins, leaves, timeouts, chat, activation and end of one instance, as server-sent events. */
+    private void instanceStream(Context ctx) throws Exception {
+        acceptsEvents(ctx);
+        long instance = seeInstance(ctx);
+        String resume = FeedHub.resumeId(lastEventId(ctx));
+        new SseHandler(client -> {
+            feeds.subscribeInstance(client, instance, resume);
+            client.keepAlive();
+        }).handle(ctx);
+    }
+
+    /** Live: every instance being scheduled, activated, ended or deleted, for any signed-in caller. */
+    private void lifecycleStream(Context ctx) throws Exception {
+        acceptsEvents(ctx);
+        caller(ctx);
+        String resume = FeedHub.resumeId(lastEventId(ctx));
+        new SseHandler(client -> {
+            feeds.subscribeLifecycle(client, resume);
+            client.keepAlive();
+        }).handle(ctx);
+    }
+
+    /** Javalin streams only to clients that ask for events; anyone else is told so rather than sent nothing. */
+    private static void acceptsEvents(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new HttpProblem(406, "not-acceptable", "Not acceptable", "This is a stream: send 'Accept: text/event-stream'");
+        }
+    }
+
+    private static String lastEventId(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        return header != null ? header : ctx.queryParam("lastEventId");
     }
 
     private void activeInstances(Context ctx) {

@@ -34,11 +34,13 @@ public final class ConveneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConveneServer.class);
 
     private final Javalin app;
+    private final FeedHub feeds;
     private final String host;
     private final Optional<String> generatedAdminToken;
 
-    private ConveneServer(Javalin app, String host, Optional<String> generatedAdminToken) {
+    private ConveneServer(Javalin app, FeedHub feeds, String host, Optional<String> generatedAdminToken) {
         this.app = app;
+        this.feeds = feeds;
         this.host = host;
         this.generatedAdminToken = generatedAdminToken;
     }
@@ -49,7 +51,10 @@ public final class ConveneServer implements AutoCloseable {
                                       BooleanSupplier schedulerRunning) {
         Tokens tokens = new Tokens(credentials, settings.adminToken());
         Optional<String> generated = tokens.ensureAdminToken();
-        ApiRoutes api = new ApiRoutes(convene, store, tokens, new ChatRateLimiter(settings.chatPerMinute()));
+        FeedHub feeds = new FeedHub(store);
+        io.micrometer.core.instrument.Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers)
+                .register(metrics);
+        ApiRoutes api = new ApiRoutes(convene, store, tokens, new ChatRateLimiter(settings.chatPerMinute()), feeds);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -87,7 +92,7 @@ public final class ConveneServer implements AutoCloseable {
             });
         });
         app.start();
-        return new ConveneServer(app, settings.host(), generated);
+        return new ConveneServer(app, feeds, settings.host(), generated);
     }
 
     /** The routes that need no token. */
@@ -105,7 +110,12 @@ public final class ConveneServer implements AutoCloseable {
                         "Send the body as application/json");
             }
         }
-        ctx.attribute(ApiRoutes.CALLER, tokens.authenticate(ctx.header("Authorization")));
+        String authorization = ctx.header("Authorization");
+        // A browser's EventSource cannot send headers, so streams also take the token from the query.
+        if (authorization == null && ctx.path().endsWith("/stream") && ctx.queryParam("access_token") != null) {
+            authorization = "Bearer " + ctx.queryParam("access_token");
+        }
+        ctx.attribute(ApiRoutes.CALLER, tokens.authenticate(authorization));
     }
 
     private static boolean hasBody(Context ctx) {
@@ -204,9 +214,10 @@ public final class ConveneServer implements AutoCloseable {
         return generatedAdminToken;
     }
 
-    /** Stops accepting requests and lets those in flight finish. */
+    /** Closes the live streams, stops accepting requests and lets those in flight finish. */
     @Override
     public void close() {
+        feeds.close();
         app.stop();
     }
 }
