@@ -38,7 +38,11 @@ public final class ConveneServer implements AutoCloseable {
     private final String host;
     private final Optional<String> generatedAdminToken;
 
-    private ConveneServer(Javalin app, FeedHub feeds, String host, Optional<String> generatedAdminToken) {
+    private final java.util.List<String> routes;
+
+    private ConveneServer(Javalin app, FeedHub feeds, String host, Optional<String> generatedAdminToken,
+                          java.util.List<String> routes) {
+        this.routes = routes;
         this.app = app;
         this.feeds = feeds;
         this.host = host;
@@ -50,6 +54,7 @@ public final class ConveneServer implements AutoCloseable {
                                       ServerSettings settings, PrometheusMeterRegistry metrics,
                                       BooleanSupplier schedulerRunning) {
         Tokens tokens = new Tokens(credentials, settings.adminToken());
+        java.util.List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
         Optional<String> generated = tokens.ensureAdminToken();
         FeedHub feeds = new FeedHub(store);
         io.micrometer.core.instrument.Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers)
@@ -72,11 +77,18 @@ public final class ConveneServer implements AutoCloseable {
             }
             config.requestLogger.http((ctx, ms) -> record(ctx, ms, metrics));
 
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) routes.add(h.getHttpMethod().name() + " " + h.getPath());
+            });
             config.routes.beforeMatched(ctx -> authenticate(ctx, tokens));
             api.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             config.routes.get("/ready", ctx -> ready(ctx, store, schedulerRunning));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
+            config.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(DOCS));
+            config.staticFiles.enableWebjars();
+
 
             config.routes.exception(RefusedException.class, (e, ctx) -> refused(ctx, e, metrics));
             config.routes.exception(HttpProblem.class, (e, ctx) ->
@@ -92,12 +104,41 @@ public final class ConveneServer implements AutoCloseable {
             });
         });
         app.start();
-        return new ConveneServer(app, feeds, settings.host(), generated);
+        return new ConveneServer(app, feeds, settings.host(), generated, java.util.List.copyOf(routes));
     }
+
+    private static final String OPENAPI = resource("openapi.yaml");
+    private static final String DOCS = resource("docs.html").replace("VERSION", swaggerUiVersion());
 
     /** The routes that need no token. */
     private static boolean open(String path) {
-        return path.equals("/health") || path.equals("/ready") || path.equals("/metrics");
+        return path.equals("/health") || path.equals("/ready") || path.equals("/metrics")
+                || path.equals("/openapi.yaml") || path.equals("/docs") || path.startsWith("/webjars/");
+    }
+
+    private static String resource(String name) {
+        try (var in = ConveneServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The Swagger UI webjar's version, so that /docs links the files the jar really has. */
+    private static String swaggerUiVersion() {
+        try (var in = ConveneServer.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            var properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the swagger-ui webjar is missing", e);
+        }
+    }
+
+    /** Every route the server answers, as "GET /users/{id}"; for the test that holds openapi.yaml to it. */
+    public java.util.List<String> routes() {
+        return routes;
     }
 
     private static void authenticate(Context ctx, Tokens tokens) {
