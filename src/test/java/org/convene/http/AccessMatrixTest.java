@@ -1,0 +1,89 @@
+package org.convene.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Who may do what, route by route. In the seed world John (1) is in private meeting 2's audience and
+ * Jane (2) is not; both may see public meeting 1. Columns: admin, the user themselves (John), another
+ * user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
+ * no token, a wrong token.
+ */
+class AccessMatrixTest {
+    static ApiServer api;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiServer(100_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    enum Who { ADMIN, SELF, OTHER, MEMBER, NON_MEMBER, NONE, WRONG }
+
+    /** A request, and the status each kind of caller gets; the world is re-seeded before each. */
+    record Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember) {}
+
+    static final List<Row> ROWS = List.of(
+            new Row("GET", "/users", null, 200, 403, 403, 403, 403),
+            new Row("POST", "/users", "{\"name\":\"N\",\"age\":1,\"email\":\"n@example.com\"}", 201, 403, 403, 403, 403),
+            new Row("GET", "/users/1", null, 200, 200, 403, 200, 403),
+            new Row("PUT", "/users/1", "{\"name\":\"J\",\"age\":2,\"email\":\"john.doe@example.com\"}", 200, 403, 403, 403, 403),
+            new Row("POST", "/users/1/token", null, 200, 403, 403, 403, 403),
+            new Row("GET", "/users/1/events", null, 200, 200, 403, 200, 403),
+            new Row("DELETE", "/users/1", null, 204, 403, 403, 403, 403),
+            new Row("GET", "/meetings/2", null, 200, 200, 200, 200, 200),
+            new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403),
+            new Row("PUT", "/meetings/2", "{\"title\":\"T\",\"isPublic\":true}", 200, 403, 403, 403, 403),
+            new Row("POST", "/meetings/1/instances", "{\"from\":\"2026-01-06T10:00:00Z\",\"to\":\"2026-01-06T11:00:00Z\"}",
+                    201, 403, 403, 403, 403),
+            new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/instances/2/participants", null, 200, 200, 403, 200, 403),
+            new Row("GET", "/instances/2/messages", null, 200, 200, 403, 200, 403),
+            new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403),
+            new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
+            new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
+            new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403),
+            new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/join-times", null, 200, 200, 200, 200, 200));
+
+    static String token(Who who) {
+        return switch (who) {
+            case ADMIN -> ApiServer.ADMIN;
+            case SELF, MEMBER -> api.john;
+            case OTHER, NON_MEMBER -> api.jane;
+            case NONE -> null;
+            case WRONG -> "cv_not-a-real-token";
+        };
+    }
+
+    static int expected(Row row, Who who) {
+        return switch (who) {
+            case ADMIN -> row.admin();
+            case SELF -> row.self();
+            case OTHER -> row.other();
+            case MEMBER -> row.member();
+            case NON_MEMBER -> row.nonMember();
+            case NONE, WRONG -> 401;
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsTheStatusTheRulesGive() {
+        return ROWS.stream().flatMap(row -> Stream.of(Who.values()).map(who -> DynamicTest.dynamicTest(
+                row.method() + " " + row.path() + " as " + who, () -> {
+                    api.reset();
+                    var response = api.call(row.method(), row.path(), token(who), row.body());
+                    assertThat(response.status()).as(response.raw().body()).isEqualTo(expected(row, who));
+                })));
+    }
+}
