@@ -80,13 +80,21 @@ public final class ConveneServer implements AutoCloseable {
             config.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) routes.add(h.getHttpMethod().name() + " " + h.getPath());
             });
-            config.routes.beforeMatched(ctx -> authenticate(ctx, tokens));
+            config.routes.beforeMatched(ctx -> {
+                // Refused from the headers alone: a client that sent Expect: 100-continue never sends the body.
+                if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+                    throw new HttpProblem(413, "payload-too-large", "Payload too large",
+                            "The body is larger than " + settings.maxBodyBytes() + " bytes");
+                }
+                authenticate(ctx, tokens);
+            });
             api.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             config.routes.get("/ready", ctx -> ready(ctx, store, schedulerRunning));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
             config.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(DOCS));
+            config.routes.get("/", ctx -> ctx.redirect("/docs"));
             config.staticFiles.enableWebjars();
 
 
@@ -113,7 +121,8 @@ public final class ConveneServer implements AutoCloseable {
     /** The routes that need no token. */
     private static boolean open(String path) {
         return path.equals("/health") || path.equals("/ready") || path.equals("/metrics")
-                || path.equals("/openapi.yaml") || path.equals("/docs") || path.startsWith("/webjars/");
+                || path.equals("/openapi.yaml") || path.equals("/docs") || path.equals("/")
+                || path.startsWith("/webjars/");
     }
 
     private static String resource(String name) {

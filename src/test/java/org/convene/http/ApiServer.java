@@ -81,6 +81,37 @@ final class ApiServer implements AutoCloseable {
                 "application/json", headers);
     }
 
+    /** A status and body read from a plain socket, for bodies a server refuses before reading them. */
+    record RawResponse(int status, String contentType, String body) {}
+
+    /**
+     * Sends a large body over a plain socket and reads whatever the server answers, even when it
+     * answers before the body is sent and stops reading (as it should for a body over its limit).
+     */
+    RawResponse sendLarge(String method, String path, String token, byte[] body) {
+        java.net.URI uri = URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // the server answered and closed before taking the whole body: read its answer
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String type = response.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
+                    .map(l -> l.substring(13).trim()).findFirst().orElse("");
+            return new RawResponse(status, type, response.substring(response.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Response send(String method, String path, String token, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -206,8 +206,13 @@ class ApiTest {
 
     @Test
     void aBodyOverTheLimitIs413() {
-        refusedAndUnchanged(413, "payload-too-large", () -> api.send("POST", "/users", ApiServer.ADMIN,
-                new byte[10 << 20], "application/json"));
+        Map<String, String> before = RedisSnapshot.of(RedisTargets.embedded());
+
+        var response = api.sendLarge("POST", "/users", ApiServer.ADMIN, new byte[10 << 20]);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(RedisSnapshot.of(RedisTargets.embedded())).isEqualTo(before);
     }
 
     @Test
