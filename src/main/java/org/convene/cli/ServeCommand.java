@@ -1,6 +1,7 @@
 package org.convene.cli;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -26,9 +27,13 @@ final class ServeCommand implements Callable<Integer> {
         root.context.stayUp();
         var store = root.context.store();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        InstanceScheduler scheduler = new InstanceScheduler(store, root.context.clock(), Duration.ofMillis(200),
-                t -> Counter.builder("convene_scheduler_transitions").tag("kind", t.kind().name().toLowerCase())
-                        .register(metrics).increment());
+        Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
+                .publishPercentileHistogram().register(metrics);
+        InstanceScheduler scheduler = new InstanceScheduler(store, root.context.clock(), Duration.ofMillis(200), t -> {
+            Counter.builder("convene_scheduler_transitions").tag("kind", t.kind().name().toLowerCase())
+                    .register(metrics).increment();
+            lag.record(Duration.between(t.dueAt(), root.context.clock().instant()));
+        });
         scheduler.start();
         ConveneServer server;
         try {

@@ -1,8 +1,12 @@
 package org.convene.schedule;
 
+import java.time.Instant;
 import java.util.List;
 
-/** What the scheduler did to one instance: activated it, or ended it with these users timing out. */
-public record Transition(long instanceId, Kind kind, List<Long> timedOutUserIds) {
+/**
+ * What the scheduler did to one instance: activated it, or ended it with these users timing out;
+ * {@code dueAt} is the start or end it was due at, so that the time it took shows as lag.
+ */
+public record Transition(long instanceId, Kind kind, List<Long> timedOutUserIds, Instant dueAt) {
     public enum Kind { ACTIVATED, ENDED }
 }

@@ -490,9 +490,10 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             hints.addAll(List.of(Long.toString(instanceId), (String) reply.get(1), (String) reply.get(4),
                     (String) reply.get(5)));
             switch ((String) reply.get(2)) {
-                case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of()));
+                case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),
+                        Replies.millis((String) reply.get(4))));
                 case "ended" -> transitions.add(new Transition(instanceId, Transition.Kind.ENDED,
-                        list(reply.get(3)).stream().map(Replies::number).toList()));
+                        list(reply.get(3)).stream().map(Replies::number).toList(), Replies.millis((String) reply.get(5))));
                 default -> { }
             }
         }

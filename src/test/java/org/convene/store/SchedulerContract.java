@@ -36,7 +36,7 @@ abstract class SchedulerContract extends StoreContract {
     void anInstanceIsActivatedAtItsStart() {
         clock.set(later.from());
 
-        assertThat(scheduler().tick()).contains(new Transition(later.id(), Transition.Kind.ACTIVATED, List.of()));
+        assertThat(scheduler().tick()).contains(new Transition(later.id(), Transition.Kind.ACTIVATED, List.of(), later.from()));
     }
 
     @Test
@@ -44,7 +44,7 @@ abstract class SchedulerContract extends StoreContract {
         convene.join(john.id(), active.id());
         clock.set(active.to().plusSeconds(2));
 
-        assertThat(scheduler().tick()).contains(new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id())));
+        assertThat(scheduler().tick()).contains(new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id()), active.to()));
         assertThat(convene.eventsOfInstance(active.id(), 1, 10)).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(EventType.TIMEOUT);
             assertThat(e.timestamp()).isEqualTo(active.to());
@@ -62,8 +62,8 @@ abstract class SchedulerContract extends StoreContract {
         clock.set(active.to());
 
         assertThat(scheduler().tick()).contains(
-                new Transition(active.id(), Transition.Kind.ENDED, List.of()),
-                new Transition(next.id(), Transition.Kind.ACTIVATED, List.of()));
+                new Transition(active.id(), Transition.Kind.ENDED, List.of(), active.to()),
+                new Transition(next.id(), Transition.Kind.ACTIVATED, List.of(), next.from()));
     }
 
     @Test
@@ -75,8 +75,8 @@ abstract class SchedulerContract extends StoreContract {
         List<Transition> caughtUp = restarted.tick();
 
         assertThat(caughtUp).containsExactlyInAnyOrder(
-                new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id())),
-                new Transition(later.id(), Transition.Kind.ENDED, List.of()));
+                new Transition(active.id(), Transition.Kind.ENDED, List.of(john.id()), active.to()),
+                new Transition(later.id(), Transition.Kind.ENDED, List.of(), later.to()));
         assertThat(restarted.tick()).isEmpty();
         assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ENDED);
         assertThat(store.nextDue()).isEmpty();
