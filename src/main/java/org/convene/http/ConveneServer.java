@@ -68,6 +68,8 @@ public final class ConveneServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setStopTimeout(Duration.ofSeconds(10).toMillis()));
+            // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(Duration.ofSeconds(30).toMillis()));
             if (!settings.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     settings.corsOrigins().forEach(rule::allowHost);
