@@ -68,7 +68,7 @@ final class ApiRoutes {
         routes.get("/instances/{id}/events", this::eventsOfInstance);
 
         routes.get("/instances/{id}/stream", this::instanceStream);
-        routes.get("/stream", this::lifecycleStream);
+        routes.get("/stream", this::everythingStream);
 
         routes.get("/active-instances", this::activeInstances);
         routes.get("/join-times", this::joinTimes);
@@ -250,15 +250,27 @@ final class ApiRoutes {
         }).handle(ctx);
     }
 
-    /** Live: every instance being scheduled, activated, ended or deleted, for any signed-in caller. */
-    private void lifecycleStream(Context ctx) throws Exception {
+    /**
+     * Live: every instance being scheduled, activated, ended or deleted, and the joins, leaves,
+     * timeouts and chat of every instance the caller may see inside. Event ids are position vectors.
+     */
+    private void everythingStream(Context ctx) throws Exception {
         acceptsEvents(ctx);
-        caller(ctx);
-        String resume = FeedHub.resumeId(lastEventId(ctx));
+        Caller caller = caller(ctx);
+        String resume = lastEventId(ctx);
+        FeedHub.positions(resume);
         new SseHandler(client -> {
-            feeds.subscribeLifecycle(client, resume);
+            feeds.subscribeEverything(client, resume, instance -> caller.admin() || seesQuietly(instance, caller));
             client.keepAlive();
         }).handle(ctx);
+    }
+
+    private boolean seesQuietly(long instance, Caller caller) {
+        try {
+            return store.admits(instance, caller.email());
+        } catch (RefusedException gone) {
+            return false;
+        }
     }
 
     /** Javalin streams only to clients that ask for events; anyone else is told so rather than sent nothing. */

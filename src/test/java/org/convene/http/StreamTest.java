@@ -146,14 +146,68 @@ class StreamTest {
     }
 
     @Test
-    void theLifecycleStreamShowsInstancesScheduledAndEnded() throws Exception {
-        Listener listener = new Listener("/stream", api.jane, null);
-        assertThat(listener.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+    void theStreamOfEverythingHasLifecyclesAndTheActivityOfVisibleInstancesOnly() throws Exception {
+        Listener jane = new Listener("/stream", api.jane, null);
+        assertThat(jane.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
 
+        join(1, 2, api.john);
+        post(1, 2, api.john, "private");
+        join(1, 1, api.john);
+        post(1, 1, api.john, "public");
         api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
 
-        assertThat(listener.await(5, 10)).isTrue();
-        assertThat(listener.events()).endsWith("ended");
-        listener.drop();
+        assertThat(jane.await(8, 10)).isTrue();
+        assertThat(jane.events()).containsExactly("scheduled", "activated", "scheduled", "activated",
+                "join", "chat", "timeout", "ended");
+        assertThat(String.join("\n", jane.lines)).contains("\"public\"").doesNotContain("\"private\"");
+        jane.drop();
+    }
+
+    @Test
+    void theStreamOfEverythingResumesEveryPositionFromItsVector() throws Exception {
+        Listener first = new Listener("/stream", api.john, null);
+        join(1, 1, api.john);
+        assertThat(first.await(5, 10)).isTrue();
+        first.drop();
+        String vector = first.ids().get(first.ids().size() - 1);
+        assertThat(vector).startsWith("l=").contains(";1=", ";2=");
+
+        post(1, 1, api.john, "missed in 1");
+        join(1, 2, api.john);
+        post(1, 2, api.john, "missed in 2");
+        Listener resumed = new Listener("/stream", api.john, vector);
+
+        assertThat(resumed.await(3, 10)).isTrue();
+        Thread.sleep(300);
+        assertThat(resumed.events()).containsExactlyInAnyOrder("chat", "join", "chat");
+        assertThat(String.join("\n", resumed.lines)).contains("missed in 1", "missed in 2");
+        resumed.drop();
+    }
+
+    @Test
+    void aMalformedPositionVectorIs400() {
+        var response = api.call("GET", "/stream", api.john, null, "Accept", "text/event-stream",
+                "Last-Event-ID", "l=1-0;x=2");
+
+        assertThat(response.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aLateSubscriberDoesNotMakeEarlierOnesMissAnything() throws Exception {
+        join(1, 1, api.john);
+        Listener early = new Listener("/instances/1/stream", api.jane, null);
+        assertThat(early.await(2, 10)).isTrue();
+        List<Listener> late = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            post(1, 1, api.john, "m" + i);
+            late.add(new Listener("/instances/1/stream", api.jane, null));
+        }
+
+        assertThat(early.await(22, 10)).isTrue();
+        assertThat(early.events()).hasSize(22);
+        assertThat(early.ids()).doesNotHaveDuplicates();
+        for (Listener listener : late) assertThat(listener.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+        early.drop();
+        late.forEach(Listener::drop);
     }
 }
