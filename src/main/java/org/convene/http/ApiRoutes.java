@@ -244,10 +244,7 @@ final class ApiRoutes {
         acceptsEvents(ctx);
         long instance = seeInstance(ctx);
         String resume = FeedHub.resumeId(lastEventId(ctx));
-        new SseHandler(client -> {
-            feeds.subscribeInstance(client, instance, resume);
-            client.keepAlive();
-        }).handle(ctx);
+        stream(ctx, client -> feeds.subscribeInstance(client, instance, resume));
     }
 
     /**
@@ -259,9 +256,25 @@ final class ApiRoutes {
         Caller caller = caller(ctx);
         String resume = lastEventId(ctx);
         FeedHub.positions(resume);
+        stream(ctx, client -> feeds.subscribeEverything(client, resume,
+                instance -> caller.admin() || seesQuietly(instance, caller)));
+    }
+
+    /**
+     * Turns the response into an event stream fed by {@code subscribe}. Kept alive before subscribing:
+     * a client that hangs up during the catch-up is closed by the failed write, and a keep-alive set
+     * after that would wait forever. A subscription that fails closes the stream.
+     */
+    private static void stream(Context ctx, java.util.function.Consumer<io.javalin.http.sse.SseClient> subscribe)
+            throws Exception {
         new SseHandler(client -> {
-            feeds.subscribeEverything(client, resume, instance -> caller.admin() || seesQuietly(instance, caller));
             client.keepAlive();
+            try {
+                subscribe.accept(client);
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
         }).handle(ctx);
     }
 

@@ -247,7 +247,8 @@ public final class ConveneServer implements AutoCloseable {
                 .tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
                 .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));
         Caller caller = ctx.attribute(ApiRoutes.CALLER);
-        REQUESTS.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.status().getCode(), String.format("%.1f", ms),
+        REQUESTS.info("method={} path={} route={} status={} ms={} caller={}", ctx.method(), ctx.path(), route,
+                ctx.status().getCode(), String.format(java.util.Locale.ROOT, "%.1f", ms),
                 caller == null ? "anonymous" : caller.logName());
     }
 

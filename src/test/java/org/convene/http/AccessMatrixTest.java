@@ -53,8 +53,44 @@ class AccessMatrixTest {
             new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403),
+            new Row("GET", "/meetings", null, 200, 200, 200, 200, 200),
+            new Row("DELETE", "/meetings/1", null, 409, 403, 403, 403, 403),
+            new Row("GET", "/meetings/2/instances", null, 200, 200, 200, 200, 200),
+            new Row("PUT", "/instances/2", "{\"from\":\"2026-01-05T09:59:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}",
+                    200, 403, 403, 403, 403),
+            new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403),
+            new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403),
+            new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
             new Row("GET", "/join-times", null, 200, 200, 200, 200, 200));
+
+    /** The streams, separately: a 200 there is an open stream, so the check reads only the status line. */
+    @TestFactory
+    Stream<DynamicTest> streamsAdmitOnlyWhoMaySeeThem() {
+        record StreamRow(String path, int admin, int member, int nonMember) {}
+        return Stream.of(new StreamRow("/instances/2/stream", 200, 200, 403), new StreamRow("/instances/1/stream", 200, 200, 200),
+                        new StreamRow("/stream", 200, 200, 200))
+                .flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
+                        DynamicTest.dynamicTest("GET " + row.path() + " as " + who, () -> {
+                            int expected = switch (who) {
+                                case ADMIN -> row.admin();
+                                case MEMBER -> row.member();
+                                case NON_MEMBER -> row.nonMember();
+                                default -> 401;
+                            };
+                            assertThat(streamStatus(row.path(), token(who))).isEqualTo(expected);
+                        })));
+    }
+
+    static int streamStatus(String path, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.server.url() + path))
+                .header("Accept", "text/event-stream");
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        var response = java.net.http.HttpClient.newHttpClient().sendAsync(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        response.body().close();
+        return response.statusCode();
+    }
 
     static String token(Who who) {
         return switch (who) {
