@@ -39,8 +39,12 @@ final class ApiServer implements AutoCloseable {
     String jane;
 
     ApiServer(int chatPerMinute) {
+        this(chatPerMinute, List.of());
+    }
+
+    ApiServer(int chatPerMinute, List<String> corsOrigins) {
         server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN),
-                65_536, chatPerMinute, List.of()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+                65_536, chatPerMinute, corsOrigins), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
     }
 

@@ -252,4 +252,124 @@ class ApiTest {
         refusedAndUnchanged(409, "overlap", () -> api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
                 "{\"from\":\"2026-01-05T12:30:00Z\",\"to\":\"2026-01-05T13:30:00Z\"}"));
     }
+
+    @Test
+    void aMeetingWithoutInstancesIsDeletedWith204AndThenNotFound() {
+        var created = api.call("POST", "/meetings", ApiServer.ADMIN, "{\"title\":\"Temp\",\"isPublic\":true}");
+        String location = created.header("Location");
+
+        assertThat(api.call("DELETE", location, ApiServer.ADMIN, null).status()).isEqualTo(204);
+        assertProblem(api.call("GET", location, ApiServer.ADMIN, null), 404, "invalid-meeting");
+    }
+
+    @Test
+    void aMeetingWithInstancesCannotBeDeleted() {
+        refusedAndUnchanged(409, "meeting-has-instances", () -> api.call("DELETE", "/meetings/1", ApiServer.ADMIN, null));
+    }
+
+    @Test
+    void aMeetingsInstancesAreListedInTimeOrder() {
+        api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T12:00:00Z\",\"to\":\"2026-01-05T13:00:00Z\"}");
+
+        var instances = api.call("GET", "/meetings/1/instances", api.jane, null).json();
+
+        assertThat(instances).hasSize(2);
+        assertThat(instances.get(1).get("orderId").asInt()).isEqualTo(2);
+        assertThat(instances.get(1).get("status").asText()).isEqualTo("scheduled");
+    }
+
+    @Test
+    void aScheduledInstanceIsMovedAndThenDeleted() {
+        String location = api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T12:00:00Z\",\"to\":\"2026-01-05T13:00:00Z\"}").header("Location");
+
+        var moved = api.call("PUT", location, ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T14:00:00Z\",\"to\":\"2026-01-05T15:00:00Z\"}");
+
+        assertThat(moved.json().get("from").asText()).isEqualTo("2026-01-05T14:00:00Z");
+        assertThat(api.call("DELETE", location, ApiServer.ADMIN, null).status()).isEqualTo(204);
+        assertProblem(api.call("GET", location, api.john, null), 404, "invalid-instance");
+    }
+
+    @Test
+    void anInstanceWithHistoryCannotBeDeletedAndAnEndedOneCannotBeMoved() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+
+        refusedAndUnchanged(409, "instance-in-use", () -> api.call("DELETE", "/instances/1", ApiServer.ADMIN, null));
+        refusedAndUnchanged(409, "instance-ended", () -> api.call("PUT", "/instances/1", ApiServer.ADMIN,
+                "{\"from\":\"2026-01-05T09:59:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}"));
+    }
+
+    @Test
+    void aTakenEmailIsAConflict() {
+        refusedAndUnchanged(409, "email-taken", () -> api.call("POST", "/users", ApiServer.ADMIN,
+                "{\"name\":\"Copy\",\"age\":40,\"email\":\"JOHN.DOE@example.com\"}"));
+    }
+
+    @Test
+    void anUnknownUserIsNotFound() {
+        refusedAndUnchanged(404, "invalid-user", () -> api.call("GET", "/users/99", ApiServer.ADMIN, null));
+    }
+
+    @Test
+    void postingWithoutHavingJoinedIsAConflictWithTheSeedsMessage() {
+        var refused = refusedAndUnchanged(409, "not-in-meeting", () -> api.call("POST", "/instances/1/messages", api.john,
+                "{\"userId\":1,\"text\":\"Hello, everyone!\"}"));
+
+        assertThat(refused.json().get("detail").asText()).isEqualTo("User is not in the meeting");
+    }
+
+    @Test
+    void endingAnInstanceThatEndedIsAConflict() {
+        api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+
+        refusedAndUnchanged(409, "not-active", () -> api.call("POST", "/instances/1/end", ApiServer.ADMIN, null));
+    }
+
+    @Test
+    void theEventsLogsOfAnInstanceAndOfAUserListJoinsAndLeaves() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        api.call("DELETE", "/instances/1/participants/1", api.john, null);
+
+        var ofInstance = api.call("GET", "/instances/1/events?after=1", api.jane, null).json();
+        var ofUser = api.call("GET", "/users/1/events", api.john, null).json();
+
+        assertThat(ofInstance).hasSize(1);
+        assertThat(ofInstance.get(0).get("type").asText()).isEqualTo("leave_meeting");
+        assertThat(ofUser).hasSize(2);
+        assertThat(ofUser.get(0).get("type").asText()).isEqualTo("join_meeting");
+    }
+
+    @Test
+    void aUserTokenRotatedByTheAdministratorReplacesTheOldOne() {
+        String fresh = api.call("POST", "/users/1/token", ApiServer.ADMIN, null).json().get("token").asText();
+
+        assertThat(api.call("GET", "/users/1", fresh, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void corsIsOffUnlessConfigured() {
+        var preflight = api.send("OPTIONS", "/users", null, null, null, "Origin", "http://console.example",
+                "Access-Control-Request-Method", "GET");
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void corsAllowsTheConfiguredOrigins() {
+        ApiServer withCors = new ApiServer(60, java.util.List.of("http://console.example"));
+        try {
+            var preflight = withCors.send("OPTIONS", "/users", null, null, null, "Origin", "http://console.example",
+                    "Access-Control-Request-Method", "GET");
+            var other = withCors.send("OPTIONS", "/users", null, null, null, "Origin", "http://elsewhere.example",
+                    "Access-Control-Request-Method", "GET");
+
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://console.example");
+            assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        } finally {
+            withCors.close();
+        }
+    }
 }
