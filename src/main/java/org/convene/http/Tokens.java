@@ -23,6 +23,7 @@ final class Tokens {
     private final Credentials credentials;
     private final Optional<String> configuredAdminHash;
     private volatile String storedAdminHash;
+    private volatile long storedAdminUntil;
     private final Map<String, Remembered> users = new ConcurrentHashMap<>();
 
     private record Remembered(Optional<Caller> caller, long until) {}
@@ -41,6 +42,7 @@ final class Tokens {
         String token = newToken();
         String inForce = credentials.initAdminTokenHash(hash(token));
         storedAdminHash = inForce;
+        storedAdminUntil = System.nanoTime() + REMEMBER_NANOS;
         return inForce.equals(hash(token)) ? Optional.of(token) : Optional.empty();
     }
 
@@ -50,7 +52,7 @@ final class Tokens {
             throw HttpProblem.unauthorized("Send 'Authorization: Bearer <token>'");
         }
         String hash = hash(authorization.substring(7).trim());
-        String admin = configuredAdminHash.orElse(storedAdminHash);
+        String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
         long now = System.nanoTime();
         Remembered known = users.get(hash);
@@ -61,6 +63,16 @@ final class Tokens {
             users.put(hash, known);
         }
         return known.caller().orElseThrow(() -> HttpProblem.unauthorized("The token is not valid"));
+    }
+
+    /** The stored administrator hash, read again every few seconds so that a rotation elsewhere takes effect. */
+    private String storedAdminHash() {
+        long now = System.nanoTime();
+        if (now > storedAdminUntil) {
+            storedAdminHash = credentials.adminTokenHash().orElse(null);
+            storedAdminUntil = now + REMEMBER_NANOS;
+        }
+        return storedAdminHash;
     }
 
     /** Gives a user a new token and returns it; it is not kept anywhere but in the answer. */

@@ -43,8 +43,14 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(int chatPerMinute, List<String> corsOrigins) {
-        server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN),
-                65_536, chatPerMinute, corsOrigins), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+        this(chatPerMinute, corsOrigins, true);
+    }
+
+    /** With {@code configuredAdmin} false, the administrator token is the stored one, made at start. */
+    ApiServer(int chatPerMinute, List<String> corsOrigins, boolean configuredAdmin) {
+        server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0,
+                configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), 65_536, chatPerMinute, corsOrigins),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
     }
 

@@ -372,4 +372,21 @@ class ApiTest {
             withCors.close();
         }
     }
+
+    @Test
+    void aStoredAdministratorTokenRotatedElsewhereIsAcceptedWithinSeconds() throws Exception {
+        ApiServer generated = new ApiServer(60, java.util.List.of(), false);
+        try {
+            String rotated = AccessTokens.rotateAdmin(generated.store);
+            long until = System.nanoTime() + 15_000_000_000L;
+            int status = 0;
+            while (System.nanoTime() < until && (status = generated.call("GET", "/users", rotated, null).status()) != 200) {
+                Thread.sleep(200);
+            }
+
+            assertThat(status).isEqualTo(200);
+        } finally {
+            generated.close();
+        }
+    }
 }
