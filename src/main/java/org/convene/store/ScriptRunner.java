@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs scripts by EVALSHA, so that only the digest crosses the network; falls back to EVAL when
  * the server does not have the script yet (NOSCRIPT), and retries while a cluster slot is
- * migrating (TRYAGAIN). Calls do not wait for each other: several in a row are one pipelined batch.
+ * migrating (TRYAGAIN) or the cluster is briefly down during a failover (CLUSTERDOWN), for about two
+ * seconds. Calls do not wait for each other: several in a row are one pipelined batch.
  */
 final class ScriptRunner {
-    private static final int TRY_AGAIN_LIMIT = 50;
+    private static final int TRY_AGAIN_LIMIT = 40;
 
     private final RedisClusterAsyncCommands<String, String> redis;
 
@@ -36,16 +37,16 @@ final class ScriptRunner {
             if (cause instanceof RedisNoScriptException) {
                 return redis.<List<Object>>eval(script.body(), ScriptOutputType.MULTI, keys, args).toCompletableFuture();
             }
-            if (isTryAgain(cause) && tries < TRY_AGAIN_LIMIT) {
-                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+            if (isTransient(cause) && tries < TRY_AGAIN_LIMIT) {
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
                         .thenCompose(ignored -> attempt(script, keys, args, tries + 1));
             }
             return CompletableFuture.<List<Object>>failedFuture(cause);
         }).thenCompose(future -> future);
     }
 
-    private static boolean isTryAgain(Throwable error) {
-        return error instanceof RedisCommandExecutionException
-                && error.getMessage() != null && error.getMessage().startsWith("TRYAGAIN");
+    private static boolean isTransient(Throwable error) {
+        return error instanceof RedisCommandExecutionException && error.getMessage() != null
+                && (error.getMessage().startsWith("TRYAGAIN") || error.getMessage().startsWith("CLUSTERDOWN"));
     }
 }

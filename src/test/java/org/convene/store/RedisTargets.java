@@ -42,12 +42,32 @@ public final class RedisTargets {
                         // the JVM is going away; the servers die with it
                     }
                 }));
+                awaitClusterOk(servers.serverPorts());
                 cluster = RedisConnection.open("redis://127.0.0.1:" + servers.serverPorts().get(0), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return cluster;
+    }
+
+    /** A freshly started cluster needs a moment before every node agrees it is up. */
+    private static void awaitClusterOk(java.util.List<Integer> ports) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (int port : ports) {
+            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+            try (var connection = client.connect()) {
+                while (!connection.sync().clusterInfo().contains("cluster_state:ok")) {
+                    if (System.nanoTime() > until) throw new IllegalStateException("cluster on " + port + " never came up");
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
     /**
