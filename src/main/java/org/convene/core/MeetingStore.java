@@ -102,6 +102,6 @@ public interface MeetingStore {
     /** Returns whether the store holds no data at all. */
     boolean isEmpty();
 
-    /** Deletes everything Convene stores; for explicit resets only. */
+    /** Deletes every user, meeting, instance, event and message; for explicit resets only. */
     void wipe();
 }

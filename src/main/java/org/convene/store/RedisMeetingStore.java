@@ -509,17 +509,22 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
 
     // ---- whole store -------------------------------------------------------------------------
 
+    /** Returns whether there is no data; the administrator's token hash alone is not data. */
     @Override
     public boolean isEmpty() {
         int events = eventsDatabase();
-        return redis.size(redis.dataDatabase()) == 0 && (events < 0 || redis.size(events) == 0);
+        long credentials = adminTokenHash().isPresent() ? 1 : 0;
+        return redis.size(redis.dataDatabase()) == credentials && (events < 0 || redis.size(events) == 0);
     }
 
+    /** Deletes all data but the administrator's token hash: a reset is about data, not about who administers it. */
     @Override
     public void wipe() {
+        Optional<String> admin = adminTokenHash();
         redis.flush(redis.dataDatabase());
         if (eventsDatabase() >= 0) redis.flush(eventsDatabase());
         meetingOfInstance.clear();
+        admin.ifPresent(this::replaceAdminTokenHash);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------

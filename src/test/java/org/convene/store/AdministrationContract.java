@@ -264,4 +264,16 @@ abstract class AdministrationContract extends StoreContract {
 
         assertThat(store.adminTokenHash()).contains("3".repeat(64));
     }
+
+    @Test
+    void aResetKeepsTheAdministratorTokenButNothingElse() {
+        store.initAdminTokenHash("9".repeat(64));
+
+        store.wipe();
+
+        assertThat(store.adminTokenHash()).contains("9".repeat(64));
+        assertThat(convene.users(0, 10)).isEmpty();
+        assertThat(convene.meetings(0, 10)).isEmpty();
+        assertThat(store.isEmpty()).isTrue();
+    }
 }
