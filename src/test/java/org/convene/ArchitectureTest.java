@@ -24,12 +24,14 @@ class ArchitectureTest {
                 .layer("schedule").definedBy("org.convene.schedule..")
                 .layer("store").definedBy("org.convene.store..")
                 .layer("http").definedBy("org.convene.http..")
+                .layer("bench").definedBy("org.convene.bench..")
                 .layer("cli").definedBy("org.convene.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "bench", "cli")
                 .check(CLASSES);
     }
 

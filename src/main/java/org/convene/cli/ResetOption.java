@@ -17,7 +17,7 @@ final class ResetOption {
         }
         if (store.isEmpty()) return true;
         err.println("The store already holds data, so '" + command + "' leaves it alone. Run 'convene " + command
-                + " --reset' to delete everything in it and start from the seed's sample data.");
+                + " --reset' to delete everything in it first.");
         err.flush();
         return false;
     }
