@@ -72,7 +72,6 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save");
     private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete");
     private static final Script INSTANCES = Script.load("meeting", "instances");
-    private static final Script VIEW = Script.load("meeting", "view");
     private static final Script ADMITS = Script.load("meeting", "admits");
     private static final Script JOIN = Script.load("meeting", "join");
     private static final Script LEAVE = Script.load("meeting", "leave");
@@ -399,9 +398,23 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
 
     @Override
     public List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit) {
-        String user = userId.isPresent() ? Long.toString(userId.getAsLong()) : "";
-        return withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ok(await(inMeeting(meetingId, CHAT,
-                Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit), user))).get(1)));
+        if (userId.isPresent()) {
+            return withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ok(await(inMeeting(meetingId, CHAT,
+                    Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit),
+                    Long.toString(userId.getAsLong())))).get(1)));
+        }
+        // The whole chat is one stream range: plain commands, one round trip, no Lua (see view()).
+        return withMeeting(instanceId, meetingId -> {
+            String instanceKey = Keys.meeting(meetingId) + ":instance:" + instanceId;
+            CompletableFuture<Long> exists = commands.exists(instanceKey).toCompletableFuture();
+            CompletableFuture<List<io.lettuce.core.StreamMessage<String, String>>> range = commands.xrange(
+                    instanceKey + ":chat", Range.create((afterId + 1) + "-0", "+"), Limit.create(0, limit))
+                    .toCompletableFuture();
+            if (await(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
+            return await(range).stream().map(m -> new ChatMessage(Replies.streamNumber(m.getId()), instanceId,
+                    Long.parseLong(m.getBody().get("user")), m.getBody().get("text"),
+                    Replies.millis(m.getBody().get("at")))).toList();
+        });
     }
 
     @Override
@@ -560,8 +573,33 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         return meetingId;
     }
 
+    /**
+     * Reads an instance with its meeting (and participants) as plain commands in one pipelined round
+     * trip, in the shape view.lua used to answer. Reads need no script: passing large replies through
+     * Lua costs Redis more than the reads themselves (see docs/performance.md).
+     */
     private CompletableFuture<List<Object>> view(long meetingId, long instanceId, boolean withParticipants) {
-        return inMeeting(meetingId, VIEW, Long.toString(instanceId), withParticipants ? "1" : "0");
+        String base = Keys.meeting(meetingId);
+        String instanceKey = base + ":instance:" + instanceId;
+        CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
+        CompletableFuture<Map<String, String>> meeting = commands.hgetall(base + ":meeting").toCompletableFuture();
+        CompletableFuture<java.util.Set<String>> audience = commands.smembers(base + ":audience").toCompletableFuture();
+        CompletableFuture<Map<String, String>> participants = withParticipants
+                ? commands.hgetall(instanceKey + ":participants").toCompletableFuture()
+                : CompletableFuture.completedFuture(Map.of());
+        return CompletableFuture.allOf(instance, meeting, audience, participants).thenApply(done -> instance.join().isEmpty()
+                ? List.of("INVALID_INSTANCE")
+                : List.of("OK", flat(instance.join()), flat(meeting.join()), new ArrayList<Object>(audience.join()),
+                        flat(participants.join())));
+    }
+
+    private static List<Object> flat(Map<String, String> map) {
+        List<Object> flat = new ArrayList<>(map.size() * 2);
+        map.forEach((k, v) -> {
+            flat.add(k);
+            flat.add(v);
+        });
+        return flat;
     }
 
     private CompletableFuture<List<Object>> inMeeting(long meetingId, Script script, String... args) {
