@@ -334,9 +334,14 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public List<Participant> participants(long instanceId, Instant now) {
         return withMeeting(instanceId, meetingId -> {
-            List<Object> reply = ok(await(view(meetingId, instanceId, true)));
-            MeetingInstance instance = Replies.instance(hash(reply.get(1)), now);
-            return instance.status() == InstanceStatus.ACTIVE ? Replies.participants(reply.get(4)) : List.of();
+            // Only the instance and its participants: the meeting and its audience would be decoded for nothing.
+            String instanceKey = Keys.meeting(meetingId) + ":instance:" + instanceId;
+            CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
+            CompletableFuture<Map<String, String>> participants =
+                    commands.hgetall(instanceKey + ":participants").toCompletableFuture();
+            if (await(instance).isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+            boolean active = Replies.instance(await(instance), now).status() == InstanceStatus.ACTIVE;
+            return active ? Replies.participants(flat(await(participants))) : List.<Participant>of();
         });
     }
 
