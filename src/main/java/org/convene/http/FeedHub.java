@@ -50,9 +50,38 @@ final class FeedHub implements AutoCloseable {
         /** The last id this sink has taken from the channel. */
         String position(Channel channel);
 
+        /** The feed of an instance this sink takes is gone (the instance was deleted). */
+        void feedGone(long instanceId);
+
         boolean closed();
 
         void heartbeat();
+
+        void close();
+    }
+
+    /** A sink that feeds one SSE client. */
+    private abstract static class ClientSink implements Sink {
+        final SseClient client;
+
+        ClientSink(SseClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public boolean closed() {
+            return client.terminated();
+        }
+
+        @Override
+        public void heartbeat() {
+            client.sendComment("heartbeat");
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
     }
 
     private final class Channel {
@@ -187,12 +216,11 @@ final class FeedHub implements AutoCloseable {
     }
 
     /** One client on one feed. */
-    private final class Single implements Sink {
-        final SseClient client;
+    private final class Single extends ClientSink {
         String sent;
 
         Single(SseClient client, String sent) {
-            this.client = client;
+            super(client);
             this.sent = sent;
         }
 
@@ -209,14 +237,10 @@ final class FeedHub implements AutoCloseable {
             return sent;
         }
 
+        /** Its only feed is gone: the stream ends. */
         @Override
-        public boolean closed() {
-            return client.terminated();
-        }
-
-        @Override
-        public void heartbeat() {
-            client.sendComment("heartbeat");
+        public void feedGone(long instanceId) {
+            close();
         }
     }
 
@@ -224,13 +248,12 @@ final class FeedHub implements AutoCloseable {
      * One client on the lifecycle and on the activity of each instance it may see, from activation
      * until the instance's own feed reports its end (so no timeout is cut off).
      */
-    private final class Merged implements Sink {
-        final SseClient client;
+    private final class Merged extends ClientSink {
         final LongPredicate sees;
         final Map<String, String> positions;
 
         Merged(SseClient client, LongPredicate sees, Map<String, String> positions) {
-            this.client = client;
+            super(client);
             this.sees = sees;
             this.positions = positions;
         }
@@ -287,7 +310,9 @@ final class FeedHub implements AutoCloseable {
             }
         }
 
-        synchronized void unfollow(long instanceId) {
+        /** One of its feeds is gone: it stops following that instance and goes on with the rest. */
+        @Override
+        public synchronized void feedGone(long instanceId) {
             positions.remove(Long.toString(instanceId));
         }
 
@@ -295,16 +320,6 @@ final class FeedHub implements AutoCloseable {
             String vector = positions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(";"));
             client.sendEvent(entry.kind(), Json.toString(FeedView.of(entry)), vector);
-        }
-
-        @Override
-        public boolean closed() {
-            return client.terminated();
-        }
-
-        @Override
-        public void heartbeat() {
-            client.sendComment("heartbeat");
         }
     }
 
@@ -333,6 +348,7 @@ final class FeedHub implements AutoCloseable {
                         readInto(channel);
                         if (beat && channel.instanceId == 0) channel.sinks.forEach(Sink::heartbeat);
                         if (beat && channel.instanceId != 0) {
+                            // Merged sinks already had theirs on the lifecycle channel: one heartbeat per client.
                             channel.sinks.stream().filter(s -> s instanceof Single).forEach(Sink::heartbeat);
                         }
                     }
@@ -356,10 +372,7 @@ final class FeedHub implements AutoCloseable {
         } catch (RefusedException deleted) {
             // The instance is gone: its own streams end (a stream left open would also hold up the
             // server's stop); merged streams just stop following it.
-            channel.sinks.forEach(sink -> {
-                if (sink instanceof Single single) single.client.close();
-                if (sink instanceof Merged merged) merged.unfollow(channel.instanceId);
-            });
+            channel.sinks.forEach(sink -> sink.feedGone(channel.instanceId));
             channel.sinks.clear();
             return;
         }
@@ -387,10 +400,7 @@ final class FeedHub implements AutoCloseable {
         reader.interrupt();
         for (Channel channel : channels.values()) {
             synchronized (channel) {
-                channel.sinks.forEach(sink -> {
-                    if (sink instanceof Single single) single.client.close();
-                    if (sink instanceof Merged merged) merged.client.close();
-                });
+                channel.sinks.forEach(Sink::close);
             }
         }
     }
