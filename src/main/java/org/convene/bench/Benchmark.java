@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.convene.core.Convene;
-import org.convene.model.RefusedException;
+import org.convene.store.SeedAlgorithm;
 
 /**
  * The mixed workload: concurrent callers doing joins, leaves, posts, chat reads, participant
@@ -25,9 +25,18 @@ import org.convene.model.RefusedException;
 public final class Benchmark {
     private Benchmark() {}
 
-    /** Loads the population into an empty store, runs the workload and returns what every operation did. */
+    /** Loads the population into an empty Convene store, runs the workload and returns what every operation did. */
     public static BenchResult run(Convene convene, BenchSettings settings) throws InterruptedException {
-        Population population = Population.load(convene, settings);
+        return run(new ConveneTarget(convene), Population.plan(settings).writeTo(convene), settings);
+    }
+
+    /** The same population and workload on the seed report's own algorithm, for the side-by-side figures. */
+    public static BenchResult runSeed(SeedAlgorithm seed, BenchSettings settings) throws InterruptedException {
+        return run(new SeedTarget(seed), Population.plan(settings).writeTo(seed), settings);
+    }
+
+    private static BenchResult run(Target target, Population population, BenchSettings settings)
+            throws InterruptedException {
         Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) stats.put(operation, new OperationStats());
         SplittableRandom seed = new SplittableRandom(settings.seed());
@@ -36,7 +45,7 @@ public final class Benchmark {
         long deadline = start + settings.duration().toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < settings.callers(); c++) {
-            Caller caller = new Caller(c, settings.callers(), convene, population, stats, seed.split(), deadline, done);
+            Caller caller = new Caller(c, settings.callers(), target, population, stats, seed.split(), deadline, done);
             Thread thread = new Thread(caller, "bench-caller-" + c);
             thread.setDaemon(true);
             threads.add(thread);
@@ -61,7 +70,7 @@ public final class Benchmark {
     private static final class Caller implements Runnable {
         final int number;
         final int of;
-        final Convene convene;
+        final Target target;
         final Population population;
         final Map<Operation, OperationStats> stats;
         final SplittableRandom random;
@@ -70,11 +79,11 @@ public final class Benchmark {
         final List<long[]> joined = new ArrayList<>();
         final Set<String> joinedKeys = new HashSet<>();
 
-        Caller(int number, int of, Convene convene, Population population, Map<Operation, OperationStats> stats,
+        Caller(int number, int of, Target target, Population population, Map<Operation, OperationStats> stats,
                SplittableRandom random, long deadline, CountDownLatch done) {
             this.number = number;
             this.of = of;
-            this.convene = convene;
+            this.target = target;
             this.population = population;
             this.stats = stats;
             this.random = random;
@@ -92,7 +101,7 @@ public final class Benchmark {
                     try {
                         perform(operation);
                         s.ok.increment();
-                    } catch (RefusedException refused) {
+                    } catch (Target.Refused refused) {
                         s.refused.increment();
                     } catch (RuntimeException failed) {
                         s.failed.increment();
@@ -111,22 +120,22 @@ public final class Benchmark {
                 case JOIN -> {
                     long user = ownedUser(population.admitted.get(index));
                     String key = user + ":" + instance;
-                    convene.join(user, instance);
+                    target.join(user, instance);
                     if (joinedKeys.add(key)) joined.add(new long[] {user, instance});
                 }
                 case LEAVE -> {
                     long[] pair = takeJoined();
-                    convene.leave(pair[0], pair[1]);
+                    target.leave(pair[0], pair[1]);
                 }
                 case POST -> {
                     long[] pair = anyJoined();
-                    convene.post(pair[0], pair[1], "Benchmark message of about one hundred characters, "
+                    target.post(pair[0], pair[1], "Benchmark message of about one hundred characters, "
                             + "posted by a caller to see what chat costs.");
                 }
-                case READ_CHAT -> convene.chat(instance, 0, 50);
-                case PARTICIPANTS -> convene.participants(instance);
-                case ACTIVE_INSTANCES -> convene.activeInstances();
-                case JOIN_TIMES -> convene.joinTimes();
+                case READ_CHAT -> target.readChat(instance);
+                case PARTICIPANTS -> target.participants(instance);
+                case ACTIVE_INSTANCES -> target.activeInstances();
+                case JOIN_TIMES -> target.joinTimes();
             }
         }
 

@@ -9,46 +9,66 @@ import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.convene.store.SeedAlgorithm;
 
 /**
- * A synthetic population written through the ordinary operations: users, public and private
- * meetings (a private one's audience is a random tenth of the users), and one instance of each
- * meeting, active for a day. For each instance, the users it admits.
+ * A synthetic population: users, public and private meetings (a private one's audience is a random
+ * tenth of the users), and one instance of each meeting, active for a day. Planned once from the
+ * seed, then written into Convene or into the seed's layout with the same ids (users 1..n,
+ * meetings and instances 1..m), so both systems are measured on the same data.
  */
 final class Population {
     final List<Long> users = new ArrayList<>();
     final List<Long> instances = new ArrayList<>();
     final List<List<Long>> admitted = new ArrayList<>();
+    final List<Boolean> isPrivate = new ArrayList<>();
 
-    static Population load(Convene convene, BenchSettings settings) {
+    static Population plan(BenchSettings settings) {
         Population population = new Population();
         SplittableRandom random = new SplittableRandom(settings.seed());
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < settings.users(); i++) {
-            String email = "bench" + i + "@example.com";
-            population.users.add(convene.createUser(new UserDetails("Bench User " + i, 20 + i % 50, "", email)).id());
-            emails.add(email);
-        }
-        Instant now = convene.clock().instant();
+        for (long u = 1; u <= settings.users(); u++) population.users.add(u);
         for (int m = 0; m < settings.meetings(); m++) {
             boolean isPrivate = random.nextDouble() < settings.privateShare();
-            List<String> audience = new ArrayList<>();
             List<Long> admitted = new ArrayList<>();
-            for (int u = 0; u < settings.users(); u++) {
-                if (!isPrivate || random.nextInt(10) == 0) {
-                    admitted.add(population.users.get(u));
-                    if (isPrivate) audience.add(emails.get(u));
-                }
-            }
-            if (admitted.isEmpty()) {
-                admitted.add(population.users.get(0));
-                audience.add(emails.get(0));
-            }
-            long meeting = convene.createMeeting(new MeetingDetails("Bench meeting " + m, "", !isPrivate, audience)).id();
-            population.instances.add(convene.createInstance(meeting,
-                    new TimeWindow(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)))).id());
+            for (long u = 1; u <= settings.users(); u++) if (!isPrivate || random.nextInt(10) == 0) admitted.add(u);
+            if (admitted.isEmpty()) admitted.add(1L);
+            population.isPrivate.add(isPrivate);
             population.admitted.add(admitted);
+            population.instances.add((long) m + 1);
         }
         return population;
+    }
+
+    static String email(long user) {
+        return "bench" + user + "@example.com";
+    }
+
+    private List<String> audience(int meeting) {
+        return isPrivate.get(meeting) ? admitted.get(meeting).stream().map(Population::email).toList() : List.of();
+    }
+
+    /** Writes the population through Convene's ordinary operations; the store must be empty. */
+    Population writeTo(Convene convene) {
+        for (long user : users) {
+            long id = convene.createUser(new UserDetails("Bench User " + user, 20 + (int) (user % 50), "", email(user))).id();
+            if (id != user) throw new IllegalStateException("the store was not empty: user " + user + " got id " + id);
+        }
+        Instant now = convene.clock().instant();
+        for (int m = 0; m < instances.size(); m++) {
+            long meeting = convene.createMeeting(new MeetingDetails("Bench meeting " + (m + 1), "", !isPrivate.get(m),
+                    audience(m))).id();
+            convene.createInstance(meeting, new TimeWindow(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))));
+        }
+        return this;
+    }
+
+    /** Writes the same population in the seed's layout. */
+    Population writeTo(SeedAlgorithm seed) {
+        for (long user : users) seed.addUser(user, "Bench User " + user, 20 + (int) (user % 50), "", email(user));
+        for (int m = 0; m < instances.size(); m++) {
+            seed.addMeeting(m + 1, "Bench meeting " + (m + 1), !isPrivate.get(m), audience(m));
+            seed.addInstance(m + 1, m + 1, true);
+        }
+        return this;
     }
 }

@@ -16,6 +16,10 @@ import org.convene.core.Convene;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
+import org.convene.store.SeedAlgorithm;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.convene.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     int seconds;
     @Option(names = "--seed", defaultValue = "1")
     long seed;
+    @Option(names = "--baseline", description = "Also run the seed report's own algorithm on the same data, side by side.")
+    boolean baseline;
     @Mixin
     ResetOption reset;
 
@@ -57,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
                 RedisMeetingStore target = new RedisMeetingStore(redis, store.eventsDatabase());
                 if (!reset.clear(target, "bench", root.spec.commandLine().getErr())) return 1;
                 out.println("Benchmark on " + redis.description());
-                report(target, settings);
+                report(target, settings, redis.isCluster() ? null : store.redisUrl().get());
             }
             return 0;
         }
@@ -65,18 +71,34 @@ final class BenchCommand implements Callable<Integer> {
         try (EmbeddedRedis server = EmbeddedRedis.start(dir, "everysec", true);
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
             out.println("Benchmark on a throwaway embedded Redis 6.2 (append-only, everysec) in " + dir);
-            report(new RedisMeetingStore(redis, 1), settings);
+            report(new RedisMeetingStore(redis, 1), settings, server.url());
         } finally {
             delete(dir);
         }
         return 0;
     }
 
-    private void report(RedisMeetingStore store, BenchSettings settings) throws InterruptedException {
+    private void report(RedisMeetingStore store, BenchSettings settings, String url) throws InterruptedException {
         var out = root.spec.commandLine().getOut();
         out.flush();
         BenchResult result = Benchmark.run(new Convene(store, Clock.systemUTC()), settings);
-        root.output().result(result.table(), result);
+        root.output().result("Convene:\n" + result.table(), result);
+        if (!baseline) return;
+        if (url == null) throw new IllegalArgumentException("--baseline needs a standalone Redis (it uses databases 2 and 3)");
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> data = client.connect(RedisURI.builder(RedisURI.create(url))
+                     .withDatabase(2).build());
+             StatefulRedisConnection<String, String> events = client.connect(RedisURI.builder(RedisURI.create(url))
+                     .withDatabase(3).build())) {
+            data.sync().flushdb();
+            events.sync().flushdb();
+            BenchResult seedResult = Benchmark.runSeed(new SeedAlgorithm(data.sync(), events.sync()), settings);
+            root.output().result("The seed report's algorithm (KEYS scans), same data and workload:\n" + seedResult.table()
+                    + String.format(java.util.Locale.ROOT, "Convene did %.0f times the seed algorithm's operations a second.",
+                    result.perSecond() / Math.max(seedResult.perSecond(), 1e-9)), seedResult);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static void delete(Path dir) {

@@ -102,6 +102,21 @@ public final class SeedAlgorithm {
         return active;
     }
 
+    /** Listing 9, get_participant_join_time: each participant's latest join, found by KEYS. */
+    public Map<Long, String> joinTimes(long instance) {
+        Map<Long, String> times = new LinkedHashMap<>();
+        for (long user : participants(instance)) {
+            String latest = "";
+            for (String key : events.keys("event:*:userID:" + user + ":meetingInstanceID:" + instance
+                    + ":event_type:join_meeting")) {
+                String at = events.hget(key, "timestamp");
+                if (at.compareTo(latest) > 0) latest = at;
+            }
+            times.put(user, latest);
+        }
+        return times;
+    }
+
     /** Listing 7, post_chat_message. */
     public String post(long user, long instance, String text) {
         if (data.hgetall("meeting_instance:" + instance).isEmpty()) return "Invalid meeting instance ID";
