@@ -16,6 +16,24 @@ final class Keys {
         return "convene:{m:" + meetingId + "}";
     }
 
+    /** A user's hash. */
+    static String user(long userId) {
+        return USERS + ":user:" + userId;
+    }
+
+    /** The meetings a user has joined: the index of their events log. */
+    static String userMeetings(long userId) {
+        return user(userId) + ":meetings";
+    }
+
+    /** An instance's hash; its participants, chat and feed keys add a suffix to it. */
+    static String instance(long meetingId, long instanceId) {
+        return meeting(meetingId) + ":instance:" + instanceId;
+    }
+
+    static final String MEETINGS = CATALOG + ":meetings";
+    static final String INSTANCE_MEETING = CATALOG + ":instance-meeting";
+
     /** The base of a meeting's events-log keys: same hash tag, own namespace, db 1 where there is one. */
     static String meetingEvents(long meetingId) {
         return "convene:events:{m:" + meetingId + "}";

@@ -77,7 +77,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private static final Script LEAVE = Script.load("meeting", "leave");
     private static final Script END = Script.load("meeting", "end");
     private static final Script POST = Script.load("meeting", "post");
-    private static final Script CHAT = Script.load("meeting", "chat");
+    private static final Script CHAT_OF_USER = Script.load("meeting", "chat");
     private static final Script EVENTS = Script.load("meeting", "events");
     private static final Script USER_EVENTS = Script.load("meeting", "user_events");
     private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
@@ -139,7 +139,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
 
     @Override
     public Optional<User> user(long userId) {
-        Map<String, String> h = await(commands.hgetall(Keys.USERS + ":user:" + userId).toCompletableFuture());
+        Map<String, String> h = await(commands.hgetall(Keys.user(userId)).toCompletableFuture());
         return h.isEmpty() || "1".equals(h.get("deleted")) ? Optional.empty() : Optional.of(Replies.user(h));
     }
 
@@ -205,7 +205,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public void deleteMeeting(long meetingId) {
         ok(await(inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))));
-        await(commands.zrem(Keys.CATALOG + ":meetings", Long.toString(meetingId)).toCompletableFuture());
+        await(commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
     }
 
     @Override
@@ -220,7 +220,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
 
     @Override
     public List<Meeting> meetings(long afterId, int limit) {
-        List<String> ids = await(commands.zrangebyscore(Keys.CATALOG + ":meetings",
+        List<String> ids = await(commands.zrangebyscore(Keys.MEETINGS,
                 Range.from(Range.Boundary.excluding(afterId), Range.Boundary.unbounded()),
                 Limit.create(0, limit)).toCompletableFuture());
         List<CompletableFuture<List<Object>>> replies = ids.stream()
@@ -278,8 +278,12 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public Optional<MeetingInstance> instance(long instanceId, Instant now) {
         try {
-            return Optional.of(withMeeting(instanceId, meetingId -> Replies.instance(
-                    hash(ok(await(view(meetingId, instanceId, false))).get(1)), now)));
+            // The instance hash alone: its meeting and audience are not needed here.
+            return Optional.of(withMeeting(instanceId, meetingId -> {
+                Map<String, String> h = await(commands.hgetall(Keys.instance(meetingId, instanceId)).toCompletableFuture());
+                if (h.isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+                return Replies.instance(h, now);
+            }));
         } catch (RefusedException e) {
             if (e.refusal() == Refusal.INVALID_INSTANCE) return Optional.empty();
             throw e;
@@ -319,7 +323,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
      * meets "already in", which adds it again; normally that is a no-op and changes nothing.
      */
     private void indexUserMeeting(long userId, long meetingId) {
-        commands.sadd(Keys.USERS + ":user:" + userId + ":meetings", Long.toString(meetingId));
+        commands.sadd(Keys.userMeetings(userId), Long.toString(meetingId));
     }
 
     @Override
@@ -335,7 +339,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     public List<Participant> participants(long instanceId, Instant now) {
         return withMeeting(instanceId, meetingId -> {
             // Only the instance and its participants: the meeting and its audience would be decoded for nothing.
-            String instanceKey = Keys.meeting(meetingId) + ":instance:" + instanceId;
+            String instanceKey = Keys.instance(meetingId, instanceId);
             CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
             CompletableFuture<Map<String, String>> participants =
                     commands.hgetall(instanceKey + ":participants").toCompletableFuture();
@@ -404,13 +408,13 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public List<ChatMessage> chat(long instanceId, OptionalLong userId, long afterId, int limit) {
         if (userId.isPresent()) {
-            return withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ok(await(inMeeting(meetingId, CHAT,
+            return withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ok(await(inMeeting(meetingId, CHAT_OF_USER,
                     Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit),
                     Long.toString(userId.getAsLong())))).get(1)));
         }
         // The whole chat is one stream range: plain commands, one round trip, no Lua (see view()).
         return withMeeting(instanceId, meetingId -> {
-            String instanceKey = Keys.meeting(meetingId) + ":instance:" + instanceId;
+            String instanceKey = Keys.instance(meetingId, instanceId);
             CompletableFuture<Long> exists = commands.exists(instanceKey).toCompletableFuture();
             CompletableFuture<List<io.lettuce.core.StreamMessage<String, String>>> range = commands.xrange(
                     instanceKey + ":chat", Range.create((afterId + 1) + "-0", "+"), Limit.create(0, limit))
@@ -431,7 +435,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public List<Event> eventsOfUser(long userId) {
         List<String> meetingIds = new ArrayList<>(await(commands.smembers(
-                Keys.USERS + ":user:" + userId + ":meetings").toCompletableFuture()));
+                Keys.userMeetings(userId)).toCompletableFuture()));
         List<CompletableFuture<List<Object>>> replies = meetingIds.stream()
                 .map(id -> inMeeting(Long.parseLong(id), USER_EVENTS, Long.toString(userId))).toList();
         List<Event> events = new ArrayList<>();
@@ -569,7 +573,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     private Long meetingOf(long instanceId) {
         Long cached = meetingOfInstance.get(instanceId);
         if (cached != null) return cached;
-        String found = await(commands.hget(Keys.CATALOG + ":instance-meeting", Long.toString(instanceId))
+        String found = await(commands.hget(Keys.INSTANCE_MEETING, Long.toString(instanceId))
                 .toCompletableFuture());
         if (found == null) return null;
         if (meetingOfInstance.size() >= CACHE_LIMIT) meetingOfInstance.clear();
@@ -585,7 +589,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
      */
     private CompletableFuture<List<Object>> view(long meetingId, long instanceId, boolean withParticipants) {
         String base = Keys.meeting(meetingId);
-        String instanceKey = base + ":instance:" + instanceId;
+        String instanceKey = Keys.instance(meetingId, instanceId);
         CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
         CompletableFuture<Map<String, String>> meeting = commands.hgetall(base + ":meeting").toCompletableFuture();
         CompletableFuture<java.util.Set<String>> audience = commands.smembers(base + ":audience").toCompletableFuture();
