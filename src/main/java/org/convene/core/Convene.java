@@ -155,6 +155,15 @@ public final class Convene {
         return store.chat(instanceId, OptionalLong.empty(), cursor(afterId), page(limit));
     }
 
+    /**
+     * The page of chat just before message {@code beforeId}, in posting order: the newest {@code limit}
+     * messages with smaller ids. A reader scrolling back passes the oldest id it has; any id above the
+     * newest (such as {@link Long#MAX_VALUE}) gives the latest page.
+     */
+    public List<ChatMessage> chatBefore(long instanceId, long beforeId, int limit) {
+        return store.chatBefore(instanceId, before(beforeId), page(limit));
+    }
+
     /** Function 8: every active instance with its current participants and their latest join times. */
     public List<ActiveInstance> joinTimes() {
         return store.activeInstances(now(), true);
@@ -178,14 +187,19 @@ public final class Convene {
         return store.eventsOfInstance(instanceId, cursor(afterId), page(limit));
     }
 
+    /** The page of one instance's events log just before event {@code beforeId}, in order (see {@link #chatBefore}). */
+    public List<Event> eventsBefore(long instanceId, long beforeId, int limit) {
+        return store.eventsBefore(instanceId, before(beforeId), page(limit));
+    }
+
     /** The events log of one user across all meetings, in time order. */
     public List<Event> eventsOfUser(long userId) {
         user(userId);
         return store.eventsOfUser(userId);
     }
 
-    /** Milliseconds, the precision stored: what an operation returns equals what a later read shows. */
-    private Instant now() {
+    /** The time by Convene's clock, to the millisecond: what clients should count their countdowns from. */
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -194,6 +208,11 @@ public final class Convene {
             throw RefusedException.invalid("limit", "must be between 1 and " + MAX_PAGE + ", was " + limit);
         }
         return limit;
+    }
+
+    private static long before(long beforeId) {
+        if (beforeId < 1) throw RefusedException.invalid("before", "must be at least 1, was " + beforeId);
+        return beforeId;
     }
 
     private static long cursor(long afterId) {

@@ -90,6 +90,12 @@ public interface MeetingStore {
 
     List<Event> eventsOfInstance(long instanceId, long afterId, int limit);
 
+    /** Returns the newest {@code limit} messages with ids below {@code beforeId}, in posting order: a page of scroll-back. */
+    List<ChatMessage> chatBefore(long instanceId, long beforeId, int limit);
+
+    /** Returns the newest {@code limit} events with ids below {@code beforeId}, in order. */
+    List<Event> eventsBefore(long instanceId, long beforeId, int limit);
+
     /** Returns every event of one user, across meetings, in time order. */
     List<Event> eventsOfUser(long userId);
 

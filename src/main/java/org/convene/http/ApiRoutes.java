@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.convene.core.Convene;
 import org.convene.core.MeetingStore;
 import org.convene.model.ChatMessage;
+import org.convene.model.Event;
 import org.convene.model.Ids;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
@@ -40,6 +41,7 @@ final class ApiRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.get("/me", this::me);
         routes.get("/users", this::listUsers);
         routes.post("/users", this::createUser);
         routes.get("/users/{id}", this::getUser);
@@ -75,6 +77,12 @@ final class ApiRoutes {
     }
 
     // ---- users -------------------------------------------------------------------------------
+
+    /** Who the token belongs to: what a client needs to know before it shows what the caller may do. */
+    private void me(Context ctx) {
+        Caller caller = caller(ctx);
+        ctx.json(new Views.Me(caller.admin(), caller.admin() ? null : Views.UserView.of(convene.user(caller.userId()))));
+    }
 
     private void listUsers(Context ctx) {
         admin(ctx);
@@ -218,7 +226,10 @@ final class ApiRoutes {
     private void chat(Context ctx) {
         long instance = seeInstance(ctx);
         String user = ctx.queryParam("userId");
-        List<ChatMessage> messages = user == null ? convene.chat(instance, after(ctx), limit(ctx))
+        Long before = before(ctx);
+        if (before != null && user != null) throw RefusedException.invalid("before", "cannot be combined with userId");
+        List<ChatMessage> messages = before != null ? convene.chatBefore(instance, before, limit(ctx))
+                : user == null ? convene.chat(instance, after(ctx), limit(ctx))
                 : convene.chatOf(instance, Ids.parse("userId", user), after(ctx), limit(ctx));
         ctx.json(messages);
     }
@@ -236,7 +247,10 @@ final class ApiRoutes {
 
     private void eventsOfInstance(Context ctx) {
         long instance = seeInstance(ctx);
-        ctx.json(convene.eventsOfInstance(instance, after(ctx), limit(ctx)).stream().map(Views.EventView::of).toList());
+        Long before = before(ctx);
+        List<Event> events = before != null ? convene.eventsBefore(instance, before, limit(ctx))
+                : convene.eventsOfInstance(instance, after(ctx), limit(ctx));
+        ctx.json(events.stream().map(Views.EventView::of).toList());
     }
 
     /** Live: joins, leaves, timeouts, chat, activation and end of one instance, as server-sent events. */
@@ -351,6 +365,14 @@ final class ApiRoutes {
     private static long after(Context ctx) {
         String after = ctx.queryParam("after");
         return after == null || after.equals("0") ? 0 : Ids.parse("after", after);
+    }
+
+    /** The scroll-back cursor, if given; it excludes {@code after}, which pages the other way. */
+    private static Long before(Context ctx) {
+        String before = ctx.queryParam("before");
+        if (before == null) return null;
+        if (ctx.queryParam("after") != null) throw RefusedException.invalid("before", "cannot be combined with after");
+        return Ids.parse("before", before);
     }
 
     private static int limit(Context ctx) {

@@ -91,12 +91,13 @@ public final class ConveneServer implements AutoCloseable {
                 authenticate(ctx, tokens);
             });
             api.register(config.routes);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up", "time", convene.now().toString())));
             config.routes.get("/ready", ctx -> ready(ctx, store, schedulerRunning));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
             config.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(DOCS));
-            config.routes.get("/", ctx -> ctx.redirect("/docs"));
+            config.routes.get("/", ctx -> Console.serve(ctx, "index.html"));
+            config.routes.get("/console/{file}", ctx -> Console.serve(ctx, ctx.pathParam("file")));
             config.staticFiles.enableWebjars();
 
 
@@ -124,7 +125,7 @@ public final class ConveneServer implements AutoCloseable {
     private static boolean open(String path) {
         return path.equals("/health") || path.equals("/ready") || path.equals("/metrics")
                 || path.equals("/openapi.yaml") || path.equals("/docs") || path.equals("/")
-                || path.startsWith("/webjars/");
+                || path.startsWith("/webjars/") || path.startsWith("/console/");
     }
 
     private static String resource(String name) {
@@ -253,7 +254,16 @@ public final class ConveneServer implements AutoCloseable {
     }
 
     /** Returns the base URL, e.g. {@code http://127.0.0.1:8080}. */
-    public String url() {
+    /**
+     * Ends every live stream while the server goes on: each client reconnects with its last event id
+     * and receives exactly what it missed. For moving clients off before maintenance, and for tests
+     * of that resume.
+     */
+    public void dropStreams() {
+        feeds.dropSubscribers();
+    }
+
+        public String url() {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         return "http://" + shown + ":" + app.port();
     }

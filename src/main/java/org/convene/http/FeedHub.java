@@ -391,6 +391,15 @@ final class FeedHub implements AutoCloseable {
         return ms != 0 ? ms > 0 : Long.parseLong(a.substring(da + 1)) > Long.parseLong(b.substring(db + 1));
     }
 
+    /** Ends every stream now and goes on serving: clients reconnect with their last id and get what they missed. */
+    void dropSubscribers() {
+        for (Channel channel : channels.values()) {
+            synchronized (channel) {
+                channel.sinks.forEach(Sink::close);
+            }
+        }
+    }
+
     /** Closes every stream: clients see the end and reconnect elsewhere with their last id. */
     @Override
     public void close() {
@@ -409,7 +418,7 @@ final class FeedHub implements AutoCloseable {
     record FeedView(String kind, long instanceId, Long meetingId, Long userId, Long number, java.time.Instant at,
                     java.time.Instant from, java.time.Instant to, String text) {
         static FeedView of(FeedEntry e) {
-            boolean lifecycle = e.from() != null;
+            boolean lifecycle = e.at() == null;
             return new FeedView(e.kind(), e.instanceId(), e.meetingId(), e.userId() == 0 ? null : e.userId(),
                     e.number() == 0 ? null : e.number(), e.at(), lifecycle ? e.from() : null,
                     lifecycle ? e.to() : null, e.text());

@@ -19,6 +19,9 @@ final class Views {
         }
     }
 
+    /** The caller: the administrator, or a user with their details. */
+    record Me(boolean admin, UserView user) {}
+
     record CreatedUser(UserView user, String token) {}
 
     record TokenView(long userId, String token) {}

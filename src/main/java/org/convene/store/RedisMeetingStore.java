@@ -420,16 +420,44 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
                     instanceKey + ":chat", Range.create((afterId + 1) + "-0", "+"), Limit.create(0, limit))
                     .toCompletableFuture();
             if (await(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
-            return await(range).stream().map(m -> new ChatMessage(Replies.streamNumber(m.getId()), instanceId,
-                    Long.parseLong(m.getBody().get("user")), m.getBody().get("text"),
-                    Replies.millis(m.getBody().get("at")))).toList();
+            return await(range).stream().map(m -> message(instanceId, m)).toList();
         });
     }
 
     @Override
+    public List<ChatMessage> chatBefore(long instanceId, long beforeId, int limit) {
+        return withMeeting(instanceId, meetingId -> {
+            String instanceKey = Keys.instance(meetingId, instanceId);
+            CompletableFuture<Long> exists = commands.exists(instanceKey).toCompletableFuture();
+            // Read newest first from just below the cursor; ids are "<n>-0", so n-1 is the last one below.
+            CompletableFuture<List<io.lettuce.core.StreamMessage<String, String>>> range = commands.xrevrange(
+                    instanceKey + ":chat", Range.create("-", (beforeId - 1) + "-0"), Limit.create(0, limit))
+                    .toCompletableFuture();
+            if (await(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
+            List<ChatMessage> page = new ArrayList<>(await(range).stream().map(m -> message(instanceId, m)).toList());
+            java.util.Collections.reverse(page);
+            return page;
+        });
+    }
+
+    private static ChatMessage message(long instanceId, io.lettuce.core.StreamMessage<String, String> m) {
+        return new ChatMessage(Replies.streamNumber(m.getId()), instanceId, Long.parseLong(m.getBody().get("user")),
+                m.getBody().get("text"), Replies.millis(m.getBody().get("at")));
+    }
+
+    @Override
     public List<Event> eventsOfInstance(long instanceId, long afterId, int limit) {
+        return events(instanceId, "after", afterId, limit);
+    }
+
+    @Override
+    public List<Event> eventsBefore(long instanceId, long beforeId, int limit) {
+        return events(instanceId, "before", beforeId, limit);
+    }
+
+    private List<Event> events(long instanceId, String direction, long cursor, int limit) {
         return withMeeting(instanceId, meetingId -> Replies.instanceEvents(instanceId, ok(await(inMeeting(meetingId,
-                EVENTS, Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit)))).get(1)));
+                EVENTS, Long.toString(instanceId), Long.toString(cursor), Integer.toString(limit), direction))).get(1)));
     }
 
     @Override
@@ -464,10 +492,15 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         return list(ok(await(inCatalog(LIFECYCLE, streamId(afterId), Integer.toString(limit)))).get(1)).stream()
                 .map(item -> {
                     List<Object> e = list(item);
+                    // An end by the administrator or a deletion records no window ("0"): it is left out.
                     return new FeedEntry((String) e.get(0), (String) e.get(1), Long.parseLong((String) e.get(2)),
-                            Long.parseLong((String) e.get(3)), 0, 0, null, Replies.millis((String) e.get(4)),
-                            Replies.millis((String) e.get(5)), null);
+                            Long.parseLong((String) e.get(3)), 0, 0, null, windowEdge((String) e.get(4)),
+                            windowEdge((String) e.get(5)), null);
                 }).toList();
+    }
+
+    private static Instant windowEdge(String millis) {
+        return "0".equals(millis) ? null : Replies.millis(millis);
     }
 
     /** A stream id as a reader may send it back: "0" or {@code <ms>-<seq>}; anything else is refused. */

@@ -150,6 +150,56 @@ class ApiTest {
     }
 
     @Test
+    void chatScrollsBackByCursorInPostingOrder() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        for (int i = 1; i <= 5; i++) api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"m" + i + "\"}");
+
+        var latest = api.call("GET", "/instances/1/messages?before=9007199254740991&limit=2", api.jane, null).json();
+        var earlier = api.call("GET", "/instances/1/messages?before=4&limit=2", api.jane, null).json();
+
+        assertThat(latest.findValuesAsText("text")).containsExactly("m4", "m5");
+        assertThat(earlier.findValuesAsText("text")).containsExactly("m2", "m3");
+    }
+
+    @Test
+    void theEventsLogScrollsBackByCursor() {
+        api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
+        api.call("DELETE", "/instances/1/participants/1", api.john, null);
+        api.call("POST", "/instances/1/participants", api.jane, "{\"userId\":2}");
+
+        var latest = api.call("GET", "/instances/1/events?before=9007199254740991&limit=2", api.jane, null).json();
+        var first = api.call("GET", "/instances/1/events?before=2", api.jane, null).json();
+
+        assertThat(latest.findValuesAsText("type")).containsExactly("leave_meeting", "join_meeting");
+        assertThat(latest.findValuesAsText("id")).containsExactly("2", "3");
+        assertThat(first.findValuesAsText("id")).containsExactly("1");
+    }
+
+    @Test
+    void aCursorBeforeAndAfterAtOnceIsRefused() {
+        var refused = refusedAndUnchanged(400, "invalid-input",
+                () -> api.call("GET", "/instances/1/messages?before=3&after=1", api.john, null));
+        assertThat(refused.json().get("detail").asText()).contains("before").contains("after");
+    }
+
+    @Test
+    void meTellsAUserWhoTheyAreAndTheAdministratorThatTheyAreTheAdministrator() {
+        var john = api.call("GET", "/me", api.john, null).json();
+        var admin = api.call("GET", "/me", ApiServer.ADMIN, null).json();
+
+        assertThat(john.get("admin").asBoolean()).isFalse();
+        assertThat(john.get("user").get("email").asText()).isEqualTo("john.doe@example.com");
+        assertThat(admin.get("admin").asBoolean()).isTrue();
+        assertThat(admin.has("user")).isFalse();
+    }
+
+    @Test
+    void healthTellsTheServersTime() {
+        var health = api.call("GET", "/health", null, null).json();
+        assertThat(java.time.Instant.parse(health.get("time").asText())).isEqualTo(api.clock.instant());
+    }
+
+    @Test
     void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstResult() {
         api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}");
         var first = api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"once\"}",

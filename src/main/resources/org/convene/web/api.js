@@ -1,0 +1,51 @@
+// The console's only way to the server: the public REST API, with the signed-in token.
+// Every refusal arrives as application/problem+json; it becomes an ApiError carrying the
+// server's own message, so the console shows what the server said, not a generic failure.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `The server answered ${status}`);
+    this.status = status;
+    this.type = problem.type || '';
+  }
+}
+
+export class Api {
+  constructor(token) {
+    this.token = token;
+  }
+
+  async request(method, path, body, headers = {}) {
+    const init = { method, headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}`, ...headers } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (e) {
+      throw new ApiError(0, { detail: 'The server cannot be reached; check your connection and try again' });
+    }
+    if (response.status === 204) return null;
+    const type = response.headers.get('Content-Type') || '';
+    const data = type.includes('json') ? await response.json() : null;
+    if (!response.ok) throw new ApiError(response.status, data || {});
+    return data;
+  }
+
+  get(path) { return this.request('GET', path); }
+  post(path, body, headers) { return this.request('POST', path, body, headers); }
+  delete(path) { return this.request('DELETE', path); }
+
+  /** Every page of a list that pages with ?after=<id>, as one array. */
+  async all(path) {
+    const items = [];
+    for (let after = 0; ;) {
+      const page = await this.get(`${path}?after=${after}&limit=1000`);
+      items.push(...page);
+      if (page.length < 1000) return items;
+      after = page[page.length - 1].id;
+    }
+  }
+}

@@ -1,0 +1,510 @@
+// The Convene console: meetings and their instances live from /stream, one instance's
+// participants, chat and event log live from /instances/{id}/stream, and the actions a signed-in
+// administrator or user may take. It uses only the public API (see /docs).
+import { Api, ApiError } from './api.js';
+import { LiveStream } from './live.js';
+
+const MAX_TEXT = 4000;
+const PAGE = 50;
+const NEWEST = Number.MAX_SAFE_INTEGER; // a cursor above every id: "before" it is the latest page
+const $ = (id) => document.getElementById(id);
+
+/** Builds an element; text is always set as text, never parsed as HTML. */
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value == null) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...children.flat().filter((c) => c != null));
+  return element;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const stamp = (iso) => h('time', { datetime: iso }, clockFormat.format(new Date(iso)));
+
+/** How far this browser's clock is behind the server's, so that countdowns agree with the scheduler. */
+let skew = 0;
+const now = () => Date.now() + skew;
+
+async function syncClock() {
+  const sent = Date.now();
+  const health = await fetch('/health').then((r) => r.json());
+  skew = new Date(health.time).getTime() - (sent + Date.now()) / 2;
+}
+
+/** "in 4 s", "2 min ago": how far an instant is from now. */
+function relative(iso) {
+  const seconds = Math.round((new Date(iso).getTime() - now()) / 1000);
+  const size = Math.abs(seconds);
+  const text = size < 90 ? `${size} s` : size < 5400 ? `${Math.round(size / 60)} min`
+    : size < 172800 ? `${Math.round(size / 3600)} h` : `${Math.round(size / 86400)} days`;
+  return seconds >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+// ---- state -------------------------------------------------------------------------------
+
+const state = {
+  api: null,
+  me: null,                 // { admin, user }
+  meetings: new Map(),      // id -> meeting
+  instances: new Map(),     // id -> instance { id, meetingId, from, to, status }
+  names: new Map(),         // user id -> name, from participants and (for the administrator) the users list
+  everything: null,         // the /stream LiveStream
+  view: null,               // the open instance, see openInstance
+};
+
+const isAdmin = () => state.me && state.me.admin;
+const myId = () => (state.me && state.me.user ? state.me.user.id : null);
+function nameOf(userId) {
+  if (userId === myId()) return 'You';
+  return state.names.get(userId) || `User ${userId}`;
+}
+
+// ---- sign in and out ---------------------------------------------------------------------
+
+async function signIn(token) {
+  const api = new Api(token);
+  state.me = await api.get('/me');
+  await syncClock().catch(() => {});
+  state.api = api;
+  sessionStorage.setItem('convene.token', token);
+  $('sign-in').hidden = true;
+  $('console').hidden = false;
+  $('sign-out').hidden = false;
+  $('admin').hidden = !isAdmin();
+  $('who').textContent = isAdmin() ? 'Signed in as the administrator'
+    : `Signed in as ${state.me.user.name} (${state.me.user.email})`;
+  await loadMeetings();
+  if (isAdmin()) await loadUsers();
+  state.everything = new LiveStream('/stream', token, {
+    onEntry: onLifecycle,
+    onState: (s, detail) => showLive($('live'), s, detail, 'Meetings'),
+    stillThere: () => gone('/me'),
+  });
+  setInterval(tick, 1000);
+}
+
+function signOut() {
+  sessionStorage.removeItem('convene.token');
+  location.reload();
+}
+
+/** Resolves to a reason when a stream's resource can no longer be had, or null when retrying may help. */
+async function gone(path) {
+  try {
+    await state.api.get(path);
+    return null;
+  } catch (e) {
+    return e instanceof ApiError && [401, 403, 404].includes(e.status) ? e.message : null;
+  }
+}
+
+function showLive(element, s, detail, what) {
+  const text = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', closed: `closed: ${detail}` }[s];
+  element.textContent = `${what}: ${text}`;
+  element.className = `live ${s}`;
+  element.dataset.state = s;
+}
+
+// ---- meetings and instances --------------------------------------------------------------
+
+async function loadMeetings() {
+  const meetings = await state.api.all('/meetings');
+  for (const meeting of meetings) state.meetings.set(meeting.id, meeting);
+  const lists = await Promise.all(meetings.map((m) => state.api.get(`/meetings/${m.id}/instances`)));
+  // The stream replays every instance's lifecycle in order and ends at the present; the list only
+  // fills in instances the stream has not mentioned (their history may have been trimmed).
+  for (const instance of lists.flat()) if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
+  renderMeetings();
+}
+
+async function loadUsers() {
+  const users = await state.api.all('/users');
+  for (const user of users) state.names.set(user.id, user.name);
+  $('user-list').replaceChildren(...users.map((u) => h('li', {}, `${u.name} `, h('span', { class: 'hint' }, `#${u.id} · ${u.email}`))));
+}
+
+async function onLifecycle(kind, entry) {
+  if (!['scheduled', 'activated', 'ended', 'deleted'].includes(kind)) return; // activity: the instance view's own stream
+  if (kind === 'deleted') {
+    state.instances.delete(entry.instanceId);
+  } else {
+    const status = { scheduled: 'scheduled', activated: 'active', ended: 'ended' }[kind];
+    const known = state.instances.get(entry.instanceId);
+    // An end by the administrator carries no window: the instance keeps the one it had.
+    const window = entry.from ? { from: entry.from, to: entry.to } : known ? { from: known.from, to: known.to } : null;
+    if (!window) {
+      state.api.get(`/instances/${entry.instanceId}`).then((i) => { state.instances.set(i.id, i); renderMeetings(); }, () => {});
+      return;
+    }
+    state.instances.set(entry.instanceId, { id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    if (!state.meetings.has(entry.meetingId)) {
+      state.meetings.set(entry.meetingId, { id: entry.meetingId, title: `Meeting ${entry.meetingId}`, isPublic: true });
+      state.api.get(`/meetings/${entry.meetingId}`).then((m) => { state.meetings.set(m.id, m); renderMeetings(); }, () => {});
+    }
+  }
+  renderMeetings();
+  if (state.view && state.view.id === entry.instanceId) renderInstance();
+}
+
+function renderMeetings() {
+  const byMeeting = new Map();
+  for (const instance of state.instances.values()) {
+    if (!byMeeting.has(instance.meetingId)) byMeeting.set(instance.meetingId, []);
+    byMeeting.get(instance.meetingId).push(instance);
+  }
+  const meetings = [...state.meetings.values()].sort((a, b) => a.id - b.id);
+  $('meetings-empty').hidden = meetings.length > 0;
+  $('meeting-list').replaceChildren(...meetings.map((meeting) => {
+    const instances = (byMeeting.get(meeting.id) || []).sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id);
+    return h('li', { 'data-meeting': meeting.id },
+      h('span', { class: 'meeting-title' }, meeting.title),
+      h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private'),
+      meeting.description ? h('p', { class: 'hint' }, meeting.description) : null,
+      instances.length === 0 ? h('p', { class: 'hint' }, 'No instances.') : null,
+      h('ul', { class: 'instances' }, instances.map((i) => h('li', {},
+        h('button', {
+          type: 'button', 'data-instance': i.id, 'data-status': i.status,
+          'aria-current': state.view && state.view.id === i.id ? 'true' : 'false',
+          onclick: () => openInstance(i.id),
+        },
+        h('span', {}, `#${i.id}`),
+        h('span', { class: `status status-${i.status}` }, i.status),
+        h('span', { class: 'when', 'data-countdown': i.id }, when(i)))))));
+  }));
+  const select = $('instance-meeting');
+  const chosen = select.value;
+  select.replaceChildren(...meetings.map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
+  if (chosen) select.value = chosen;
+}
+
+/** What the clock means for an instance: the time to its start or end. */
+function when(instance) {
+  if (instance.status === 'scheduled') return `starts ${relative(instance.from)}`;
+  if (instance.status === 'active') return `ends ${relative(instance.to)}`;
+  return new Date(instance.to).getTime() <= now() ? `ended ${timeFormat.format(new Date(instance.to))}` : 'ended early';
+}
+
+function tick() {
+  for (const element of document.querySelectorAll('[data-countdown]')) {
+    const instance = state.instances.get(Number(element.dataset.countdown));
+    if (instance) element.textContent = when(instance);
+  }
+  if (state.view) $('instance-state').replaceChildren(...instanceState());
+}
+
+// ---- one instance ------------------------------------------------------------------------
+
+/**
+ * Opens an instance: reads the latest page of its events log, then its participants, then the
+ * latest page of chat, then follows its stream from the start of its feed. Entries the pages
+ * already hold (by number) are skipped; the joins, leaves and timeouts after the events page are
+ * applied on top of the participants, in order, which gives the current state even when some of
+ * them happened between the reads.
+ */
+async function openInstance(id) {
+  closeInstance();
+  const view = {
+    id, inside: null, stream: null, renderSoon: null, scrollSoon: false,
+    participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
+    moreMessages: false, moreEvents: false, amIn: false,
+  };
+  state.view = view;
+  $('instance-hint').hidden = true;
+  $('instance-body').hidden = false;
+  $('instance-error').textContent = '';
+  renderMeetings();
+  renderInstance();
+  try {
+    const events = await state.api.get(`/instances/${id}/events?before=${NEWEST}&limit=${PAGE * 2}`);
+    const participants = await state.api.get(`/instances/${id}/participants`);
+    const messages = await state.api.get(`/instances/${id}/messages?before=${NEWEST}&limit=${PAGE}`);
+    if (state.view !== view) return;
+    view.inside = true;
+    view.events = events;
+    view.moreEvents = events.length === PAGE * 2;
+    view.lastEvent = events.length ? events[events.length - 1].id : 0;
+    for (const p of participants) { view.participants.set(p.userId, p); state.names.set(p.userId, p.name); }
+    view.messages = messages;
+    view.moreMessages = messages.length === PAGE;
+    view.lastMessage = messages.length ? messages[messages.length - 1].id : 0;
+  } catch (e) {
+    if (state.view !== view) return;
+    if (e instanceof ApiError && e.status === 403) {
+      view.inside = false; // not in a private meeting's audience: may still try to join, and be told why not
+      renderInstance();
+      return;
+    }
+    $('instance-error').textContent = e.message;
+    return;
+  }
+  view.stream = new LiveStream(`/instances/${id}/stream`, state.api.token, {
+    onEntry: (kind, entry) => applyEntry(view, kind, entry),
+    onState: (s, detail) => showLive($('instance-live'), s, detail, 'Instance'),
+    stillThere: () => gone(`/instances/${id}/participants`),
+  });
+  renderInstance(true);
+}
+
+function closeInstance() {
+  if (state.view && state.view.stream) state.view.stream.close();
+  if (state.view) clearTimeout(state.view.renderSoon);
+  state.view = null;
+}
+
+function applyEntry(view, kind, entry) {
+  if (state.view !== view) return;
+  const instance = state.instances.get(view.id);
+  if (kind === 'chat') {
+    if (entry.number <= view.lastMessage) return;
+    view.messages.push({ id: entry.number, userId: entry.userId, text: entry.text, timestamp: entry.at });
+    view.lastMessage = entry.number;
+  } else if (['join', 'leave', 'timeout'].includes(kind)) {
+    if (entry.number <= view.lastEvent) return;
+    view.events.push({ id: entry.number, type: kind, userId: entry.userId, timestamp: entry.at });
+    view.lastEvent = entry.number;
+    if (kind === 'join') {
+      const known = view.participants.get(entry.userId);
+      view.participants.set(entry.userId, { userId: entry.userId, name: known ? known.name : nameOf(entry.userId), joinedAt: entry.at });
+      if (!known && !state.names.has(entry.userId)) refreshNames(view);
+    } else {
+      view.participants.delete(entry.userId);
+    }
+  } else if (kind === 'activated' && instance) {
+    instance.status = 'active';
+  } else if (kind === 'ended') {
+    if (instance) instance.status = 'ended';
+    view.participants.clear();
+  }
+  // A resumed stream can bring thousands of entries at once: draw them together.
+  view.scrollSoon ||= kind === 'chat';
+  if (!view.renderSoon) {
+    view.renderSoon = setTimeout(() => {
+      view.renderSoon = null;
+      renderInstance(view.scrollSoon);
+      view.scrollSoon = false;
+    }, 16);
+  }
+}
+
+/** A newcomer's name comes with the participants list; read it once rather than show a number. */
+function refreshNames(view) {
+  state.api.get(`/instances/${view.id}/participants`).then((list) => {
+    for (const p of list) state.names.set(p.userId, p.name);
+    for (const [id, p] of view.participants) p.name = state.names.get(id) || p.name;
+    if (state.view === view) renderInstance();
+  }, () => {});
+}
+
+function instanceState() {
+  const instance = state.instances.get(state.view.id);
+  if (!instance) return ['This instance was deleted.'];
+  return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
+    `${timeFormat.format(new Date(instance.from))} – ${timeFormat.format(new Date(instance.to))} · `, when(instance)];
+}
+
+function renderInstance(scrollChat = false) {
+  const view = state.view;
+  if (!view) return;
+  const instance = state.instances.get(view.id);
+  const meeting = instance && state.meetings.get(instance.meetingId);
+  $('instance-title').textContent = meeting ? `${meeting.title} · instance #${view.id}` : `Instance #${view.id}`;
+  $('instance-state').replaceChildren(...instanceState());
+
+  const active = instance && instance.status === 'active';
+  const user = !isAdmin();
+  view.amIn = user && view.participants.has(myId());
+  $('join').hidden = !user;
+  $('leave').hidden = !user;
+  $('end').hidden = user;
+  $('join').disabled = !active || view.amIn;
+  $('leave').disabled = !active || !view.amIn;
+  $('end').disabled = !active;
+  $('instance-private').hidden = view.inside !== false;
+  $('instance-inside').hidden = view.inside !== true;
+  $('post-form').hidden = !user;
+  const mayPost = active && view.amIn;
+  $('message').disabled = !mayPost;
+  $('post').disabled = !mayPost || $('message').value.trim() === '';
+  $('message').placeholder = mayPost ? 'Say something' : active ? 'Join to post' : 'The instance is not active';
+
+  const participants = [...view.participants.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+  $('participant-count').textContent = `(${participants.length})`;
+  $('participants-empty').hidden = participants.length > 0;
+  $('participants').replaceChildren(...participants.map((p) => h('li', { 'data-user': p.userId },
+    p.userId === myId() ? 'You' : p.name, ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
+
+  const chat = $('chat');
+  const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
+  chat.replaceChildren(...view.messages.map((m) => h('li', { 'data-message': m.id },
+    h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), h('br'), h('span', { class: 'text' }, m.text))));
+  if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
+  $('chat-earlier').hidden = !view.moreMessages;
+
+  // The events log says join_meeting and leave_meeting (the seed's names), the stream join and leave.
+  const label = { join: 'joined', join_meeting: 'joined', leave: 'left', leave_meeting: 'left', timeout: 'timed out' };
+  $('events').replaceChildren(...view.events.map((e) => h('li', { 'data-event': e.id },
+    stamp(e.timestamp), ` ${nameOf(e.userId)} ${label[e.type] || e.type}`)));
+  $('events-earlier').hidden = !view.moreEvents;
+}
+
+/** Loads the page before the oldest item held, keeping the reader's place in the list. */
+async function loadEarlier(what) {
+  const view = state.view;
+  if (!view || view.loading) return;
+  const items = what === 'messages' ? view.messages : view.events;
+  if (items.length === 0) return;
+  view.loading = true;
+  try {
+    const path = what === 'messages' ? 'messages' : 'events';
+    const page = await state.api.get(`/instances/${view.id}/${path}?before=${items[0].id}&limit=${PAGE}`);
+    if (state.view !== view) return;
+    items.unshift(...page);
+    if (what === 'messages') view.moreMessages = page.length === PAGE;
+    else view.moreEvents = page.length === PAGE;
+    const list = what === 'messages' ? $('chat') : $('events');
+    const fromBottom = list.scrollHeight - list.scrollTop;
+    renderInstance();
+    list.scrollTop = list.scrollHeight - fromBottom;
+  } catch (e) {
+    $('instance-error').textContent = e.message;
+  } finally {
+    view.loading = false;
+  }
+}
+
+// ---- actions -----------------------------------------------------------------------------
+
+/** Runs an action; a refusal shows the server's own message where the action was taken. */
+async function act(errorElement, action) {
+  errorElement.textContent = '';
+  try {
+    return await action();
+  } catch (e) {
+    errorElement.textContent = e.message;
+    return undefined;
+  }
+}
+
+function wireActions() {
+  const instanceError = $('instance-error');
+  $('join').addEventListener('click', () => act(instanceError, async () => {
+    await state.api.post(`/instances/${state.view.id}/participants`, { userId: myId() });
+    // Shown at once; the stream confirms it with the join time.
+    state.view.participants.set(myId(), { userId: myId(), name: 'You', joinedAt: new Date(now()).toISOString() });
+    renderInstance();
+    $('message').focus();
+  }));
+  $('leave').addEventListener('click', () => act(instanceError, async () => {
+    await state.api.delete(`/instances/${state.view.id}/participants/${myId()}`);
+    state.view.participants.delete(myId());
+    renderInstance();
+  }));
+  $('end').addEventListener('click', () => act(instanceError, () => state.api.post(`/instances/${state.view.id}/end`)));
+
+  const message = $('message');
+  const count = () => {
+    $('message-count').textContent = `${message.value.length} / ${MAX_TEXT}`;
+    $('post').disabled = message.disabled || message.value.trim() === '';
+  };
+  message.maxLength = MAX_TEXT;
+  message.addEventListener('input', count);
+  message.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      $('post-form').requestSubmit();
+    }
+  });
+  $('post-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = message.value;
+    if (text.trim() === '' || message.disabled) return;
+    act(instanceError, async () => {
+      // One key per message: a retried send is stored once.
+      await state.api.post(`/instances/${state.view.id}/messages`, { userId: myId(), text },
+        { 'Idempotency-Key': crypto.randomUUID() });
+      message.value = '';
+      count();
+    });
+  });
+  $('chat-earlier').addEventListener('click', () => loadEarlier('messages'));
+  $('events-earlier').addEventListener('click', () => loadEarlier('events'));
+  $('chat').addEventListener('scroll', () => { if ($('chat').scrollTop < 20 && state.view && state.view.moreMessages) loadEarlier('messages'); });
+}
+
+function wireAdmin() {
+  const result = $('admin-result');
+  const error = $('admin-error');
+  const done = (text) => { result.textContent = text; };
+  $('meeting-public').addEventListener('change', () => { $('meeting-audience').disabled = $('meeting-public').checked; });
+
+  $('user-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    result.textContent = '';
+    act(error, async () => {
+      const created = await state.api.post('/users', {
+        name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
+      });
+      e.target.reset();
+      done(`Created ${created.user.name} (#${created.user.id}). Their token, shown only now: ${created.token}`);
+      await loadUsers();
+    });
+  });
+  $('meeting-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    result.textContent = '';
+    act(error, async () => {
+      const isPublic = $('meeting-public').checked;
+      const audience = isPublic ? [] : $('meeting-audience').value.split(/[\s,;]+/).filter(Boolean);
+      const meeting = await state.api.post('/meetings', {
+        title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
+      });
+      e.target.reset();
+      $('meeting-audience').disabled = true;
+      state.meetings.set(meeting.id, meeting);
+      renderMeetings();
+      $('instance-meeting').value = meeting.id;
+      done(`Created meeting ${meeting.title} (#${meeting.id}).`);
+    });
+  });
+  $('instance-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    result.textContent = '';
+    act(error, async () => {
+      const startsIn = Number($('instance-starts').value) * Number($('instance-starts-unit').value);
+      const lasts = Number($('instance-lasts').value) * Number($('instance-lasts-unit').value);
+      const from = new Date(Math.ceil((now() + startsIn * 1000) / 1000) * 1000);
+      const to = new Date(from.getTime() + lasts * 1000);
+      const meetingId = $('instance-meeting').value;
+      if (!meetingId) throw new Error('Create a meeting first');
+      const instance = await state.api.post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
+      if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
+      renderMeetings();
+      done(`Scheduled instance #${instance.id}, ${timeFormat.format(from)} – ${timeFormat.format(to)}.`);
+    });
+  });
+}
+
+// ---- start -------------------------------------------------------------------------------
+
+function start() {
+  wireActions();
+  wireAdmin();
+  $('sign-out').addEventListener('click', signOut);
+  $('sign-in-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    $('sign-in-error').textContent = '';
+    try {
+      await signIn($('token').value.trim());
+    } catch (err) {
+      $('sign-in-error').textContent = err.status === 401 ? 'That token is not valid.' : err.message;
+    }
+  });
+  const saved = sessionStorage.getItem('convene.token');
+  if (saved) signIn(saved).catch(() => sessionStorage.removeItem('convene.token'));
+}
+
+start();

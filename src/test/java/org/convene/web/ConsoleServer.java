@@ -1,0 +1,122 @@
+package org.convene.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.convene.core.Convene;
+import org.convene.http.ConveneServer;
+import org.convene.http.ServerSettings;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisTargets;
+
+/**
+ * Convene as {@code convene serve} runs it (API, streams, console, scheduler) over the embedded
+ * test Redis, on a clock that runs with real time plus a shift the test can move forward: an
+ * instance "starting in 5 seconds" starts when the test says, not after a sleep.
+ */
+final class ConsoleServer implements AutoCloseable {
+    static final String ADMIN = "console-test-admin-token-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ShiftedClock clock = new ShiftedClock();
+    final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+    private final InstanceScheduler scheduler;
+    private final ConveneServer server;
+
+    record Account(long id, String token) {}
+
+    ConsoleServer() {
+        store.wipe();
+        Convene convene = new Convene(store, clock);
+        scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(100), t -> {});
+        scheduler.start();
+        server = ConveneServer.start(convene, store, store,
+                new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), scheduler::isRunning);
+    }
+
+    String url() {
+        return server.url();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Moves the server's clock forward and lets the scheduler act on it at once. */
+    void advance(Duration duration) {
+        clock.shift.updateAndGet(d -> d.plus(duration));
+        scheduler.wakeUp();
+    }
+
+    /** Ends every live stream, as a network drop or a proxy restart would; clients must resume. */
+    void dropStreams() {
+        server.dropStreams();
+    }
+
+    Account createUser(String name, String email) {
+        JsonNode created = call("POST", "/users", ADMIN, "{\"name\":\"" + name + "\",\"age\":30,\"email\":\"" + email + "\"}");
+        return new Account(created.get("user").get("id").asLong(), created.get("token").asText());
+    }
+
+    JsonNode call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) request.header("Content-Type", "application/json");
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        scheduler.close();
+    }
+
+    /** Real time plus a shift that only grows. */
+    private static final class ShiftedClock extends Clock {
+        final AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.convene.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web console in a real headless Chromium: three windows, the administrator and two users,
+ * each signed in with their own token, driving Convene only through what the page offers. Every
+ * scenario saves a screenshot of each window under target/browser-screenshots.
+ */
+@Tag("browser")
+class ConsoleTest {
+    private static final Duration LIVE = Duration.ofSeconds(1);
+    private static final Duration PATIENT = Duration.ofSeconds(10);
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static ConsoleServer server;
+
+    private final List<Browser> windows = new ArrayList<>();
+    private Browser admin;
+    private Browser alice;
+    private Browser bob;
+    private ConsoleServer.Account aliceAccount;
+    private ConsoleServer.Account bobAccount;
+    private String scenario;
+
+    @BeforeAll
+    static void startServer() {
+        Browser.requireChromium();
+        server = new ConsoleServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) server.close();
+    }
+
+    @BeforeEach
+    void openWindows(TestInfo test) {
+        scenario = test.getTestMethod().orElseThrow().getName();
+        int n = PEOPLE.incrementAndGet();
+        aliceAccount = server.createUser("Alice " + n, "alice" + n + "@example.com");
+        bobAccount = server.createUser("Bob " + n, "bob" + n + "@example.com");
+        admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        alice = window("alice", 1280, 900, aliceAccount.token());
+        bob = window("bob", 390, 844, bobAccount.token()); // a phone's narrow screen
+    }
+
+    private Browser window(String name, int width, int height, String token) {
+        Browser browser = new Browser(name, width, height);
+        windows.add(browser);
+        browser.open(server.url() + "/");
+        browser.signIn(token);
+        return browser;
+    }
+
+    @AfterEach
+    void closeWindows() {
+        for (Browser window : windows) {
+            try {
+                window.screenshot(scenario);
+                java.nio.file.Files.write(Browser.SCREENSHOTS.resolve(scenario + "-" + window.name + ".log"), window.consoleLog());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                window.close();
+            }
+        }
+    }
+
+    @Test
+    void aPrivateInstanceGoesLiveForBothUsersAndOnlyItsAudienceMayJoin() {
+        admin.type("meeting-title", "Board review");
+        admin.click("meeting-public");
+        admin.type("meeting-audience", "alice" + PEOPLE.get() + "@example.com");
+        admin.click("#meeting-form button");
+        admin.waitForText("admin-result", "Created meeting Board review", PATIENT);
+        admin.type("instance-starts", "5");
+        admin.select("instance-starts-unit", "1");
+        admin.click("#instance-form button");
+        String scheduled = admin.waitUntil(PATIENT, d -> admin.text("admin-result").startsWith("Scheduled instance #")
+                ? admin.text("admin-result") : null);
+        long instance = Long.parseLong(scheduled.replaceAll("Scheduled instance #(\\d+),.*", "$1"));
+
+        for (Browser user : List.of(alice, bob)) waitForStatus(user, instance, "scheduled");
+        server.advance(Duration.ofSeconds(6));
+        for (Browser user : List.of(alice, bob)) waitForStatus(user, instance, "active");
+
+        openInstance(alice, instance);
+        alice.click("join");
+        alice.waitUntil(LIVE, d -> participantNames(alice).contains("You"));
+
+        openInstance(bob, instance);
+        bob.waitUntil(PATIENT, d -> bob.find("instance-private").isDisplayed());
+        bob.click("join");
+        bob.waitForText("instance-error", "User " + bobAccount.id() + " not allowed to join the meeting", PATIENT);
+    }
+
+    @Test
+    void aJoinAndAMessageReachTheOtherWindowWithinASecond() {
+        long instance = activePublicInstance("Standup");
+        openInstance(alice, instance);
+        openInstance(bob, instance);
+        assertThat(bob.find("post").isEnabled()).as("no posting before joining").isFalse();
+        assertThat(bob.find("message").isEnabled()).isFalse();
+
+        alice.click("join");
+        bob.waitUntil(LIVE, d -> participantNames(bob).contains(aliceName()));
+        bob.click("join");
+        alice.waitUntil(LIVE, d -> participantNames(alice).contains(bobName()));
+
+        alice.find("message").sendKeys("Hello, Bob!");
+        assertThat(alice.text("message-count")).isEqualTo("11 / 4000");
+        alice.find("message").sendKeys(Keys.ENTER);
+        bob.waitUntil(LIVE, d -> chatTexts(bob).contains(aliceName() + "\nHello, Bob!"));
+        assertThat(alice.find("message").getAttribute("value")).as("sent and cleared").isEmpty();
+        assertThat(bob.texts("#events li"))
+                .anyMatch(t -> t.endsWith(aliceName() + " joined")).anyMatch(t -> t.endsWith("You joined"));
+    }
+
+    @Test
+    void endingAnInstanceShowsItEndedWithNobodyInEverywhere() {
+        long instance = activePublicInstance("Retro");
+        for (Browser user : List.of(alice, bob)) {
+            openInstance(user, instance);
+            user.click("join");
+            user.waitUntil(PATIENT, d -> participantNames(user).contains("You"));
+        }
+        openInstance(admin, instance);
+        admin.waitUntil(PATIENT, d -> participantNames(admin).size() == 2);
+        admin.click("end");
+
+        for (Browser window : List.of(alice, bob, admin)) {
+            window.waitUntil(PATIENT, d -> window.text("instance-status").equals("ENDED")
+                    || window.text("instance-status").equalsIgnoreCase("ended"));
+            window.waitUntil(PATIENT, d -> participantNames(window).isEmpty());
+        }
+        assertThat(alice.find("join").isEnabled()).as("no join on an ended instance").isFalse();
+        assertThat(bob.texts("#events li")).anyMatch(t -> t.endsWith("You timed out"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDroppedStreamResumesWithoutLosingMessages() {
+        long instance = activePublicInstance("Resilience");
+        for (Browser user : List.of(alice, bob)) {
+            openInstance(user, instance);
+            user.click("join");
+        }
+        bob.waitUntil(PATIENT, d -> participantNames(bob).size() == 2);
+        bob.script("window.states = []; new MutationObserver(() => window.states.push(document"
+                + ".getElementById('instance-live').dataset.state)).observe(document.getElementById('instance-live'),"
+                + " {attributes: true, attributeFilter: ['data-state']});");
+
+        server.dropStreams();
+        for (int i = 1; i <= 3; i++) {
+            server.call("POST", "/instances/" + instance + "/messages", aliceAccount.token(),
+                    "{\"userId\":" + aliceAccount.id() + ",\"text\":\"while you were away " + i + "\"}");
+        }
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 3);
+        assertThat(chatTexts(bob)).containsExactly(aliceName() + "\nwhile you were away 1",
+                aliceName() + "\nwhile you were away 2", aliceName() + "\nwhile you were away 3");
+        bob.waitUntil(PATIENT, d -> "live".equals(bob.find("instance-live").getAttribute("data-state")));
+        assertThat((List<Object>) bob.script("return window.states")).as("the drop was shown").contains("reconnecting");
+    }
+
+    @Test
+    void olderMessagesLoadWhenScrollingBack() {
+        long instance = activePublicInstance("Long chat");
+        server.call("POST", "/instances/" + instance + "/participants", aliceAccount.token(),
+                "{\"userId\":" + aliceAccount.id() + "}");
+        for (int i = 1; i <= 120; i++) {
+            server.call("POST", "/instances/" + instance + "/messages", ConsoleServer.ADMIN,
+                    "{\"userId\":" + aliceAccount.id() + ",\"text\":\"message " + i + "\"}");
+        }
+        openInstance(bob, instance);
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 50);
+        assertThat(chatTexts(bob).get(0)).endsWith("message 71");
+        bob.click("chat-earlier");
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 100);
+        bob.script("document.getElementById('chat').scrollTop = 0;");
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 120);
+        List<String> texts = chatTexts(bob);
+        for (int i = 0; i < 120; i++) assertThat(texts.get(i)).endsWith("message " + (i + 1));
+        assertThat(bob.find("chat-earlier").isDisplayed()).as("nothing older left").isFalse();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** A public meeting with an instance the scheduler has just activated, made through the API. */
+    private long activePublicInstance(String title) {
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
+                "{\"title\":\"" + title + "\",\"isPublic\":true}").get("id").asLong();
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        for (Browser window : windows) waitForStatus(window, instance, "active");
+        return instance;
+    }
+
+    private static void waitForStatus(Browser window, long instance, String status) {
+        window.waitUntil(PATIENT, d -> d.findElements(By.cssSelector(
+                "[data-instance='" + instance + "'][data-status='" + status + "']")).size() == 1);
+    }
+
+    private static void openInstance(Browser window, long instance) {
+        window.click("[data-instance='" + instance + "']");
+        window.waitUntil(PATIENT, d -> window.text("instance-title").endsWith("#" + instance));
+    }
+
+    private static List<String> participantNames(Browser window) {
+        return window.texts("#participants li").stream().map(t -> t.replaceAll(" joined.*", "")).toList();
+    }
+
+    private static List<String> chatTexts(Browser window) {
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) window.script("return [...document.querySelectorAll('#chat li')]"
+                + ".map(li => li.querySelector('.author').innerText + '\\n' + li.querySelector('.text').innerText);");
+        return texts;
+    }
+
+    private String aliceName() {
+        return "Alice " + PEOPLE.get();
+    }
+
+    private String bobName() {
+        return "Bob " + PEOPLE.get();
+    }
+}
