@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
                 .map(token -> "Admin token, shown only now (only its hash is kept): " + token)
                 .orElse(settings.adminToken().isPresent() ? "Admin token: the one in CONVENE_ADMIN_TOKEN"
                         : "Admin token: the one made at the first start; 'convene admin-token --rotate' makes a new one"));
-        out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.url() + "/active-instances");
+        out.println("Web console: open " + server.url() + "/ and sign in with the token; API docs: " + server.url() + "/docs");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

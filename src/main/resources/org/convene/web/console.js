@@ -211,6 +211,7 @@ async function openInstance(id) {
     id, inside: null, stream: null, renderSoon: null, scrollSoon: false,
     participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
     moreMessages: false, moreEvents: false, amIn: false,
+    only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
   };
   state.view = view;
   $('instance-hint').hidden = true;
@@ -218,6 +219,8 @@ async function openInstance(id) {
   $('instance-error').textContent = '';
   renderMeetings();
   renderInstance();
+  // Keyboard and screen-reader users land on what they opened; on a phone it scrolls into view.
+  $('instance-title').focus();
   try {
     const events = await state.api.get(`/instances/${id}/events?before=${NEWEST}&limit=${PAGE * 2}`);
     const participants = await state.api.get(`/instances/${id}/participants`);
@@ -260,7 +263,9 @@ function applyEntry(view, kind, entry) {
   const instance = state.instances.get(view.id);
   if (kind === 'chat') {
     if (entry.number <= view.lastMessage) return;
-    view.messages.push({ id: entry.number, userId: entry.userId, text: entry.text, timestamp: entry.at });
+    const message = { id: entry.number, userId: entry.userId, text: entry.text, timestamp: entry.at };
+    view.messages.push(message);
+    if (view.only === entry.userId) view.onlyMessages.push(message);
     view.lastMessage = entry.number;
   } else if (['join', 'leave', 'timeout'].includes(kind)) {
     if (entry.number <= view.lastEvent) return;
@@ -337,18 +342,51 @@ function renderInstance(scrollChat = false) {
   $('participants').replaceChildren(...participants.map((p) => h('li', { 'data-user': p.userId },
     p.userId === myId() ? 'You' : p.name, ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
 
+  renderFilter(view);
   const chat = $('chat');
   const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
-  chat.replaceChildren(...view.messages.map((m) => h('li', { 'data-message': m.id },
+  const shown = view.only === null ? view.messages : view.onlyMessages;
+  chat.replaceChildren(...shown.map((m) => h('li', { 'data-message': m.id },
     h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), h('br'), h('span', { class: 'text' }, m.text))));
   if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
-  $('chat-earlier').hidden = !view.moreMessages;
+  $('chat-earlier').hidden = !view.moreMessages || view.only !== null;
 
   // The events log says join_meeting and leave_meeting (the seed's names), the stream join and leave.
   const label = { join: 'joined', join_meeting: 'joined', leave: 'left', leave_meeting: 'left', timeout: 'timed out' };
   $('events').replaceChildren(...view.events.map((e) => h('li', { 'data-event': e.id },
     stamp(e.timestamp), ` ${nameOf(e.userId)} ${label[e.type] || e.type}`)));
   $('events-earlier').hidden = !view.moreEvents;
+}
+
+/** The filter offers everyone whose name the console knows in this instance: participants, past and present. */
+function renderFilter(view) {
+  const select = $('chat-filter');
+  const people = new Set([...view.participants.keys(), ...view.events.map((e) => e.userId), ...view.messages.map((m) => m.userId)]);
+  if (view.only !== null) people.add(view.only);
+  const wanted = ['', ...[...people].sort((a, b) => a - b).map(String)];
+  const present = [...select.options].map((o) => o.value);
+  if (wanted.join() !== present.join() || [...select.options].some((o) => o.value && o.textContent !== nameOf(Number(o.value)))) {
+    select.replaceChildren(...wanted.map((id) => h('option', { value: id }, id ? nameOf(Number(id)) : 'everyone')));
+  }
+  select.value = view.only === null ? '' : String(view.only);
+}
+
+/** Function 9: shows only one user's messages in this instance, read whole from the server. */
+async function filterChat(value) {
+  const view = state.view;
+  if (!view) return;
+  if (value === '') {
+    view.only = null;
+    renderInstance(true);
+    return;
+  }
+  const userId = Number(value);
+  const messages = await act($('instance-error'),
+    () => state.api.get(`/instances/${view.id}/messages?userId=${userId}&limit=1000`));
+  if (state.view !== view || !messages) return;
+  view.only = userId;
+  view.onlyMessages = messages;
+  renderInstance(true);
 }
 
 /** Loads the page before the oldest item held, keeping the reader's place in the list. */
@@ -431,6 +469,7 @@ function wireActions() {
     });
   });
   $('chat-earlier').addEventListener('click', () => loadEarlier('messages'));
+  $('chat-filter').addEventListener('change', (e) => filterChat(e.target.value));
   $('events-earlier').addEventListener('click', () => loadEarlier('events'));
   $('chat').addEventListener('scroll', () => { if ($('chat').scrollTop < 20 && state.view && state.view.moreMessages) loadEarlier('messages'); });
 }

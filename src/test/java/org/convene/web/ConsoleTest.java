@@ -200,6 +200,54 @@ class ConsoleTest {
         assertThat(bob.find("chat-earlier").isDisplayed()).as("nothing older left").isFalse();
     }
 
+    @Test
+    void theChatCanShowOneUsersMessagesOnly() {
+        long instance = activePublicInstance("Filtered");
+        for (ConsoleServer.Account account : List.of(aliceAccount, bobAccount)) {
+            server.call("POST", "/instances/" + instance + "/participants", account.token(), "{\"userId\":" + account.id() + "}");
+        }
+        for (String text : List.of("alice one", "bob one", "alice two")) {
+            ConsoleServer.Account author = text.startsWith("alice") ? aliceAccount : bobAccount;
+            server.call("POST", "/instances/" + instance + "/messages", author.token(),
+                    "{\"userId\":" + author.id() + ",\"text\":\"" + text + "\"}");
+        }
+        openInstance(bob, instance);
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 3);
+
+        bob.select("chat-filter", Long.toString(aliceAccount.id()));
+
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 2);
+        assertThat(chatTexts(bob)).containsExactly(aliceName() + "\nalice one", aliceName() + "\nalice two");
+    }
+
+    @Test
+    void theAdministratorCreatesAUserWhoseTokenSignsThemIn() {
+        admin.type("user-name", "Carol Jones");
+        admin.type("user-age", "41");
+        admin.type("user-email", "carol" + PEOPLE.get() + "@example.com");
+        admin.click("#user-form button");
+        String created = admin.waitUntil(PATIENT, d -> admin.text("admin-result").startsWith("Created Carol Jones")
+                ? admin.text("admin-result") : null);
+        assertThat(admin.texts("#user-list li")).anyMatch(t -> t.startsWith("Carol Jones"));
+
+        Browser carol = new Browser("carol", 800, 800);
+        windows.add(carol);
+        carol.open(server.url() + "/");
+        carol.signIn(created.substring(created.lastIndexOf(' ') + 1));
+        assertThat(carol.text("who")).isEqualTo("Signed in as Carol Jones (carol" + PEOPLE.get() + "@example.com)");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAtSignIn() {
+        Browser stranger = new Browser("stranger", 800, 600);
+        windows.add(stranger);
+        stranger.open(server.url() + "/");
+        stranger.type("token", "cv_not-a-token");
+        stranger.click("#sign-in-form button");
+        stranger.waitForText("sign-in-error", "That token is not valid.", PATIENT);
+        assertThat(stranger.find("console").isDisplayed()).isFalse();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     /** A public meeting with an instance the scheduler has just activated, made through the API. */
