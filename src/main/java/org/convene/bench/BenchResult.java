@@ -3,11 +3,15 @@ package org.convene.bench;
 import java.util.List;
 import java.util.Locale;
 
-/** What a run did: for each operation, the counts, the throughput and latency percentiles (microseconds). */
-public record BenchResult(BenchSettings settings, double seconds, List<Row> rows) {
+/**
+ * What a run did ({@code p99}: over all operations together, microseconds): for each operation, the counts, the throughput, latency percentiles
+ * (microseconds) and, measured apart on one caller, Redis round trips and commands per operation.
+ */
+public record BenchResult(String system, BenchSettings settings, double seconds, List<Row> rows, long p99) {
 
+    /** One operation's figures; {@code waitsPerOp} and {@code commandsPerOp} are negative when not measured. */
     public record Row(String operation, long issued, long ok, long refused, long failed, long recorded,
-                      double perSecond, long p50, long p99, long p999) {}
+                      double perSecond, long p50, long p99, long p999, double waitsPerOp, double commandsPerOp) {}
 
     public long issued() {
         return rows.stream().mapToLong(Row::issued).sum();
@@ -23,17 +27,24 @@ public record BenchResult(BenchSettings settings, double seconds, List<Row> rows
 
     /** The result as a plain-text table, with a total line. */
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-17s %10s %10s %9s %7s %10s %10s %10s%n", "operation", "ops", "ops/s", "refused", "failed",
-                "p50 us", "p99 us", "p99.9 us"));
+        StringBuilder out = new StringBuilder(system + "\n").append(String.format(Locale.ROOT,
+                "%-17s %9s %8s %8s %6s %8s %8s %9s %7s %7s%n", "operation", "ops", "ops/s", "refused", "failed",
+                "p50 us", "p99 us", "p99.9 us", "trips", "cmds"));
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%-17s %10d %10.0f %9d %7d %10d %10d %10d%n", r.operation(),
-                    r.issued(), r.perSecond(), r.refused(), r.failed(), r.p50(), r.p99(), r.p999()));
+            out.append(String.format(Locale.ROOT, "%-17s %9d %8.0f %8d %6d %8d %8d %9d %7s %7s%n", r.operation(),
+                    r.issued(), r.perSecond(), r.refused(), r.failed(), r.p50(), r.p99(), r.p999(),
+                    figure(r.waitsPerOp()), figure(r.commandsPerOp())));
         }
-        out.append(String.format(Locale.ROOT, "%-17s %10d %10.0f %9d %7d%n", "all", issued(), perSecond(),
-                rows.stream().mapToLong(Row::refused).sum(), failed()));
-        out.append(String.format(Locale.ROOT, "%d users, %d meetings (%.0f%% private), %d callers, %.1f s%n",
-                settings.users(), settings.meetings(), settings.privateShare() * 100, settings.callers(), seconds));
+        out.append(String.format(Locale.ROOT, "%-17s %9d %8.0f %8d %6d %8s %8d%n", "all", issued(), perSecond(),
+                rows.stream().mapToLong(Row::refused).sum(), failed(), "", p99));
+        out.append(String.format(Locale.ROOT, "%d users, %d meetings (%.0f%% private), %d callers, %.1f s measured "
+                        + "after %d s of warm-up; trips = Redis round trips per operation, cmds = Redis commands per "
+                        + "operation (inside scripts too)%n", settings.users(), settings.meetings(),
+                settings.privateShare() * 100, settings.callers(), seconds, settings.warmup().toSeconds()));
         return out.toString();
+    }
+
+    private static String figure(double value) {
+        return value < 0 ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,5 +1,6 @@
 package org.convene.bench;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -15,101 +16,156 @@ import org.convene.store.SeedAlgorithm;
 
 /**
  * The mixed workload: concurrent callers doing joins, leaves, posts, chat reads, participant
- * lists, active instances and join times against a synthetic population, for a set duration.
+ * lists, active instances and join times against a synthetic population, for a set duration
+ * after a warm-up. Then, on one caller, each operation alone a hundred times under a {@link Meter},
+ * for its Redis round trips and commands.
  *
  * <pre>{@code
- * BenchResult result = Benchmark.run(convene, new BenchSettings(2_000, 200, 0.3, 32, Duration.ofSeconds(30), 1));
+ * BenchResult result = Benchmark.run(convene, meter, new BenchSettings(2_000, 200, 0.3, 32, Duration.ofSeconds(30), 1));
  * System.out.println(result.table());
  * }</pre>
  */
 public final class Benchmark {
+    /** How many joined instances a caller keeps at most: meetings keep a steady, realistic size. */
+    static final int JOINED_PER_CALLER = 16;
+    private static final int COST_SAMPLES = 100;
+
     private Benchmark() {}
 
-    /** Loads the population into an empty Convene store, runs the workload and returns what every operation did. */
-    public static BenchResult run(Convene convene, BenchSettings settings) throws InterruptedException {
-        return run(new ConveneTarget(convene), Population.plan(settings).writeTo(convene), settings);
+    /** Loads the population into an empty Convene store, runs the workload on the engine and returns what every operation did. */
+    public static BenchResult run(Convene convene, Meter meter, BenchSettings settings) throws InterruptedException {
+        Population population = Population.plan(settings).writeTo(convene);
+        return run("Convene (engine)", new ConveneTarget(convene), population, meter, settings);
+    }
+
+    /**
+     * Loads the population into an empty Convene store, then runs the workload through the REST API of
+     * the server at {@code server} with {@code adminToken}, which may act as every user.
+     */
+    public static BenchResult runHttp(Convene convene, URI server, String adminToken, Meter meter, BenchSettings settings)
+            throws InterruptedException {
+        Population population = Population.plan(settings).writeTo(convene);
+        try (HttpTarget target = new HttpTarget(server, adminToken)) {
+            return run("Convene (HTTP API, JDK HttpClient)", target, population, meter, settings);
+        }
     }
 
     /** The same population and workload on the seed report's own algorithm, for the side-by-side figures. */
-    public static BenchResult runSeed(SeedAlgorithm seed, BenchSettings settings) throws InterruptedException {
-        return run(new SeedTarget(seed), Population.plan(settings).writeTo(seed), settings);
+    public static BenchResult runSeed(SeedAlgorithm seed, Meter meter, BenchSettings settings) throws InterruptedException {
+        Population population = Population.plan(settings).writeTo(seed);
+        return run("The seed report's algorithm (KEYS scans)", new SeedTarget(seed), population, meter, settings);
     }
 
-    private static BenchResult run(Target target, Population population, BenchSettings settings)
+    static BenchResult run(String system, Target target, Population population, Meter meter, BenchSettings settings)
             throws InterruptedException {
         Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) stats.put(operation, new OperationStats());
         SplittableRandom seed = new SplittableRandom(settings.seed());
         CountDownLatch done = new CountDownLatch(settings.callers());
-        long start = System.nanoTime();
-        long deadline = start + settings.duration().toNanos();
-        List<Thread> threads = new ArrayList<>();
+        long measureFrom = System.nanoTime() + settings.warmup().toNanos();
+        long deadline = measureFrom + settings.duration().toNanos();
+        List<Caller> callers = new ArrayList<>();
         for (int c = 0; c < settings.callers(); c++) {
-            Caller caller = new Caller(c, settings.callers(), target, population, stats, seed.split(), deadline, done);
-            Thread thread = new Thread(caller, "bench-caller-" + c);
+            Caller caller = new Caller(c, settings.callers(), target, population, seed.split());
+            callers.add(caller);
+            Thread thread = new Thread(() -> {
+                try {
+                    caller.work(stats, measureFrom, deadline);
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-caller-" + c);
             thread.setDaemon(true);
-            threads.add(thread);
+            thread.start();
         }
-        threads.forEach(Thread::start);
-        if (!done.await(settings.duration().toSeconds() + 120, TimeUnit.SECONDS)) {
+        if (!done.await(settings.warmup().toSeconds() + settings.duration().toSeconds() + 120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("callers did not finish");
         }
-        long elapsed = System.nanoTime() - start;
+        long elapsed = System.nanoTime() - measureFrom;
+        Map<Operation, double[]> costs = costs(callers.get(0), meter);
+        // Unmeasured: leave what the run joined, so that a following run starts from the same meeting sizes.
+        for (Caller caller : callers) caller.leaveAll();
         List<BenchResult.Row> rows = new ArrayList<>();
+        Histogram all = new Histogram(60_000_000L, 3);
         for (Operation operation : Operation.values()) {
             OperationStats s = stats.get(operation);
             Histogram h = s.histogram();
+            all.add(h);
+            double[] cost = costs.get(operation);
             rows.add(new BenchResult.Row(operation.name().toLowerCase(), s.issued(), s.ok.sum(), s.refused.sum(),
                     s.failed.sum(), h.getTotalCount(), s.issued() * 1e9 / elapsed, h.getValueAtPercentile(50),
-                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9)));
+                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), cost[0], cost[1]));
         }
-        return new BenchResult(settings, elapsed / 1e9, rows);
+        return new BenchResult(system, settings, elapsed / 1e9, rows, all.getValueAtPercentile(99));
+    }
+
+    /**
+     * Each operation alone, {@value #COST_SAMPLES} times in a row on one caller, between two readings
+     * of the meter: Redis round trips and commands per operation. Joins run first, so that the posts
+     * and leaves after them act on instances the caller is in.
+     */
+    private static Map<Operation, double[]> costs(Caller caller, Meter meter) {
+        Map<Operation, double[]> costs = new EnumMap<>(Operation.class);
+        List<Operation> order = List.of(Operation.JOIN, Operation.POST, Operation.READ_CHAT, Operation.PARTICIPANTS,
+                Operation.ACTIVE_INSTANCES, Operation.JOIN_TIMES, Operation.LEAVE);
+        for (Operation operation : order) {
+            if (meter == Meter.NONE) {
+                costs.put(operation, new double[] {-1, -1});
+                continue;
+            }
+            long commands = meter.commands();
+            long waits = meter.waits();
+            for (int i = 0; i < COST_SAMPLES; i++) caller.attempt(operation);
+            // The meter's own reading of commandstats is not a command of the operation.
+            costs.put(operation, new double[] {(meter.waits() - waits) / (double) COST_SAMPLES,
+                    (meter.commands() - commands) / (double) COST_SAMPLES});
+        }
+        return costs;
     }
 
     /** One concurrent caller; it owns the users whose index is its number modulo the number of callers. */
-    private static final class Caller implements Runnable {
+    private static final class Caller {
         final int number;
         final int of;
         final Target target;
         final Population population;
-        final Map<Operation, OperationStats> stats;
         final SplittableRandom random;
-        final long deadline;
-        final CountDownLatch done;
         final List<long[]> joined = new ArrayList<>();
         final Set<String> joinedKeys = new HashSet<>();
 
-        Caller(int number, int of, Target target, Population population, Map<Operation, OperationStats> stats,
-               SplittableRandom random, long deadline, CountDownLatch done) {
+        Caller(int number, int of, Target target, Population population, SplittableRandom random) {
             this.number = number;
             this.of = of;
             this.target = target;
             this.population = population;
-            this.stats = stats;
             this.random = random;
-            this.deadline = deadline;
-            this.done = done;
         }
 
-        @Override
-        public void run() {
-            try {
-                while (System.nanoTime() < deadline) {
-                    Operation operation = Operation.pick(random.nextInt(100));
-                    OperationStats s = stats.get(operation);
-                    long begin = System.nanoTime();
-                    try {
-                        perform(operation);
-                        s.ok.increment();
-                    } catch (Target.Refused refused) {
-                        s.refused.increment();
-                    } catch (RuntimeException failed) {
-                        s.failed.increment();
-                    }
-                    s.record(System.nanoTime() - begin);
+        void work(Map<Operation, OperationStats> stats, long measureFrom, long deadline) {
+            for (long begin = System.nanoTime(); begin < deadline; begin = System.nanoTime()) {
+                Operation operation = Operation.pick(random.nextInt(100));
+                // A caller in as many meetings as it keeps leaves one instead, so meetings stay a steady size.
+                if (operation == Operation.JOIN && joined.size() >= JOINED_PER_CALLER) operation = Operation.LEAVE;
+                Outcome outcome = attempt(operation);
+                if (begin < measureFrom) continue;
+                OperationStats s = stats.get(operation);
+                switch (outcome) {
+                    case OK -> s.ok.increment();
+                    case REFUSED -> s.refused.increment();
+                    case FAILED -> s.failed.increment();
                 }
-            } finally {
-                done.countDown();
+                s.record(System.nanoTime() - begin);
+            }
+        }
+
+        Outcome attempt(Operation operation) {
+            try {
+                perform(operation);
+                return Outcome.OK;
+            } catch (Target.Refused refused) {
+                return Outcome.REFUSED;
+            } catch (RuntimeException failed) {
+                return Outcome.FAILED;
             }
         }
 
@@ -129,8 +185,7 @@ public final class Benchmark {
                 }
                 case POST -> {
                     long[] pair = anyJoined();
-                    target.post(pair[0], pair[1], "Benchmark message of about one hundred characters, "
-                            + "posted by a caller to see what chat costs.");
+                    target.post(pair[0], pair[1], Population.MESSAGE);
                 }
                 case READ_CHAT -> target.readChat(instance);
                 case PARTICIPANTS -> target.participants(instance);
@@ -148,6 +203,10 @@ public final class Benchmark {
             return admitted.get(random.nextInt(admitted.size()));
         }
 
+        void leaveAll() {
+            while (!joined.isEmpty()) attempt(Operation.LEAVE);
+        }
+
         private long[] anyJoined() {
             if (joined.isEmpty()) return new long[] {population.users.get(number % population.users.size()),
                     population.instances.get(0)};
@@ -161,4 +220,6 @@ public final class Benchmark {
             return pair;
         }
     }
+
+    private enum Outcome { OK, REFUSED, FAILED }
 }

@@ -36,7 +36,7 @@ final class ConveneTarget implements Target {
 
     @Override
     public void readChat(long instance) {
-        convene.chat(instance, 0, 50);
+        convene.chatBefore(instance, Long.MAX_VALUE, 50);
     }
 
     @Override

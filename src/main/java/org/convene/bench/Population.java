@@ -18,6 +18,9 @@ import org.convene.store.SeedAlgorithm;
  * meetings and instances 1..m), so both systems are measured on the same data.
  */
 final class Population {
+    /** What callers post: 100 characters, the size the memory figures are given for. */
+    static final String MESSAGE = "Benchmark message of exactly one hundred characters, posted by a caller to see what chat costs. ok!.";
+
     final List<Long> users = new ArrayList<>();
     final List<Long> instances = new ArrayList<>();
     final List<List<Long>> admitted = new ArrayList<>();

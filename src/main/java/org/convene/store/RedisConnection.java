@@ -132,6 +132,34 @@ public final class RedisConnection implements AutoCloseable {
         return description;
     }
 
+    /**
+     * Returns the fields of {@code INFO <section>} (such as "commandstats" or "memory"), summed over
+     * the masters of a cluster where a field is a number; for measuring, never on a request path.
+     */
+    public java.util.Map<String, String> info(String section) {
+        java.util.Map<String, String> fields = new java.util.TreeMap<>();
+        List<String> replies = cluster != null
+                ? cluster.getPartitions().stream().filter(n -> n.is(io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag.UPSTREAM))
+                        .map(n -> cluster.getConnection(n.getNodeId()).sync().info(section)).toList()
+                : List.of(standalone.sync().info(section));
+        for (String reply : replies) {
+            reply.lines().filter(line -> line.contains(":") && !line.startsWith("#")).forEach(line -> {
+                String key = line.substring(0, line.indexOf(':'));
+                String value = line.substring(line.indexOf(':') + 1).strip();
+                fields.merge(key, value, RedisConnection::sum);
+            });
+        }
+        return fields;
+    }
+
+    private static String sum(String a, String b) {
+        try {
+            return Long.toString(Long.parseLong(a) + Long.parseLong(b));
+        } catch (NumberFormatException notANumber) {
+            return a;
+        }
+    }
+
     /** Returns the number of keys in {@code database}, over all masters on a cluster. */
     long size(int database) {
         if (cluster != null) return cluster.sync().dbsize();

@@ -100,6 +100,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
      * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
      * cluster, or when both are the same, the events log keeps its own key namespace instead.
      */
+    private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+
     public RedisMeetingStore(RedisConnection redis, int eventsDatabase) {
         this.redis = redis;
         this.commands = redis.async();
@@ -225,7 +227,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
                 Limit.create(0, limit)).toCompletableFuture());
         List<CompletableFuture<List<Object>>> replies = ids.stream()
                 .map(id -> inMeeting(Long.parseLong(id), MEETING_GET)).toList();
-        return replies.stream().map(f -> meetingFrom(await(f))).flatMap(Optional::stream).toList();
+        awaitAll(replies.toArray(CompletableFuture[]::new));
+        return replies.stream().map(f -> meetingFrom(result(f))).flatMap(Optional::stream).toList();
     }
 
     // ---- instances ---------------------------------------------------------------------------
@@ -343,9 +346,10 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
             CompletableFuture<Map<String, String>> participants =
                     commands.hgetall(instanceKey + ":participants").toCompletableFuture();
-            if (await(instance).isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
-            boolean active = Replies.instance(await(instance), now).status() == InstanceStatus.ACTIVE;
-            return active ? Replies.participants(flat(await(participants))) : List.<Participant>of();
+            awaitAll(instance, participants);
+            if (result(instance).isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+            boolean active = Replies.instance(result(instance), now).status() == InstanceStatus.ACTIVE;
+            return active ? Replies.participants(flat(result(participants))) : List.<Participant>of();
         });
     }
 
@@ -359,8 +363,9 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
                     withParticipants));
         }
         List<ActiveInstance> result = new ArrayList<>();
+        awaitAll(views.toArray(CompletableFuture[]::new));
         for (CompletableFuture<List<Object>> future : views) {
-            List<Object> reply = await(future);
+            List<Object> reply = result(future);
             if (!"OK".equals(reply.get(0))) continue;
             MeetingInstance instance = Replies.instance(hash(reply.get(1)), now);
             if (instance.status() != InstanceStatus.ACTIVE) continue;
@@ -419,8 +424,9 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             CompletableFuture<List<io.lettuce.core.StreamMessage<String, String>>> range = commands.xrange(
                     instanceKey + ":chat", Range.create((afterId + 1) + "-0", "+"), Limit.create(0, limit))
                     .toCompletableFuture();
-            if (await(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
-            return await(range).stream().map(m -> message(instanceId, m)).toList();
+            awaitAll(exists, range);
+            if (result(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
+            return result(range).stream().map(m -> message(instanceId, m)).toList();
         });
     }
 
@@ -433,8 +439,9 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
             CompletableFuture<List<io.lettuce.core.StreamMessage<String, String>>> range = commands.xrevrange(
                     instanceKey + ":chat", Range.create("-", (beforeId - 1) + "-0"), Limit.create(0, limit))
                     .toCompletableFuture();
-            if (await(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
-            List<ChatMessage> page = new ArrayList<>(await(range).stream().map(m -> message(instanceId, m)).toList());
+            awaitAll(exists, range);
+            if (result(exists) == 0) throw Refusal.INVALID_INSTANCE.refuse();
+            List<ChatMessage> page = new ArrayList<>(result(range).stream().map(m -> message(instanceId, m)).toList());
             java.util.Collections.reverse(page);
             return page;
         });
@@ -467,7 +474,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         List<CompletableFuture<List<Object>>> replies = meetingIds.stream()
                 .map(id -> inMeeting(Long.parseLong(id), USER_EVENTS, Long.toString(userId))).toList();
         List<Event> events = new ArrayList<>();
-        for (CompletableFuture<List<Object>> reply : replies) events.addAll(Replies.userEvents(userId, ok(await(reply)).get(1)));
+        awaitAll(replies.toArray(CompletableFuture[]::new));
+        for (CompletableFuture<List<Object>> reply : replies) events.addAll(Replies.userEvents(userId, ok(result(reply)).get(1)));
         events.sort(Comparator.comparing(Event::timestamp).thenComparingLong(Event::instanceId)
                 .thenComparingLong(Event::id));
         return events;
@@ -535,9 +543,10 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
         }
         List<String> hints = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
+        awaitAll(replies.toArray(CompletableFuture[]::new));
         for (int i = 0; i < instanceIds.size(); i++) {
             long instanceId = instanceIds.get(i);
-            List<Object> reply = await(replies.get(i));
+            List<Object> reply = result(replies.get(i));
             if (!"OK".equals(reply.get(0))) {
                 hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
                 continue;
@@ -669,7 +678,36 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     }
 
     /** Waits for a reply, turning Redis failures into one clear {@link StoreUnavailableException}. */
+    /**
+     * Returns how many times a caller has waited for Redis so far: one per round trip, since commands
+     * sent together (pipelined) are awaited once. For the benchmark's per-operation figures.
+     */
+    public long waits() {
+        return waits.sum();
+    }
+
+    /**
+     * Waits for commands sent together: one round trip, however many replies. Their results are then
+     * read with {@link #result}; a failure surfaces there, from the future that failed.
+     */
+    private void awaitAll(CompletableFuture<?>... futures) {
+        if (futures.length == 0) return;
+        waits.increment();
+        try {
+            result(CompletableFuture.allOf(futures));
+        } catch (RuntimeException failedOne) {
+            // reported by result() of the future that failed
+        }
+    }
+
+    /** Waits for one command, or for commands pipelined before it that nothing else awaits: one round trip. */
     private <T> T await(CompletableFuture<T> future) {
+        waits.increment();
+        return result(future);
+    }
+
+    /** The result of a command already awaited (or being awaited now), with Redis's failures turned into Convene's. */
+    private <T> T result(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -45,6 +45,18 @@ public final class SeedAlgorithm {
                 "isActive", active ? "True" : "False"));
     }
 
+    /** Writes one past event straight into the seed's events log, as its join and leave do; for preloading history. */
+    public void addPastEvent(long user, long instance, String type) {
+        logEvent(user, instance, type);
+    }
+
+    /** Writes one past chat message straight into the seed's layout, as its post does; for preloading history. */
+    public void addPastMessage(long user, long instance, String text) {
+        long id = data.incr("message_id");
+        data.hset("chat_message:" + id, Map.of("messageID", Long.toString(id), "userID", Long.toString(user),
+                "meetingInstanceID", Long.toString(instance), "message", text, "timestamp", now()));
+    }
+
     /** Listing 1, join_meeting. */
     public String join(long user, long instance) {
         Map<String, String> u = data.hgetall("user:" + user);

@@ -2,29 +2,44 @@ package org.convene.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.convene.core.Convene;
+import org.convene.http.ConveneServer;
+import org.convene.http.ServerSettings;
+import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
+import org.convene.store.SeedAlgorithm;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A small run of the mixed workload counts correctly; nothing here asserts on timings. */
+/** Small runs of every benchmark mode count correctly; nothing here asserts on timings. */
 class BenchmarkTest {
+    private static final BenchSettings SMALL = new BenchSettings(60, 12, 0.5, 4, Duration.ofSeconds(2), 7);
+
+    private final RedisConnection redis = RedisTargets.embedded();
+    private final RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+    private final Convene convene = new Convene(store, Clock.systemUTC());
+    private final Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits);
+
+    @BeforeEach
+    void emptyStore() {
+        store.wipe();
+    }
 
     @Test
     void everyOperationIssuedIsCountedOnceAndNoneFails() throws Exception {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        BenchResult result = Benchmark.run(convene, meter, SMALL);
 
-        BenchResult result = Benchmark.run(new Convene(store, Clock.systemUTC()),
-                new BenchSettings(60, 12, 0.5, 4, Duration.ofSeconds(2), 7));
-
-        assertThat(result.failed()).isZero();
-        for (BenchResult.Row row : result.rows()) {
-            assertThat(row.issued()).as(row.operation()).isPositive().isEqualTo(row.recorded())
-                    .isEqualTo(row.ok() + row.refused());
-        }
+        assertCountedOnce(result);
         assertThat(result.rows()).extracting(BenchResult.Row::operation).containsExactly("join", "leave", "post",
                 "read_chat", "participants", "active_instances", "join_times");
         assertThat(result.table()).contains("all");
@@ -32,35 +47,114 @@ class BenchmarkTest {
 
     @Test
     void joinsLeavesAndPostsMostlySucceedBecauseEachCallerTracksItsOwnUsers() throws Exception {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        BenchResult result = Benchmark.run(convene, meter, new BenchSettings(60, 12, 0, 4, Duration.ofSeconds(2), 7));
 
-        BenchResult result = Benchmark.run(new Convene(store, Clock.systemUTC()),
-                new BenchSettings(60, 12, 0, 4, Duration.ofSeconds(2), 7));
-
-        BenchResult.Row post = result.rows().get(2);
+        BenchResult.Row post = row(result, "post");
         assertThat(post.ok()).isGreaterThan(post.refused());
     }
 
     @Test
+    void roundTripsAndCommandsPerOperationAreMeasured() throws Exception {
+        BenchResult result = Benchmark.run(convene, meter, SMALL);
+
+        assertThat(row(result, "read_chat").waitsPerOp()).isEqualTo(1.0);
+        assertThat(row(result, "participants").waitsPerOp()).isEqualTo(1.0);
+        assertThat(row(result, "post").waitsPerOp()).isEqualTo(1.0);
+        assertThat(row(result, "join").waitsPerOp()).isBetween(1.0, 2.0);
+        assertThat(row(result, "active_instances").waitsPerOp()).isEqualTo(2.0);
+        assertThat(result.rows()).allSatisfy(r -> assertThat(r.commandsPerOp()).as(r.operation()).isGreaterThanOrEqualTo(1));
+    }
+
+    @Test
     void theSeedAlgorithmRunsTheSameWorkloadAndCountsCorrectly() throws Exception {
-        String url = RedisTargets.embedded().description();
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url);
-        try (var data = client.connect(io.lettuce.core.RedisURI.builder(io.lettuce.core.RedisURI.create(url)).withDatabase(2).build());
-             var events = client.connect(io.lettuce.core.RedisURI.builder(io.lettuce.core.RedisURI.create(url)).withDatabase(3).build())) {
+        withSeed(seed -> {
+            BenchResult result = Benchmark.runSeed(seed, Meter.NONE, SMALL);
+
+            assertCountedOnce(result);
+            assertThat(row(result, "post").ok()).isGreaterThan(row(result, "post").refused());
+            assertThat(result.rows()).allSatisfy(r -> assertThat(r.waitsPerOp()).isNegative());
+        });
+    }
+
+    @Test
+    void theHttpRunCountsEveryOperationOnceAndNoneFails() throws Exception {
+        try (ConveneServer server = ConveneServer.start(convene, store, store,
+                new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
+            BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", meter, SMALL);
+
+            assertCountedOnce(result);
+            assertThat(row(result, "post").ok()).isPositive();
+        }
+    }
+
+    @Test
+    void theScalingSeriesStoresTheHistoryItReportsOnBothSystems() throws Exception {
+        withSeed(seed -> {
+            ScalingSeries.Result series = ScalingSeries.run(convene, Meter.NONE,
+                    new BenchSettings(40, 4, 0, 2, Duration.ofSeconds(1), 3), List.of(200L, 800L), seed, Meter.NONE, 800);
+
+            assertThat(series.levels()).extracting(ScalingSeries.Level::history).allSatisfy(h -> assertThat(h).isPositive());
+            assertThat(series.levels().get(0).history()).isGreaterThanOrEqualTo(200);
+            assertThat(series.levels().get(1).history()).isGreaterThanOrEqualTo(800);
+            assertThat(series.levels()).allSatisfy(level -> {
+                assertCountedOnce(level.convene());
+                assertCountedOnce(level.seed());
+            });
+            // The history is really there: instance 1 holds its share of the messages.
+            assertThat(convene.chat(1, 0, 1000)).hasSizeGreaterThanOrEqualTo(800 / 2 / 4);
+            assertThat(seed.chat(1)).hasSizeGreaterThanOrEqualTo(800 / 2 / 4);
+            assertThat(series.table()).contains("ratio");
+        });
+    }
+
+    @Test
+    void theMemoryProbeWritesWhatItDividesBy() {
+        MemoryProbe.Result probe = MemoryProbe.run(convene, () -> Long.parseLong(redis.info("memory").get("used_memory")), 500);
+
+        assertThat(probe.messages()).isEqualTo(500);
+        assertThat(probe.events()).isEqualTo(500);
+        long instance = convene.activeInstances().get(0).instance().id();
+        assertThat(convene.chat(instance, 0, 1000)).hasSize(501);
+        assertThat(convene.eventsOfInstance(instance, 0, 1000)).hasSize(502);
+    }
+
+    @Test
+    void theSchedulerRunSeesEveryInstanceStartAndEndOnce() throws Exception {
+        SchedulerRun.Result run = SchedulerRun.run(convene, store, 200, Duration.ofSeconds(3),
+                () -> Meter.microsIn(redis.info("commandstats")));
+
+        assertThat(run.instances()).isEqualTo(200);
+        assertThat(run.activations()).isEqualTo(200);
+        assertThat(run.ends()).isEqualTo(200);
+        assertThat(run.activationLagMs().getTotalCount()).isEqualTo(200);
+        assertThat(run.ticks()).isPositive();
+    }
+
+    private static void assertCountedOnce(BenchResult result) {
+        assertThat(result.failed()).isZero();
+        for (BenchResult.Row row : result.rows()) {
+            assertThat(row.issued()).as(row.operation()).isPositive().isEqualTo(row.recorded())
+                    .isEqualTo(row.ok() + row.refused());
+        }
+    }
+
+    private static BenchResult.Row row(BenchResult result, String operation) {
+        return result.rows().stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow();
+    }
+
+    private interface SeedWork {
+        void run(SeedAlgorithm seed) throws Exception;
+    }
+
+    private void withSeed(SeedWork work) throws Exception {
+        String url = redis.description();
+        RedisClient client = RedisClient.create(url);
+        try (var data = client.connect(RedisURI.builder(RedisURI.create(url)).withDatabase(2).build());
+             var events = client.connect(RedisURI.builder(RedisURI.create(url)).withDatabase(3).build())) {
             data.sync().flushdb();
             events.sync().flushdb();
-
-            BenchResult result = Benchmark.runSeed(new org.convene.store.SeedAlgorithm(data.sync(), events.sync()),
-                    new BenchSettings(60, 12, 0.5, 4, Duration.ofSeconds(2), 7));
-
-            assertThat(result.failed()).isZero();
-            for (BenchResult.Row row : result.rows()) {
-                assertThat(row.issued()).as(row.operation()).isPositive().isEqualTo(row.recorded())
-                        .isEqualTo(row.ok() + row.refused());
-            }
-            BenchResult.Row post = result.rows().get(2);
-            assertThat(post.ok()).isGreaterThan(post.refused());
+            work.run(new SeedAlgorithm(data.sync(), events.sync()));
         } finally {
             client.shutdown();
         }
