@@ -30,7 +30,7 @@ class ArchitectureTest {
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "bench")
-                .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "cli")
+                .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "bench", "cli")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "bench", "cli")
                 .check(CLASSES);
     }

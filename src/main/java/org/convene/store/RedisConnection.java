@@ -82,7 +82,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private static StatefulRedisConnection<String, String> connect(RedisClient client, String shown) {
         try {
-            return client.connect();
+            return client.connect(Utf8Codec.INSTANCE);
         } catch (RuntimeException e) {
             client.shutdown();
             throw new StoreUnavailableException("Cannot reach Redis at " + shown + ": " + rootMessage(e), e);
@@ -91,7 +91,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private static StatefulRedisClusterConnection<String, String> connect(RedisClusterClient client, String shown) {
         try {
-            return client.connect();
+            return client.connect(Utf8Codec.INSTANCE);
         } catch (RuntimeException e) {
             client.shutdown();
             throw new StoreUnavailableException("Cannot reach the Redis cluster at " + shown + ": " + rootMessage(e), e);

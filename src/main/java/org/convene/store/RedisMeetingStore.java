@@ -101,6 +101,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
      * cluster, or when both are the same, the events log keeps its own key namespace instead.
      */
     private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+    private final MeetingCache meetings = new MeetingCache();
 
     public RedisMeetingStore(RedisConnection redis, int eventsDatabase) {
         this.redis = redis;
@@ -356,21 +357,31 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
     @Override
     public List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
         List<Object> pairs = list(ok(await(inCatalog(DUE, ms(now), Integer.toString(ACTIVE_LIMIT), "active"))).get(1));
-        List<CompletableFuture<List<Object>>> views = new ArrayList<>();
+        List<View> views = new ArrayList<>();
         for (int i = 0; i + 1 < pairs.size(); i += 2) {
             if (pairs.get(i + 1) == null) continue;
-            views.add(view(Long.parseLong((String) pairs.get(i + 1)), Long.parseLong((String) pairs.get(i)),
+            views.add(new View(Long.parseLong((String) pairs.get(i + 1)), Long.parseLong((String) pairs.get(i)),
                     withParticipants));
         }
+        awaitAll(views.stream().map(v -> v.reply).toArray(CompletableFuture[]::new));
+        // Meetings change rarely: each is read whole only when its version is not the one cached.
+        Map<Long, CompletableFuture<List<Object>>> stale = new java.util.HashMap<>();
+        for (View view : views) {
+            if (view.instance() != null && !meetings.fresh(view.meetingId, view.meetingVersion())) {
+                stale.computeIfAbsent(view.meetingId, id -> inMeeting(id, MEETING_GET));
+            }
+        }
+        awaitAll(stale.values().toArray(CompletableFuture[]::new));
+        stale.forEach((id, reply) -> meetingFrom(result(reply)).ifPresent(meetings::put));
         List<ActiveInstance> result = new ArrayList<>();
-        awaitAll(views.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<List<Object>> future : views) {
-            List<Object> reply = result(future);
-            if (!"OK".equals(reply.get(0))) continue;
-            MeetingInstance instance = Replies.instance(hash(reply.get(1)), now);
+        for (View view : views) {
+            Map<String, String> h = view.instance();
+            Meeting meeting = meetings.get(view.meetingId);
+            if (h == null || meeting == null) continue;
+            MeetingInstance instance = Replies.instance(h, now);
             if (instance.status() != InstanceStatus.ACTIVE) continue;
-            result.add(new ActiveInstance(instance, Replies.meeting(hash(reply.get(2)), list(reply.get(3))),
-                    withParticipants ? Replies.participants(reply.get(4)) : List.of()));
+            result.add(new ActiveInstance(instance, meeting,
+                    withParticipants ? view.participants() : List.of()));
         }
         result.sort(Comparator.comparingLong(a -> a.instance().id()));
         return result;
@@ -417,7 +428,7 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
                     Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit),
                     Long.toString(userId.getAsLong())))).get(1)));
         }
-        // The whole chat is one stream range: plain commands, one round trip, no Lua (see view()).
+        // The whole chat is one stream range: plain commands, one round trip, no Lua (see View).
         return withMeeting(instanceId, meetingId -> {
             String instanceKey = Keys.instance(meetingId, instanceId);
             CompletableFuture<Long> exists = commands.exists(instanceKey).toCompletableFuture();
@@ -629,19 +640,42 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
      * trip, in the shape view.lua used to answer. Reads need no script: passing large replies through
      * Lua costs Redis more than the reads themselves (see docs/performance.md).
      */
-    private CompletableFuture<List<Object>> view(long meetingId, long instanceId, boolean withParticipants) {
-        String base = Keys.meeting(meetingId);
-        String instanceKey = Keys.instance(meetingId, instanceId);
-        CompletableFuture<Map<String, String>> instance = commands.hgetall(instanceKey).toCompletableFuture();
-        CompletableFuture<Map<String, String>> meeting = commands.hgetall(base + ":meeting").toCompletableFuture();
-        CompletableFuture<java.util.Set<String>> audience = commands.smembers(base + ":audience").toCompletableFuture();
-        CompletableFuture<Map<String, String>> participants = withParticipants
-                ? commands.hgetall(instanceKey + ":participants").toCompletableFuture()
-                : CompletableFuture.completedFuture(Map.of());
-        return CompletableFuture.allOf(instance, meeting, audience, participants).thenApply(done -> instance.join().isEmpty()
-                ? List.of("INVALID_INSTANCE")
-                : List.of("OK", flat(instance.join()), flat(meeting.join()), new ArrayList<Object>(audience.join()),
-                        flat(participants.join())));
+    /**
+     * What functions 4 and 8 read of one active instance, sent together as plain commands (measured
+     * cheaper than a script call, whose Lua cost on the server outweighs the commands saved): its
+     * hash, which carries its meeting's version (the meeting itself comes from the cache), and, for
+     * function 8, its participants.
+     */
+    private final class View {
+        final long meetingId;
+        final CompletableFuture<Map<String, String>> instance;
+        final CompletableFuture<Map<String, String>> participants;
+        final CompletableFuture<Void> reply;
+
+        View(long meetingId, long instanceId, boolean withParticipants) {
+            this.meetingId = meetingId;
+            String instanceKey = Keys.instance(meetingId, instanceId);
+            instance = commands.hgetall(instanceKey).toCompletableFuture();
+            participants = withParticipants ? commands.hgetall(instanceKey + ":participants").toCompletableFuture()
+                    : CompletableFuture.completedFuture(Map.of());
+            reply = CompletableFuture.allOf(instance, participants);
+        }
+
+        /** The instance's hash, or null if it is gone. */
+        Map<String, String> instance() {
+            Map<String, String> h = result(instance);
+            return h.isEmpty() ? null : h;
+        }
+
+        /** The meeting's version as the instance knows it, or -1 when it does not (its meeting is then read). */
+        long meetingVersion() {
+            String v = instance() == null ? null : instance().get("meetingVersion");
+            return v == null ? -1 : Long.parseLong(v);
+        }
+
+        List<Participant> participants() {
+            return Replies.participants(flat(result(participants)));
+        }
     }
 
     private static List<Object> flat(Map<String, String> map) {

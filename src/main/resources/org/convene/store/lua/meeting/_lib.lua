@@ -6,7 +6,7 @@
 --   <base>:meeting                      hash  id title description public version instanceCount
 --   <base>:audience                     set   normalised e-mails
 --   <base>:instances                    zset  instance id by start (ms)
---   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages
+--   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages meetingVersion
 --   <base>:instance:<iid>:participants  hash  user id -> "<joined ms>:<name>"
 --   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
 --   <base>:instance:<iid>:chat          stream  id <n>-0: user text at

@@ -17,7 +17,8 @@ if mode == 'check' then return {'OK'} end
 if mode == 'create' then
   local order = redis.call('HINCRBY', base .. ':meeting', 'instanceCount', 1)
   redis.call('HSET', ikey(iid), 'id', iid, 'meetingId', mid, 'orderId', order,
-      'status', 'scheduled', 'events', 0, 'messages', 0)
+      'status', 'scheduled', 'events', 0, 'messages', 0,
+      'meetingVersion', redis.call('HGET', base .. ':meeting', 'version'))
 end
 redis.call('HSET', ikey(iid), 'from', from, 'to', to)
 redis.call('ZADD', base .. ':instances', from, iid)

@@ -12,6 +12,11 @@ else
   version = tonumber(current) + 1
 end
 redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version)
+-- Each instance carries its meeting's version, so that a reader of an instance alone (functions 4
+-- and 8) can tell whether the meeting it has cached is current. A meeting changes rarely.
+for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
+  redis.call('HSET', ikey(iid), 'meetingVersion', version)
+end
 redis.call('DEL', akey)
 for i = 8, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
