@@ -35,7 +35,8 @@ public final class ScalingSeries {
                         c.perSecond(), c.p99(), c.p99() / (double) first,
                         s == null ? "-" : String.format(Locale.ROOT, "%.1f", s.perSecond()),
                         s == null ? "-" : Long.toString(s.p99()),
-                        s == null ? "-" : String.format(Locale.ROOT, "%.0fx", c.perSecond() / Math.max(s.perSecond(), 1e-9))));
+                        s == null ? "-" : s.issued() == 0 ? "no seed op done"
+                                : String.format(Locale.ROOT, "%.0fx", c.perSecond() / s.perSecond())));
             }
             return out.toString();
         }
