@@ -88,7 +88,7 @@ public final class Benchmark {
         // Unmeasured: leave what the run joined, so that a following run starts from the same meeting sizes.
         for (Caller caller : callers) caller.leaveAll();
         List<BenchResult.Row> rows = new ArrayList<>();
-        Histogram all = new Histogram(60_000_000L, 3);
+        Histogram all = new Histogram(OperationStats.MAX_MICROS, 3);
         for (Operation operation : Operation.values()) {
             OperationStats s = stats.get(operation);
             Histogram h = s.histogram();

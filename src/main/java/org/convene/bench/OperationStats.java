@@ -4,16 +4,18 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** What one operation did in a run: outcomes counted, latencies recorded (microseconds, up to a minute). */
+/** What one operation did in a run: outcomes counted, latencies recorded (microseconds, up to an hour). */
 final class OperationStats {
-    final Recorder latency = new Recorder(60_000_000L, 3);
+    /** The longest latency recorded as itself; longer ones (none seen: the seed's worst took about a minute) count as this. */
+    static final long MAX_MICROS = 3_600_000_000L;
+    final Recorder latency = new Recorder(MAX_MICROS, 3);
     final LongAdder ok = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LongAdder failed = new LongAdder();
     private Histogram total;
 
     void record(long nanos) {
-        latency.recordValue(Math.max(1, nanos / 1_000));
+        latency.recordValue(Math.min(MAX_MICROS, Math.max(1, nanos / 1_000)));
     }
 
     /** The latencies recorded so far, all of them (the recorder's intervals added up). */

@@ -314,14 +314,14 @@ final class ApiRoutes {
     }
 
     private void activeInstances(Context ctx) {
-        Caller caller = caller(ctx);
-        ctx.json(convene.activeInstances().stream().map(a -> Views.ActiveView.of(a, caller, false)).toList());
+        caller(ctx);
+        ctx.json(convene.activeInstances().stream().map(a -> Views.ActiveView.of(a, false)).toList());
     }
 
     /** Function 8; a private meeting's participants are left out for callers outside its audience. */
     private void joinTimes(Context ctx) {
         Caller caller = caller(ctx);
-        ctx.json(convene.joinTimes().stream().map(a -> Views.ActiveView.of(a, caller,
+        ctx.json(convene.joinTimes().stream().map(a -> Views.ActiveView.of(a,
                 caller.admin() || a.meeting().details().admits(caller.email()))).toList());
     }
 

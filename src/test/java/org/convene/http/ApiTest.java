@@ -194,6 +194,31 @@ class ApiTest {
     }
 
     @Test
+    void theConsoleIsServedAtTheRootWithoutATokenAndWithAStrictContentSecurityPolicy() {
+        var page = api.call("GET", "/", null, null);
+        var script = api.call("GET", "/console/console.js", null, null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("<script type=\"module\" src=\"/console/console.js\">");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self'");
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+    }
+
+    @Test
+    void anUnknownConsoleFileIsNotFound() {
+        assertProblem(api.call("GET", "/console/secrets.txt", null, null), 404, "not-found");
+    }
+
+    @Test
+    void activeInstancesNeverCarryAnAudienceEvenForTheAdministrator() {
+        var active = api.call("GET", "/active-instances", ApiServer.ADMIN, null).json();
+
+        assertThat(active).hasSize(2);
+        assertThat(active.get(1).get("meeting").get("title").asText()).isEqualTo("Review");
+        assertThat(active.get(1).get("meeting").has("audience")).isFalse();
+    }
+
+    @Test
     void healthTellsTheServersTime() {
         var health = api.call("GET", "/health", null, null).json();
         assertThat(java.time.Instant.parse(health.get("time").asText())).isEqualTo(api.clock.instant());
