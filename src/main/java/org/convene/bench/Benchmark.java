@@ -46,9 +46,7 @@ public final class Benchmark {
     public static BenchResult runHttp(Convene convene, URI server, String adminToken, Meter meter, BenchSettings settings)
             throws InterruptedException {
         Population population = Population.plan(settings).writeTo(convene);
-        try (HttpTarget target = new HttpTarget(server, adminToken)) {
-            return run("Convene (HTTP API, JDK HttpClient)", target, population, meter, settings);
-        }
+        return run("Convene (HTTP API, JDK HttpClient)", new HttpTarget(server, adminToken), population, meter, settings);
     }
 
     /** The same population and workload on the seed report's own algorithm, for the side-by-side figures. */

@@ -12,7 +12,7 @@ import java.time.Duration;
  * connections), as an application would call it. A 4xx answer is a refusal; anything else that is
  * not a success is a failure.
  */
-final class HttpTarget implements Target, AutoCloseable {
+final class HttpTarget implements Target {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI server;
@@ -75,10 +75,5 @@ final class HttpTarget implements Target, AutoCloseable {
     @Override
     public void joinTimes() {
         send("GET", "/join-times", null);
-    }
-
-    @Override
-    public void close() {
-        // The JDK 17 HttpClient has no close(); its idle connections end with the server.
     }
 }

@@ -33,27 +33,23 @@ public interface Meter {
 
     /** The number of commands in an {@code INFO commandstats} answer, leaving out INFO itself (the meter's own). */
     static long commandsIn(Map<String, String> commandstats) {
-        long calls = 0;
+        return sum(commandstats, "calls");
+    }
+
+    /** The microseconds Redis spent on commands (INFO's own left out), from the same answer. */
+    static long microsIn(Map<String, String> commandstats) {
+        return sum(commandstats, "usec");
+    }
+
+    /** Adds up one field ({@code calls=..,usec=..}) over every command but INFO. */
+    private static long sum(Map<String, String> commandstats, String field) {
+        long total = 0;
         for (Map.Entry<String, String> e : commandstats.entrySet()) {
             if (!e.getKey().startsWith("cmdstat_") || e.getKey().equals("cmdstat_info")) continue;
-            calls += field(e.getValue(), "calls");
+            for (String part : e.getValue().split(",")) {
+                if (part.startsWith(field + "=")) total += Long.parseLong(part.substring(field.length() + 1));
+            }
         }
-        return calls;
-    }
-
-    /** The microseconds Redis spent on commands, from the same answer. */
-    static long microsIn(Map<String, String> commandstats) {
-        long micros = 0;
-        for (Map.Entry<String, String> e : commandstats.entrySet()) {
-            if (e.getKey().startsWith("cmdstat_") && !e.getKey().equals("cmdstat_info")) micros += field(e.getValue(), "usec");
-        }
-        return micros;
-    }
-
-    private static long field(String stat, String name) {
-        for (String part : stat.split(",")) {
-            if (part.startsWith(name + "=")) return Long.parseLong(part.substring(name.length() + 1));
-        }
-        return 0;
+        return total;
     }
 }

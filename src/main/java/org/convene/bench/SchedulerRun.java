@@ -3,8 +3,6 @@ package org.convene.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +83,8 @@ public final class SchedulerRun {
         Histogram activation = new Histogram(3_600_000L, 3);
         Histogram end = new Histogram(3_600_000L, 3);
         Histogram ticks = new Histogram(60_000_000L, 3);
-        Clock clock = new RunningFrom(base.minusSeconds(1));
+        // Real time, moved so that it reaches the first start a second from now.
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), base.minusSeconds(1)));
         AtomicLong activations = new AtomicLong();
         AtomicLong ends = new AtomicLong();
         InstanceScheduler scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(200), t -> {
@@ -114,29 +113,5 @@ public final class SchedulerRun {
         }
         double redisPerTick = (redisMicros.getAsLong() - redisBefore) / (double) Math.max(1, tickCount);
         return new Result(total, activations.get(), ends.get(), activation, end, tickCount, ticks, redisPerTick, window);
-    }
-
-    /** Real time, moved so that it starts at {@code start}. */
-    private static final class RunningFrom extends Clock {
-        private final Duration shift;
-
-        RunningFrom(Instant start) {
-            this.shift = Duration.between(Instant.now(), start);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

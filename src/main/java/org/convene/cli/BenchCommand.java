@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         root.output().result(engine.table(), engine);
 
         if (baseline) {
-            withSeed(standaloneUrl, (seedAlgorithm, seedMeter) -> {
+            withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
                 BenchResult seedResult = Benchmark.runSeed(seedAlgorithm, seedMeter, settings);
                 root.output().result(seedResult.table() + String.format(Locale.ROOT,
                         "Convene did %.0f times the seed algorithm's operations a second (little history).%n",
@@ -171,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
             section("Scaling with stored history");
             store.wipe();
             if (baseline) {
-                withSeed(standaloneUrl, (seedAlgorithm, seedMeter) -> {
+                withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
                     ScalingSeries.Result series = ScalingSeries.run(convene, meter, settings, scaling, seedAlgorithm,
                             seedMeter, seedMaxHistory);
                     root.output().result(series.table(), series);
@@ -201,8 +201,11 @@ final class BenchCommand implements Callable<Integer> {
         void run(SeedAlgorithm seed, Meter meter) throws Exception;
     }
 
-    /** The seed's algorithm on databases 2 and 3 of the same server, emptied first; synchronous, so one command is one trip. */
-    private static void withSeed(String url, SeedWork work) throws Exception {
+    /**
+     * The seed's algorithm on databases 2 and 3 of the same server, emptied first. Its client is
+     * synchronous, so one command is one round trip; both are read from the server's commandstats.
+     */
+    private static void withSeed(String url, RedisConnection redis, SeedWork work) throws Exception {
         RedisClient client = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> data = client.connect(RedisURI.builder(RedisURI.create(url))
                      .withDatabase(2).build());
@@ -210,18 +213,12 @@ final class BenchCommand implements Callable<Integer> {
                      .withDatabase(3).build())) {
             data.sync().flushdb();
             events.sync().flushdb();
-            Meter meter = Meter.of(() -> Meter.commandsIn(infoOf(data)), () -> Meter.commandsIn(infoOf(data)));
+            Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")),
+                    () -> Meter.commandsIn(redis.info("commandstats")));
             work.run(new SeedAlgorithm(data.sync(), events.sync()), meter);
         } finally {
             client.shutdown();
         }
-    }
-
-    private static java.util.Map<String, String> infoOf(StatefulRedisConnection<String, String> connection) {
-        java.util.Map<String, String> fields = new java.util.TreeMap<>();
-        connection.sync().info("commandstats").lines().filter(l -> l.startsWith("cmdstat_"))
-                .forEach(l -> fields.put(l.substring(0, l.indexOf(':')), l.substring(l.indexOf(':') + 1)));
-        return fields;
     }
 
     private static void delete(Path dir) {

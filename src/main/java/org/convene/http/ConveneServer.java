@@ -247,6 +247,7 @@ public final class ConveneServer implements AutoCloseable {
         Timer.builder("convene_http_requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
                 .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));
+        if (!REQUESTS.isInfoEnabled()) return;
         Caller caller = ctx.attribute(ApiRoutes.CALLER);
         REQUESTS.info("method={} path={} route={} status={} ms={} caller={}", ctx.method(), ctx.path(), route,
                 ctx.status().getCode(), String.format(java.util.Locale.ROOT, "%.1f", ms),

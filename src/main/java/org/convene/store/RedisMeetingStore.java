@@ -669,7 +669,8 @@ public final class RedisMeetingStore implements MeetingStore, TransitionStore, C
 
         /** The meeting's version as the instance knows it, or -1 when it does not (its meeting is then read). */
         long meetingVersion() {
-            String v = instance() == null ? null : instance().get("meetingVersion");
+            Map<String, String> h = instance();
+            String v = h == null ? null : h.get("meetingVersion");
             return v == null ? -1 : Long.parseLong(v);
         }
 

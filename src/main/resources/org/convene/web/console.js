@@ -397,8 +397,7 @@ async function loadEarlier(what) {
   if (items.length === 0) return;
   view.loading = true;
   try {
-    const path = what === 'messages' ? 'messages' : 'events';
-    const page = await state.api.get(`/instances/${view.id}/${path}?before=${items[0].id}&limit=${PAGE}`);
+    const page = await state.api.get(`/instances/${view.id}/${what}?before=${items[0].id}&limit=${PAGE}`);
     if (state.view !== view) return;
     items.unshift(...page);
     if (what === 'messages') view.moreMessages = page.length === PAGE;
