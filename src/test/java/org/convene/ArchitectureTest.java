@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The allowed dependencies: the domain ({@code model}) and the application ({@code core},
- * {@code schedule}) know nothing of Redis or of the command line; adapters depend inward.
+ * {@code schedule}) know nothing of Redis, HTTP or the command line; the adapters reach the
+ * application through {@code core} only, and only the composition root ({@code app}) and the
+ * benchmark put the store and the server together.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,37 +24,52 @@ class ArchitectureTest {
                 .layer("model").definedBy("org.convene.model..")
                 .layer("core").definedBy("org.convene.core..")
                 .layer("schedule").definedBy("org.convene.schedule..")
+                .layer("view").definedBy("org.convene.view..")
                 .layer("store").definedBy("org.convene.store..")
                 .layer("http").definedBy("org.convene.http..")
+                .layer("app").definedBy("org.convene.app..")
                 .layer("bench").definedBy("org.convene.bench..")
                 .layer("cli").definedBy("org.convene.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "bench")
-                .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "bench", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "bench", "cli")
+                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("http").mayOnlyBeAccessedByLayers("app", "bench")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "bench")
+                .whereLayer("view").mayOnlyBeAccessedByLayers("http", "cli")
+                .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "app", "bench", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli")
                 .check(CLASSES);
     }
 
     @Test
-    void onlyTheStoreTalksToRedis() {
-        noClasses().that().resideOutsideOfPackages("org.convene.store..", "org.convene.cli..")
+    void adaptersReachTheApplicationThroughCoreNotItsPorts() {
+        noClasses().that().resideInAnyPackage("org.convene.http..", "org.convene.cli..", "org.convene.view..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.convene.core.port..", "org.convene.store..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheStoreAndTheBenchmarkTalkToRedis() {
+        noClasses().that().resideOutsideOfPackages("org.convene.store..", "org.convene.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "redis..", "io.netty..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheHttpAdapterKnowsJavalin() {
-        noClasses().that().resideOutsideOfPackages("org.convene.http..", "org.convene.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.micrometer..")
+        noClasses().that().resideOutsideOfPackages("org.convene.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
                 .check(CLASSES);
     }
 
     @Test
-    void theDomainUsesNothingButTheJdk() {
+    void theDomainAndTheApplicationUseNothingButTheJdkAndLogging() {
         noClasses().that().resideInAPackage("org.convene.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "java..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("org.convene.core..", "org.convene.schedule..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "org.convene.core..",
+                        "org.convene.schedule..", "java..", "org.slf4j..")
                 .check(CLASSES);
     }
 }

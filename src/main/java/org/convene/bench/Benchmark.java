@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.convene.core.Convene;
-import org.convene.store.SeedAlgorithm;
+
 
 /**
  * The mixed workload: concurrent callers doing joins, leaves, posts, chat reads, participant

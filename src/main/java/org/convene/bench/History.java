@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.convene.core.Convene;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
-import org.convene.store.SeedAlgorithm;
+
 
 /**
  * Past events and chat messages written into the population's instances before a run, half of

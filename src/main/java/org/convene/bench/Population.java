@@ -9,7 +9,7 @@ import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
-import org.convene.store.SeedAlgorithm;
+
 
 /**
  * A synthetic population: users, public and private meetings (a private one's audience is a random

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.convene.core.Convene;
-import org.convene.store.SeedAlgorithm;
+
 
 /**
  * The same workload with more and more history already stored (1 thousand to 1 million past events

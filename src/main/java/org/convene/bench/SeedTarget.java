@@ -1,7 +1,7 @@
 package org.convene.bench;
 
 import java.util.Set;
-import org.convene.store.SeedAlgorithm;
+
 
 /** The workload on the seed's own algorithm; its refusals are the messages that are not successes. */
 final class SeedTarget implements Target {

@@ -1,7 +1,6 @@
 package org.convene.cli;
 
 import java.util.concurrent.Callable;
-import org.convene.http.AccessTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +16,7 @@ final class AdminTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String token = AccessTokens.rotateAdmin(root.context.store());
+        String token = root.context.services().tokens().rotateAdmin();
         root.output().result("New admin token (shown only now; servers accept it within seconds): " + token,
                 java.util.Map.of("token", token));
         return 0;

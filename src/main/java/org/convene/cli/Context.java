@@ -3,63 +3,61 @@ package org.convene.cli;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import org.convene.app.Node;
+import org.convene.app.Settings;
 import org.convene.core.Convene;
-import org.convene.store.RedisMeetingStore;
-import org.convene.store.StoreSession;
-import org.convene.store.StoreSettings;
+import org.convene.core.Services;
 
 /** What a command works on, opened on first use so that {@code --help} never starts a Redis. */
 final class Context implements AutoCloseable {
-    private final Function<Boolean, StoreSession> opener;
-    private final Clock clock;
+    private final Function<Boolean, Node> opener;
     private final Map<String, String> env;
-    private StoreSession session;
-    private RedisMeetingStore store;
+    private final Clock clock;
+    private Node node;
+    private boolean opened;
     private boolean longLived;
 
-    private Context(Function<Boolean, StoreSession> opener, RedisMeetingStore store, Clock clock,
-                    Map<String, String> env) {
-        this.env = env;
+    private Context(Function<Boolean, Node> opener, Node node, Clock clock, Map<String, String> env) {
         this.opener = opener;
-        this.store = store;
+        this.node = node;
         this.clock = clock;
+        this.env = env;
     }
 
-    /** The store configured by {@code env} (see {@link StoreSettings}), on the system clock. */
+    /** The store configured by {@code env} (see {@link Settings}), on the system clock. */
     static Context fromEnvironment(Map<String, String> env) {
-        return new Context(longLived -> StoreSession.open(StoreSettings.from(env), longLived), null, Clock.systemUTC(),
-                env);
+        return new Context(longLived -> Node.open(Settings.from(env), longLived), null, Clock.systemUTC(), env);
     }
 
-    /** A store someone else opened and will close, e.g. in tests. */
-    static Context of(RedisMeetingStore store, Clock clock) {
-        return of(store, clock, Map.of());
+    /** A node someone else opened and will close, e.g. in tests. */
+    static Context of(Node node, Clock clock) {
+        return new Context(null, node, clock, Map.of());
     }
 
-    /** A store someone else opened, with the environment the server settings come from. */
-    static Context of(RedisMeetingStore store, Clock clock, Map<String, String> env) {
-        return new Context(null, store, clock, env);
-    }
-
+    /** The environment, for the benchmark's own throwaway servers. */
     Map<String, String> env() {
         return env;
     }
 
-    /** Declares that this command stays up (the scheduler), before the store is first used. */
+    /** Declares that this command stays up (the scheduler, the server), before the node is first used. */
     synchronized void stayUp() {
         longLived = true;
     }
 
-    synchronized RedisMeetingStore store() {
-        if (store == null) {
-            session = opener.apply(longLived);
-            store = session.store();
+    synchronized Node node() {
+        if (node == null) {
+            node = opener.apply(longLived);
+            opened = true;
         }
-        return store;
+        return node;
+    }
+
+    Services services() {
+        return node().services();
     }
 
     Convene convene() {
-        return new Convene(store(), clock);
+        return services().convene();
     }
 
     Clock clock() {
@@ -67,13 +65,13 @@ final class Context implements AutoCloseable {
     }
 
     String description() {
-        store();
-        return session == null ? "the given store" : session.description();
+        return node().description();
     }
 
     @Override
     public synchronized void close() {
-        if (session != null) session.close();
-        session = null;
+        if (opened && node != null) node.close();
+        if (opened) node = null;
+        opened = false;
     }
 }

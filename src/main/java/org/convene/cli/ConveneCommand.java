@@ -6,6 +6,7 @@ import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.Participant;
+import org.convene.view.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +67,7 @@ final class ConveneCommand {
     void active() {
         List<ActiveInstance> active = convene().activeInstances();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
-                : active.stream().map(Output::active).toList(), active);
+                : active.stream().map(Output::active).toList(), Views.active(active));
     }
 
     @Command(name = "end", description = "Function 5: end an active instance; every participant times out.")
@@ -96,7 +97,8 @@ final class ConveneCommand {
     void joinTimes() {
         List<ActiveInstance> active = convene().joinTimes();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
-                : active.stream().map(Output::joinTimes).toList(), active);
+                : active.stream().map(Output::joinTimes).toList(),
+                Views.joinTimes(active, context.services().access(), org.convene.core.Caller.ADMIN));
     }
 
     @Command(name = "messages", description = "Function 9: one user's chat messages in one instance.")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.convene.app.Node;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.ActiveInstance;
@@ -17,7 +18,6 @@ import org.convene.model.ChatMessage;
 import org.convene.model.RefusedException;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
-import org.convene.store.RedisMeetingStore;
 
 /**
  * Replays the demonstrations of the seed report, in its order and with its resets, printing each
@@ -27,17 +27,17 @@ final class Demo {
     private static final DateTimeFormatter SCAN_TIME =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final RedisMeetingStore store;
+    private final Node node;
     private final Clock clock;
     private final PrintWriter out;
     private final Convene convene;
     private final List<String> results = new ArrayList<>();
 
-    Demo(RedisMeetingStore store, Clock clock, PrintWriter out) {
-        this.store = store;
+    Demo(Node node, Clock clock, PrintWriter out) {
+        this.node = node;
         this.clock = clock;
         this.out = out;
-        this.convene = new Convene(store, clock);
+        this.convene = node.convene(clock);
     }
 
     List<String> run() {
@@ -115,8 +115,8 @@ final class Demo {
     }
 
     private void reset() {
-        store.wipe();
-        SeedData.load(store, clock.instant());
+        convene.wipe();
+        SeedData.load(node, clock.instant());
     }
 
     private void section(String title) {
@@ -140,7 +140,7 @@ final class Demo {
     /** The seed's scheduler scanned once a minute; here three ticks a minute apart on a moved clock. */
     private void scans(int count) {
         AdjustableClock virtual = new AdjustableClock(convene.instance(2).to());
-        InstanceScheduler scheduler = new InstanceScheduler(store, virtual, Duration.ofSeconds(60), t -> { });
+        InstanceScheduler scheduler = node.scheduler(virtual, Duration.ofSeconds(60), t -> { });
         for (int i = 0; i < count; i++) {
             out.println(SCAN_TIME.format(virtual.instant()));
             for (Transition t : scheduler.tick()) {

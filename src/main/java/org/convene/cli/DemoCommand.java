@@ -16,11 +16,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var store = root.context.store();
+        var node = root.context.node();
         var out = root.spec.commandLine().getOut();
-        if (!reset.clear(store, "demo", root.spec.commandLine().getErr())) return 1;
+        if (!reset.clear(node.services().convene(), "demo", root.spec.commandLine().getErr())) return 1;
         out.println("Convene replays the seed report's demonstrations on " + root.context.description() + ".");
-        new Demo(store, root.context.clock(), out).run();
+        new Demo(node, root.context.clock(), out).run();
         return 0;
     }
 }

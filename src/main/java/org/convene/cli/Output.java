@@ -1,12 +1,7 @@
 package org.convene.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
@@ -16,12 +11,15 @@ import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.RefusedException;
 import org.convene.model.User;
+import org.convene.view.Json;
+import org.convene.view.Problem;
+import org.convene.view.Views;
 
-/** Prints results for people (the seed's messages and plain lines) or, with {@code --json}, as JSON. */
+/**
+ * Prints results for people (the seed's messages and plain lines) or, with {@code --json}, as JSON
+ * in the API's shapes ({@link Views}) and refusals as the API's problem documents.
+ */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
@@ -45,7 +43,7 @@ final class Output {
 
     void refused(RefusedException e) {
         if (json) {
-            out.println(toJson(Map.of("refused", Map.of("type", e.refusal().name(), "message", e.getMessage()))));
+            out.println(toJson(Problem.of(e, null)));
             out.flush();
         } else {
             err.println(e.getMessage());
@@ -54,11 +52,18 @@ final class Output {
     }
 
     static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.toString(shaped(value));
+    }
+
+    /** The API's view of a model value (the command line runs as the administrator, so audiences are shown). */
+    private static Object shaped(Object value) {
+        if (value instanceof List<?> list) return list.stream().map(Output::shaped).toList();
+        if (value instanceof User u) return Views.UserView.of(u);
+        if (value instanceof Meeting m) return Views.MeetingView.of(m, true);
+        if (value instanceof MeetingInstance i) return Views.InstanceView.of(i);
+        if (value instanceof Event e) return Views.EventView.of(e);
+        if (value instanceof ChatMessage m) return Views.MessageView.of(m);
+        return value;
     }
 
     static String user(User u) {

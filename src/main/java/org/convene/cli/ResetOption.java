@@ -1,7 +1,7 @@
 package org.convene.cli;
 
 import java.io.PrintWriter;
-import org.convene.core.MeetingStore;
+import org.convene.core.Convene;
 import picocli.CommandLine.Option;
 
 /** {@code --reset}: keeps {@code seed} and {@code demo} from touching existing data unless told to. */
@@ -10,7 +10,7 @@ final class ResetOption {
     boolean reset;
 
     /** Returns whether the command may go on, wiping the store first when {@code --reset} was given. */
-    boolean clear(MeetingStore store, String command, PrintWriter err) {
+    boolean clear(Convene store, String command, PrintWriter err) {
         if (reset) {
             store.wipe();
             return true;

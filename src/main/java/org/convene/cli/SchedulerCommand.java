@@ -17,20 +17,19 @@ final class SchedulerCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;
 
-    @Option(names = "--poll-ms", defaultValue = "200",
-            description = "How often to look for instances other processes added (ms).")
-    long pollMillis;
+    @Option(names = "--poll-ms", description = "How often to look for instances other processes added, in ms "
+            + "(default: CONVENE_SCHEDULER_POLL_MS, else 200).")
+    Long pollMillis;
 
     @Override
     public Integer call() throws InterruptedException {
         root.context.stayUp();
-        var store = root.context.store();
         PrintWriter out = root.spec.commandLine().getOut();
         out.println("Scheduler running on " + root.context.description() + "; Ctrl-C stops it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        InstanceScheduler scheduler = new InstanceScheduler(store, root.context.clock(),
-                Duration.ofMillis(Math.max(10, pollMillis)), t -> print(out, t));
+        InstanceScheduler scheduler = root.context.node().scheduler(root.context.clock(),
+                pollMillis == null ? root.context.node().settings().schedulerPoll() : Duration.ofMillis(Math.max(10, pollMillis)), t -> print(out, t));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
             root.context.close();

@@ -16,9 +16,9 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var store = root.context.store();
-        if (!reset.clear(store, "seed", root.spec.commandLine().getErr())) return 1;
-        SeedData.load(store, root.context.clock().instant());
+        var convene = root.context.convene();
+        if (!reset.clear(convene, "seed", root.spec.commandLine().getErr())) return 1;
+        SeedData.load(root.context.node(), root.context.clock().instant());
         root.output().result("Redis initialized with sample data.", java.util.Map.of("seeded", true));
         return 0;
     }

@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.convene.core.AdjustableClock;
+import org.convene.app.Node;
 import org.convene.core.Convene;
-import org.convene.core.MeetingStore;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
-import org.convene.schedule.InstanceScheduler;
-import org.convene.schedule.TransitionStore;
 
 /**
  * The sample data of the seed report's {@code redis_init.py}: John Doe (1) and Jane Smith (2); the
@@ -24,9 +22,9 @@ final class SeedData {
 
     private SeedData() {}
 
-    static <S extends MeetingStore & TransitionStore> void load(S store, Instant now) {
+    static void load(Node node, Instant now) {
         AdjustableClock clock = new AdjustableClock(HISTORY);
-        Convene convene = new Convene(store, clock);
+        Convene convene = node.convene(clock);
         convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com"));
         long jane = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com")).id();
         long standup = convene.createMeeting(new MeetingDetails("Team Standup", "Daily standup meeting for the team",
@@ -36,7 +34,7 @@ final class SeedData {
         long first = convene.createInstance(standup, new TimeWindow(Instant.parse("2023-05-08T10:00:00Z"),
                 Instant.parse("2023-05-08T10:30:00Z"))).id();
         clock.set(Instant.parse("2023-05-08T10:30:00Z"));
-        new InstanceScheduler(store, clock, Duration.ofSeconds(1), t -> { }).tick();
+        node.scheduler(clock, Duration.ofSeconds(1), t -> { }).tick();
         convene.importMessage(jane, first, "Hi, John!", Instant.parse("2023-05-08T10:12:00Z"));
         clock.set(now);
         convene.createInstance(review, new TimeWindow(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1))));

@@ -1,16 +1,9 @@
 package org.convene.cli;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.convene.http.ConveneServer;
-import org.convene.http.ServerSettings;
-import org.convene.schedule.InstanceScheduler;
+import org.convene.app.Node;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,37 +16,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = ServerSettings.from(root.context.env());
         root.context.stayUp();
-        var store = root.context.store();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
-                .publishPercentileHistogram().register(metrics);
-        InstanceScheduler scheduler = new InstanceScheduler(store, root.context.clock(), Duration.ofMillis(200), t -> {
-            Counter.builder("convene_scheduler_transitions").tag("kind", t.kind().name().toLowerCase())
-                    .register(metrics).increment();
-            lag.record(Duration.between(t.dueAt(), root.context.clock().instant()));
-        });
-        scheduler.start();
-        ConveneServer server;
-        try {
-            server = ConveneServer.start(root.convene(), store, store, settings, metrics, scheduler::isRunning);
-        } catch (RuntimeException e) {
-            scheduler.close();
-            throw e;
-        }
+        Node node = root.context.node();
+        Node.Serving serving = node.serve();
         PrintWriter out = root.spec.commandLine().getOut();
-        out.println("Convene is serving on " + server.url() + " (data: " + root.context.description() + ")");
-        out.println(server.generatedAdminToken()
+        out.println("Convene is serving on " + serving.url() + " (data: " + root.context.description() + ")");
+        out.println(serving.generatedAdminToken()
                 .map(token -> "Admin token, shown only now (only its hash is kept): " + token)
-                .orElse(settings.adminToken().isPresent() ? "Admin token: the one in CONVENE_ADMIN_TOKEN"
+                .orElse(node.settings().adminTokenConfigured() ? "Admin token: the one in CONVENE_ADMIN_TOKEN"
                         : "Admin token: the one made at the first start; 'convene admin-token --rotate' makes a new one"));
-        out.println("Web console: open " + server.url() + "/ and sign in with the token; API docs: " + server.url() + "/docs");
+        out.println("Web console: open " + serving.url() + "/ and sign in with the token; API docs: " + serving.url() + "/docs");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            scheduler.close();
+            serving.close();
             root.context.close();
             stopped.countDown();
         }, "convene-shutdown"));

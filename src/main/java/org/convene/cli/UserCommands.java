@@ -61,7 +61,7 @@ final class UserCommands {
     @Command(name = "token", description = "Make a new API token for a user, shown once.")
     void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
         root.convene().user(id);
-        String token = org.convene.http.AccessTokens.rotateUser(root.context.store(), id);
+        String token = root.context.services().tokens().issue(id);
         root.output().result("New token for user " + id + " (shown only now): " + token,
                 java.util.Map.of("userId", id, "token", token));
     }

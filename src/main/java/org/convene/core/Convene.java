@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
+import org.convene.core.port.LiveFeeds;
+import org.convene.core.port.Maintenance;
+import org.convene.core.port.MeetingStore;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
 import org.convene.model.Event;
+import org.convene.model.InstanceActivity;
+import org.convene.model.LifecycleChange;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
 import org.convene.model.Meeting;
@@ -17,14 +22,15 @@ import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
+import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 
 /**
- * The meeting system: the seed's nine functions and the administration around them, on a
- * {@link MeetingStore} and a {@link Clock}. Every method either succeeds or throws
- * {@link RefusedException} having changed nothing.
+ * The meeting system: the seed's nine functions, the administration around them and the live
+ * feeds, on the store's ports and a {@link Clock}. Every method either succeeds or throws
+ * {@link RefusedException} having changed nothing. Who may call what is {@link Access}'s to decide.
  *
  * <pre>{@code
  * Convene convene = new Convene(store, Clock.systemUTC());
@@ -37,10 +43,19 @@ public final class Convene {
     public static final int MAX_PAGE = 1_000;
 
     private final MeetingStore store;
+    private final LiveFeeds feeds;
+    private final Maintenance maintenance;
     private final Clock clock;
 
-    public Convene(MeetingStore store, Clock clock) {
+    /** The application on one store that implements all three ports, as the Redis store does. */
+    public <S extends MeetingStore & LiveFeeds & Maintenance> Convene(S store, Clock clock) {
+        this(store, store, store, clock);
+    }
+
+    public Convene(MeetingStore store, LiveFeeds feeds, Maintenance maintenance, Clock clock) {
         this.store = store;
+        this.feeds = feeds;
+        this.maintenance = maintenance;
         this.clock = clock;
     }
 
@@ -196,6 +211,31 @@ public final class Convene {
     public List<Event> eventsOfUser(long userId) {
         user(userId);
         return store.eventsOfUser(userId);
+    }
+
+    /** Up to {@code limit} entries of an instance's live feed after {@code after}; refused once the instance is gone. */
+    public List<InstanceActivity> activity(long instanceId, StreamPosition after, int limit) {
+        return feeds.activity(instanceId, after, limit);
+    }
+
+    /** Up to {@code limit} entries of the lifecycle feed of all instances after {@code after}. */
+    public List<LifecycleChange> lifecycle(StreamPosition after, int limit) {
+        return feeds.lifecycle(after, limit);
+    }
+
+    /** Returns normally if the store answers now; throws {@link StoreUnavailableException} if not. */
+    public void ping() {
+        maintenance.ping();
+    }
+
+    /** Returns whether the store holds no users, meetings or history. */
+    public boolean isEmpty() {
+        return maintenance.isEmpty();
+    }
+
+    /** Deletes every user, meeting, instance, event and message: for explicit resets only. */
+    public void wipe() {
+        maintenance.wipe();
     }
 
     /** The time by Convene's clock, to the millisecond: what clients should count their countdowns from. */

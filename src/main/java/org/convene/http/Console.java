@@ -33,7 +33,7 @@ final class Console {
     /** Answers with one of the console's files, or 404 for any other name. */
     static void serve(Context ctx, String name) {
         byte[] body = FILES.get(name);
-        if (body == null) throw new HttpProblem(404, "not-found", "Not found", "No console file named " + name);
+        if (body == null) throw new HttpProblem(404, "not-found", "No console file named " + name);
         ctx.header("Content-Security-Policy", POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-cache")

@@ -22,22 +22,43 @@ public enum Refusal {
     INSTANCE_ENDED(Kind.CONFLICT, "Meeting instance %s has ended and cannot be changed"),
     INSTANCE_STARTED(Kind.CONFLICT, "Meeting instance %s has started; only its end can be changed"),
     OVERLAP(Kind.CONFLICT, "The instance would overlap instance %s of the same meeting"),
+    UNAUTHORIZED(Kind.UNAUTHENTICATED, "%s"),
+    ADMIN_ONLY(Kind.FORBIDDEN, "forbidden", "Only the administrator may do this"),
+    NOT_SELF(Kind.FORBIDDEN, "forbidden", "A user may only act as themselves"),
+    AUDIENCE_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's audience may see this"),
+    RATE_LIMITED(Kind.TOO_MANY, "%s"),
+    ADMIN_TOKEN_CONFIGURED(Kind.CONFLICT, "The administrator token is set by CONVENE_ADMIN_TOKEN, which wins over a "
+            + "rotated one: change it there instead"),
     VERSION_MISMATCH(Kind.PRECONDITION, "The record is now at version %s, not the version given; read it again"),
     INVALID_INPUT(Kind.INVALID, "%s");
 
     /** How a refusal relates to the request, independent of any transport. */
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION }
+    public enum Kind { INVALID, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION, TOO_MANY }
 
     private final Kind kind;
+    private final String type;
     private final String template;
 
     Refusal(Kind kind, String template) {
         this.kind = kind;
+        this.type = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        this.template = template;
+    }
+
+    /** A refusal whose problem type is shared with others of the same meaning (the access rules' "forbidden"). */
+    Refusal(Kind kind, String type, String template) {
+        this.kind = kind;
+        this.type = type;
         this.template = template;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The refusal's stable name for clients, such as {@code not-active}: the problem type of the API and the CLI. */
+    public String type() {
+        return type;
     }
 
     /** Returns the human message with {@code args} put into its template. */

@@ -12,8 +12,4 @@ public record TimeWindow(Instant from, Instant to) {
             throw RefusedException.invalid("from/to", "must lie between 1970 and 9999");
         }
     }
-
-    public boolean contains(Instant t) {
-        return !t.isBefore(from) && t.isBefore(to);
-    }
 }

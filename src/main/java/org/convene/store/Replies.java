@@ -2,7 +2,6 @@ package org.convene.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.convene.model.ChatMessage;
@@ -13,37 +12,13 @@ import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
-import org.convene.model.Refusal;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 
-/** Turns script replies into domain values. Every script answers {'OK', ...} or {'REFUSAL', args...}. */
+/** Turns what Redis holds (hashes, stream entries, script rows) into domain values. */
 final class Replies {
     private Replies() {}
-
-    /** Returns the reply if it is OK, or throws the refusal it names. */
-    static List<Object> ok(List<Object> reply) {
-        String status = (String) reply.get(0);
-        if ("OK".equals(status)) return reply;
-        throw Refusal.valueOf(status).refuse(reply.subList(1, reply.size()).toArray());
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
-        return value == null ? List.of() : (List<Object>) value;
-    }
-
-    static Map<String, String> hash(Object flat) {
-        List<Object> items = list(flat);
-        Map<String, String> map = new HashMap<>(items.size());
-        for (int i = 0; i + 1 < items.size(); i += 2) map.put((String) items.get(i), (String) items.get(i + 1));
-        return map;
-    }
-
-    static long number(Object value) {
-        return value instanceof Long n ? n : Long.parseLong((String) value);
-    }
 
     static Instant millis(String value) {
         return Instant.ofEpochMilli(Long.parseLong(value));
@@ -78,9 +53,9 @@ final class Replies {
     }
 
     /** Participants from user id -> "{@code <joined ms>:<name>}", by join time. */
-    static List<Participant> participants(Object flat) {
+    static List<Participant> participants(Map<String, String> stored) {
         List<Participant> result = new ArrayList<>();
-        hash(flat).forEach((uid, value) -> {
+        stored.forEach((uid, value) -> {
             int colon = value.indexOf(':');
             result.add(new Participant(Long.parseLong(uid), value.substring(colon + 1), millis(value.substring(0, colon))));
         });
@@ -89,32 +64,37 @@ final class Replies {
         return result;
     }
 
-    static List<ChatMessage> chat(long instanceId, Object entries) {
+    /** Stream entries as a script returns them: {id, {field, value...}}. */
+    static List<ChatMessage> chat(long instanceId, List<Object> entries) {
         List<ChatMessage> result = new ArrayList<>();
-        for (Object item : list(entries)) {
-            List<Object> entry = list(item);
-            Map<String, String> f = hash(entry.get(1));
-            result.add(new ChatMessage(streamNumber((String) entry.get(0)), instanceId,
-                    Long.parseLong(f.get("user")), f.get("text"), millis(f.get("at"))));
+        for (Object item : entries) {
+            List<Object> entry = Reply.list(item);
+            result.add(message(instanceId, (String) entry.get(0), Reply.hash(entry.get(1))));
         }
         return result;
     }
 
-    static List<Event> instanceEvents(long instanceId, Object entries) {
+    /** One chat stream entry: id {@code <n>-0}, fields user, text, at. */
+    static ChatMessage message(long instanceId, String id, Map<String, String> f) {
+        return new ChatMessage(streamNumber(id), instanceId, Long.parseLong(f.get("user")), f.get("text"),
+                millis(f.get("at")));
+    }
+
+    static List<Event> instanceEvents(long instanceId, List<Object> entries) {
         List<Event> result = new ArrayList<>();
-        for (Object item : list(entries)) {
-            List<Object> entry = list(item);
-            Map<String, String> f = hash(entry.get(1));
+        for (Object item : entries) {
+            List<Object> entry = Reply.list(item);
+            Map<String, String> f = Reply.hash(entry.get(1));
             result.add(new Event(streamNumber((String) entry.get(0)), EventType.ofCode(Integer.parseInt(f.get("type"))),
                     Long.parseLong(f.get("user")), instanceId, millis(f.get("at"))));
         }
         return result;
     }
 
-    static List<Event> userEvents(long userId, Object entries) {
+    static List<Event> userEvents(long userId, List<Object> entries) {
         List<Event> result = new ArrayList<>();
-        for (Object item : list(entries)) {
-            Map<String, String> f = hash(list(item).get(1));
+        for (Object item : entries) {
+            Map<String, String> f = Reply.hash(Reply.list(item).get(1));
             result.add(new Event(Long.parseLong(f.get("event")), EventType.ofCode(Integer.parseInt(f.get("type"))),
                     userId, Long.parseLong(f.get("instance")), millis(f.get("at"))));
         }

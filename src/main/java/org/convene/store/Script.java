@@ -8,11 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A Lua script from {@code lua/<group>/<name>.lua}, with its group's {@code _lib.lua} put in front. */
+/** A Lua script from {@code lua/<group>/<name>.lua}, with {@code lua/_common.lua} and its group's {@code _lib.lua} put in front. */
 record Script(String name, String body, String sha) {
 
     static Script load(String group, String name) {
-        String body = resource(group + "/_lib.lua") + "\n" + resource(group + "/" + name + ".lua");
+        String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
+                + resource(group + "/" + name + ".lua");
         return new Script(group + "/" + name, body, sha1(body));
     }
 

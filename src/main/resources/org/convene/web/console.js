@@ -267,11 +267,11 @@ function applyEntry(view, kind, entry) {
     view.messages.push(message);
     if (view.only === entry.userId) view.onlyMessages.push(message);
     view.lastMessage = entry.number;
-  } else if (['join', 'leave', 'timeout'].includes(kind)) {
+  } else if (['join_meeting', 'leave_meeting', 'timeout'].includes(kind)) {
     if (entry.number <= view.lastEvent) return;
     view.events.push({ id: entry.number, type: kind, userId: entry.userId, timestamp: entry.at });
     view.lastEvent = entry.number;
-    if (kind === 'join') {
+    if (kind === 'join_meeting') {
       const known = view.participants.get(entry.userId);
       view.participants.set(entry.userId, { userId: entry.userId, name: known ? known.name : nameOf(entry.userId), joinedAt: entry.at });
       if (!known && !state.names.has(entry.userId)) refreshNames(view);
@@ -351,8 +351,8 @@ function renderInstance(scrollChat = false) {
   if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
   $('chat-earlier').hidden = !view.moreMessages || view.only !== null;
 
-  // The events log says join_meeting and leave_meeting (the seed's names), the stream join and leave.
-  const label = { join: 'joined', join_meeting: 'joined', leave: 'left', leave_meeting: 'left', timeout: 'timed out' };
+  // Events are named as the seed names them, in the events log and on the streams alike.
+  const label = { join_meeting: 'joined', leave_meeting: 'left', timeout: 'timed out' };
   $('events').replaceChildren(...view.events.map((e) => h('li', { 'data-event': e.id },
     stamp(e.timestamp), ` ${nameOf(e.userId)} ${label[e.type] || e.type}`)));
   $('events-earlier').hidden = !view.moreEvents;

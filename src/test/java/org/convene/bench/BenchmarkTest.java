@@ -17,7 +17,7 @@ import org.convene.http.ServerSettings;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
-import org.convene.store.SeedAlgorithm;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +78,9 @@ class BenchmarkTest {
 
     @Test
     void theHttpRunCountsEveryOperationOnceAndNoneFails() throws Exception {
-        try (ConveneServer server = ConveneServer.start(convene, store, store,
+        try (ConveneServer server = org.convene.http.TestServers.start(store, Clock.systemUTC(),
                 new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
+                () -> true)) {
             BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", meter, SMALL);
 
             assertCountedOnce(result);

@@ -24,17 +24,21 @@ class CliTest {
 
     record Run(int code, String out, String err) {}
 
+    org.convene.app.Node node() {
+        return org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), clock);
+    }
+
     @BeforeEach
     void seeded() {
         store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         store.wipe();
-        SeedData.load(store, NOW);
+        SeedData.load(node(), NOW);
     }
 
     Run convene(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, Context.of(store, clock), new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(args, Context.of(node(), clock), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString().strip(), err.toString().strip());
     }
 
@@ -53,13 +57,14 @@ class CliTest {
     }
 
     @Test
-    void aRefusalInJsonNamesItsType() throws Exception {
+    void aRefusalInJsonIsTheApisProblemDocument() throws Exception {
         Run run = convene("--json", "join", "3", "2");
 
-        JsonNode refused = new ObjectMapper().readTree(run.out()).get("refused");
+        JsonNode refused = new ObjectMapper().readTree(run.out());
         assertThat(run.code()).isEqualTo(1);
-        assertThat(refused.get("type").asText()).isEqualTo("INVALID_USER");
-        assertThat(refused.get("message").asText()).isEqualTo("Invalid user ID");
+        assertThat(refused.get("type").asText()).isEqualTo("urn:convene:problem:invalid-user");
+        assertThat(refused.get("status").asInt()).isEqualTo(404);
+        assertThat(refused.get("detail").asText()).isEqualTo("Invalid user ID");
     }
 
     @Test
@@ -70,6 +75,16 @@ class CliTest {
 
         assertThat(participants.get(0).get("joinedAt").asText()).isEqualTo(NOW.toString());
         assertThat(participants.get(0).get("name").asText()).isEqualTo("John Doe");
+    }
+
+    @Test
+    void eventsInJsonHaveTheApisNamesAndCodes() throws Exception {
+        convene("join", "1", "2");
+
+        JsonNode events = new ObjectMapper().readTree(convene("--json", "events", "--instance", "2").out());
+
+        assertThat(events.get(0).get("type").asText()).isEqualTo("join_meeting");
+        assertThat(events.get(0).get("code").asInt()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -20,7 +20,8 @@ class DemoTest {
         RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
-        List<String> results = new Demo(store, new AdjustableClock(NOW), new PrintWriter(printed)).run();
+        List<String> results = new Demo(org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), new AdjustableClock(NOW)),
+                new AdjustableClock(NOW), new PrintWriter(printed)).run();
 
         String hiJohn = "[{'messageID': '1', 'userID': '2', 'meetingInstanceID': '1', 'message': 'Hi, John!', "
                 + "'timestamp': '2023-05-08T10:12:00Z'}]";
@@ -76,7 +77,8 @@ class DemoTest {
         RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
-        new Demo(store, new AdjustableClock(NOW), new PrintWriter(printed)).run();
+        new Demo(org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), new AdjustableClock(NOW)),
+                new AdjustableClock(NOW), new PrintWriter(printed)).run();
 
         String lastDump = printed.toString().substring(printed.toString().lastIndexOf("Users:"));
         assertThat(lastDump).contains("event_type: join_meeting", "event_type: leave_meeting", "message: Hi, John!",

@@ -34,6 +34,7 @@ final class ApiServer implements AutoCloseable {
     final AdjustableClock clock = new AdjustableClock(T0);
     final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
     final Convene convene = new Convene(store, clock);
+    final org.convene.core.Services services;
     final ConveneServer server;
     String john;
     String jane;
@@ -48,9 +49,10 @@ final class ApiServer implements AutoCloseable {
 
     /** With {@code configuredAdmin} false, the administrator token is the stored one, made at start. */
     ApiServer(int chatPerMinute, List<String> corsOrigins, boolean configuredAdmin) {
-        server = ConveneServer.start(convene, store, store, new ServerSettings("127.0.0.1", 0,
-                configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), 65_536, chatPerMinute, corsOrigins),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0,
+                configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), 65_536, chatPerMinute, corsOrigins);
+        services = TestServers.services(store, clock, settings);
+        server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
     }
 
@@ -60,8 +62,8 @@ final class ApiServer implements AutoCloseable {
         clock.set(T0);
         long johnId = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com")).id();
         long janeId = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com")).id();
-        john = AccessTokens.rotateUser(store, johnId);
-        jane = AccessTokens.rotateUser(store, janeId);
+        john = services.tokens().issue(johnId);
+        jane = services.tokens().issue(janeId);
         long standup = convene.createMeeting(new MeetingDetails("Team Standup", "", true, List.of())).id();
         long review = convene.createMeeting(new MeetingDetails("Review", "", false, List.of("john.doe@example.com"))).id();
         convene.createInstance(standup, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));

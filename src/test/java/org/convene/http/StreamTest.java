@@ -2,18 +2,10 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +14,6 @@ import org.junit.jupiter.api.Test;
 /** Live streams: events in order, an exact resume after a dropped connection, many subscribers at once. */
 class StreamTest {
     static ApiServer api;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -39,40 +30,10 @@ class StreamTest {
         api.reset();
     }
 
-    /** Lines of one SSE connection, collected as they arrive. */
-    static final class Listener {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final CountDownLatch subscribed = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<Stream<String>>> response;
-
+    /** A listener on this test's server. */
+    static final class Listener extends SseListener {
         Listener(String path, String token, String lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.server.url() + path))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
-            if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
-            response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-            response.thenAccept(r -> r.body().forEach(line -> {
-                lines.add(line);
-                if (line.startsWith(": subscribed")) subscribed.countDown();
-            }));
-        }
-
-        List<String> events() {
-            return lines.stream().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).toList();
-        }
-
-        List<String> ids() {
-            return lines.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4).trim()).toList();
-        }
-
-        boolean await(int events, long seconds) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (events().size() < events && System.nanoTime() < until) Thread.sleep(20);
-            return events().size() >= events;
-        }
-
-        void drop() {
-            response.cancel(true);
-            response.thenAccept(r -> r.body().close());
+            super(api.server.url() + path, token, lastEventId);
         }
     }
 
@@ -97,7 +58,7 @@ class StreamTest {
         api.call("DELETE", "/instances/1/participants/1", api.john, null);
 
         assertThat(listener.await(5, 10)).isTrue();
-        assertThat(listener.events()).containsExactly("activated", "join", "chat", "chat", "leave");
+        assertThat(listener.events()).containsExactly("activated", "join_meeting", "chat", "chat", "leave_meeting");
         assertThat(String.join("\n", listener.lines)).containsSubsequence("\"text\":\"first\"", "\"text\":\"second\"");
         listener.drop();
     }
@@ -133,7 +94,7 @@ class StreamTest {
 
         for (Listener listener : listeners) {
             assertThat(listener.await(3, 30)).isTrue();
-            assertThat(listener.events()).containsExactly("activated", "join", "chat");
+            assertThat(listener.events()).containsExactly("activated", "join_meeting", "chat");
         }
         listeners.forEach(Listener::drop);
     }
@@ -158,7 +119,7 @@ class StreamTest {
 
         assertThat(jane.await(8, 10)).isTrue();
         assertThat(jane.events()).containsExactly("scheduled", "activated", "scheduled", "activated",
-                "join", "chat", "timeout", "ended");
+                "join_meeting", "chat", "timeout", "ended");
         assertThat(String.join("\n", jane.lines)).contains("\"public\"").doesNotContain("\"private\"");
         jane.drop();
     }
@@ -179,7 +140,7 @@ class StreamTest {
 
         assertThat(resumed.await(3, 10)).isTrue();
         Thread.sleep(300);
-        assertThat(resumed.events()).containsExactlyInAnyOrder("chat", "join", "chat");
+        assertThat(resumed.events()).containsExactlyInAnyOrder("chat", "join_meeting", "chat");
         assertThat(String.join("\n", resumed.lines)).contains("missed in 1", "missed in 2");
         resumed.drop();
     }

@@ -21,7 +21,8 @@ class EmbeddedRedisTest {
     Path data;
 
     StoreSettings settings() {
-        return StoreSettings.from(java.util.Map.of("CONVENE_DATA_DIR", data.toString(), "CONVENE_FSYNC", "always"));
+        return org.convene.app.Settings.from(java.util.Map.of("CONVENE_DATA_DIR", data.toString(), "CONVENE_FSYNC", "always"))
+                .store();
     }
 
     @Test
@@ -70,9 +71,9 @@ class EmbeddedRedisTest {
 
     @Test
     void badSettingsAreRefusedWithTheVariableNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreSettings.from(java.util.Map.of("CONVENE_EVENTS_DB", "x")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.convene.app.Settings.from(java.util.Map.of("CONVENE_EVENTS_DB", "x")))
                 .hasMessage("CONVENE_EVENTS_DB must be a number, was 'x'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreSettings.from(java.util.Map.of("CONVENE_FSYNC", "never")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.convene.app.Settings.from(java.util.Map.of("CONVENE_FSYNC", "never")))
                 .hasMessage("CONVENE_FSYNC must be everysec, always or no, was never");
     }
 }

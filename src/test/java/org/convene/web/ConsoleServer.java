@@ -46,9 +46,8 @@ final class ConsoleServer implements AutoCloseable {
         Convene convene = new Convene(store, clock);
         scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(100), t -> {});
         scheduler.start();
-        server = ConveneServer.start(convene, store, store,
-                new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), scheduler::isRunning);
+        server = org.convene.http.TestServers.start(store, clock,
+                new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of()), scheduler::isRunning);
     }
 
     String url() {

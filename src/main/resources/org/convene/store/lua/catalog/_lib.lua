@@ -1,4 +1,4 @@
--- Shared by the catalog scripts. Scripts.java prepends this file. The catalog holds what spans
+-- Shared by the catalog scripts. Script.java prepends this file (after _common.lua). The catalog holds what spans
 -- meetings, under one hash tag:
 --   KEYS[1] = convene:{catalog}
 --   <base>:next:meeting, <base>:next:instance   id counters
@@ -9,3 +9,4 @@
 --   <base>:active            zset  instance id by `to`, once activated       } hash is the truth
 --   <base>:feed              stream  lifecycle of every instance: kind instance meeting from to (capped)
 local base = KEYS[1]
+

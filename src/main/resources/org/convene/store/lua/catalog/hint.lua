@@ -11,7 +11,7 @@ local early = ARGV[1] == 'early'
 if early then start = 2 end
 local function feed(kind, iid, from, to)
   local mid = redis.call('HGET', base .. ':instance-meeting', iid) or '0'
-  redis.call('XADD', base .. ':feed', 'MAXLEN', '~', 10000, '*', 'kind', kind, 'instance', iid, 'meeting', mid,
+  redis.call('XADD', base .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'instance', iid, 'meeting', mid,
       'from', from, 'to', to)
 end
 for i = start, #ARGV, 4 do

@@ -1,4 +1,4 @@
--- Shared by every script that works inside one meeting. Scripts.java prepends this file.
+-- Shared by every script that works inside one meeting. Script.java prepends this file (after _common.lua).
 --
 -- All keys live under the meeting's hash tag, so every script stays in one cluster slot:
 --   KEYS[1] = data base    convene:{m:<mid>}          (db ARGV[1])
@@ -22,6 +22,23 @@ local ddb, edb = tonumber(ARGV[1]), tonumber(ARGV[2])
 
 local function ikey(iid) return base .. ':instance:' .. iid end
 
+-- Event codes in the events log, the seed's event types in its order (model.EventType).
+local JOIN, LEAVE, TIMEOUT = 1, 2, 3
+-- Message `n` of an instance's chat as a table of its fields (user, text, at), or nil.
+local function message(iid, n)
+  local entry = redis.call('XRANGE', ikey(iid) .. ':chat', n .. '-0', n .. '-0')[1]
+  if not entry then return nil end
+  return fields(entry[2])
+end
+
+-- Appends a message to an instance's chat and its author's index; returns its number.
+local function append_message(iid, uid, text, at)
+  local n = redis.call('HINCRBY', ikey(iid), 'messages', 1)
+  redis.call('XADD', ikey(iid) .. ':chat', n .. '-0', 'user', uid, 'text', text, 'at', at)
+  redis.call('ZADD', ikey(iid) .. ':chat:user:' .. uid, n, n)
+  return n
+end
+
 -- Events live in their own logical database (the seed's db 1); on a cluster only db 0 exists,
 -- so there they live under their own key prefix instead and no SELECT happens.
 local function in_events(f)
@@ -32,9 +49,9 @@ local function in_events(f)
 end
 
 -- Appends to the instance's live feed, in the same step as the change it reports.
-local FEED_KINDS = {'join', 'leave', 'timeout'}
+local FEED_KINDS = {[JOIN] = 'join', [LEAVE] = 'leave', [TIMEOUT] = 'timeout'}
 local function feed(iid, kind, uid, n, at)
-  redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', 10000, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
+  redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
 end
 
 -- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
@@ -53,7 +70,7 @@ local function end_instance(iid, at)
   local pkey = ikey(iid) .. ':participants'
   local uids = redis.call('HKEYS', pkey)
   table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
-  for _, uid in ipairs(uids) do log_event(iid, uid, 3, at) end
+  for _, uid in ipairs(uids) do log_event(iid, uid, TIMEOUT, at) end
   redis.call('DEL', pkey)
   redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
   feed(iid, 'ended', 0, 0, at)

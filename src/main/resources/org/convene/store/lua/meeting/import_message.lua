@@ -8,7 +8,5 @@ local h = redis.call('HMGET', ikey(iid), 'from', 'to')
 if tonumber(at) < tonumber(h[1]) or tonumber(at) >= tonumber(h[2]) then
   return {'INVALID_INPUT', 'at must lie within the instance window'}
 end
-local n = redis.call('HINCRBY', ikey(iid), 'messages', 1)
-redis.call('XADD', ikey(iid) .. ':chat', n .. '-0', 'user', uid, 'text', text, 'at', at)
-redis.call('ZADD', ikey(iid) .. ':chat:user:' .. uid, n, n)
+local n = append_message(iid, uid, text, at)
 return {'OK', n}

@@ -11,4 +11,4 @@ end
 local pkey = ikey(iid) .. ':participants'
 if redis.call('HSETNX', pkey, uid, now .. ':' .. name) == 0 then return {'ALREADY_IN'} end
 redis.call('SADD', ikey(iid) .. ':members', uid)
-return {'OK', log_event(iid, uid, 1, now)}
+return {'OK', log_event(iid, uid, JOIN, now)}

@@ -5,4 +5,4 @@ if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then
   if redis.call('SISMEMBER', ikey(iid) .. ':members', uid) == 1 then return {'ALREADY_LEFT'} end
   return {'NOT_JOINED'}
 end
-return {'OK', log_event(iid, uid, 2, now)}
+return {'OK', log_event(iid, uid, LEAVE, now)}

@@ -1,4 +1,4 @@
--- Shared by the user scripts. Scripts.java prepends this file. All users share one hash tag so
+-- Shared by the user scripts. Script.java prepends this file (after _common.lua). All users share one hash tag so
 -- that an e-mail is claimed and a user written in one atomic step:
 --   KEYS[1] = convene:{users}
 --   <base>:next               counter of user ids

@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.bench;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.sync.RedisCommands;

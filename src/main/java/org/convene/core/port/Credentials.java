@@ -1,4 +1,4 @@
-package org.convene.core;
+package org.convene.core.port;
 
 import java.util.Optional;
 
@@ -11,13 +11,15 @@ public interface Credentials {
     /** A user a token belongs to. */
     record TokenOwner(long userId, String email) {}
 
-    /** Gives a user a new token hash, retiring the previous one. */
+    /** Gives a user a new token hash, retiring the previous one; refuses with "Invalid user ID" for a deleted user. */
     void setUserTokenHash(long userId, String hash);
 
+    /** Returns the stored administrator token hash, if one was made. */
     Optional<String> adminTokenHash();
 
     /** Stores the administrator's token hash unless one exists; returns the hash in force. */
     String initAdminTokenHash(String hash);
 
+    /** Replaces the stored administrator token hash. */
     void replaceAdminTokenHash(String hash);
 }

@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,8 @@ import org.convene.model.Participant;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisTargets;
 import org.convene.model.UserDetails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

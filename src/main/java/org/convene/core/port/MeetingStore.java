@@ -1,4 +1,4 @@
-package org.convene.core;
+package org.convene.core.port;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
-import org.convene.model.FeedEntry;
 import org.convene.model.Event;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
@@ -24,7 +23,7 @@ import org.convene.model.UserDetails;
  * atomic step, refuses by throwing {@link org.convene.model.RefusedException} and then has changed
  * nothing. Operations that depend on time take {@code now}, so that the caller owns the clock.
  */
-public interface MeetingStore {
+public interface MeetingStore extends Audiences {
 
     User createUser(UserDetails details);
 
@@ -62,9 +61,6 @@ public interface MeetingStore {
 
     List<MeetingInstance> instancesOf(long meetingId, Instant now);
 
-    /** Returns whether the instance's meeting admits this e-mail: public, or the e-mail in its audience. */
-    boolean admits(long instanceId, String email);
-
     JoinResult join(long userId, long instanceId, Instant now);
 
     LeaveResult leave(long userId, long instanceId, Instant now);
@@ -98,16 +94,4 @@ public interface MeetingStore {
 
     /** Returns every event of one user, across meetings, in time order. */
     List<Event> eventsOfUser(long userId);
-
-    /** Returns up to {@code limit} entries of an instance's live feed after stream id {@code afterId} ("0": from the start). */
-    List<FeedEntry> feed(long instanceId, String afterId, int limit);
-
-    /** Returns up to {@code limit} entries of the lifecycle feed of all instances after {@code afterId}. */
-    List<FeedEntry> lifecycle(String afterId, int limit);
-
-    /** Returns whether the store holds no data at all. */
-    boolean isEmpty();
-
-    /** Deletes every user, meeting, instance, event and message; for explicit resets only. */
-    void wipe();
 }

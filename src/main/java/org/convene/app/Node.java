@@ -1,0 +1,152 @@
+package org.convene.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.convene.core.Access;
+import org.convene.core.ChatRateLimit;
+import org.convene.core.Convene;
+import org.convene.core.Services;
+import org.convene.core.Tokens;
+import org.convene.http.ConveneServer;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.StoreSession;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds Convene from its parts. It opens the store the
+ * settings name, puts the application's services on it, and from them a scheduler and an HTTP
+ * server. Adapters receive what it built; none of them reaches the store itself.
+ *
+ * <pre>{@code
+ * try (Node node = Node.open(Settings.from(System.getenv()), false)) {
+ *     node.services().convene().activeInstances();
+ * }
+ * }</pre>
+ */
+public final class Node implements AutoCloseable {
+    private final Settings settings;
+    private final StoreSession session;
+    private final RedisMeetingStore store;
+    private final Clock clock;
+    private final Services services;
+
+    private Node(Settings settings, StoreSession session, RedisMeetingStore store, Clock clock) {
+        this.settings = settings;
+        this.session = session;
+        this.store = store;
+        this.clock = clock;
+        Convene convene = new Convene(store, clock);
+        this.services = new Services(convene, new Access(store),
+                new Tokens(store, settings.server().adminToken(), clock, settings.server().tokenCache()),
+                new ChatRateLimit(settings.server().chatPerMinute(), clock));
+    }
+
+    /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
+    public static Node open(Settings settings, boolean longLived) {
+        applyLogLevels(settings);
+        StoreSession session = StoreSession.open(settings.store(), longLived);
+        return new Node(settings, session, session.store(), Clock.systemUTC());
+    }
+
+    /** A node on a store someone else opened and will close, on {@code clock}: for tests and the benchmark. */
+    public static Node on(RedisMeetingStore store, Settings settings, Clock clock) {
+        return new Node(settings, null, store, clock);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The application's services on this node's clock. */
+    public Services services() {
+        return services;
+    }
+
+    /** The application on another clock, for replaying history (the seed's sample data, the demo). */
+    public Convene convene(Clock other) {
+        return new Convene(store, other);
+    }
+
+    /** A scheduler on this node's store and {@code on}'s time, telling {@code listener} of each transition. */
+    public InstanceScheduler scheduler(Clock on, Duration poll, Consumer<Transition> listener) {
+        return new InstanceScheduler(store, on, poll, listener);
+    }
+
+    /**
+     * Starts the scheduler and the HTTP server, with metrics of both. Closing the result stops them
+     * in order: the server (no new requests, streams closed, those in flight finished), then the scheduler.
+     */
+    public Serving serve() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
+                .publishPercentileHistogram().register(metrics);
+        InstanceScheduler scheduler = scheduler(clock, settings.schedulerPoll(), t -> {
+            Counter.builder("convene_scheduler_transitions").tag("kind", t.kind().name().toLowerCase(Locale.ROOT))
+                    .register(metrics).increment();
+            lag.record(Duration.between(t.dueAt(), clock.instant()));
+        });
+        scheduler.start();
+        try {
+            return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler);
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+    }
+
+    /** Describes where the data lives, for people. */
+    public String description() {
+        return session == null ? "the given store" : session.description();
+    }
+
+    @Override
+    public void close() {
+        if (session != null) session.close();
+    }
+
+    /** The log levels of the settings, over logback.xml's defaults. */
+    private static void applyLogLevels(Settings settings) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) return;
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.toLevel(settings.logLevel(), Level.WARN));
+        ((Logger) LoggerFactory.getLogger("org.convene.http.requests"))
+                .setLevel(Level.toLevel(settings.requestLogLevel(), Level.INFO));
+    }
+
+    /** Convene serving: the HTTP server and the scheduler, stopped in that order. */
+    public static final class Serving implements AutoCloseable {
+        private final ConveneServer server;
+        private final InstanceScheduler scheduler;
+
+        private Serving(ConveneServer server, InstanceScheduler scheduler) {
+            this.server = server;
+            this.scheduler = scheduler;
+        }
+
+        /** The server's base URL. */
+        public String url() {
+            return server.url();
+        }
+
+        /** The administrator token made at this start, to be shown once, if one was made. */
+        public java.util.Optional<String> generatedAdminToken() {
+            return server.generatedAdminToken();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            scheduler.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.convene.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.convene.http.ServerSettings;
+import org.convene.store.StoreSettings;
+
+/**
+ * Every setting of Convene, read once from the environment at start; nothing else reads it. The
+ * README's configuration table lists them. Bad values are refused with a message naming the variable.
+ */
+public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
+                       String requestLogLevel) {
+
+    /** Reads the settings from {@code env}, with defaults for what is missing. */
+    public static Settings from(Map<String, String> env) {
+        Reader read = new Reader(env);
+        String url = read.text("CONVENE_REDIS_URL", "");
+        StoreSettings store = new StoreSettings(url.isEmpty() ? Optional.empty() : Optional.of(url),
+                Boolean.parseBoolean(read.text("CONVENE_REDIS_CLUSTER", "false")),
+                read.number("CONVENE_EVENTS_DB", 1), Path.of(read.text("CONVENE_DATA_DIR", "data")),
+                read.text("CONVENE_FSYNC", "everysec"));
+        String origins = read.text("CONVENE_CORS_ORIGINS", "");
+        ServerSettings server = new ServerSettings(read.text("CONVENE_HTTP_HOST", "127.0.0.1"),
+                read.number("CONVENE_HTTP_PORT", 8080),
+                Optional.of(read.text("CONVENE_ADMIN_TOKEN", "")).filter(s -> !s.isEmpty()),
+                read.number("CONVENE_MAX_BODY_BYTES", 65_536), read.number("CONVENE_CHAT_PER_MINUTE", 60),
+                origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).toList(),
+                read.millis("CONVENE_FEED_POLL_MS", 100), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), read.millis("CONVENE_TOKEN_CACHE_MS", 5_000));
+        return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
+                read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"));
+    }
+
+    public Settings {
+        if (schedulerPoll.toMillis() < 10) throw new IllegalArgumentException("CONVENE_SCHEDULER_POLL_MS must be at least 10");
+    }
+
+    /** Whether the administrator's token is set by CONVENE_ADMIN_TOKEN rather than made and stored. */
+    public boolean adminTokenConfigured() {
+        return server.adminToken().isPresent();
+    }
+
+    /** The same settings on another store: for tests and the benchmark's throwaway servers. */
+    public Settings withStore(StoreSettings other) {
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel);
+    }
+
+    /** The same settings with another server part. */
+    public Settings withServer(ServerSettings other) {
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel);
+    }
+
+    private record Reader(Map<String, String> env) {
+        String text(String name, String fallback) {
+            return env.getOrDefault(name, fallback).trim();
+        }
+
+        int number(String name, int fallback) {
+            String value = text(name, Integer.toString(fallback));
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, was '" + value + "'");
+            }
+        }
+
+        Duration millis(String name, int fallback) {
+            int value = number(name, fallback);
+            if (value < 1) throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            return Duration.ofMillis(value);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.convene.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.convene.core.Access;
+import org.convene.core.ChatRateLimit;
+import org.convene.core.Convene;
+import org.convene.core.Services;
+import org.convene.core.Tokens;
+import org.convene.http.ConveneServer;
+import org.convene.http.ServerSettings;
+import org.convene.store.EmbeddedRedis;
+import org.convene.store.RedisConnection;
+import org.convene.store.RedisMeetingStore;
+import org.convene.store.StoreSettings;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every part of {@code convene bench} on one Redis: the mixed workload, and as asked the seed's
+ * algorithm beside it, the same through the HTTP API, memory per message and event, a scaling series
+ * over stored history and a scheduler run. Without a Redis URL it runs on a throwaway embedded Redis
+ * with the append-only persistence Convene uses, so ./data is never touched; each part starts from
+ * an empty store.
+ */
+public final class BenchSuite {
+    /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
+    public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
+                        long seedMaxHistory, int schedulerInstances, Duration schedulerWindow) {}
+
+    private final Parts parts;
+    private final PrintWriter out;
+    private final BiConsumer<String, Object> report;
+
+    /** A suite that prints progress to {@code out} and each part's result through {@code report} (text, value). */
+    public BenchSuite(Parts parts, PrintWriter out, BiConsumer<String, Object> report) {
+        this.parts = parts;
+        this.out = out;
+        this.report = report;
+    }
+
+    /**
+     * Runs on the store {@code settings} name; refuses (returns false) a Redis that holds data unless
+     * {@code reset}, since every part starts by emptying it.
+     */
+    public boolean run(StoreSettings settings, boolean reset, PrintWriter err) throws Exception {
+        if (settings.redisUrl().isPresent()) {
+            try (RedisConnection redis = RedisConnection.open(settings.redisUrl().get(), settings.cluster())) {
+                RedisMeetingStore target = new RedisMeetingStore(redis, settings.eventsDatabase());
+                if (!reset && !target.isEmpty()) {
+                    err.println("The store already holds data, so 'bench' leaves it alone. Run 'convene bench --reset' "
+                            + "to delete everything in it first.");
+                    err.flush();
+                    return false;
+                }
+                out.println("Benchmark on " + redis.description());
+                runAll(redis, target, redis.isCluster() ? null : settings.redisUrl().get());
+            }
+            return true;
+        }
+        Path dir = Files.createTempDirectory("convene-bench");
+        try (EmbeddedRedis server = EmbeddedRedis.start(dir, "everysec", true);
+             RedisConnection redis = RedisConnection.open(server.url(), false)) {
+            out.println("Benchmark on a throwaway embedded Redis 6.2 (append-only, everysec) in " + dir + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+            runAll(redis, new RedisMeetingStore(redis, 1), server.url());
+        } finally {
+            delete(dir);
+        }
+        return true;
+    }
+
+    private void runAll(RedisConnection redis, RedisMeetingStore store, String standaloneUrl) throws Exception {
+        BenchSettings settings = parts.workload();
+        Convene convene = new Convene(store, Clock.systemUTC());
+        Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits);
+        if (parts.baseline() && standaloneUrl == null) {
+            throw new IllegalArgumentException("--baseline needs a standalone Redis (the seed's layout uses databases 2 and 3)");
+        }
+
+        section("The mixed workload");
+        store.wipe();
+        BenchResult engine = Benchmark.run(convene, meter, settings);
+        report.accept(engine.table(), engine);
+
+        if (parts.baseline()) {
+            withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
+                BenchResult seedResult = Benchmark.runSeed(seedAlgorithm, seedMeter, settings);
+                report.accept(seedResult.table() + String.format(Locale.ROOT,
+                        "Convene did %.0f times the seed algorithm's operations a second (little history).%n",
+                        engine.perSecond() / Math.max(seedResult.perSecond(), 1e-9)), seedResult);
+            });
+        }
+        if (parts.http()) {
+            section("The same workload through the HTTP API");
+            store.wipe();
+            runHttp(convene, store, meter, settings, engine);
+        }
+        if (parts.memory()) {
+            section("Memory");
+            store.wipe();
+            MemoryProbe.Result probe = MemoryProbe.run(convene, () -> Long.parseLong(redis.info("memory").get("used_memory")),
+                    20_000);
+            report.accept(probe.table(), probe);
+        }
+        if (!parts.scaling().isEmpty()) {
+            section("Scaling with stored history");
+            store.wipe();
+            if (parts.baseline()) {
+                withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
+                    ScalingSeries.Result series = ScalingSeries.run(convene, meter, settings, parts.scaling(),
+                            seedAlgorithm, seedMeter, parts.seedMaxHistory());
+                    report.accept(series.table(), series);
+                });
+            } else {
+                ScalingSeries.Result series = ScalingSeries.run(convene, meter, settings, parts.scaling(), null, null, 0);
+                report.accept(series.table(), series);
+            }
+        }
+        if (parts.schedulerInstances() > 0) {
+            section("The scheduler");
+            store.wipe();
+            SchedulerRun.Result run = SchedulerRun.run(convene, store, parts.schedulerInstances(), parts.schedulerWindow(),
+                    () -> Meter.microsIn(redis.info("commandstats")));
+            report.accept(run.table(), run.table());
+        }
+    }
+
+    private void runHttp(Convene convene, RedisMeetingStore store, Meter meter, BenchSettings settings, BenchResult engine)
+            throws Exception {
+        String token = "bench-" + UUID.randomUUID();
+        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
+        Services services = new Services(convene, new Access(store),
+                new Tokens(store, server.adminToken(), Clock.systemUTC(), server.tokenCache()),
+                new ChatRateLimit(server.chatPerMinute(), Clock.systemUTC()));
+        // A request log line per call would be measured along (to a terminal, mostly); a deployment ships it elsewhere.
+        Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
+        Level level = requestLog.getLevel();
+        requestLog.setLevel(Level.WARN);
+        try (ConveneServer running = ConveneServer.start(services, server,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
+            BenchResult overHttp = Benchmark.runHttp(convene, URI.create(running.url()), token, meter, settings);
+            report.accept(overHttp.table() + String.format(Locale.ROOT,
+                    "The HTTP API did %.0f%% of the engine's operations a second.%n",
+                    100 * overHttp.perSecond() / Math.max(engine.perSecond(), 1e-9)), overHttp);
+        } finally {
+            requestLog.setLevel(level);
+        }
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+        out.flush();
+    }
+
+    private interface SeedWork {
+        void run(SeedAlgorithm seed, Meter meter) throws Exception;
+    }
+
+    /**
+     * The seed's algorithm on databases 2 and 3 of the same server, emptied first. Its client is
+     * synchronous, so one command is one round trip; both are read from the server's commandstats.
+     */
+    private static void withSeed(String url, RedisConnection redis, SeedWork work) throws Exception {
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> data = client.connect(RedisURI.builder(RedisURI.create(url))
+                     .withDatabase(2).build());
+             StatefulRedisConnection<String, String> events = client.connect(RedisURI.builder(RedisURI.create(url))
+                     .withDatabase(3).build())) {
+            data.sync().flushdb();
+            events.sync().flushdb();
+            Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")),
+                    () -> Meter.commandsIn(redis.info("commandstats")));
+            work.run(new SeedAlgorithm(data.sync(), events.sync()), meter);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

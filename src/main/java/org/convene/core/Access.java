@@ -1,0 +1,69 @@
+package org.convene.core;
+
+import org.convene.core.port.Audiences;
+import org.convene.model.Meeting;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+
+/**
+ * Every access rule, in one place: the administrator may do anything; a user acts only as
+ * themselves; a private meeting's insides (participants, chat, events, live activity) are seen by
+ * its audience only; a meeting's audience list is seen by the administrator only. Meetings and
+ * instances themselves are seen by every signed-in caller.
+ *
+ * <p>The join script applies the audience rule again in the same atomic step as the join, so that
+ * a concurrent change of the audience can never let a user in; here is where the rule is decided
+ * for everything that is read.
+ */
+public final class Access {
+    private final Audiences audiences;
+
+    /** The rules, on the store's knowledge of whom each meeting is open to. */
+    public Access(Audiences audiences) {
+        this.audiences = audiences;
+    }
+
+    /** Returns the caller if it is the administrator, else refuses. */
+    public Caller requireAdmin(Caller caller) {
+        if (!caller.admin()) throw Refusal.ADMIN_ONLY.refuse();
+        return caller;
+    }
+
+    /** Refuses unless the caller may act as user {@code userId}: as themselves, or as the administrator. */
+    public void requireActingAs(Caller caller, long userId) {
+        if (!mayActAs(caller, userId)) throw Refusal.NOT_SELF.refuse();
+    }
+
+    /** Returns whether the caller may act as user {@code userId}. */
+    public boolean mayActAs(Caller caller, long userId) {
+        return caller.admin() || caller.userId() == userId;
+    }
+
+    /**
+     * Refuses unless the caller may see inside the instance (its participants, chat, events, live
+     * activity); refuses with "Invalid meeting instance ID" when there is no such instance.
+     */
+    public void requireInside(Caller caller, long instanceId) {
+        if (!caller.admin() && !audiences.openTo(instanceId, caller.email())) throw Refusal.AUDIENCE_ONLY.refuse();
+    }
+
+    /** Returns whether the caller may see inside the instance; false for an instance that does not exist. */
+    public boolean seesInside(Caller caller, long instanceId) {
+        try {
+            requireInside(caller, instanceId);
+            return true;
+        } catch (RefusedException refusedOrGone) {
+            return false;
+        }
+    }
+
+    /** Returns whether the caller may see inside the instances of this meeting. */
+    public boolean seesInside(Caller caller, Meeting meeting) {
+        return caller.admin() || meeting.details().admits(caller.email());
+    }
+
+    /** Returns whether the caller may see a meeting's audience list. */
+    public boolean seesAudience(Caller caller) {
+        return caller.admin();
+    }
+}

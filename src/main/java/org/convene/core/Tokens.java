@@ -1,0 +1,124 @@
+package org.convene.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.convene.core.port.Credentials;
+import org.convene.model.Refusal;
+
+/**
+ * Bearer tokens: made here, shown once, kept only as SHA-256 hashes, compared in constant time.
+ * A looked-up token is remembered for {@code remember} on the injected clock, so a rotated or
+ * deleted token stops working within that time rather than at once, and a stored administrator
+ * token rotated by another process takes effect within it too.
+ */
+public final class Tokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final Credentials credentials;
+    private final Optional<String> configuredAdminHash;
+    private final Clock clock;
+    private final Duration remember;
+    private volatile Remembered<String> storedAdmin;
+    private final Map<String, Remembered<Optional<Caller>>> users = new ConcurrentHashMap<>();
+
+    private record Remembered<T>(T value, Instant until) {}
+
+    /** Tokens checked against {@code credentials}; a configured administrator token wins over a stored one. */
+    public Tokens(Credentials credentials, Optional<String> configuredAdminToken, Clock clock, Duration remember) {
+        this.credentials = credentials;
+        this.configuredAdminHash = configuredAdminToken.map(Tokens::hash);
+        this.clock = clock;
+        this.remember = remember;
+    }
+
+    /**
+     * Makes sure an administrator token exists: the configured one, or one stored at an earlier
+     * start. Returns a newly made token, to be shown once, when there was none.
+     */
+    public Optional<String> ensureAdminToken() {
+        if (configuredAdminHash.isPresent()) return Optional.empty();
+        String token = newToken();
+        String inForce = credentials.initAdminTokenHash(hash(token));
+        storedAdmin = new Remembered<>(inForce, clock.instant().plus(remember));
+        return inForce.equals(hash(token)) ? Optional.of(token) : Optional.empty();
+    }
+
+    /** Returns who {@code token} belongs to, or refuses with "The token is not valid". */
+    public Caller authenticate(String token) {
+        if (token == null || token.isBlank()) throw Refusal.UNAUTHORIZED.refuse("The token is not valid");
+        String hash = hash(token.trim());
+        String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
+        if (admin != null && same(hash, admin)) return Caller.ADMIN;
+        Instant now = clock.instant();
+        Remembered<Optional<Caller>> known = users.get(hash);
+        if (known == null || known.until().isBefore(now)) {
+            if (users.size() > MAX_REMEMBERED) users.clear();
+            known = new Remembered<>(credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email())),
+                    now.plus(remember));
+            users.put(hash, known);
+        }
+        return known.value().orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
+    }
+
+    /** Gives a user a new token and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */
+    public String issue(long userId) {
+        String token = newToken();
+        credentials.setUserTokenHash(userId, hash(token));
+        return token;
+    }
+
+    /**
+     * Makes a new administrator token, retiring the stored one, and returns it; refuses while a
+     * configured token is in force, since that one would go on winning.
+     */
+    public String rotateAdmin() {
+        if (configuredAdminHash.isPresent()) throw Refusal.ADMIN_TOKEN_CONFIGURED.refuse();
+        String token = newToken();
+        credentials.replaceAdminTokenHash(hash(token));
+        storedAdmin = new Remembered<>(hash(token), clock.instant().plus(remember));
+        return token;
+    }
+
+    /** The stored administrator hash, read again once remembered long enough, so that a rotation elsewhere takes effect. */
+    private String storedAdminHash() {
+        Remembered<String> known = storedAdmin;
+        Instant now = clock.instant();
+        if (known == null || known.until().isBefore(now)) {
+            known = new Remembered<>(credentials.adminTokenHash().orElse(null), now.plus(remember));
+            storedAdmin = known;
+        }
+        return known.value();
+    }
+
+    /** Returns a new random token: 256 bits, URL-safe, prefixed so that it is recognisable in a secret scanner. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "cv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Returns the hex SHA-256 of a token: the only form in which tokens are stored. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,102 @@
+package org.convene.http;
+
+import static org.convene.http.Authentication.caller;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.convene.core.Access;
+import org.convene.core.Caller;
+import org.convene.core.ChatRateLimit;
+import org.convene.core.Convene;
+import org.convene.model.ChatMessage;
+import org.convene.model.Event;
+import org.convene.model.Ids;
+import org.convene.model.RefusedException;
+import org.convene.view.Views;
+
+/** {@code /instances} and the nine functions: joins, leaves, participants, chat, events, the end, functions 4 and 8. */
+final class InstanceRoutes {
+    private final Convene convene;
+    private final Access access;
+    private final ChatRateLimit chatLimit;
+
+    InstanceRoutes(Convene convene, Access access, ChatRateLimit chatLimit) {
+        this.convene = convene;
+        this.access = access;
+        this.chatLimit = chatLimit;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/instances/{id}", Role.USER, ctx -> ctx.json(Views.InstanceView.of(convene.instance(Params.id(ctx, "id")))));
+        routes.put("/instances/{id}", Role.ADMIN, ctx -> ctx.json(Views.InstanceView.of(
+                convene.updateInstance(Params.id(ctx, "id"), Params.window(ctx)))));
+        routes.delete("/instances/{id}", Role.ADMIN, ctx -> {
+            convene.deleteInstance(Params.id(ctx, "id"));
+            ctx.status(204);
+        });
+        routes.get("/instances/{id}/participants", Role.USER, ctx -> ctx.json(convene.participants(inside(ctx))));
+        routes.post("/instances/{id}/participants", Role.USER, this::join);
+        routes.delete("/instances/{id}/participants/{userId}", Role.USER, this::leave);
+        routes.post("/instances/{id}/end", Role.ADMIN, ctx -> ctx.json(convene.end(Params.id(ctx, "id"))));
+        routes.get("/instances/{id}/messages", Role.USER, this::chat);
+        routes.post("/instances/{id}/messages", Role.USER, this::post);
+        routes.get("/instances/{id}/events", Role.USER, this::events);
+        routes.get("/active-instances", Role.USER, ctx -> ctx.json(Views.active(convene.activeInstances())));
+        routes.get("/join-times", Role.USER, ctx -> ctx.json(Views.joinTimes(convene.joinTimes(), access, caller(ctx))));
+    }
+
+    /** The instance in the path, once the caller is known to see inside it. */
+    private long inside(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        access.requireInside(caller(ctx), instance);
+        return instance;
+    }
+
+    private void join(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        long user = Params.positive("userId", Bodies.read(ctx.bodyAsBytes(), Bodies.JoinBody.class).userId());
+        access.requireActingAs(caller(ctx), user);
+        Params.created(ctx, "/instances/" + instance + "/participants/" + user, convene.join(user, instance));
+    }
+
+    private void leave(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        long user = Params.id(ctx, "userId");
+        access.requireActingAs(caller(ctx), user);
+        ctx.json(convene.leave(user, instance));
+    }
+
+    private void chat(Context ctx) {
+        long instance = inside(ctx);
+        String user = ctx.queryParam("userId");
+        Long before = Params.before(ctx);
+        if (before != null && user != null) throw RefusedException.invalid("before", "cannot be combined with userId");
+        int limit = Params.limit(ctx);
+        List<ChatMessage> messages = before != null ? convene.chatBefore(instance, before, limit)
+                : user == null ? convene.chat(instance, Params.after(ctx), limit)
+                : convene.chatOf(instance, Ids.parse("userId", user), Params.after(ctx), limit);
+        ctx.json(messages.stream().map(Views.MessageView::of).toList());
+    }
+
+    private void post(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        Bodies.MessageBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.MessageBody.class);
+        long user = Params.positive("userId", body.userId());
+        Caller caller = caller(ctx);
+        access.requireActingAs(caller, user);
+        String text = ChatMessage.checkText(Bodies.required("text", body.text()));
+        chatLimit.acquire(caller);
+        ChatMessage message = convene.post(user, instance, text, ctx.header("Idempotency-Key"));
+        Params.created(ctx, "/instances/" + instance + "/messages?after=" + (message.id() - 1) + "&limit=1",
+                Views.MessageView.of(message));
+    }
+
+    private void events(Context ctx) {
+        long instance = inside(ctx);
+        Long before = Params.before(ctx);
+        int limit = Params.limit(ctx);
+        List<Event> events = before != null ? convene.eventsBefore(instance, before, limit)
+                : convene.eventsOfInstance(instance, Params.after(ctx), limit);
+        ctx.json(events.stream().map(Views.EventView::of).toList());
+    }
+}

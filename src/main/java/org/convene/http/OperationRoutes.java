@@ -1,0 +1,71 @@
+package org.convene.http;
+
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.convene.core.Convene;
+
+/** What operators and newcomers reach without a token: probes, metrics, the API's documents, the console's files. */
+final class OperationRoutes {
+    private static final String OPENAPI = resource("openapi.yaml");
+    private static final String DOCS = resource("docs.html").replace("VERSION", swaggerUiVersion());
+
+    private final Convene convene;
+    private final PrometheusMeterRegistry metrics;
+    private final BooleanSupplier schedulerRunning;
+
+    OperationRoutes(Convene convene, PrometheusMeterRegistry metrics, BooleanSupplier schedulerRunning) {
+        this.convene = convene;
+        this.metrics = metrics;
+        this.schedulerRunning = schedulerRunning;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/health", Role.OPEN, ctx -> ctx.json(Map.of("status", "up", "time", convene.now().toString())));
+        routes.get("/ready", Role.OPEN, this::ready);
+        routes.get("/metrics", Role.OPEN, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/openapi.yaml", Role.OPEN, ctx -> ctx.contentType("application/yaml").result(OPENAPI));
+        routes.get("/docs", Role.OPEN, ctx -> ctx.contentType("text/html; charset=utf-8").result(DOCS));
+        routes.get("/", Role.OPEN, ctx -> Console.serve(ctx, "index.html"));
+        routes.get("/console/{file}", Role.OPEN, ctx -> Console.serve(ctx, ctx.pathParam("file")));
+    }
+
+    private void ready(Context ctx) {
+        boolean redis;
+        try {
+            convene.ping();
+            redis = true;
+        } catch (RuntimeException e) {
+            redis = false;
+        }
+        boolean scheduler = schedulerRunning.getAsBoolean();
+        ctx.status(redis && scheduler ? 200 : 503)
+                .json(Map.of("redis", redis ? "up" : "down", "scheduler", scheduler ? "running" : "stopped"));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = OperationRoutes.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Swagger UI webjar's version, so that /docs links the files the jar really has. */
+    private static String swaggerUiVersion() {
+        try (InputStream in = OperationRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the swagger-ui webjar is missing", e);
+        }
+    }
+}

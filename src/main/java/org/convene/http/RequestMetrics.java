@@ -1,0 +1,39 @@
+package org.convene.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.convene.core.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Per request: a latency histogram by route and status, and one log line (never a token). */
+final class RequestMetrics {
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.convene.http.requests");
+
+    private final MeterRegistry metrics;
+
+    RequestMetrics(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    void record(Context ctx, Float ms) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (NoSuchElementException unmatched) {
+            route = "unmatched";
+        }
+        Timer.builder("convene_http_requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
+                .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));
+        if (!REQUESTS.isInfoEnabled()) return;
+        Caller caller = Authentication.callerIfKnown(ctx);
+        REQUESTS.info("method={} path={} route={} status={} ms={} caller={}", ctx.method(), ctx.path(), route,
+                ctx.status().getCode(), String.format(Locale.ROOT, "%.1f", ms),
+                caller == null ? "anonymous" : caller.logName());
+    }
+}

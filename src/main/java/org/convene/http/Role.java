@@ -1,0 +1,13 @@
+package org.convene.http;
+
+import io.javalin.security.RouteRole;
+
+/** Who a route is for; every route declares one, and {@link Authentication} holds requests to it. */
+enum Role implements RouteRole {
+    /** Anyone, with no token: probes, documents and the console's files. */
+    OPEN,
+    /** Any signed-in caller; finer rules (acting as oneself, a private meeting's insides) are {@code Access}'s. */
+    USER,
+    /** The administrator only. */
+    ADMIN
+}

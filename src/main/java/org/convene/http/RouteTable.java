@@ -1,0 +1,45 @@
+package org.convene.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers routes, each with exactly one {@link Role}, so that the route classes read like the
+ * access matrix; remembers them as "GET /users/{id}" for the test that holds openapi.yaml to them.
+ */
+final class RouteTable {
+    private final RoutesConfig routes;
+    private final List<String> registered = new ArrayList<>();
+
+    RouteTable(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    void get(String path, Role role, Handler handler) {
+        add(HandlerType.GET, path, role, handler);
+    }
+
+    void post(String path, Role role, Handler handler) {
+        add(HandlerType.POST, path, role, handler);
+    }
+
+    void put(String path, Role role, Handler handler) {
+        add(HandlerType.PUT, path, role, handler);
+    }
+
+    void delete(String path, Role role, Handler handler) {
+        add(HandlerType.DELETE, path, role, handler);
+    }
+
+    private void add(HandlerType method, String path, Role role, Handler handler) {
+        routes.addHttpHandler(method, path, handler, role);
+        registered.add(method.name() + " " + path);
+    }
+
+    List<String> registered() {
+        return List.copyOf(registered);
+    }
+}

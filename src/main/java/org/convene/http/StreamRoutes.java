@@ -1,0 +1,80 @@
+package org.convene.http;
+
+import static org.convene.http.Authentication.caller;
+
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.function.Consumer;
+import org.convene.core.Access;
+import org.convene.core.Caller;
+import org.convene.http.live.FeedHub;
+import org.convene.http.live.PositionVector;
+import org.convene.model.StreamPosition;
+
+/**
+ * The live streams, as server-sent events. Every instance a stream names, by path or in a resume
+ * position, passes {@link Access#requireInside} or {@link Access#seesInside} first.
+ */
+final class StreamRoutes {
+    private final Access access;
+    private final FeedHub feeds;
+
+    StreamRoutes(Access access, FeedHub feeds) {
+        this.access = access;
+        this.feeds = feeds;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/instances/{id}/stream", Role.USER, this::instanceStream);
+        routes.get("/stream", Role.USER, this::everythingStream);
+    }
+
+    /** Live: joins, leaves, timeouts, chat, activation and end of one instance. */
+    private void instanceStream(Context ctx) throws Exception {
+        acceptsEvents(ctx);
+        long instance = Params.id(ctx, "id");
+        access.requireInside(caller(ctx), instance);
+        String resume = Params.lastEventId(ctx);
+        StreamPosition from = resume == null || resume.isBlank() ? StreamPosition.START
+                : StreamPosition.parse("Last-Event-ID", resume);
+        stream(ctx, client -> feeds.subscribeInstance(client, instance, from));
+    }
+
+    /**
+     * Live: every instance being scheduled, activated, ended or deleted, and the joins, leaves,
+     * timeouts and chat of every instance the caller may see inside. Event ids are position vectors.
+     */
+    private void everythingStream(Context ctx) throws Exception {
+        acceptsEvents(ctx);
+        Caller caller = caller(ctx);
+        PositionVector from = PositionVector.parse(Params.lastEventId(ctx));
+        stream(ctx, client -> feeds.subscribeEverything(client, from, instance -> access.seesInside(caller, instance)));
+    }
+
+    /**
+     * Turns the response into an event stream fed by {@code subscribe}. Kept alive before subscribing:
+     * a client that hangs up during the catch-up is closed by the failed write, and a keep-alive set
+     * after that would wait forever. A subscription that fails closes the stream.
+     */
+    private static void stream(Context ctx, Consumer<SseClient> subscribe) throws Exception {
+        ctx.header("Cache-Control", "no-store");
+        new SseHandler(client -> {
+            client.keepAlive();
+            try {
+                subscribe.accept(client);
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }).handle(ctx);
+    }
+
+    /** Javalin streams only to clients that ask for events; anyone else is told so rather than sent nothing. */
+    private static void acceptsEvents(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new HttpProblem(406, "not-acceptable", "This is a stream: send 'Accept: text/event-stream'");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.convene.http;
+
+import static org.convene.http.Authentication.caller;
+
+import io.javalin.http.Context;
+import org.convene.core.Access;
+import org.convene.core.Caller;
+import org.convene.core.Convene;
+import org.convene.core.Tokens;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import org.convene.view.Views;
+
+/** {@code /me} and {@code /users}: the administrator manages users; a user reads themselves and their events. */
+final class UserRoutes {
+    private final Convene convene;
+    private final Access access;
+    private final Tokens tokens;
+
+    UserRoutes(Convene convene, Access access, Tokens tokens) {
+        this.convene = convene;
+        this.access = access;
+        this.tokens = tokens;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/me", Role.USER, this::me);
+        routes.get("/users", Role.ADMIN, ctx -> ctx.json(convene.users(Params.after(ctx), Params.limit(ctx)).stream()
+                .map(Views.UserView::of).toList()));
+        routes.post("/users", Role.ADMIN, this::create);
+        routes.get("/users/{id}", Role.USER, this::get);
+        routes.put("/users/{id}", Role.ADMIN, this::update);
+        routes.delete("/users/{id}", Role.ADMIN, ctx -> {
+            convene.deleteUser(Params.id(ctx, "id"));
+            ctx.status(204);
+        });
+        routes.post("/users/{id}/token", Role.ADMIN, this::rotateToken);
+        routes.get("/users/{id}/events", Role.USER, this::events);
+    }
+
+    /** Who the token belongs to: what a client needs to know before it shows what the caller may do. */
+    private void me(Context ctx) {
+        Caller caller = caller(ctx);
+        ctx.json(new Views.Me(caller.admin(), caller.admin() ? null : Views.UserView.of(convene.user(caller.userId()))));
+    }
+
+    private void create(Context ctx) {
+        User user = convene.createUser(details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)));
+        String token = tokens.issue(user.id());
+        ctx.header("Cache-Control", "no-store");
+        Params.created(ctx, "/users/" + user.id(), new Views.CreatedUser(Views.UserView.of(user), token));
+    }
+
+    private void get(Context ctx) {
+        long id = Params.id(ctx, "id");
+        access.requireActingAs(caller(ctx), id);
+        User user = convene.user(id);
+        ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
+    }
+
+    private void update(Context ctx) {
+        long id = Params.id(ctx, "id");
+        User user = convene.updateUser(id, details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)),
+                Params.ifMatch(ctx));
+        ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
+    }
+
+    private void rotateToken(Context ctx) {
+        long id = Params.id(ctx, "id");
+        convene.user(id);
+        ctx.header("Cache-Control", "no-store").json(new Views.TokenView(id, tokens.issue(id)));
+    }
+
+    private void events(Context ctx) {
+        long id = Params.id(ctx, "id");
+        access.requireActingAs(caller(ctx), id);
+        ctx.json(convene.eventsOfUser(id).stream().map(Views.EventView::of).toList());
+    }
+
+    private static UserDetails details(Bodies.UserBody body) {
+        return new UserDetails(Bodies.required("name", body.name()), Bodies.required("age", body.age()),
+                body.gender() == null ? "" : body.gender(), Bodies.required("email", body.email()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.convene.http.live;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.convene.core.Convene;
+import org.convene.model.FeedEntry;
+import org.convene.model.RefusedException;
+import org.convene.model.StreamPosition;
+
+/**
+ * One feed (an instance's, or the lifecycle with id 0) and the sinks that take it. Read once per
+ * round however many sinks it has; each sink skips what it already has, so a newcomer's catch-up
+ * and the round's read never send an entry twice. Callers hold the channel's lock.
+ */
+final class Channel {
+    static final int BATCH = 500;
+
+    private final Convene convene;
+    private final long instanceId;
+    final Set<Sink> sinks = ConcurrentHashMap.newKeySet();
+    private StreamPosition position;
+
+    Channel(Convene convene, long instanceId) {
+        this.convene = convene;
+        this.instanceId = instanceId;
+    }
+
+    long instanceId() {
+        return instanceId;
+    }
+
+    boolean isLifecycle() {
+        return instanceId == 0;
+    }
+
+    private List<? extends FeedEntry> read(StreamPosition after) {
+        return isLifecycle() ? convene.lifecycle(after, BATCH) : convene.activity(instanceId, after, BATCH);
+    }
+
+    /** Catches {@code sink} up from its position to the end of the feed, then keeps it fed. */
+    void join(Sink sink) {
+        StreamPosition from = sink.position(this);
+        boolean wanted = true;
+        for (List<? extends FeedEntry> page = read(from); wanted && !page.isEmpty(); page = read(from)) {
+            for (FeedEntry entry : page) {
+                wanted = sink.accept(this, entry);
+                if (!wanted) break;
+            }
+            from = page.get(page.size() - 1).position();
+            if (page.size() < BATCH) break;
+        }
+        if (wanted) sinks.add(sink);
+        if (position == null) {
+            position = from;
+        } else if (from.isAfter(position)) {
+            // The newcomer read past where the channel's other sinks are: bring them all up to date
+            // rather than jump ahead of them (each sink skips what it already has).
+            poll();
+        }
+    }
+
+    /** Reads what is new and passes it to every sink; a feed that is gone ends or drops its sinks. */
+    void poll() {
+        List<? extends FeedEntry> entries;
+        try {
+            entries = read(position == null ? StreamPosition.START : position);
+        } catch (RefusedException deleted) {
+            // The instance is gone: its own streams end (a stream left open would also hold up the
+            // server's stop); merged streams just stop following it.
+            sinks.forEach(sink -> sink.feedGone(instanceId));
+            sinks.clear();
+            return;
+        }
+        for (FeedEntry entry : entries) {
+            sinks.removeIf(sink -> !sink.accept(this, entry));
+            position = entry.position();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.convene.http.live;
+
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
+import org.convene.core.Convene;
+import org.convene.model.StreamPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves live feeds to any number of SSE subscribers with one reader thread: each feed with
+ * subscribers is read once per round and fanned out to all of them.
+ *
+ * <p>A subscriber first catches up from its {@code Last-Event-ID} under its channel's lock, then
+ * joins the channel; it remembers the last position it was sent and is never sent an entry twice, so
+ * a resumed stream gets exactly what it missed, in order. Locks are taken lifecycle channel first,
+ * then instance channels, never the other way round.
+ *
+ * <pre>{@code
+ * FeedHub hub = new FeedHub(convene, Duration.ofMillis(100), Duration.ofSeconds(15));
+ * hub.subscribeInstance(client, instanceId, StreamPosition.START);
+ * }</pre>
+ */
+public final class FeedHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
+
+    private final Convene convene;
+    private final Duration pollInterval;
+    private final Duration heartbeat;
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final AtomicInteger subscribers = new AtomicInteger();
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    /** Starts the reader, which polls every {@code pollInterval} and sends a heartbeat every {@code heartbeat}. */
+    public FeedHub(Convene convene, Duration pollInterval, Duration heartbeat) {
+        this.convene = convene;
+        this.pollInterval = pollInterval;
+        this.heartbeat = heartbeat;
+        this.reader = new Thread(this::readLoop, "feed-hub");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Returns how many clients are subscribed now. */
+    public int subscribers() {
+        return subscribers.get();
+    }
+
+    private Channel channel(long instanceId) {
+        return channels.computeIfAbsent(instanceId, id -> new Channel(convene, id));
+    }
+
+    /** Streams instance {@code instanceId}'s feed to {@code client} from after {@code from}. */
+    public void subscribeInstance(SseClient client, long instanceId, StreamPosition from) {
+        InstanceSink sink = new InstanceSink(client, from);
+        join(instanceId, sink);
+        register(client, sink);
+    }
+
+    /**
+     * Streams the lifecycle of all instances, and the activity of every instance {@code sees}
+     * admits, from the positions in {@code from}.
+     */
+    public void subscribeEverything(SseClient client, PositionVector from, LongPredicate sees) {
+        MergedSink merged = new MergedSink(this, client, sees, from);
+        Channel lifecycle = channel(0);
+        synchronized (lifecycle) {
+            // Instances the vector names are followed from where the client was; the lifecycle then
+            // adds those activated since and drops those that ended.
+            merged.followNamedInstances();
+            lifecycle.join(merged);
+        }
+        register(client, merged);
+    }
+
+    /** Catches {@code sink} up on an instance's feed and keeps it fed. */
+    void join(long instanceId, Sink sink) {
+        Channel channel = channel(instanceId);
+        synchronized (channel) {
+            channel.join(sink);
+        }
+    }
+
+    /** Passes on what is new in an instance's feed now, before its end is announced. */
+    void catchUp(long instanceId) {
+        Channel channel = channel(instanceId);
+        synchronized (channel) {
+            channel.poll();
+        }
+    }
+
+    private void register(SseClient client, Sink sink) {
+        synchronized (this) {
+            if (!running) {
+                // Arrived while the hub was closing: end it now, or it would hold the server's stop open.
+                channels.values().forEach(channel -> channel.sinks.remove(sink));
+                client.close();
+                return;
+            }
+        }
+        subscribers.incrementAndGet();
+        client.onClose(() -> {
+            boolean removed = false;
+            for (Channel channel : channels.values()) removed |= channel.sinks.remove(sink);
+            if (removed) subscribers.decrementAndGet();
+        });
+        client.sendComment("subscribed");
+    }
+
+    private void readLoop() {
+        long lastBeat = System.nanoTime();
+        while (running) {
+            try {
+                boolean beat = System.nanoTime() - lastBeat > heartbeat.toNanos();
+                if (beat) lastBeat = System.nanoTime();
+                // Instances first, the lifecycle last: activity is passed on before the end that follows it.
+                List<Channel> round = new ArrayList<>(channels.values());
+                round.sort(Comparator.comparing(Channel::isLifecycle));
+                for (Channel channel : round) pollOne(channel, beat);
+            } catch (RuntimeException e) {
+                LOG.warn("Reading live feeds failed, retrying: {}", e.getMessage());
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void pollOne(Channel channel, boolean beat) {
+        synchronized (channel) {
+            channel.sinks.removeIf(sink -> {
+                boolean gone = sink.closed();
+                if (gone && channels.values().stream().noneMatch(c -> c != channel && c.sinks.contains(sink))) {
+                    subscribers.decrementAndGet();
+                }
+                return gone;
+            });
+            if (channel.sinks.isEmpty()) {
+                channels.remove(channel.instanceId(), channel);
+                return;
+            }
+            channel.poll();
+            if (beat) channel.sinks.stream().filter(sink -> sink.beatsOn(channel)).forEach(Sink::heartbeat);
+        }
+    }
+
+    /** Ends every stream now and goes on serving: clients reconnect with their last id and get what they missed. */
+    public void dropSubscribers() {
+        for (Channel channel : channels.values()) {
+            synchronized (channel) {
+                channel.sinks.forEach(Sink::close);
+            }
+        }
+    }
+
+    /** Closes every stream: clients see the end and reconnect elsewhere with their last id. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            running = false;
+        }
+        reader.interrupt();
+        dropSubscribers();
+    }
+}

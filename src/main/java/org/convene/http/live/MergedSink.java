@@ -1,0 +1,89 @@
+package org.convene.http.live;
+
+import io.javalin.http.sse.SseClient;
+import java.util.function.LongPredicate;
+import org.convene.model.FeedEntry;
+import org.convene.model.FeedKind;
+import org.convene.model.RefusedException;
+import org.convene.model.StreamPosition;
+
+/**
+ * One client on the lifecycle of all instances and on the activity of each instance it may see
+ * inside, from activation until the instance's own feed reports its end (so no timeout is cut off).
+ * Its event ids are {@link PositionVector}s. Every instance it follows, whether named by the
+ * client's vector or activated since, passes {@code sees} first.
+ */
+final class MergedSink extends ClientSink {
+    private final FeedHub hub;
+    private final LongPredicate sees;
+    private final PositionVector positions;
+
+    MergedSink(FeedHub hub, SseClient client, LongPredicate sees, PositionVector positions) {
+        super(client);
+        this.hub = hub;
+        this.sees = sees;
+        this.positions = positions;
+    }
+
+    @Override
+    public synchronized StreamPosition position(Channel channel) {
+        return channel.isLifecycle() ? positions.lifecycle() : positions.of(channel.instanceId());
+    }
+
+    @Override
+    public synchronized boolean accept(Channel channel, FeedEntry entry) {
+        if (channel.isLifecycle()) {
+            if (!entry.position().isAfter(positions.lifecycle())) return true;
+            positions.lifecycle(entry.position());
+            long instance = entry.instanceId();
+            if (entry.kind() == FeedKind.ACTIVATED && !positions.follows(instance) && sees.test(instance)) {
+                positions.set(instance, StreamPosition.START);
+                followInstance(instance);
+            }
+            if ((entry.kind() == FeedKind.ENDED || entry.kind() == FeedKind.DELETED) && positions.follows(instance)) {
+                // The instance's feed is complete before its lifecycle says it ended: pass its last
+                // activity (the timeouts) on first, so that the client sees them before the end.
+                hub.catchUp(instance);
+                positions.drop(instance);
+            }
+            send(entry, positions.toString());
+            return true;
+        }
+        long instance = channel.instanceId();
+        if (!positions.follows(instance)) return false;
+        if (!entry.position().isAfter(positions.of(instance))) return true;
+        positions.set(instance, entry.position());
+        if (entry.kind() == FeedKind.ENDED) {
+            positions.drop(instance);
+            return false;
+        }
+        if (entry.kind() != FeedKind.ACTIVATED) send(entry, positions.toString());
+        return true;
+    }
+
+    /** Starts on the instances the client's vector names, each only if the client may see inside it. */
+    synchronized void followNamedInstances() {
+        positions.retain(sees);
+        for (long instance : positions.instances()) followInstance(instance);
+    }
+
+    /** Starts taking an instance's feed; called with the lifecycle channel's lock held, or at subscription. */
+    private void followInstance(long instanceId) {
+        try {
+            hub.join(instanceId, this);
+        } catch (RefusedException gone) {
+            positions.drop(instanceId);
+        }
+    }
+
+    /** One of its feeds is gone: it stops following that instance and goes on with the rest. */
+    @Override
+    public synchronized void feedGone(long instanceId) {
+        positions.drop(instanceId);
+    }
+
+    @Override
+    public boolean beatsOn(Channel channel) {
+        return channel.isLifecycle();
+    }
+}

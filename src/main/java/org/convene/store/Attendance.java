@@ -1,0 +1,165 @@
+package org.convene.store;
+
+import static org.convene.store.RedisCalls.ms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.ActiveInstance;
+import org.convene.model.EndResult;
+import org.convene.model.InstanceStatus;
+import org.convene.model.JoinResult;
+import org.convene.model.LeaveResult;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.Refusal;
+
+/** Who is in which instance: join, leave, participants, the active instances (functions 4 and 8) and the end. */
+final class Attendance {
+    private static final Script JOIN = Script.load("meeting", "join");
+    private static final Script LEAVE = Script.load("meeting", "leave");
+    private static final Script END = Script.load("meeting", "end");
+    private static final Script DUE = Script.load("catalog", "due");
+    private static final int ACTIVE_LIMIT = 100_000;
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+    private final UserRecords users;
+    private final MeetingRecords meetingRecords;
+    private final DueTimes due;
+    private final MeetingCache meetings = new MeetingCache();
+
+    Attendance(RedisCalls calls, InstanceLocator locator, UserRecords users, MeetingRecords meetingRecords, DueTimes due) {
+        this.calls = calls;
+        this.locator = locator;
+        this.users = users;
+        this.meetingRecords = meetingRecords;
+        this.due = due;
+    }
+
+    JoinResult join(long userId, long instanceId, Instant now) {
+        // An unknown instance and an unknown user: the seed names the user first.
+        if (locator.meetingOf(instanceId) == null && users.user(userId).isEmpty()) {
+            throw Refusal.INVALID_USER.refuse();
+        }
+        return locator.withMeeting(instanceId, meetingId -> {
+            UserRecords.JoinerDetails user = users.forJoin(userId);
+            Reply reply = calls.await(calls.inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
+                    user.email(), user.name(), ms(now)));
+            if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
+            return new JoinResult(userId, instanceId, reply.ok().number(1), now);
+        });
+    }
+
+    /**
+     * Adds the meeting to the index of the user's events log, after the join that put events there.
+     * Not awaited: the reply need not wait for an index. Should a crash lose it, the client's retry
+     * meets "already in", which adds it again; normally that is a no-op and changes nothing.
+     */
+    private void indexUserMeeting(long userId, long meetingId) {
+        calls.commands.sadd(Keys.userMeetings(userId), Long.toString(meetingId));
+    }
+
+    LeaveResult leave(long userId, long instanceId, Instant now) {
+        return locator.withMeeting(instanceId, meetingId -> {
+            Reply reply = calls.await(calls.inMeeting(meetingId, LEAVE,
+                    Long.toString(instanceId), Long.toString(userId), ms(now))).ok();
+            return new LeaveResult(userId, instanceId, reply.number(1), now);
+        });
+    }
+
+    List<Participant> participants(long instanceId, Instant now) {
+        return locator.withMeeting(instanceId, meetingId -> {
+            // Only the instance and its participants: the meeting and its audience would be decoded for nothing.
+            InstanceRead read = new InstanceRead(meetingId, instanceId, true);
+            calls.awaitAll(read.reply);
+            Map<String, String> h = read.instance();
+            if (h == null) throw Refusal.INVALID_INSTANCE.refuse();
+            boolean active = Replies.instance(h, now).status() == InstanceStatus.ACTIVE;
+            return active ? read.participants() : List.<Participant>of();
+        });
+    }
+
+    EndResult end(long instanceId, Instant now) {
+        return locator.withMeeting(instanceId, meetingId -> {
+            Reply reply = calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))).ok();
+            due.status(instanceId, "ended");
+            return new EndResult(instanceId, reply.numbers(1));
+        });
+    }
+
+    /** Every instance active at {@code now} with its meeting, and its participants if asked, by instance id. */
+    List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
+        Reply pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(ACTIVE_LIMIT), "active")).ok();
+        List<Object> ids = pairs.list(1);
+        List<InstanceRead> reads = new ArrayList<>();
+        for (int i = 0; i + 1 < ids.size(); i += 2) {
+            if (ids.get(i + 1) == null) continue;
+            reads.add(new InstanceRead(Reply.number(ids.get(i + 1)), Reply.number(ids.get(i)), withParticipants));
+        }
+        calls.awaitAll(reads.stream().map(r -> r.reply).toArray(CompletableFuture[]::new));
+        // Meetings change rarely: each is read whole only when its version is not the one cached.
+        Map<Long, CompletableFuture<Reply>> stale = new HashMap<>();
+        for (InstanceRead read : reads) {
+            if (read.instance() != null && !meetings.fresh(read.meetingId, read.meetingVersion())) {
+                stale.computeIfAbsent(read.meetingId, meetingRecords::read);
+            }
+        }
+        calls.awaitAll(stale.values().toArray(CompletableFuture[]::new));
+        stale.forEach((id, reply) -> MeetingRecords.meetingFrom(calls.result(reply)).ifPresent(meetings::put));
+        List<ActiveInstance> result = new ArrayList<>();
+        for (InstanceRead read : reads) {
+            Map<String, String> h = read.instance();
+            Meeting meeting = meetings.get(read.meetingId);
+            if (h == null || meeting == null) continue;
+            MeetingInstance instance = Replies.instance(h, now);
+            if (instance.status() != InstanceStatus.ACTIVE) continue;
+            result.add(new ActiveInstance(instance, meeting, withParticipants ? read.participants() : List.of()));
+        }
+        result.sort(Comparator.comparingLong(a -> a.instance().id()));
+        return result;
+    }
+
+    /**
+     * What is read of one instance, sent together as plain commands (measured cheaper than a script
+     * call, whose Lua cost on the server outweighs the commands saved): its hash, which carries its
+     * meeting's version (the meeting itself comes from the cache), and its participants if asked.
+     */
+    private final class InstanceRead {
+        final long meetingId;
+        final CompletableFuture<Map<String, String>> instance;
+        final CompletableFuture<Map<String, String>> participants;
+        final CompletableFuture<Void> reply;
+
+        InstanceRead(long meetingId, long instanceId, boolean withParticipants) {
+            this.meetingId = meetingId;
+            String instanceKey = Keys.instance(meetingId, instanceId);
+            instance = calls.commands.hgetall(instanceKey).toCompletableFuture();
+            participants = withParticipants ? calls.commands.hgetall(instanceKey + ":participants").toCompletableFuture()
+                    : CompletableFuture.completedFuture(Map.of());
+            reply = CompletableFuture.allOf(instance, participants);
+        }
+
+        /** The instance's hash, or null if it is gone. */
+        Map<String, String> instance() {
+            Map<String, String> h = calls.result(instance);
+            return h.isEmpty() ? null : h;
+        }
+
+        /** The meeting's version as the instance knows it, or -1 when it does not (its meeting is then read). */
+        long meetingVersion() {
+            Map<String, String> h = instance();
+            String v = h == null ? null : h.get("meetingVersion");
+            return v == null ? -1 : Long.parseLong(v);
+        }
+
+        List<Participant> participants() {
+            return Replies.participants(calls.result(participants));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.convene.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.Event;
+
+/**
+ * The events log (the seed's database 1): per instance a stream whose ids are the event numbers,
+ * and per user and meeting a stream of the same events, indexed by the meetings the user joined.
+ */
+final class EventLog {
+    private static final Script EVENTS = Script.load("meeting", "events");
+    private static final Script USER_EVENTS = Script.load("meeting", "user_events");
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+
+    EventLog(RedisCalls calls, InstanceLocator locator) {
+        this.calls = calls;
+        this.locator = locator;
+    }
+
+    /** A page of an instance's log: after {@code cursor}, or the newest before it (in order), by {@code direction}. */
+    List<Event> ofInstance(long instanceId, String direction, long cursor, int limit) {
+        return locator.withMeeting(instanceId, meetingId -> Replies.instanceEvents(instanceId, calls.await(
+                calls.inMeeting(meetingId, EVENTS, Long.toString(instanceId), Long.toString(cursor),
+                        Integer.toString(limit), direction)).ok().list(1)));
+    }
+
+    /** Every event of one user, across the meetings they joined, in time order. */
+    List<Event> ofUser(long userId) {
+        List<String> meetingIds = new ArrayList<>(calls.await(calls.commands.smembers(Keys.userMeetings(userId))
+                .toCompletableFuture()));
+        List<CompletableFuture<Reply>> replies = meetingIds.stream()
+                .map(id -> calls.inMeeting(Long.parseLong(id), USER_EVENTS, Long.toString(userId))).toList();
+        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        List<Event> events = new ArrayList<>();
+        for (CompletableFuture<Reply> reply : replies) {
+            events.addAll(Replies.userEvents(userId, calls.result(reply).ok().list(1)));
+        }
+        events.sort(Comparator.comparing(Event::timestamp).thenComparingLong(Event::instanceId)
+                .thenComparingLong(Event::id));
+        return events;
+    }
+}

@@ -1,0 +1,150 @@
+package org.convene.store;
+
+import static org.convene.store.RedisCalls.ms;
+import static org.convene.store.RedisCalls.version;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.TimeWindow;
+
+/** Meetings with their audiences, and their instances: each meeting's keys under its own hash tag. */
+final class MeetingRecords {
+    private static final Script NEW_MEETING = Script.load("catalog", "new_meeting");
+    private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance");
+    private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save");
+    private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
+    private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
+    private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check");
+    private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save");
+    private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete");
+    private static final Script INSTANCES = Script.load("meeting", "instances");
+    private static final Script OPEN_TO = Script.load("meeting", "open_to");
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+    private final DueTimes due;
+
+    MeetingRecords(RedisCalls calls, InstanceLocator locator, DueTimes due) {
+        this.calls = calls;
+        this.locator = locator;
+        this.due = due;
+    }
+
+    Meeting create(MeetingDetails details) {
+        long meetingId = calls.await(calls.inCatalog(NEW_MEETING)).ok().number(1);
+        return save(meetingId, "create", details);
+    }
+
+    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
+        return save(meetingId, version(expectedVersion), details);
+    }
+
+    private Meeting save(long meetingId, String mode, MeetingDetails d) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
+                d.isPublic() ? "1" : "0"));
+        args.addAll(d.audience());
+        Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
+        return new Meeting(meetingId, d, reply.number(1));
+    }
+
+    void delete(long meetingId) {
+        calls.await(calls.inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))).ok();
+        calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
+    }
+
+    Optional<Meeting> meeting(long meetingId) {
+        return meetingFrom(calls.await(read(meetingId)));
+    }
+
+    /** Sends the read of one meeting with its audience; not awaited, so that several go in one round trip. */
+    CompletableFuture<Reply> read(long meetingId) {
+        return calls.inMeeting(meetingId, MEETING_GET);
+    }
+
+    static Optional<Meeting> meetingFrom(Reply reply) {
+        if (!reply.isOk()) return Optional.empty();
+        return Optional.of(Replies.meeting(reply.hash(1), reply.list(2)));
+    }
+
+    List<Meeting> page(long afterId, int limit) {
+        List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
+                Range.from(Range.Boundary.excluding(afterId), Range.Boundary.unbounded()),
+                Limit.create(0, limit)).toCompletableFuture());
+        List<CompletableFuture<Reply>> replies = ids.stream().map(id -> read(Long.parseLong(id))).toList();
+        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        return replies.stream().map(f -> meetingFrom(calls.result(f))).flatMap(Optional::stream).toList();
+    }
+
+    MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
+        String from = ms(window.from()), to = ms(window.to());
+        // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
+        calls.await(calls.inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))).ok();
+        long instanceId = calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to)).ok().number(1);
+        Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
+                Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now)));
+        if (!reply.isOk()) {
+            due.status(instanceId, "missing");
+            reply.ok();
+        }
+        locator.remember(instanceId, meetingId);
+        return due.announce(Replies.instance(reply.hash(1), now));
+    }
+
+    MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
+        String from = ms(window.from()), to = ms(window.to());
+        return locator.withMeeting(instanceId, meetingId -> {
+            calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
+                    Long.toString(instanceId), Long.toString(meetingId), "check", from, to, ms(now))).ok();
+            // Due times move earlier before the change and exactly after it: a crash in between can
+            // only make the scheduler look early, and settle tells it the real time.
+            due.early(instanceId, from, to);
+            Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
+                    Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))).ok();
+            return due.announce(Replies.instance(reply.hash(1), now));
+        });
+    }
+
+    void deleteInstance(long instanceId, Instant now) {
+        locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, INSTANCE_DELETE,
+                Long.toString(instanceId), ms(now))).ok());
+        due.status(instanceId, "missing");
+    }
+
+    Optional<MeetingInstance> instance(long instanceId, Instant now) {
+        try {
+            // The instance hash alone: its meeting and audience are not needed here.
+            return Optional.of(locator.withMeeting(instanceId, meetingId -> {
+                Map<String, String> h = calls.await(calls.commands.hgetall(Keys.instance(meetingId, instanceId))
+                        .toCompletableFuture());
+                if (h.isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+                return Replies.instance(h, now);
+            }));
+        } catch (RefusedException e) {
+            if (e.refusal() == Refusal.INVALID_INSTANCE) return Optional.empty();
+            throw e;
+        }
+    }
+
+    List<MeetingInstance> instancesOf(long meetingId, Instant now) {
+        Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCES)).ok();
+        return reply.list(1).stream().map(h -> Replies.instance(Reply.hash(h), now)).toList();
+    }
+
+    /** Whether the instance's meeting is public or has the e-mail in its audience; refuses a missing instance. */
+    boolean openTo(long instanceId, String email) {
+        return locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, OPEN_TO,
+                Long.toString(instanceId), email)).ok().number(1) == 1);
+    }
+}

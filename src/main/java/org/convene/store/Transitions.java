@@ -1,0 +1,80 @@
+package org.convene.store;
+
+import static org.convene.store.RedisCalls.ms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.Refusal;
+import org.convene.schedule.Transition;
+import org.convene.schedule.TransitionStore;
+
+/** The scheduler's port on Redis: due instances from the catalog, each settled by its meeting's script. */
+final class Transitions implements TransitionStore {
+    private static final Script DUE = Script.load("catalog", "due");
+    private static final Script NEXT_DUE = Script.load("catalog", "next_due");
+    private static final Script SETTLE = Script.load("meeting", "settle");
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+    private final DueTimes due;
+
+    Transitions(RedisCalls calls, InstanceLocator locator, DueTimes due) {
+        this.calls = calls;
+        this.locator = locator;
+        this.due = due;
+    }
+
+    @Override
+    public List<Long> dueInstances(Instant now, int limit) {
+        List<Object> pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(limit), "")).ok().list(1);
+        List<Long> found = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            long instanceId = Reply.number(pairs.get(i));
+            if (pairs.get(i + 1) != null) locator.remember(instanceId, Reply.number(pairs.get(i + 1)));
+            found.add(instanceId);
+        }
+        return found;
+    }
+
+    @Override
+    public List<Transition> settle(List<Long> instanceIds, Instant now) {
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        for (long instanceId : instanceIds) {
+            Long meetingId = locator.meetingOf(instanceId);
+            replies.add(meetingId == null
+                    ? CompletableFuture.completedFuture(new Reply(List.of(Refusal.INVALID_INSTANCE.name())))
+                    : calls.inMeeting(meetingId, SETTLE, Long.toString(instanceId), ms(now)));
+        }
+        List<String> hints = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
+        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        for (int i = 0; i < instanceIds.size(); i++) {
+            long instanceId = instanceIds.get(i);
+            Reply reply = calls.result(replies.get(i));
+            if (!reply.isOk()) {
+                hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
+                continue;
+            }
+            // {'OK', status, transition, timed-out users, from, to}
+            hints.addAll(List.of(Long.toString(instanceId), reply.text(1), reply.text(4), reply.text(5)));
+            switch (reply.text(2)) {
+                case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),
+                        Replies.millis(reply.text(4))));
+                case "ended" -> transitions.add(new Transition(instanceId, Transition.Kind.ENDED, reply.numbers(3),
+                        Replies.millis(reply.text(5))));
+                default -> { }
+            }
+        }
+        due.statuses(hints);
+        return transitions;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        Reply reply = calls.await(calls.inCatalog(NEXT_DUE));
+        return reply.isOk() ? Optional.of(Instant.ofEpochMilli(reply.number(1))) : Optional.empty();
+    }
+}

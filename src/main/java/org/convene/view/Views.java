@@ -1,0 +1,85 @@
+package org.convene.view;
+
+import java.time.Instant;
+import java.util.List;
+import org.convene.core.Access;
+import org.convene.core.Caller;
+import org.convene.model.ActiveInstance;
+import org.convene.model.ChatMessage;
+import org.convene.model.Event;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Participant;
+import org.convene.model.User;
+
+/**
+ * What callers see of the model, the same through the API and the command line's {@code --json}:
+ * the shapes, and what {@link Access} hides from whom (the audience list, a private meeting's participants).
+ */
+public final class Views {
+    private Views() {}
+
+    public record UserView(long id, String name, int age, String gender, String email, long version) {
+        public static UserView of(User u) {
+            return new UserView(u.id(), u.name(), u.details().age(), u.details().gender(), u.email(), u.version());
+        }
+    }
+
+    /** The caller: the administrator, or a user with their details. */
+    public record Me(boolean admin, UserView user) {}
+
+    public record CreatedUser(UserView user, String token) {}
+
+    public record TokenView(long userId, String token) {}
+
+    /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
+    public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
+                              long version) {
+        public static MeetingView of(Meeting m, boolean withAudience) {
+            var d = m.details();
+            return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,
+                    m.version());
+        }
+    }
+
+    public record InstanceView(long id, long meetingId, long orderId, Instant from, Instant to, String status) {
+        public static InstanceView of(MeetingInstance i) {
+            return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName());
+        }
+    }
+
+    /** An event of the events log, named as the seed names it ({@code join_meeting}...), with the seed's code. */
+    public record EventView(long id, String type, int code, long userId, long instanceId, Instant timestamp) {
+        public static EventView of(Event e) {
+            return new EventView(e.id(), e.type().seedName(), e.type().code(), e.userId(), e.instanceId(), e.timestamp());
+        }
+    }
+
+    public record MessageView(long id, long instanceId, long userId, String text, Instant timestamp) {
+        public static MessageView of(ChatMessage m) {
+            return new MessageView(m.id(), m.instanceId(), m.userId(), m.text(), m.timestamp());
+        }
+    }
+
+    /**
+     * An active instance with its meeting, never with the meeting's audience: a list of every active
+     * instance would otherwise carry up to 10,000 e-mails per private meeting (GET /meetings/{id} has
+     * them). Participants only where asked for and the caller may see them.
+     */
+    public record ActiveView(InstanceView instance, MeetingView meeting, List<Participant> participants) {
+        public static ActiveView of(ActiveInstance a, boolean withParticipants) {
+            return new ActiveView(InstanceView.of(a.instance()), MeetingView.of(a.meeting(), false),
+                    withParticipants ? a.participants() : null);
+        }
+    }
+
+    /** Function 4 as {@code caller} sees it. */
+    public static List<ActiveView> active(List<ActiveInstance> active) {
+        return active.stream().map(a -> ActiveView.of(a, false)).toList();
+    }
+
+    /** Function 8 as {@code caller} sees it: a private meeting's participants only for those inside. */
+    public static List<ActiveView> joinTimes(List<ActiveInstance> active, Access access, Caller caller) {
+        return active.stream().map(a -> ActiveView.of(a, access.seesInside(caller, a.meeting()))).toList();
+    }
+}

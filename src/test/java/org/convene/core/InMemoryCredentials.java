@@ -1,0 +1,42 @@
+package org.convene.core;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.convene.core.port.Credentials;
+import org.convene.model.Refusal;
+
+/** Credentials in a map: for the token rules' own tests, which are about logic, not storage. */
+final class InMemoryCredentials implements Credentials {
+    final Map<String, TokenOwner> users = new HashMap<>();
+    final Map<Long, String> emails = new HashMap<>();
+    String admin;
+
+    @Override
+    public synchronized Optional<TokenOwner> userWithTokenHash(String hash) {
+        return Optional.ofNullable(users.get(hash));
+    }
+
+    @Override
+    public synchronized void setUserTokenHash(long userId, String hash) {
+        if (!emails.containsKey(userId)) throw Refusal.INVALID_USER.refuse();
+        users.values().removeIf(owner -> owner.userId() == userId);
+        users.put(hash, new TokenOwner(userId, emails.get(userId)));
+    }
+
+    @Override
+    public synchronized Optional<String> adminTokenHash() {
+        return Optional.ofNullable(admin);
+    }
+
+    @Override
+    public synchronized String initAdminTokenHash(String hash) {
+        if (admin == null) admin = hash;
+        return admin;
+    }
+
+    @Override
+    public synchronized void replaceAdminTokenHash(String hash) {
+        admin = hash;
+    }
+}

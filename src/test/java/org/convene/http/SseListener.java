@@ -1,0 +1,75 @@
+package org.convene.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The lines of one SSE connection, collected as they arrive; for the stream tests. */
+class SseListener {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "sse-listener");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final CountDownLatch subscribed = new CountDownLatch(1);
+    final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+    /** Connects to {@code url} with a bearer token and, if not null, a {@code Last-Event-ID} header. */
+    SseListener(String url, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
+        if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
+        response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        // On a thread of its own: a caller waiting for the status must not end up reading the body.
+        response.thenAcceptAsync(r -> r.body().forEach(line -> {
+            lines.add(line);
+            if (line.startsWith(": subscribed")) subscribed.countDown();
+        }), READERS);
+    }
+
+    List<String> events() {
+        return lines.stream().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).toList();
+    }
+
+    List<String> ids() {
+        return lines.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4).trim()).toList();
+    }
+
+    /** Waits up to {@code seconds} for at least {@code events} events; returns whether they came. */
+    boolean await(int events, long seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (events().size() < events && System.nanoTime() < until) Thread.sleep(20);
+        return events().size() >= events;
+    }
+
+    /** Waits up to {@code seconds} for a line containing {@code text}; returns whether it came. */
+    boolean awaitText(String text, long seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!sawText(text) && System.nanoTime() < until) Thread.sleep(20);
+        return sawText(text);
+    }
+
+    boolean sawText(String text) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+    }
+
+    /** The status of the answer, once its headers arrived. */
+    int status() throws Exception {
+        return response.get(10, TimeUnit.SECONDS).statusCode();
+    }
+
+    void drop() {
+        response.cancel(true);
+        response.thenAccept(r -> r.body().close());
+    }
+}
