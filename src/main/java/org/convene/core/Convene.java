@@ -73,7 +73,7 @@ public final class Convene {
     }
 
     public void deleteUser(long userId) {
-        store.deleteUser(userId);
+        store.deleteUser(userId, now());
     }
 
     /** Returns the user, or refuses with "Invalid user ID". */
@@ -90,7 +90,7 @@ public final class Convene {
     }
 
     public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
-        return store.updateMeeting(meetingId, details, expectedVersion);
+        return store.updateMeeting(meetingId, details, expectedVersion, now());
     }
 
     public void deleteMeeting(long meetingId) {

@@ -24,6 +24,7 @@ final class Attendance {
     private static final Script JOIN = Script.load("meeting", "join");
     private static final Script LEAVE = Script.load("meeting", "leave");
     private static final Script END = Script.load("meeting", "end");
+    private static final Script USER_REMOVED = Script.load("meeting", "user_removed");
     private static final Script DUE = Script.load("catalog", "due");
     private static final int ACTIVE_LIMIT = 100_000;
 
@@ -63,6 +64,18 @@ final class Attendance {
      */
     private void indexUserMeeting(long userId, long meetingId) {
         calls.commands.sadd(Keys.userMeetings(userId), Long.toString(meetingId));
+    }
+
+    /**
+     * Takes a deleted user out of any instance they are inside, in every meeting they ever joined
+     * (the index of their events log), one pipelined batch. Each step is idempotent.
+     */
+    void removeEverywhere(long userId, Instant now) {
+        List<CompletableFuture<Reply>> replies = calls.await(calls.commands.smembers(Keys.userMeetings(userId))
+                .toCompletableFuture()).stream().map(id -> calls.inMeeting(Long.parseLong(id), USER_REMOVED,
+                        Long.toString(userId), ms(now))).toList();
+        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        replies.forEach(reply -> calls.result(reply).ok());
     }
 
     LeaveResult leave(long userId, long instanceId, Instant now) {

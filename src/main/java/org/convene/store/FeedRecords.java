@@ -27,7 +27,7 @@ final class FeedRecords implements LiveFeeds {
                 Long.toString(instanceId), after.toString(), Integer.toString(limit))).ok().rows(1).stream()
                 .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
                         instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
-                        e.isNull(5) ? null : e.text(5)))
+                        e.isNull(5) ? null : e.text(5), e.isNull(6) ? null : e.text(6)))
                 .toList());
     }
 

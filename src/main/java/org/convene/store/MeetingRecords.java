@@ -44,16 +44,16 @@ final class MeetingRecords {
 
     Meeting create(MeetingDetails details) {
         long meetingId = calls.await(calls.inCatalog(NEW_MEETING)).ok().number(1);
-        return save(meetingId, "create", details);
+        return save(meetingId, "create", details, Instant.EPOCH);
     }
 
-    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
-        return save(meetingId, version(expectedVersion), details);
+    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now) {
+        return save(meetingId, version(expectedVersion), details, now);
     }
 
-    private Meeting save(long meetingId, String mode, MeetingDetails d) {
+    private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now) {
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
-                d.isPublic() ? "1" : "0"));
+                d.isPublic() ? "1" : "0", ms(now)));
         args.addAll(d.audience());
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
         return new Meeting(meetingId, d, reply.number(1));

@@ -91,8 +91,9 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public void deleteUser(long userId) {
+    public void deleteUser(long userId, Instant now) {
         users.delete(userId);
+        attendance.removeEverywhere(userId, now);
     }
 
     @Override
@@ -136,8 +137,8 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
-        return meetings.update(meetingId, details, expectedVersion);
+    public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now) {
+        return meetings.update(meetingId, details, expectedVersion, now);
     }
 
     @Override

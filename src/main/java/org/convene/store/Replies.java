@@ -86,7 +86,7 @@ final class Replies {
             List<Object> entry = Reply.list(item);
             Map<String, String> f = Reply.hash(entry.get(1));
             result.add(new Event(streamNumber((String) entry.get(0)), EventType.ofCode(Integer.parseInt(f.get("type"))),
-                    Long.parseLong(f.get("user")), instanceId, millis(f.get("at"))));
+                    Long.parseLong(f.get("user")), instanceId, millis(f.get("at")), f.get("reason")));
         }
         return result;
     }
@@ -96,7 +96,7 @@ final class Replies {
         for (Object item : entries) {
             Map<String, String> f = Reply.hash(Reply.list(item).get(1));
             result.add(new Event(Long.parseLong(f.get("event")), EventType.ofCode(Integer.parseInt(f.get("type"))),
-                    userId, Long.parseLong(f.get("instance")), millis(f.get("at"))));
+                    userId, Long.parseLong(f.get("instance")), millis(f.get("at")), f.get("reason")));
         }
         return result;
     }

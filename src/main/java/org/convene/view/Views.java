@@ -48,10 +48,15 @@ public final class Views {
         }
     }
 
-    /** An event of the events log, named as the seed names it ({@code join_meeting}...), with the seed's code. */
-    public record EventView(long id, String type, int code, long userId, long instanceId, Instant timestamp) {
+    /**
+     * An event of the events log, named as the seed names it ({@code join_meeting}...), with the seed's
+     * code, and for a leave the user did not ask for, its reason ({@code removed}).
+     */
+    public record EventView(long id, String type, int code, long userId, long instanceId, Instant timestamp,
+                            String reason) {
         public static EventView of(Event e) {
-            return new EventView(e.id(), e.type().seedName(), e.type().code(), e.userId(), e.instanceId(), e.timestamp());
+            return new EventView(e.id(), e.type().seedName(), e.type().code(), e.userId(), e.instanceId(), e.timestamp(),
+                    e.reason());
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.convene.SeedWorld;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
@@ -60,14 +61,10 @@ final class ApiServer implements AutoCloseable {
     void reset() {
         store.wipe();
         clock.set(T0);
-        long johnId = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com")).id();
-        long janeId = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com")).id();
-        john = services.tokens().issue(johnId);
-        jane = services.tokens().issue(janeId);
-        long standup = convene.createMeeting(new MeetingDetails("Team Standup", "", true, List.of())).id();
-        long review = convene.createMeeting(new MeetingDetails("Review", "", false, List.of("john.doe@example.com"))).id();
-        convene.createInstance(standup, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));
-        convene.createInstance(review, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));
+        SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)),
+                new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));
+        john = services.tokens().issue(world.john().id());
+        jane = services.tokens().issue(world.jane().id());
     }
 
     record Response(int status, HttpResponse<String> raw) {

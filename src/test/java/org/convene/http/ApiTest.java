@@ -214,7 +214,7 @@ class ApiTest {
         var active = api.call("GET", "/active-instances", ApiServer.ADMIN, null).json();
 
         assertThat(active).hasSize(2);
-        assertThat(active.get(1).get("meeting").get("title").asText()).isEqualTo("Review");
+        assertThat(active.get(1).get("meeting").get("title").asText()).isEqualTo("Project Review");
         assertThat(active.get(1).get("meeting").has("audience")).isFalse();
     }
 

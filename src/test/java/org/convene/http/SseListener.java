@@ -41,22 +41,43 @@ class SseListener {
         return lines.stream().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).toList();
     }
 
+    /** Each event as "name instanceId", in the order received. */
+    List<String> eventsWithInstances() {
+        List<String> result = new java.util.ArrayList<>();
+        String name = null;
+        for (String line : lines) {
+            if (line.startsWith("event: ")) name = line.substring(7);
+            if (line.startsWith("data: ") && name != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"instanceId\":(\\d+)").matcher(line);
+                result.add(name + " " + (m.find() ? m.group(1) : "?"));
+                name = null;
+            }
+        }
+        return result;
+    }
+
     List<String> ids() {
         return lines.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4).trim()).toList();
     }
 
     /** Waits up to {@code seconds} for at least {@code events} events; returns whether they came. */
-    boolean await(int events, long seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (events().size() < events && System.nanoTime() < until) Thread.sleep(20);
-        return events().size() >= events;
+    boolean await(int events, long seconds) {
+        return within(seconds, () -> events().size() >= events);
     }
 
     /** Waits up to {@code seconds} for a line containing {@code text}; returns whether it came. */
-    boolean awaitText(String text, long seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!sawText(text) && System.nanoTime() < until) Thread.sleep(20);
-        return sawText(text);
+    boolean awaitText(String text, long seconds) {
+        return within(seconds, () -> sawText(text));
+    }
+
+    private static boolean within(long seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(seconds))
+                    .pollInterval(java.time.Duration.ofMillis(10)).until(condition);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            return false;
+        }
     }
 
     boolean sawText(String text) {

@@ -139,10 +139,24 @@ class StreamTest {
         Listener resumed = new Listener("/stream", api.john, vector);
 
         assertThat(resumed.await(3, 10)).isTrue();
-        Thread.sleep(300);
-        assertThat(resumed.events()).containsExactlyInAnyOrder("chat", "join_meeting", "chat");
+        post(1, 1, api.john, "sentinel");
+        assertThat(resumed.awaitText("sentinel", 10)).isTrue();
+        assertThat(resumed.events()).containsExactlyInAnyOrder("chat", "join_meeting", "chat", "chat");
         assertThat(String.join("\n", resumed.lines)).contains("missed in 1", "missed in 2");
         resumed.drop();
+    }
+
+    @Test
+    void aCatchUpOfTheStreamOfEverythingSendsAnInstancesActivationBeforeWhatHappenedInside() {
+        join(1, 1, api.john);
+        post(1, 1, api.john, "hello");
+        Listener late = new Listener("/stream", api.jane, null);
+
+        assertThat(late.awaitText("hello", 10)).isTrue();
+        List<String> instance1 = late.eventsWithInstances().stream().filter(e -> e.endsWith(" 1")).toList();
+        assertThat(instance1).containsSubsequence("activated 1", "join_meeting 1", "chat 1");
+        assertThat(instance1.indexOf("activated 1")).isLessThan(instance1.indexOf("join_meeting 1"));
+        late.drop();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.OptionalLong;
 import org.convene.model.InstanceStatus;
+import org.convene.model.EventType;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Refusal;
@@ -90,6 +91,28 @@ abstract class AdministrationContract extends StoreContract {
     }
 
     @Test
+    void aUserDeletedWhileInsideLeavesAtOnceWithTheReasonRemoved() {
+        convene.join(john.id(), active.id());
+
+        convene.deleteUser(john.id());
+
+        assertThat(convene.participants(active.id())).isEmpty();
+        var last = convene.eventsOfInstance(active.id(), 0, 10).get(1);
+        assertThat(last.type()).isEqualTo(EventType.LEAVE_MEETING);
+        assertThat(last.reason()).isEqualTo("removed");
+        assertRefused(() -> convene.post(john.id(), active.id(), "still here?"), Refusal.NOT_IN_MEETING,
+                "User is not in the meeting");
+    }
+
+    @Test
+    void aDeletedUserGetsNoToken() {
+        convene.deleteUser(jane.id());
+
+        assertRefusedAndUnchanged(() -> store.setUserTokenHash(jane.id(), "d".repeat(64)), Refusal.INVALID_USER,
+                "Invalid user ID");
+    }
+
+    @Test
     void deletingAUserTwiceIsRefused() {
         convene.deleteUser(jane.id());
 
@@ -114,6 +137,36 @@ abstract class AdministrationContract extends StoreContract {
         assertRefused(() -> convene.join(john.id(), active.id()), Refusal.NOT_ALLOWED,
                 "User 1 not allowed to join the meeting");
         assertThat(convene.meeting(review).version()).isEqualTo(2);
+    }
+
+    @Test
+    void whoeverIsRemovedFromTheAudienceWhileInsideLeavesInTheSameStep() {
+        long review = active.meetingId();
+        convene.join(john.id(), active.id());
+        convene.post(john.id(), active.id(), "before");
+
+        convene.updateMeeting(review, new MeetingDetails("Project Review", "", false, List.of("jane.smith@example.com")),
+                OptionalLong.empty());
+
+        assertThat(convene.participants(active.id())).isEmpty();
+        var leave = convene.eventsOfInstance(active.id(), 0, 10).get(1);
+        assertThat(leave.type()).isEqualTo(EventType.LEAVE_MEETING);
+        assertThat(leave.reason()).isEqualTo("removed");
+        assertThat(convene.eventsOfUser(john.id())).extracting(e -> e.reason()).containsExactly(null, "removed");
+        assertRefused(() -> convene.post(john.id(), active.id(), "after"), Refusal.NOT_IN_MEETING,
+                "User is not in the meeting");
+    }
+
+    @Test
+    void whoeverStaysInTheAudienceStaysInside() {
+        long review = active.meetingId();
+        convene.join(john.id(), active.id());
+
+        convene.updateMeeting(review, new MeetingDetails("Renamed", "", false, List.of("john.doe@example.com")),
+                OptionalLong.empty());
+
+        assertThat(convene.participants(active.id())).extracting(p -> p.userId()).containsExactly(john.id());
+        assertThat(convene.eventsOfInstance(active.id(), 0, 10)).hasSize(1);
     }
 
     @Test

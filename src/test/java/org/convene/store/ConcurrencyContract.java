@@ -46,14 +46,17 @@ abstract class ConcurrencyContract extends StoreContract {
         for (int i = 0; i < 24; i++) {
             users.add(convene.createUser(new UserDetails("U" + i, 30, "", "u" + i + "@example.com")));
         }
+        // The end comes once every user is under way, so that it races their joins and leaves.
+        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
         runTogether(users.size() + 1, i -> () -> {
             if (i == users.size()) {
-                Thread.sleep(5);
+                underWay.await();
                 convene.end(open.id());
                 return null;
             }
             long user = users.get(i).id();
             for (int round = 0; round < 40; round++) {
+                if (round == 5) underWay.countDown();
                 try {
                     if (ThreadLocalRandom.current().nextBoolean()) convene.join(user, open.id());
                     else convene.leave(user, open.id());

@@ -1,6 +1,7 @@
 package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,8 +59,8 @@ class EmbeddedRedisTest {
         EmbeddedRedis oneOff = EmbeddedRedis.start(data, "everysec", false);
         CompletableFuture<EmbeddedRedis> scheduler = CompletableFuture.supplyAsync(
                 () -> EmbeddedRedis.start(data, "everysec", true));
-        Thread.sleep(300);
-        assertThat(scheduler).isNotDone();
+        assertThatThrownBy(() -> scheduler.get(300, TimeUnit.MILLISECONDS)).as("it waits for the one-off server")
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
 
         oneOff.close();
 

@@ -30,7 +30,7 @@ class EmbeddedStoreTest {
         convene.join(user, instance);
 
         assertThat(redis().size(1)).isEqualTo(2);
-        assertThat(redis().size(0)).as("participants, members, the user's meetings").isEqualTo(dataKeys + 3);
+        assertThat(redis().size(0)).as("participants, members, their e-mails, the user's meetings").isEqualTo(dataKeys + 4);
     }
 
     @Nested

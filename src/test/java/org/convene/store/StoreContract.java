@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import org.convene.SeedWorld;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.ChatMessage;
@@ -46,14 +47,12 @@ abstract class StoreContract {
         redis().flush(redis().dataDatabase());
         if (!redis().isCluster()) redis().flush(1);
         convene = new Convene(store, clock);
-        john = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com"));
-        jane = convene.createUser(new UserDetails("Jane Smith", 30, "Female", "jane.smith@example.com"));
-        long standup = convene.createMeeting(new MeetingDetails("Team Standup", "Daily standup meeting for the team",
-                true, List.of())).id();
-        long review = convene.createMeeting(new MeetingDetails("Project Review", "Monthly review with John",
-                false, List.of("john.doe@example.com"))).id();
-        later = convene.createInstance(standup, new TimeWindow(T0.plus(hours(1)), T0.plus(hours(2))));
-        active = convene.createInstance(review, new TimeWindow(T0.minus(minutes(10)), T0.plus(hours(1))));
+        SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.plus(hours(1)), T0.plus(hours(2))),
+                new TimeWindow(T0.minus(minutes(10)), T0.plus(hours(1))));
+        john = world.john();
+        jane = world.jane();
+        later = world.first();
+        active = world.second();
     }
 
     static Duration hours(long n) {

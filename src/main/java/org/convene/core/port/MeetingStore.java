@@ -30,8 +30,11 @@ public interface MeetingStore extends Audiences {
     /** Replaces a user's details if its version is {@code expectedVersion} (any version when empty). */
     User updateUser(long userId, UserDetails details, OptionalLong expectedVersion);
 
-    /** Deletes a user: they can no longer be read or act, their e-mail is free, their history stays. */
-    void deleteUser(long userId);
+    /**
+     * Deletes a user: they can no longer be read or act, their e-mail is free, their history stays;
+     * an instance they are inside at {@code now} they leave, with the reason {@code removed}.
+     */
+    void deleteUser(long userId, Instant now);
 
     Optional<User> user(long userId);
 
@@ -40,7 +43,11 @@ public interface MeetingStore extends Audiences {
 
     Meeting createMeeting(MeetingDetails details);
 
-    Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion);
+    /**
+     * Replaces a meeting's details if its version is {@code expectedVersion} (any when empty); whoever
+     * is inside its active instance and no longer admitted leaves it in the same step, with the reason {@code removed}.
+     */
+    Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now);
 
     /** Deletes a meeting that has no instances. */
     void deleteMeeting(long meetingId);

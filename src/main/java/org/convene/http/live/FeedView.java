@@ -13,7 +13,7 @@ import org.convene.model.LifecycleChange;
  * kind of change ({@code chat}, {@code scheduled}, {@code activated}, {@code ended}, {@code deleted}).
  */
 record FeedView(String type, Integer code, long instanceId, Long meetingId, Long userId, Long number, Instant at,
-                Instant from, Instant to, String text) {
+                Instant from, Instant to, String text, String reason) {
 
     static String json(FeedEntry entry) {
         return Json.toString(of(entry));
@@ -24,10 +24,11 @@ record FeedView(String type, Integer code, long instanceId, Long meetingId, Long
         Integer code = event == null ? null : event.code();
         if (entry instanceof InstanceActivity a) {
             return new FeedView(a.kind().wireName(), code, a.instanceId(), a.meetingId(),
-                    a.userId() == 0 ? null : a.userId(), a.number() == 0 ? null : a.number(), a.at(), null, null, a.text());
+                    a.userId() == 0 ? null : a.userId(), a.number() == 0 ? null : a.number(), a.at(), null, null, a.text(),
+                    a.reason());
         }
         LifecycleChange c = (LifecycleChange) entry;
         return new FeedView(c.kind().wireName(), code, c.instanceId(), c.meetingId(), null, null, null, c.from(), c.to(),
-                null);
+                null, null);
     }
 }

@@ -37,8 +37,13 @@ final class MergedSink extends ClientSink {
             positions.lifecycle(entry.position());
             long instance = entry.instanceId();
             if (entry.kind() == FeedKind.ACTIVATED && !positions.follows(instance) && sees.test(instance)) {
+                // The activation goes out first, its id already naming the instance: what happened
+                // inside follows it, also on a catch-up, and a client that reconnects with that id
+                // resumes the instance's feed from its start.
                 positions.set(instance, StreamPosition.START);
+                send(entry, positions.toString());
                 followInstance(instance);
+                return true;
             }
             if ((entry.kind() == FeedKind.ENDED || entry.kind() == FeedKind.DELETED) && positions.follows(instance)) {
                 // The instance's feed is complete before its lifecycle says it ended: pass its last

@@ -9,12 +9,14 @@
 --   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages meetingVersion
 --   <base>:instance:<iid>:participants  hash  user id -> "<joined ms>:<name>"
 --   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
+--   <base>:instance:<iid>:emails        hash  user id -> e-mail, of those inside (to remove who leaves the audience)
 --   <base>:instance:<iid>:chat          stream  id <n>-0: user text at
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
---   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at
+--   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at [reason]
 --                                       (kind join, leave, timeout, chat, activated, ended; capped)
---   <evbase>:instance:<iid>             stream  id <n>-0: type user at      (type 1 join, 2 leave, 3 timeout)
---   <evbase>:user:<uid>                 stream  the same events of one user in this meeting: instance event type at
+--   <evbase>:instance:<iid>             stream  id <n>-0: type user at [reason]   (type 1 join, 2 leave, 3 timeout;
+--                                       reason 'removed' on a leave that the user did not ask for)
+--   <evbase>:user:<uid>                 stream  the same events of one user in this meeting: instance event type at [reason]
 -- Times are UTC epoch milliseconds, passed as strings so that Lua's doubles never format them.
 
 local base, evbase = KEYS[1], KEYS[2]
@@ -50,17 +52,26 @@ end
 
 -- Appends to the instance's live feed, in the same step as the change it reports.
 local FEED_KINDS = {[JOIN] = 'join', [LEAVE] = 'leave', [TIMEOUT] = 'timeout'}
-local function feed(iid, kind, uid, n, at)
-  redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
+local function feed(iid, kind, uid, n, at, reason)
+  if reason then
+    redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at,
+        'reason', reason)
+  else
+    redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
+  end
 end
 
 -- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
-local function log_event(iid, uid, etype, at)
+-- `reason` (optional) says why a leave happened that the user did not ask for.
+local function log_event(iid, uid, etype, at, reason)
   local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
-  feed(iid, FEED_KINDS[etype], uid, n, at)
+  feed(iid, FEED_KINDS[etype], uid, n, at, reason)
+  local extra = {}
+  if reason then extra = {'reason', reason} end
   in_events(function()
-    redis.call('XADD', evbase .. ':instance:' .. iid, n .. '-0', 'type', etype, 'user', uid, 'at', at)
-    redis.call('XADD', evbase .. ':user:' .. uid, '*', 'instance', iid, 'event', n, 'type', etype, 'at', at)
+    redis.call('XADD', evbase .. ':instance:' .. iid, n .. '-0', 'type', etype, 'user', uid, 'at', at, unpack(extra))
+    redis.call('XADD', evbase .. ':user:' .. uid, '*', 'instance', iid, 'event', n, 'type', etype, 'at', at,
+        unpack(extra))
   end)
   return n
 end
@@ -71,7 +82,7 @@ local function end_instance(iid, at)
   local uids = redis.call('HKEYS', pkey)
   table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
   for _, uid in ipairs(uids) do log_event(iid, uid, TIMEOUT, at) end
-  redis.call('DEL', pkey)
+  redis.call('DEL', pkey, ikey(iid) .. ':emails')
   redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
   feed(iid, 'ended', 0, 0, at)
   return uids
@@ -106,4 +117,20 @@ local function overlapping(from, to, except)
     end
   end
   return nil
+end
+
+-- The instance of this meeting active at `now`, with any transition due applied first, or nil.
+-- Instances of one meeting never overlap, so only the latest one to have started can be active.
+local function active_instance(now)
+  local latest = redis.call('ZREVRANGEBYSCORE', base .. ':instances', now, '-inf', 'LIMIT', 0, 1)[1]
+  if latest and settle(latest, now) == 'active' then return latest end
+  return nil
+end
+
+-- Takes a participant out of an instance with a leave event that says why; false if they were not in.
+local function remove_participant(iid, uid, at, reason)
+  if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then return false end
+  redis.call('HDEL', ikey(iid) .. ':emails', uid)
+  log_event(iid, uid, LEAVE, at, reason)
+  return true
 end

@@ -11,4 +11,5 @@ end
 local pkey = ikey(iid) .. ':participants'
 if redis.call('HSETNX', pkey, uid, now .. ':' .. name) == 0 then return {'ALREADY_IN'} end
 redis.call('SADD', ikey(iid) .. ':members', uid)
+redis.call('HSET', ikey(iid) .. ':emails', uid, email)
 return {'OK', log_event(iid, uid, JOIN, now)}

@@ -5,4 +5,5 @@ if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then
   if redis.call('SISMEMBER', ikey(iid) .. ':members', uid) == 1 then return {'ALREADY_LEFT'} end
   return {'NOT_JOINED'}
 end
+redis.call('HDEL', ikey(iid) .. ':emails', uid)
 return {'OK', log_event(iid, uid, LEAVE, now)}

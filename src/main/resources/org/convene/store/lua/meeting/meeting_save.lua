@@ -1,6 +1,8 @@
 -- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
--- expected version, or '' for any). ARGV[5..7] = title, description, public ('1'/'0'); ARGV[8..] = audience.
-local mid, mode, title, description, public = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+-- expected version, or '' for any). ARGV[5..8] = title, description, public ('1'/'0'), now; ARGV[9..] = audience.
+-- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
+-- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids}.
+local mid, mode, title, description, public, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
 if mode == 'create' then
@@ -18,7 +20,20 @@ for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
 redis.call('DEL', akey)
-for i = 8, #ARGV, 1000 do
+for i = 9, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
-return {'OK', version}
+local removed = {}
+if public ~= '1' and mode ~= 'create' then
+  local iid = active_instance(now)
+  if iid then
+    local inside = redis.call('HGETALL', ikey(iid) .. ':emails')
+    for i = 1, #inside, 2 do
+      local uid, email = inside[i], inside[i + 1]
+      if redis.call('SISMEMBER', akey, email) == 0 and remove_participant(iid, uid, now, 'removed') then
+        removed[#removed + 1] = tonumber(uid)
+      end
+    end
+  end
+end
+return {'OK', version, removed}
