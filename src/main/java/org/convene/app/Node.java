@@ -10,11 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.convene.core.Access;
-import org.convene.core.ChatRateLimit;
 import org.convene.core.Convene;
 import org.convene.core.Services;
-import org.convene.core.Tokens;
 import org.convene.http.ConveneServer;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
@@ -45,10 +42,8 @@ public final class Node implements AutoCloseable {
         this.session = session;
         this.store = store;
         this.clock = clock;
-        Convene convene = new Convene(store, clock);
-        this.services = new Services(convene, new Access(store),
-                new Tokens(store, settings.server().adminToken(), clock, settings.server().tokenCache()),
-                new ChatRateLimit(settings.server().chatPerMinute(), clock));
+        this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
+                settings.server().chatPerMinute());
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */

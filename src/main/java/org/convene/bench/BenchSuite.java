@@ -22,11 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.convene.core.Access;
-import org.convene.core.ChatRateLimit;
 import org.convene.core.Convene;
 import org.convene.core.Services;
-import org.convene.core.Tokens;
 import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
 import org.convene.store.EmbeddedRedis;
@@ -149,9 +146,8 @@ public final class BenchSuite {
             throws Exception {
         String token = "bench-" + UUID.randomUUID();
         ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
-        Services services = new Services(convene, new Access(store),
-                new Tokens(store, server.adminToken(), Clock.systemUTC(), server.tokenCache()),
-                new ChatRateLimit(server.chatPerMinute(), Clock.systemUTC()));
+        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
+                server.chatPerMinute());
         // A request log line per call would be measured along (to a terminal, mostly); a deployment ships it elsewhere.
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();

@@ -1,7 +1,29 @@
 package org.convene.core;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.convene.core.port.Credentials;
+import org.convene.core.port.LiveFeeds;
+import org.convene.core.port.Maintenance;
+import org.convene.core.port.MeetingStore;
+
 /**
- * The application as adapters see it: the operations, the access rules, the tokens and the chat
- * allowance, built once by the composition root and passed to the HTTP server and the command line.
+ * The application as adapters see it: the operations, the access rules, the tokens, the chat
+ * allowance and the recheck of open streams, built once and passed to the HTTP server and the
+ * command line.
  */
-public record Services(Convene convene, Access access, Tokens tokens, ChatRateLimit chatLimit) {}
+public record Services(Convene convene, Access access, Tokens tokens, ChatRateLimit chatLimit,
+                       StreamAdmission streams) {
+
+    /**
+     * The services on one store that implements every port, on {@code clock}: tokens remembered for
+     * {@code tokenCache}, a configured administrator token if any, {@code chatPerMinute} messages a user.
+     */
+    public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials> Services on(
+            S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute) {
+        Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
+        return new Services(new Convene(store, clock), new Access(store), tokens, new ChatRateLimit(chatPerMinute, clock),
+                new StreamAdmission(tokens, store));
+    }
+}

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,26 @@ public final class Tokens {
             users.put(hash, known);
         }
         return known.value().orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
+    }
+
+    /**
+     * Returns who each of {@code tokens} belongs to now, read afresh (one batch, no cache): for
+     * rechecking open streams. Tokens that no longer work are absent.
+     */
+    public Map<String, Caller> authenticateAfresh(Collection<String> tokens) {
+        Map<String, Caller> callers = new HashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        String admin = configuredAdminHash.orElseGet(() -> credentials.adminTokenHash().orElse(null));
+        for (String token : tokens) {
+            String hash = hash(token.trim());
+            if (admin != null && same(hash, admin)) callers.put(token, Caller.ADMIN);
+            else hashes.put(hash, token);
+        }
+        if (!hashes.isEmpty()) {
+            credentials.usersWithTokenHashes(hashes.keySet()).forEach((hash, owner) ->
+                    callers.put(hashes.get(hash), Caller.user(owner.userId(), owner.email())));
+        }
+        return callers;
     }
 
     /** Gives a user a new token and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */

@@ -17,6 +17,7 @@ import org.convene.model.Refusal;
  */
 final class Authentication {
     private static final String CALLER = "convene.caller";
+    private static final String TOKEN = "convene.token";
 
     private final Tokens tokens;
     private final Access access;
@@ -36,8 +37,10 @@ final class Authentication {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
         requireJsonBody(ctx);
-        Caller caller = tokens.authenticate(token(ctx));
+        String token = bearer(ctx);
+        Caller caller = tokens.authenticate(token);
         ctx.attribute(CALLER, caller);
+        ctx.attribute(TOKEN, token);
         if (roles.contains(Role.ADMIN)) access.requireAdmin(caller);
     }
 
@@ -48,12 +51,19 @@ final class Authentication {
         return caller;
     }
 
+    /** The token the caller sent, for rechecking a stream's access while it stays open. */
+    static String token(Context ctx) {
+        String token = ctx.attribute(TOKEN);
+        if (token == null) throw Refusal.UNAUTHORIZED.refuse("Send 'Authorization: Bearer <token>'");
+        return token;
+    }
+
     /** The caller if the request carried a valid token, for the request log; else null. */
     static Caller callerIfKnown(Context ctx) {
         return ctx.attribute(CALLER);
     }
 
-    private static String token(Context ctx) {
+    private static String bearer(Context ctx) {
         String authorization = ctx.header("Authorization");
         // A browser's EventSource cannot send headers, so streams also take the token from the query.
         if (authorization == null && ctx.path().endsWith("/stream") && ctx.queryParam("access_token") != null) {

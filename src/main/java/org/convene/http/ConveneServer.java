@@ -42,7 +42,8 @@ public final class ConveneServer implements AutoCloseable {
     public static ConveneServer start(Services services, ServerSettings settings, PrometheusMeterRegistry metrics,
                                       BooleanSupplier schedulerRunning) {
         Optional<String> generated = services.tokens().ensureAdminToken();
-        FeedHub feeds = new FeedHub(services.convene(), settings.feedPoll(), settings.heartbeat());
+        FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.feedPoll(), settings.heartbeat(),
+                settings.streamRecheck());
         Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers).register(metrics);
         Authentication authentication = new Authentication(services.tokens(), services.access(), settings.maxBodyBytes());
         RequestMetrics requests = new RequestMetrics(metrics);
@@ -92,6 +93,11 @@ public final class ConveneServer implements AutoCloseable {
      */
     public void dropStreams() {
         feeds.dropSubscribers();
+    }
+
+    /** Rechecks every open stream's access now rather than at the guard's next round: after an operator's change, and in tests. */
+    public void recheckStreams() {
+        feeds.recheckAll();
     }
 
     /** Returns the base URL, e.g. {@code http://127.0.0.1:8080}. */

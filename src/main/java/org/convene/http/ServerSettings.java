@@ -8,11 +8,12 @@ import java.util.Optional;
  * The HTTP server's settings (read from the environment by the composition root): where it listens,
  * the configured administrator token if any, the largest body, the chat allowance, CORS origins,
  * and its timings: how often live feeds are read, the streams' heartbeat, the idle cut-off and how
- * long a stop waits for requests in flight.
+ * long a stop waits for requests in flight, how long a token lookup is remembered, and how often open
+ * streams' access is rechecked.
  */
 public record ServerSettings(String host, int port, Optional<String> adminToken, long maxBodyBytes, int chatPerMinute,
                              List<String> corsOrigins, Duration feedPoll, Duration heartbeat, Duration idleTimeout,
-                             Duration stopTimeout, Duration tokenCache) {
+                             Duration stopTimeout, Duration tokenCache, Duration streamRecheck) {
 
     public ServerSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("CONVENE_HTTP_PORT must be 0 to 65535, was " + port);
@@ -28,6 +29,7 @@ public record ServerSettings(String host, int port, Optional<String> adminToken,
     public ServerSettings(String host, int port, Optional<String> adminToken, long maxBodyBytes, int chatPerMinute,
                           List<String> corsOrigins) {
         this(host, port, adminToken, maxBodyBytes, chatPerMinute, corsOrigins, Duration.ofMillis(100),
-                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
     }
 }

@@ -14,7 +14,9 @@ import org.convene.model.StreamPosition;
 
 /**
  * The live streams, as server-sent events. Every instance a stream names, by path or in a resume
- * position, passes {@link Access#requireInside} or {@link Access#seesInside} first.
+ * position, passes {@link Access#requireInside} or {@link Access#seesInside} first; while a stream
+ * is open, its access is rechecked every second (the feed hub's guard), so a rotated token, a
+ * deleted user or a removal from the audience ends what it may no longer see.
  */
 final class StreamRoutes {
     private final Access access;
@@ -38,7 +40,8 @@ final class StreamRoutes {
         String resume = Params.lastEventId(ctx);
         StreamPosition from = resume == null || resume.isBlank() ? StreamPosition.START
                 : StreamPosition.parse("Last-Event-ID", resume);
-        stream(ctx, client -> feeds.subscribeInstance(client, instance, from));
+        String token = Authentication.token(ctx);
+        stream(ctx, client -> feeds.subscribeInstance(client, token, instance, from));
     }
 
     /**
@@ -49,7 +52,9 @@ final class StreamRoutes {
         acceptsEvents(ctx);
         Caller caller = caller(ctx);
         PositionVector from = PositionVector.parse(Params.lastEventId(ctx));
-        stream(ctx, client -> feeds.subscribeEverything(client, from, instance -> access.seesInside(caller, instance)));
+        String token = Authentication.token(ctx);
+        stream(ctx, client -> feeds.subscribeEverything(client, token, from,
+                instance -> access.seesInside(caller, instance)));
     }
 
     /**

@@ -7,11 +7,14 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.convene.core.port.Audiences;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
@@ -140,6 +143,24 @@ final class MeetingRecords {
     List<MeetingInstance> instancesOf(long meetingId, Instant now) {
         Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCES)).ok();
         return reply.list(1).stream().map(h -> Replies.instance(Reply.hash(h), now)).toList();
+    }
+
+    /** The answers to several audience questions in one pipelined round trip; a missing instance is open to nobody. */
+    Map<Audiences.Question, Boolean> openTo(Collection<Audiences.Question> questions) {
+        Map<Audiences.Question, CompletableFuture<Reply>> replies = new HashMap<>();
+        for (Audiences.Question q : questions) {
+            Long meetingId = locator.meetingOf(q.instanceId());
+            if (meetingId != null) {
+                replies.put(q, calls.inMeeting(meetingId, OPEN_TO, Long.toString(q.instanceId()), q.email()));
+            }
+        }
+        calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
+        Map<Audiences.Question, Boolean> answers = new HashMap<>();
+        for (Audiences.Question q : questions) {
+            CompletableFuture<Reply> reply = replies.get(q);
+            answers.put(q, reply != null && calls.result(reply).isOk() && calls.result(reply).number(1) == 1);
+        }
+        return answers;
     }
 
     /** Whether the instance's meeting is public or has the e-mail in its audience; refuses a missing instance. */

@@ -1,7 +1,9 @@
 package org.convene.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.convene.core.port.Credentials;
@@ -112,6 +114,11 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
+    public Map<String, TokenOwner> usersWithTokenHashes(Collection<String> hashes) {
+        return users.withTokenHashes(hashes);
+    }
+
+    @Override
     public void setUserTokenHash(long userId, String hash) {
         users.setTokenHash(userId, hash);
     }
@@ -184,6 +191,11 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public boolean openTo(long instanceId, String email) {
         return meetings.openTo(instanceId, email);
+    }
+
+    @Override
+    public Map<Question, Boolean> openTo(Collection<Question> questions) {
+        return meetings.openTo(questions);
     }
 
     @Override

@@ -4,10 +4,14 @@ import static org.convene.store.RedisCalls.version;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Credentials.TokenOwner;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
@@ -59,7 +63,21 @@ final class UserRecords {
     record JoinerDetails(String email, String name) {}
 
     Optional<TokenOwner> withTokenHash(String hash) {
-        Reply reply = calls.await(calls.inUsers(USER_BY_TOKEN, hash));
+        return owner(hash, calls.await(calls.inUsers(USER_BY_TOKEN, hash)));
+    }
+
+    /** The owners of several token hashes, looked up in one pipelined round trip. */
+    Map<String, TokenOwner> withTokenHashes(Collection<String> hashes) {
+        Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
+        for (String hash : hashes) replies.put(hash, calls.inUsers(USER_BY_TOKEN, hash));
+        calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
+        Map<String, TokenOwner> owners = new HashMap<>();
+        replies.forEach((hash, reply) -> owner(hash, calls.result(reply)).ifPresent(o -> owners.put(hash, o)));
+        return owners;
+    }
+
+    /** The owner a lookup found, once its stored hash is compared with the one asked for in constant time. */
+    private static Optional<TokenOwner> owner(String hash, Reply reply) {
         if (!reply.isOk()) return Optional.empty();
         boolean same = MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                 reply.text(2).getBytes(StandardCharsets.US_ASCII));

@@ -22,6 +22,8 @@ class SseListener {
 
     final List<String> lines = new CopyOnWriteArrayList<>();
     final CountDownLatch subscribed = new CountDownLatch(1);
+    /** Counted down when the server ends the stream. */
+    final CountDownLatch ended = new CountDownLatch(1);
     final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     /** Connects to {@code url} with a bearer token and, if not null, a {@code Last-Event-ID} header. */
@@ -31,10 +33,16 @@ class SseListener {
         if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
         response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         // On a thread of its own: a caller waiting for the status must not end up reading the body.
-        response.thenAcceptAsync(r -> r.body().forEach(line -> {
-            lines.add(line);
-            if (line.startsWith(": subscribed")) subscribed.countDown();
-        }), READERS);
+        response.thenAcceptAsync(r -> {
+            try {
+                r.body().forEach(line -> {
+                    lines.add(line);
+                    if (line.startsWith(": subscribed")) subscribed.countDown();
+                });
+            } finally {
+                ended.countDown();
+            }
+        }, READERS);
     }
 
     List<String> events() {

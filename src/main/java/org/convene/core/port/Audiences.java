@@ -1,5 +1,10 @@
 package org.convene.core.port;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.convene.model.RefusedException;
+
 /** The one fact the access rules need from storage: whom a meeting is open to. */
 public interface Audiences {
 
@@ -8,4 +13,25 @@ public interface Audiences {
      * that {@link org.convene.core.Access} decides on; refuses with "Invalid meeting instance ID".
      */
     boolean openTo(long instanceId, String email);
+
+    /** One question to {@link #openTo(Collection)}: is this instance's meeting open to this e-mail? */
+    record Question(long instanceId, String email) {}
+
+    /**
+     * Answers several questions at once (one round trip where the store can); an instance that no
+     * longer exists is open to nobody.
+     */
+    default Map<Question, Boolean> openTo(Collection<Question> questions) {
+        Map<Question, Boolean> answers = new HashMap<>();
+        for (Question q : questions) {
+            boolean open;
+            try {
+                open = openTo(q.instanceId(), q.email());
+            } catch (RefusedException gone) {
+                open = false;
+            }
+            answers.put(q, open);
+        }
+        return answers;
+    }
 }

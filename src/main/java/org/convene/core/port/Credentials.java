@@ -1,5 +1,8 @@
 package org.convene.core.port;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
@@ -10,6 +13,13 @@ public interface Credentials {
 
     /** A user a token belongs to. */
     record TokenOwner(long userId, String email) {}
+
+    /** Returns the owners of several token hashes at once (one round trip where the store can); unknown ones are absent. */
+    default Map<String, TokenOwner> usersWithTokenHashes(Collection<String> hashes) {
+        Map<String, TokenOwner> owners = new HashMap<>();
+        for (String hash : hashes) userWithTokenHash(hash).ifPresent(owner -> owners.put(hash, owner));
+        return owners;
+    }
 
     /** Gives a user a new token hash, retiring the previous one; refuses with "Invalid user ID" for a deleted user. */
     void setUserTokenHash(long userId, String hash);

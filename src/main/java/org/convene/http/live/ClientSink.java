@@ -1,15 +1,27 @@
 package org.convene.http.live;
 
 import io.javalin.http.sse.SseClient;
+import java.util.Set;
 import org.convene.model.FeedEntry;
 
-/** A sink that feeds one SSE client: entries as events named by their kind, with their JSON view. */
+/**
+ * A sink that feeds one SSE client: entries as events named by their kind, with their JSON view.
+ * It keeps the token the stream was opened with, so that its access can be rechecked while open.
+ */
 abstract class ClientSink implements Sink {
     final SseClient client;
+    final String token;
 
-    ClientSink(SseClient client) {
+    ClientSink(SseClient client, String token) {
         this.client = client;
+        this.token = token;
     }
+
+    /** The instances whose activity this client is sent now. */
+    abstract Set<Long> followed();
+
+    /** The client may now see inside only {@code visible} of what it follows: it stops following the rest. */
+    abstract void restrictTo(Set<Long> visible);
 
     /** Sends an entry with {@code eventId}, what the client sends back as {@code Last-Event-ID} to resume after it. */
     void send(FeedEntry entry, String eventId) {

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import org.convene.core.Convene;
+import org.convene.core.StreamAdmission;
 import org.convene.model.StreamPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +35,34 @@ public final class FeedHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
 
     private final Convene convene;
+    private final StreamAdmission admission;
     private final Duration pollInterval;
     private final Duration heartbeat;
+    private final Duration recheck;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final Set<ClientSink> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger subscribers = new AtomicInteger();
     private final Thread reader;
+    private final Thread guard;
     private volatile boolean running = true;
 
-    /** Starts the reader, which polls every {@code pollInterval} and sends a heartbeat every {@code heartbeat}. */
-    public FeedHub(Convene convene, Duration pollInterval, Duration heartbeat) {
+    /**
+     * Starts the reader, which polls every {@code pollInterval} and sends a heartbeat every
+     * {@code heartbeat}, and the guard, which rechecks every open stream's access every {@code recheck}.
+     */
+    public FeedHub(Convene convene, StreamAdmission admission, Duration pollInterval, Duration heartbeat,
+                   Duration recheck) {
         this.convene = convene;
+        this.admission = admission;
         this.pollInterval = pollInterval;
         this.heartbeat = heartbeat;
+        this.recheck = recheck;
         this.reader = new Thread(this::readLoop, "feed-hub");
         reader.setDaemon(true);
         reader.start();
+        this.guard = new Thread(this::guardLoop, "feed-guard");
+        guard.setDaemon(true);
+        guard.start();
     }
 
     /** Returns how many clients are subscribed now. */
@@ -58,9 +74,9 @@ public final class FeedHub implements AutoCloseable {
         return channels.computeIfAbsent(instanceId, id -> new Channel(convene, id));
     }
 
-    /** Streams instance {@code instanceId}'s feed to {@code client} from after {@code from}. */
-    public void subscribeInstance(SseClient client, long instanceId, StreamPosition from) {
-        InstanceSink sink = new InstanceSink(client, from);
+    /** Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token}, from after {@code from}. */
+    public void subscribeInstance(SseClient client, String token, long instanceId, StreamPosition from) {
+        InstanceSink sink = new InstanceSink(client, token, instanceId, from);
         join(instanceId, sink);
         register(client, sink);
     }
@@ -69,8 +85,8 @@ public final class FeedHub implements AutoCloseable {
      * Streams the lifecycle of all instances, and the activity of every instance {@code sees}
      * admits, from the positions in {@code from}.
      */
-    public void subscribeEverything(SseClient client, PositionVector from, LongPredicate sees) {
-        MergedSink merged = new MergedSink(this, client, sees, from);
+    public void subscribeEverything(SseClient client, String token, PositionVector from, LongPredicate sees) {
+        MergedSink merged = new MergedSink(this, client, token, sees, from);
         Channel lifecycle = channel(0);
         synchronized (lifecycle) {
             // Instances the vector names are followed from where the client was; the lifecycle then
@@ -89,6 +105,15 @@ public final class FeedHub implements AutoCloseable {
         }
     }
 
+    /** Takes {@code sink} off an instance's channel. */
+    void leave(long instanceId, Sink sink) {
+        Channel channel = channels.get(instanceId);
+        if (channel == null) return;
+        synchronized (channel) {
+            channel.sinks.remove(sink);
+        }
+    }
+
     /** Passes on what is new in an instance's feed now, before its end is announced. */
     void catchUp(long instanceId) {
         Channel channel = channel(instanceId);
@@ -97,7 +122,7 @@ public final class FeedHub implements AutoCloseable {
         }
     }
 
-    private void register(SseClient client, Sink sink) {
+    private void register(SseClient client, ClientSink sink) {
         synchronized (this) {
             if (!running) {
                 // Arrived while the hub was closing: end it now, or it would hold the server's stop open.
@@ -107,7 +132,9 @@ public final class FeedHub implements AutoCloseable {
             }
         }
         subscribers.incrementAndGet();
+        clients.add(sink);
         client.onClose(() -> {
+            clients.remove(sink);
             boolean removed = false;
             for (Channel channel : channels.values()) removed |= channel.sinks.remove(sink);
             if (removed) subscribers.decrementAndGet();
@@ -155,6 +182,39 @@ public final class FeedHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Rechecks every open stream: one whose token no longer works is closed; one that follows an
+     * instance its caller may no longer see inside stops following it (an instance's own stream ends).
+     */
+    private void guardLoop() {
+        while (running) {
+            try {
+                Thread.sleep(recheck.toMillis());
+                recheckAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Rechecking live streams failed, retrying: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Rechecks every open stream now; the guard does this every {@code recheck}. */
+    public void recheckAll() {
+        List<ClientSink> open = new ArrayList<>(clients);
+        if (open.isEmpty()) return;
+        List<StreamAdmission.Stream> streams = open.stream()
+                .map(sink -> new StreamAdmission.Stream(sink.token, sink.followed())).toList();
+        List<Optional<Set<Long>>> verdicts = admission.recheck(streams);
+        for (int i = 0; i < open.size(); i++) {
+            ClientSink sink = open.get(i);
+            Optional<Set<Long>> visible = verdicts.get(i);
+            if (visible.isEmpty()) sink.close();
+            else sink.restrictTo(visible.get());
+        }
+    }
+
     /** Ends every stream now and goes on serving: clients reconnect with their last id and get what they missed. */
     public void dropSubscribers() {
         for (Channel channel : channels.values()) {
@@ -171,6 +231,7 @@ public final class FeedHub implements AutoCloseable {
             running = false;
         }
         reader.interrupt();
+        guard.interrupt();
         dropSubscribers();
     }
 }

@@ -1,6 +1,7 @@
 package org.convene.http.live;
 
 import io.javalin.http.sse.SseClient;
+import java.util.Set;
 import org.convene.model.FeedEntry;
 import org.convene.model.StreamPosition;
 
@@ -8,8 +9,11 @@ import org.convene.model.StreamPosition;
 final class InstanceSink extends ClientSink {
     private StreamPosition sent;
 
-    InstanceSink(SseClient client, StreamPosition sent) {
-        super(client);
+    private final long instanceId;
+
+    InstanceSink(SseClient client, String token, long instanceId, StreamPosition sent) {
+        super(client, token);
+        this.instanceId = instanceId;
         this.sent = sent;
     }
 
@@ -30,6 +34,17 @@ final class InstanceSink extends ClientSink {
     @Override
     public void feedGone(long instanceId) {
         close();
+    }
+
+    @Override
+    Set<Long> followed() {
+        return Set.of(instanceId);
+    }
+
+    /** Its only instance is no longer visible to it: the stream ends. */
+    @Override
+    void restrictTo(Set<Long> visible) {
+        if (!visible.contains(instanceId)) close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.convene.http.live;
 
 import io.javalin.http.sse.SseClient;
+import java.util.Set;
 import java.util.function.LongPredicate;
 import org.convene.model.FeedEntry;
 import org.convene.model.FeedKind;
@@ -18,8 +19,8 @@ final class MergedSink extends ClientSink {
     private final LongPredicate sees;
     private final PositionVector positions;
 
-    MergedSink(FeedHub hub, SseClient client, LongPredicate sees, PositionVector positions) {
-        super(client);
+    MergedSink(FeedHub hub, SseClient client, String token, LongPredicate sees, PositionVector positions) {
+        super(client, token);
         this.hub = hub;
         this.sees = sees;
         this.positions = positions;
@@ -85,6 +86,21 @@ final class MergedSink extends ClientSink {
     @Override
     public synchronized void feedGone(long instanceId) {
         positions.drop(instanceId);
+    }
+
+    @Override
+    synchronized Set<Long> followed() {
+        return positions.instances();
+    }
+
+    /** Stops following, and leaves the channels of, the instances the client may no longer see inside. */
+    @Override
+    void restrictTo(Set<Long> visible) {
+        Set<Long> dropped;
+        synchronized (this) {
+            dropped = positions.retain(visible::contains);
+        }
+        dropped.forEach(instance -> hub.leave(instance, this));
     }
 
     @Override

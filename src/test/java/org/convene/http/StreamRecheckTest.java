@@ -1,0 +1,104 @@
+package org.convene.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Open streams are rechecked: once a stream's token is rotated, its user deleted, or its user taken
+ * out of a private meeting's audience, it stops carrying what it may no longer see, within the
+ * token-cache window (5 s). John (1) is in private meeting 2's audience; instance 2 is active.
+ */
+class StreamRecheckTest {
+    static final int WINDOW_SECONDS = 5;
+    static ApiServer api;
+
+    @BeforeAll
+    static void start() {
+        api = new ApiServer(100_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @BeforeEach
+    void seedWorld() {
+        api.reset();
+    }
+
+    SseListener open(String path, String token) throws Exception {
+        SseListener listener = new SseListener(api.server.url() + path, token, null);
+        assertThat(listener.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+        return listener;
+    }
+
+    void removeJohnFromTheReview() {
+        assertThat(api.call("PUT", "/meetings/2", ApiServer.ADMIN,
+                "{\"title\":\"Project Review\",\"isPublic\":false,\"audience\":[\"jane.smith@example.com\"]}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anInstanceStreamEndsOnceItsUserIsRemovedFromTheAudience() throws Exception {
+        SseListener john = open("/instances/2/stream", api.john);
+
+        removeJohnFromTheReview();
+
+        assertThat(john.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamEndsOnceItsTokenIsRotated() throws Exception {
+        SseListener jane = open("/stream", api.jane);
+
+        assertThat(api.call("POST", "/users/2/token", ApiServer.ADMIN, null).status()).isEqualTo(200);
+
+        assertThat(jane.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamEndsOnceItsUserIsDeleted() throws Exception {
+        SseListener jane = open("/instances/1/stream", api.jane);
+
+        assertThat(api.call("DELETE", "/users/2", ApiServer.ADMIN, null).status()).isEqualTo(204);
+
+        assertThat(jane.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamOfAnotherUserGoesOn() throws Exception {
+        SseListener john = open("/instances/1/stream", api.john);
+
+        assertThat(api.call("POST", "/users/2/token", ApiServer.ADMIN, null).status()).isEqualTo(200);
+        assertThat(api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}").status()).isEqualTo(201);
+
+        assertThat(john.await(2, 10)).isTrue();
+        assertThat(john.ended.getCount()).isEqualTo(1);
+        john.drop();
+    }
+
+    @Test
+    void theStreamOfEverythingStopsCarryingAnInstanceItsCallerWasRemovedFrom() throws Exception {
+        assertThat(api.call("POST", "/instances/1/participants", api.john, "{\"userId\":1}").status()).isEqualTo(201);
+        SseListener john = open("/stream", api.john);
+
+        removeJohnFromTheReview();
+        assertThat(api.call("POST", "/instances/2/participants", api.jane, "{\"userId\":2}").status()).isEqualTo(201);
+        // Once the recheck has run, Jane's message in instance 2 must not reach him; instance 1 still does.
+        api.server.recheckStreams();
+        assertThat(api.call("POST", "/instances/2/messages", api.jane, "{\"userId\":2,\"text\":\"private now\"}").status())
+                .isEqualTo(201);
+        assertThat(api.call("POST", "/instances/1/messages", api.john, "{\"userId\":1,\"text\":\"sentinel\"}").status())
+                .isEqualTo(201);
+
+        assertThat(john.awaitText("sentinel", 10)).isTrue();
+        assertThat(john.sawText("private now")).isFalse();
+        john.drop();
+    }
+}
