@@ -43,7 +43,7 @@ public final class Node implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
-                settings.server().chatPerMinute());
+                settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute());
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */

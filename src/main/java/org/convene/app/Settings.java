@@ -32,7 +32,9 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).toList(),
                 read.millis("CONVENE_FEED_POLL_MS", 100), Duration.ofSeconds(15), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), read.millis("CONVENE_TOKEN_CACHE_MS", 5_000),
-                read.millis("CONVENE_STREAM_RECHECK_MS", 1_000));
+                read.millis("CONVENE_STREAM_RECHECK_MS", 1_000), read.number("CONVENE_SIGN_IN_FAILURES_PER_MINUTE", 30),
+                Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),
+                Boolean.parseBoolean(read.text("CONVENE_METRICS_PUBLIC", "false")));
         return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
                 read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"));
     }

@@ -147,7 +147,7 @@ public final class BenchSuite {
         String token = "bench-" + UUID.randomUUID();
         ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
         Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute());
+                server.chatPerMinute(), server.signInFailuresPerMinute());
         // A request log line per call would be measured along (to a terminal, mostly); a deployment ships it elsewhere.
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();

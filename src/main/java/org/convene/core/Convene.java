@@ -223,9 +223,9 @@ public final class Convene {
         return feeds.lifecycle(after, limit);
     }
 
-    /** Returns normally if the store answers now; throws {@link StoreUnavailableException} if not. */
-    public void ping() {
-        maintenance.ping();
+    /** Returns normally if the store answers within {@code within}; throws {@link StoreUnavailableException} if not. */
+    public void ping(java.time.Duration within) {
+        maintenance.ping(within);
     }
 
     /** Returns whether the store holds no users, meetings or history. */

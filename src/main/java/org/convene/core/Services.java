@@ -13,17 +13,20 @@ import org.convene.core.port.MeetingStore;
  * allowance and the recheck of open streams, built once and passed to the HTTP server and the
  * command line.
  */
-public record Services(Convene convene, Access access, Tokens tokens, ChatRateLimit chatLimit,
+public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
                        StreamAdmission streams) {
 
     /**
      * The services on one store that implements every port, on {@code clock}: tokens remembered for
-     * {@code tokenCache}, a configured administrator token if any, {@code chatPerMinute} messages a user.
+     * {@code tokenCache}, a configured administrator token if any, {@code chatPerMinute} messages a
+     * user, {@code signInFailuresPerMinute} failed sign-ins an address.
      */
     public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials> Services on(
-            S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute) {
+            S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
+            int signInFailuresPerMinute) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
-        return new Services(new Convene(store, clock), new Access(store), tokens, new ChatRateLimit(chatPerMinute, clock),
+        return new Services(new Convene(store, clock), new Access(store), tokens,
+                new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
                 new StreamAdmission(tokens, store));
     }
 }

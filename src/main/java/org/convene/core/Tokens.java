@@ -73,6 +73,16 @@ public final class Tokens {
         return known.value().orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
     }
 
+    /** Returns who {@code token} belongs to if a lookup found it valid moments ago, without looking it up now. */
+    public Optional<Caller> remembered(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        String hash = hash(token.trim());
+        String admin = configuredAdminHash.orElseGet(() -> storedAdmin == null ? null : storedAdmin.value());
+        if (admin != null && same(hash, admin)) return Optional.of(Caller.ADMIN);
+        Remembered<Optional<Caller>> known = users.get(hash);
+        return known == null || known.until().isBefore(clock.instant()) ? Optional.empty() : known.value();
+    }
+
     /**
      * Returns who each of {@code tokens} belongs to now, read afresh (one batch, no cache): for
      * rechecking open streams. Tokens that no longer work are absent.

@@ -3,45 +3,49 @@ package org.convene.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.convene.core.Access;
 import org.convene.core.Caller;
-import org.convene.core.Tokens;
+import org.convene.core.SignInLimit;
 import org.convene.model.Refusal;
 
 /**
  * Runs before every matched route: refuses oversized and non-JSON bodies from their headers, finds
- * the caller from the bearer token, and holds the route to its {@link Role}. The finer rules are
- * {@link Access}'s, called by the routes.
+ * the caller from the bearer token (failed sign-ins limited per client address), and holds the route
+ * to its {@link Role}. The finer rules are {@link Access}'s, called by the routes.
  */
 final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
 
-    private final Tokens tokens;
+    private final SignInLimit signIn;
     private final Access access;
-    private final long maxBodyBytes;
+    private final ServerSettings settings;
 
-    Authentication(Tokens tokens, Access access, long maxBodyBytes) {
-        this.tokens = tokens;
+    Authentication(SignInLimit signIn, Access access, ServerSettings settings) {
+        this.signIn = signIn;
         this.access = access;
-        this.maxBodyBytes = maxBodyBytes;
+        this.settings = settings;
     }
 
     void before(Context ctx) {
         // Refused from the headers alone: a client that sent Expect: 100-continue never sends the body.
-        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            throw new HttpProblem(413, "payload-too-large", "The body is larger than " + maxBodyBytes + " bytes");
+        if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+            throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.maxBodyBytes() + " bytes");
         }
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
+        if (roles.contains(Role.METRICS) && (settings.metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
         requireJsonBody(ctx);
-        String token = bearer(ctx);
-        Caller caller = tokens.authenticate(token);
+        String token = bearerIfAny(ctx);
+        Caller caller = signIn.authenticate(token, ctx.ip());
         ctx.attribute(CALLER, caller);
         ctx.attribute(TOKEN, token);
-        if (roles.contains(Role.ADMIN)) access.requireAdmin(caller);
+        if (roles.contains(Role.ADMIN) || roles.contains(Role.METRICS)) access.requireAdmin(caller);
     }
 
     /** The caller of an authenticated route. */
@@ -63,15 +67,20 @@ final class Authentication {
         return ctx.attribute(CALLER);
     }
 
-    private static String bearer(Context ctx) {
+    private boolean isMetricsToken(String token) {
+        Optional<String> expected = settings.metricsToken();
+        return token != null && expected.isPresent() && MessageDigest.isEqual(
+                token.trim().getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The bearer token of the request, or null when it sent none (a malformed header counts as none). */
+    private static String bearerIfAny(Context ctx) {
         String authorization = ctx.header("Authorization");
         // A browser's EventSource cannot send headers, so streams also take the token from the query.
         if (authorization == null && ctx.path().endsWith("/stream") && ctx.queryParam("access_token") != null) {
             return ctx.queryParam("access_token");
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw Refusal.UNAUTHORIZED.refuse("Send 'Authorization: Bearer <token>'");
-        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         return authorization.substring(7);
     }
 

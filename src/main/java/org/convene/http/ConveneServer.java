@@ -23,6 +23,9 @@ import org.convene.view.Json;
  * }</pre>
  */
 public final class ConveneServer implements AutoCloseable {
+    /** Slower than this, a request body is refused: any client on any network sends far faster. */
+    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
     private final Javalin app;
     private final FeedHub feeds;
     private final String host;
@@ -45,7 +48,7 @@ public final class ConveneServer implements AutoCloseable {
         FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.feedPoll(), settings.heartbeat(),
                 settings.streamRecheck());
         Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers).register(metrics);
-        Authentication authentication = new Authentication(services.tokens(), services.access(), settings.maxBodyBytes());
+        Authentication authentication = new Authentication(services.signIn(), services.access(), settings);
         RequestMetrics requests = new RequestMetrics(metrics);
         List<String> registered = new java.util.ArrayList<>();
         Javalin app = Javalin.create(config -> {
@@ -57,7 +60,13 @@ public final class ConveneServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
+            // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
+            // that it cannot hold a request thread for long whatever its idle gaps.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(settings.idleTimeout().toMillis());
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                http.setRequestHeaderSize(16 * 1024);
+            });
             if (!settings.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     settings.corsOrigins().forEach(rule::allowHost);
@@ -66,6 +75,8 @@ public final class ConveneServer implements AutoCloseable {
                 }));
             }
             config.requestLogger.http(requests::record);
+            // Every answer, files and errors included: browsers must take each as the type it says it is.
+            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             config.routes.beforeMatched(authentication::before);
             RouteTable table = new RouteTable(config.routes);
             new UserRoutes(services.convene(), services.access(), services.tokens()).register(table);

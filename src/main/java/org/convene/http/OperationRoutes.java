@@ -14,7 +14,13 @@ import org.convene.core.Convene;
 /** What operators and newcomers reach without a token: probes, metrics, the API's documents, the console's files. */
 final class OperationRoutes {
     private static final String OPENAPI = resource("openapi.yaml");
+    /** A readiness probe answers within a second either way (Kubernetes' default probe timeout is one second). */
+    private static final java.time.Duration READY_WITHIN = java.time.Duration.ofMillis(800);
     private static final String DOCS = resource("docs.html").replace("VERSION", swaggerUiVersion());
+    private static final String DOCS_SCRIPT = resource("docs.js");
+    /** Swagger UI from this server only; it styles with attributes, so inline styles (not scripts) are allowed. */
+    private static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final Convene convene;
     private final PrometheusMeterRegistry metrics;
@@ -29,9 +35,11 @@ final class OperationRoutes {
     void register(RouteTable routes) {
         routes.get("/health", Role.OPEN, ctx -> ctx.json(Map.of("status", "up", "time", convene.now().toString())));
         routes.get("/ready", Role.OPEN, this::ready);
-        routes.get("/metrics", Role.OPEN, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/metrics", Role.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/openapi.yaml", Role.OPEN, ctx -> ctx.contentType("application/yaml").result(OPENAPI));
-        routes.get("/docs", Role.OPEN, ctx -> ctx.contentType("text/html; charset=utf-8").result(DOCS));
+        routes.get("/docs", Role.OPEN, ctx -> ctx.header("Content-Security-Policy", DOCS_POLICY)
+                .header("X-Frame-Options", "DENY").contentType("text/html; charset=utf-8").result(DOCS));
+        routes.get("/docs.js", Role.OPEN, ctx -> ctx.contentType("text/javascript; charset=utf-8").result(DOCS_SCRIPT));
         routes.get("/", Role.OPEN, ctx -> Console.serve(ctx, "index.html"));
         routes.get("/console/{file}", Role.OPEN, ctx -> Console.serve(ctx, ctx.pathParam("file")));
     }
@@ -39,7 +47,7 @@ final class OperationRoutes {
     private void ready(Context ctx) {
         boolean redis;
         try {
-            convene.ping();
+            convene.ping(READY_WITHIN);
             redis = true;
         } catch (RuntimeException e) {
             redis = false;

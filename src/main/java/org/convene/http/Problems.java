@@ -32,9 +32,25 @@ final class Problems {
                     STORE_RETRY_SECONDS);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (clientWentAway(e)) {
+                // A client that hung up mid-body is not a fault of the server: a quiet answer it will never read.
+                LOG.debug("Incomplete request on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                answer(ctx, Problem.of("incomplete-body", 400, "The request body ended before its declared length",
+                        ctx.path()), 0);
+                return;
+            }
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, Problem.of("internal-error", 500, "Something went wrong; it has been logged", ctx.path()), 0);
         });
+    }
+
+    /** Whether reading the request failed because the client stopped sending: an I/O failure anywhere in the causes. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t.getClass().getName().endsWith("BadMessageException")) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
     }
 
     private static void fromJavalin(Context ctx, HttpResponseException e) {

@@ -9,5 +9,7 @@ enum Role implements RouteRole {
     /** Any signed-in caller; finer rules (acting as oneself, a private meeting's insides) are {@code Access}'s. */
     USER,
     /** The administrator only. */
-    ADMIN
+    ADMIN,
+    /** The metrics scraper: the administrator or the metrics token, or anyone where metrics are made public. */
+    METRICS
 }

@@ -9,11 +9,12 @@ import java.util.Optional;
  * the configured administrator token if any, the largest body, the chat allowance, CORS origins,
  * and its timings: how often live feeds are read, the streams' heartbeat, the idle cut-off and how
  * long a stop waits for requests in flight, how long a token lookup is remembered, and how often open
- * streams' access is rechecked.
+ * streams' access is rechecked; failed sign-ins allowed per address a minute; who may read the metrics.
  */
 public record ServerSettings(String host, int port, Optional<String> adminToken, long maxBodyBytes, int chatPerMinute,
                              List<String> corsOrigins, Duration feedPoll, Duration heartbeat, Duration idleTimeout,
-                             Duration stopTimeout, Duration tokenCache, Duration streamRecheck) {
+                             Duration stopTimeout, Duration tokenCache, Duration streamRecheck,
+                             int signInFailuresPerMinute, Optional<String> metricsToken, boolean metricsPublic) {
 
     public ServerSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("CONVENE_HTTP_PORT must be 0 to 65535, was " + port);
@@ -23,6 +24,12 @@ public record ServerSettings(String host, int port, Optional<String> adminToken,
             throw new IllegalArgumentException("CONVENE_ADMIN_TOKEN must be at least 16 characters");
         }
         corsOrigins = List.copyOf(corsOrigins);
+        if (signInFailuresPerMinute < 1) {
+            throw new IllegalArgumentException("CONVENE_SIGN_IN_FAILURES_PER_MINUTE must be at least 1");
+        }
+        if (metricsToken.isPresent() && metricsToken.get().length() < 16) {
+            throw new IllegalArgumentException("CONVENE_METRICS_TOKEN must be at least 16 characters");
+        }
     }
 
     /** The defaults for everything but where to listen and the first five settings. */
@@ -30,6 +37,6 @@ public record ServerSettings(String host, int port, Optional<String> adminToken,
                           List<String> corsOrigins) {
         this(host, port, adminToken, maxBodyBytes, chatPerMinute, corsOrigins, Duration.ofMillis(100),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 30, Optional.empty(), false);
     }
 }

@@ -87,6 +87,20 @@ final class RedisCalls {
         return result(future);
     }
 
+    /** Waits at most {@code within} for one command: for probes, which must answer in time either way. */
+    <T> T awaitWithin(CompletableFuture<T> future, java.time.Duration within) {
+        waits.increment();
+        try {
+            future.get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreUnavailableException("Redis at " + redis.description() + " did not answer within "
+                    + within.toMillis() + " ms", e);
+        } catch (InterruptedException | ExecutionException e) {
+            // reported by result()
+        }
+        return result(future);
+    }
+
     /** The result of a command already awaited (or being awaited now), with Redis's failures turned into Convene's. */
     <T> T result(CompletableFuture<T> future) {
         try {

@@ -1,5 +1,6 @@
 package org.convene.store;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.convene.core.port.Maintenance;
 
@@ -16,8 +17,8 @@ final class RedisMaintenance implements Maintenance {
     }
 
     @Override
-    public void ping() {
-        calls.await(calls.commands.ping().toCompletableFuture());
+    public void ping(Duration within) {
+        calls.awaitWithin(calls.commands.ping().toCompletableFuture(), within);
     }
 
     /** Returns whether there is no data; the administrator's token hash alone is not data. */

@@ -285,8 +285,8 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public void ping() {
-        maintenance.ping();
+    public void ping(java.time.Duration within) {
+        maintenance.ping(within);
     }
 
     @Override

@@ -78,6 +78,21 @@ class CliTest {
     }
 
     @Test
+    void rotatingTheAdministratorTokenWhileOneIsConfiguredIsRefusedSayingWhichWins() {
+        var configured = org.convene.app.Node.on(store, org.convene.app.Settings.from(
+                java.util.Map.of("CONVENE_ADMIN_TOKEN", "configured-admin-token-0123")), clock);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"admin-token", "--rotate"}, Context.of(configured, clock),
+                new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("CONVENE_ADMIN_TOKEN", "wins");
+    }
+
+    @Test
     void eventsInJsonHaveTheApisNamesAndCodes() throws Exception {
         convene("join", "1", "2");
 

@@ -50,8 +50,11 @@ final class ApiServer implements AutoCloseable {
 
     /** With {@code configuredAdmin} false, the administrator token is the stored one, made at start. */
     ApiServer(int chatPerMinute, List<String> corsOrigins, boolean configuredAdmin) {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0,
-                configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), 65_536, chatPerMinute, corsOrigins);
+        this(TestServers.settings(configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), chatPerMinute, corsOrigins));
+    }
+
+    /** A server with exactly these settings (the seed world's tokens are issued as usual). */
+    ApiServer(ServerSettings settings) {
         services = TestServers.services(store, clock, settings);
         server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();

@@ -310,11 +310,11 @@ class ApiTest {
     }
 
     @Test
-    void healthReadinessAndMetricsNeedNoToken() {
+    void healthAndReadinessNeedNoTokenAndMetricsTheAdministrators() {
         assertThat(api.call("GET", "/health", null, null).json().get("status").asText()).isEqualTo("up");
         assertThat(api.call("GET", "/ready", null, null).json().get("redis").asText()).isEqualTo("up");
         api.call("GET", "/active-instances", api.john, null);
-        assertThat(api.call("GET", "/metrics", null, null).raw().body()).contains("convene_http_requests");
+        assertThat(api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body()).contains("convene_http_requests");
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.convene.http;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.convene.app.Node;
 import org.convene.app.Settings;
@@ -13,6 +15,17 @@ import org.convene.store.RedisMeetingStore;
 /** The one way tests start a Convene server: on a store and a clock of theirs, wired by the composition root. */
 public final class TestServers {
     private TestServers() {}
+
+    /**
+     * Test defaults on an ephemeral port: failed sign-ins practically unlimited, since the access tests
+     * send hundreds of bad tokens on purpose (the limit has a test of its own).
+     */
+    public static ServerSettings settings(Optional<String> adminToken, int chatPerMinute, List<String> corsOrigins) {
+        ServerSettings d = new ServerSettings("127.0.0.1", 0, adminToken, 65_536, chatPerMinute, corsOrigins);
+        return new ServerSettings(d.host(), d.port(), d.adminToken(), d.maxBodyBytes(), d.chatPerMinute(), d.corsOrigins(),
+                d.feedPoll(), d.heartbeat(), d.idleTimeout(), d.stopTimeout(), d.tokenCache(), d.streamRecheck(),
+                1_000_000, Optional.empty(), false);
+    }
 
     /** The application's services on {@code store} and {@code clock}, with {@code server}'s settings. */
     public static Services services(RedisMeetingStore store, Clock clock, ServerSettings server) {

@@ -3,8 +3,8 @@ package org.convene.core.port;
 /** Whole-store operations for explicit resets: never on a request path. */
 public interface Maintenance {
 
-    /** Returns normally if the store answers now, or throws {@link org.convene.core.StoreUnavailableException}. */
-    void ping();
+    /** Returns normally if the store answers within {@code within}, or throws {@link org.convene.core.StoreUnavailableException}. */
+    void ping(java.time.Duration within);
 
     /** Returns whether the store holds no data; the administrator's token hash alone is not data. */
     boolean isEmpty();

@@ -25,7 +25,8 @@ abstract class ClientSink implements Sink {
 
     /** Sends an entry with {@code eventId}, what the client sends back as {@code Last-Event-ID} to resume after it. */
     void send(FeedEntry entry, String eventId) {
-        client.sendEvent(entry.kind().wireName(), FeedView.json(entry), eventId);
+        // A client that hung up is dropped at the next round; writing to it meanwhile only logs noise.
+        if (!client.terminated()) client.sendEvent(entry.kind().wireName(), FeedView.json(entry), eventId);
     }
 
     @Override
@@ -35,7 +36,7 @@ abstract class ClientSink implements Sink {
 
     @Override
     public void heartbeat() {
-        client.sendComment("heartbeat");
+        if (!client.terminated()) client.sendComment("heartbeat");
     }
 
     @Override

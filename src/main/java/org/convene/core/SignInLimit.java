@@ -1,0 +1,40 @@
+package org.convene.core;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+
+/**
+ * Failed authentication limited per client address: past N failures a minute from one address,
+ * tokens from it are no longer looked up and it is told when to try again. A token that was valid
+ * moments ago (remembered by {@link Tokens}) still works from there, so guessing from an address
+ * does not lock out the real holder using it.
+ */
+public final class SignInLimit {
+    private final Tokens tokens;
+    private final RateLimit<String> failures;
+
+    public SignInLimit(Tokens tokens, int failuresPerMinute, Clock clock) {
+        this.tokens = tokens;
+        this.failures = new RateLimit<>(failuresPerMinute, clock);
+    }
+
+    /** Returns who {@code token} (null when none was sent) belongs to, for a request from {@code address}, or refuses. */
+    public Caller authenticate(String token, String address) {
+        int wait = failures.waitFor(address);
+        if (wait > 0) {
+            Optional<Caller> known = tokens.remembered(token);
+            if (known.isPresent()) return known.get();
+            throw RefusedException.rateLimited("Too many failed sign-ins from this address; try again in " + wait + " s",
+                    wait);
+        }
+        try {
+            if (token == null) throw Refusal.UNAUTHORIZED.refuse("Send 'Authorization: Bearer <token>'");
+            return tokens.authenticate(token);
+        } catch (RefusedException refused) {
+            failures.take(address);
+            throw refused;
+        }
+    }
+}
