@@ -58,7 +58,12 @@ public final class ConveneServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+            // A stop lets the requests in flight finish (up to the stop timeout) before anything else
+            // goes: Javalin puts its own handler inside this one.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.stopTimeout().toMillis());
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
             // that it cannot hold a request thread for long whatever its idle gaps.

@@ -10,9 +10,13 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.convene.core.StoreUnavailableException;
 
 /**
@@ -32,10 +36,13 @@ public final class RedisConnection implements AutoCloseable {
     private final RedisClusterClient clusterClient;
     private final StatefulRedisClusterConnection<String, String> cluster;
     private final RedisURI uri;
+    private final ClientResources resources;
 
     private RedisConnection(String description, RedisURI uri, RedisClient client,
                             StatefulRedisConnection<String, String> standalone,
-                            RedisClusterClient clusterClient, StatefulRedisClusterConnection<String, String> cluster) {
+                            RedisClusterClient clusterClient, StatefulRedisClusterConnection<String, String> cluster,
+                            ClientResources resources) {
+        this.resources = resources;
         this.description = description;
         this.uri = uri;
         this.client = client;
@@ -60,22 +67,32 @@ public final class RedisConnection implements AutoCloseable {
         uris.forEach(uri -> uri.setTimeout(TIMEOUT));
         String shown = redact(urls);
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Lettuce's default back-off grows to 30 s between reconnects: a Redis back after a restart
+        // (the embedded one is restarted within a second) would then wait idle for up to half a minute.
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
         try {
             if (cluster || uris.size() > 1) {
-                RedisClusterClient client = RedisClusterClient.create(uris);
+                RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .socketOptions(socket)
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                                .enableAllAdaptiveRefreshTriggers().build())
+                                .enablePeriodicRefresh(Duration.ofSeconds(30))
+                                .enableAllAdaptiveRefreshTriggers()
+                                .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(5))
+                                .build())
                         .build());
-                return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown));
+                return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown), resources);
             }
-            RedisClient client = RedisClient.create(uris.get(0));
+            RedisClient client = RedisClient.create(resources, uris.get(0));
             client.setOptions(ClientOptions.builder().socketOptions(socket).build());
-            return new RedisConnection(shown, uris.get(0), client, connect(client, shown), null, null);
+            return new RedisConnection(shown, uris.get(0), client, connect(client, shown), null, null, resources);
         } catch (StoreUnavailableException e) {
+            resources.shutdown();
             throw e;
         } catch (RuntimeException e) {
+            resources.shutdown();
             throw new StoreUnavailableException("Cannot use Redis at " + shown + ": " + rootMessage(e), e);
         }
     }
@@ -197,5 +214,6 @@ public final class RedisConnection implements AutoCloseable {
             standalone.close();
             client.shutdown();
         }
+        resources.shutdown();
     }
 }

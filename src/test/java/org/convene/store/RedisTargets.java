@@ -83,7 +83,7 @@ public final class RedisTargets {
                 }
                 Assumptions.abort("Redis 7 (/usr/bin/redis-server) is not installed; .ci/run installs it");
             }
-            EmbeddedRedis server = EmbeddedRedis.ephemeral(binary::toFile);
+            EmbeddedRedis server = EmbeddedRedis.ephemeral(binary);
             redis7 = RedisConnection.open(server.url(), false);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }

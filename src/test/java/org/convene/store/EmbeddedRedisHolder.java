@@ -1,0 +1,18 @@
+package org.convene.store;
+
+import java.nio.file.Path;
+
+/**
+ * A separate JVM that starts the embedded Redis on a data directory and holds it, for the tests
+ * that kill Convene: prints "ready" with the redis-server's and its own process ids, then waits.
+ */
+public final class EmbeddedRedisHolder {
+    private EmbeddedRedisHolder() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedRedis redis = EmbeddedRedis.start(Path.of(args[0]), args.length > 1 ? args[1] : "everysec", true);
+        System.out.println("ready " + redis.pid().orElseThrow() + " " + ProcessHandle.current().pid());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
