@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class InstanceScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceScheduler.class);
     private static final int BATCH = 1_000;
+    /** How often the store's projections are rebuilt from its state, in case a write to one was lost. */
+    private static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
 
     private final TransitionStore store;
     private final Clock clock;
@@ -87,9 +89,14 @@ public final class InstanceScheduler implements AutoCloseable {
     }
 
     private void loop() {
+        Instant nextRepair = Instant.MIN;
         while (running) {
             Duration pause = pollInterval;
             try {
+                if (!clock.instant().isBefore(nextRepair)) {
+                    store.repairViews(clock.instant());
+                    nextRepair = clock.instant().plus(REPAIR_EVERY);
+                }
                 tick();
                 Instant now = clock.instant();
                 Instant next = store.nextDue().orElse(null);

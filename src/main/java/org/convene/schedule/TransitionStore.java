@@ -16,6 +16,13 @@ public interface TransitionStore {
      */
     List<Transition> settle(List<Long> instanceIds, Instant now);
 
+    /**
+     * Rebuilds what the store keeps of its state for fast reads (projections) from the state itself;
+     * idempotent, costing what is active, never history. The scheduler runs it at start and now and then.
+     */
+    default void repairViews(Instant now) {
+    }
+
     /** Returns the earliest start or end still to come, if any. */
     Optional<Instant> nextDue();
 }

@@ -3,43 +3,34 @@ package org.convene.store;
 import static org.convene.store.RedisCalls.ms;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
 import org.convene.model.InstanceStatus;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
-import org.convene.model.Meeting;
-import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.Refusal;
 
-/** Who is in which instance: join, leave, participants, the active instances (functions 4 and 8) and the end. */
+/** Who is in which instance: join, leave, participants and the end; functions 4 and 8 read {@link LiveView}. */
 final class Attendance {
     private static final Script JOIN = Script.load("meeting", "join");
     private static final Script LEAVE = Script.load("meeting", "leave");
     private static final Script END = Script.load("meeting", "end");
     private static final Script USER_REMOVED = Script.load("meeting", "user_removed");
-    private static final Script DUE = Script.load("catalog", "due");
-    private static final int ACTIVE_LIMIT = 100_000;
 
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final UserRecords users;
-    private final MeetingRecords meetingRecords;
+    private final LiveView live;
     private final DueTimes due;
-    private final MeetingCache meetings = new MeetingCache();
 
-    Attendance(RedisCalls calls, InstanceLocator locator, UserRecords users, MeetingRecords meetingRecords, DueTimes due) {
+    Attendance(RedisCalls calls, InstanceLocator locator, UserRecords users, LiveView live, DueTimes due) {
         this.calls = calls;
         this.locator = locator;
         this.users = users;
-        this.meetingRecords = meetingRecords;
+        this.live = live;
         this.due = due;
     }
 
@@ -53,7 +44,8 @@ final class Attendance {
             Reply reply = calls.await(calls.inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
                     user.email(), user.name(), ms(now)));
             if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
-            return new JoinResult(userId, instanceId, reply.ok().number(1), now);
+            live.apply(reply.ok(), 2);
+            return new JoinResult(userId, instanceId, reply.number(1), now);
         });
     }
 
@@ -75,13 +67,14 @@ final class Attendance {
                 .toCompletableFuture()).stream().map(id -> calls.inMeeting(Long.parseLong(id), USER_REMOVED,
                         Long.toString(userId), ms(now))).toList();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
-        replies.forEach(reply -> calls.result(reply).ok());
+        replies.forEach(reply -> live.apply(calls.result(reply).ok(), 2));
     }
 
     LeaveResult leave(long userId, long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             Reply reply = calls.await(calls.inMeeting(meetingId, LEAVE,
                     Long.toString(instanceId), Long.toString(userId), ms(now))).ok();
+            live.apply(reply, 2);
             return new LeaveResult(userId, instanceId, reply.number(1), now);
         });
     }
@@ -101,41 +94,10 @@ final class Attendance {
     EndResult end(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             Reply reply = calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))).ok();
+            live.apply(reply, 2);
             due.status(instanceId, "ended");
             return new EndResult(instanceId, reply.numbers(1));
         });
-    }
-
-    /** Every instance active at {@code now} with its meeting, and its participants if asked, by instance id. */
-    List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
-        Reply pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(ACTIVE_LIMIT), "active")).ok();
-        List<Object> ids = pairs.list(1);
-        List<InstanceRead> reads = new ArrayList<>();
-        for (int i = 0; i + 1 < ids.size(); i += 2) {
-            if (ids.get(i + 1) == null) continue;
-            reads.add(new InstanceRead(Reply.number(ids.get(i + 1)), Reply.number(ids.get(i)), withParticipants));
-        }
-        calls.awaitAll(reads.stream().map(r -> r.reply).toArray(CompletableFuture[]::new));
-        // Meetings change rarely: each is read whole only when its version is not the one cached.
-        Map<Long, CompletableFuture<Reply>> stale = new HashMap<>();
-        for (InstanceRead read : reads) {
-            if (read.instance() != null && !meetings.fresh(read.meetingId, read.meetingVersion())) {
-                stale.computeIfAbsent(read.meetingId, meetingRecords::read);
-            }
-        }
-        calls.awaitAll(stale.values().toArray(CompletableFuture[]::new));
-        stale.forEach((id, reply) -> MeetingRecords.meetingFrom(calls.result(reply)).ifPresent(meetings::put));
-        List<ActiveInstance> result = new ArrayList<>();
-        for (InstanceRead read : reads) {
-            Map<String, String> h = read.instance();
-            Meeting meeting = meetings.get(read.meetingId);
-            if (h == null || meeting == null) continue;
-            MeetingInstance instance = Replies.instance(h, now);
-            if (instance.status() != InstanceStatus.ACTIVE) continue;
-            result.add(new ActiveInstance(instance, meeting, withParticipants ? read.participants() : List.of()));
-        }
-        result.sort(Comparator.comparingLong(a -> a.instance().id()));
-        return result;
     }
 
     /**

@@ -8,6 +8,8 @@ package org.convene.store;
 final class Keys {
     static final String USERS = "convene:{users}";
     static final String CATALOG = "convene:{catalog}";
+    /** The projection of what functions 4 and 8 show (see {@link LiveView}). */
+    static final String LIVE = "convene:{live}";
 
     private Keys() {}
 

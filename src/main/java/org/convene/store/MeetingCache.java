@@ -24,6 +24,10 @@ final class MeetingCache {
         return meetings.get(id);
     }
 
+    void clear() {
+        meetings.clear();
+    }
+
     void put(Meeting meeting) {
         if (meetings.size() >= MAX) meetings.clear();
         meetings.merge(meeting.id(), meeting, (old, now) -> now.version() >= old.version() ? now : old);

@@ -38,11 +38,13 @@ final class MeetingRecords {
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final DueTimes due;
+    private final LiveView live;
 
-    MeetingRecords(RedisCalls calls, InstanceLocator locator, DueTimes due) {
+    MeetingRecords(RedisCalls calls, InstanceLocator locator, DueTimes due, LiveView live) {
         this.calls = calls;
         this.locator = locator;
         this.due = due;
+        this.live = live;
     }
 
     Meeting create(MeetingDetails details) {
@@ -59,6 +61,7 @@ final class MeetingRecords {
                 d.isPublic() ? "1" : "0", ms(now)));
         args.addAll(d.audience());
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
+        live.apply(reply, 3);
         return new Meeting(meetingId, d, reply.number(1));
     }
 
@@ -102,6 +105,7 @@ final class MeetingRecords {
             reply.ok();
         }
         locator.remember(instanceId, meetingId);
+        live.apply(reply, 2);
         return due.announce(Replies.instance(reply.hash(1), now));
     }
 
@@ -115,6 +119,7 @@ final class MeetingRecords {
             due.early(instanceId, from, to);
             Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
                     Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))).ok();
+            live.apply(reply, 2);
             return due.announce(Replies.instance(reply.hash(1), now));
         });
     }

@@ -62,6 +62,11 @@ final class RedisCalls {
         return scripts.run(script, new String[] {Keys.CATALOG}, args).thenApply(Reply::new);
     }
 
+    /** Runs a script in the {live} projection's slot. */
+    CompletableFuture<Reply> inLive(Script script, String... args) {
+        return scripts.run(script, new String[] {Keys.LIVE}, args).thenApply(Reply::new);
+    }
+
     /** How many times a caller has waited for Redis so far: one per round trip. */
     long waits() {
         return waits.sum();

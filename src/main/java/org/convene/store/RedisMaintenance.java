@@ -9,11 +9,13 @@ final class RedisMaintenance implements Maintenance {
     private final RedisCalls calls;
     private final UserRecords users;
     private final InstanceLocator locator;
+    private final LiveView live;
 
-    RedisMaintenance(RedisCalls calls, UserRecords users, InstanceLocator locator) {
+    RedisMaintenance(RedisCalls calls, UserRecords users, InstanceLocator locator, LiveView live) {
         this.calls = calls;
         this.users = users;
         this.locator = locator;
+        this.live = live;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class RedisMaintenance implements Maintenance {
         calls.redis.flush(calls.redis.dataDatabase());
         if (calls.eventsDatabase() >= 0) calls.redis.flush(calls.eventsDatabase());
         locator.forgetAll();
+        live.forgetAll();
         admin.ifPresent(users::replaceAdminTokenHash);
     }
 }

@@ -50,6 +50,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     private final FeedRecords feeds;
     private final Transitions transitions;
     private final RedisMaintenance maintenance;
+    private final LiveView live;
 
     /**
      * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
@@ -59,14 +60,15 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.calls = new RedisCalls(redis, eventsDatabase);
         InstanceLocator locator = new InstanceLocator(calls);
         DueTimes due = new DueTimes(calls);
+        this.live = new LiveView(calls, locator);
         this.users = new UserRecords(calls);
-        this.meetings = new MeetingRecords(calls, locator, due);
-        this.attendance = new Attendance(calls, locator, users, meetings, due);
+        this.meetings = new MeetingRecords(calls, locator, due, live);
+        this.attendance = new Attendance(calls, locator, users, live, due);
         this.chat = new ChatRecords(calls, locator, users);
         this.events = new EventLog(calls, locator);
         this.feeds = new FeedRecords(calls, locator);
-        this.transitions = new Transitions(calls, locator, due);
-        this.maintenance = new RedisMaintenance(calls, users, locator);
+        this.transitions = new Transitions(calls, locator, due, live);
+        this.maintenance = new RedisMaintenance(calls, users, locator, live);
     }
 
     /** Returns the logical database of the events log, or -1 when it shares the data database. */
@@ -215,7 +217,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
 
     @Override
     public List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
-        return attendance.activeInstances(now, withParticipants);
+        return live.read(now, withParticipants, () -> transitions.settleDue(now));
     }
 
     @Override
@@ -282,6 +284,16 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public Optional<Instant> nextDue() {
         return transitions.nextDue();
+    }
+
+    @Override
+    public void repairViews(Instant now) {
+        transitions.repairViews(now);
+    }
+
+    /** Stops writing the live view, as a process that died between a meeting's write and the view's would: for tests. */
+    void pauseLiveView(boolean pause) {
+        live.pause(pause);
     }
 
     @Override

@@ -20,11 +20,13 @@ final class Transitions implements TransitionStore {
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final DueTimes due;
+    private final LiveView live;
 
-    Transitions(RedisCalls calls, InstanceLocator locator, DueTimes due) {
+    Transitions(RedisCalls calls, InstanceLocator locator, DueTimes due, LiveView live) {
         this.calls = calls;
         this.locator = locator;
         this.due = due;
+        this.live = live;
     }
 
     @Override
@@ -49,6 +51,7 @@ final class Transitions implements TransitionStore {
                     : calls.inMeeting(meetingId, SETTLE, Long.toString(instanceId), ms(now)));
         }
         List<String> hints = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         for (int i = 0; i < instanceIds.size(); i++) {
@@ -58,8 +61,9 @@ final class Transitions implements TransitionStore {
                 hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
                 continue;
             }
-            // {'OK', status, transition, timed-out users, from, to}
+            // {'OK', status, transition, timed-out users, from, to, live row}
             hints.addAll(List.of(Long.toString(instanceId), reply.text(1), reply.text(4), reply.text(5)));
+            rows.add(reply.text(6));
             switch (reply.text(2)) {
                 case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),
                         Replies.millis(reply.text(4))));
@@ -68,8 +72,22 @@ final class Transitions implements TransitionStore {
                 default -> { }
             }
         }
+        live.apply(rows);
         due.statuses(hints);
         return transitions;
+    }
+
+    /** Applies what fell due by {@code now}: for a read of the active instances when no scheduler made it yet. */
+    void settleDue(Instant now) {
+        for (List<Long> batch = dueInstances(now, 1_000); !batch.isEmpty(); batch = dueInstances(now, 1_000)) {
+            settle(batch, now);
+            if (batch.size() < 1_000) break;
+        }
+    }
+
+    @Override
+    public void repairViews(Instant now) {
+        live.repair(now);
     }
 
     @Override

@@ -185,4 +185,48 @@ abstract class JoinAndLeaveContract extends StoreContract {
 
         assertThat(convene.participants(open.id())).extracting(Participant::name).containsExactly("Zoë 🎉 {x}:*");
     }
+
+    @Test
+    void functionsFourAndEightSeeAJoinAndALeaveAtOnce() {
+        convene.join(john.id(), active.id());
+        assertThat(convene.joinTimes()).singleElement().satisfies(a ->
+                assertThat(a.participants()).extracting(p -> p.userId()).containsExactly(john.id()));
+
+        convene.leave(john.id(), active.id());
+
+        assertThat(convene.joinTimes()).singleElement().satisfies(a -> assertThat(a.participants()).isEmpty());
+    }
+
+    @Test
+    void aWriteToTheLiveViewLostBetweenTheTwoStepsIsHealedByTheRepairPass() {
+        store.pauseLiveView(true);
+        convene.join(john.id(), active.id());
+        store.pauseLiveView(false);
+        assertThat(convene.joinTimes()).as("the crash left the view behind").singleElement()
+                .satisfies(a -> assertThat(a.participants()).isEmpty());
+
+        store.repairViews(clock.instant());
+
+        assertThat(convene.joinTimes()).singleElement().satisfies(a ->
+                assertThat(a.participants()).extracting(p -> p.userId()).containsExactly(john.id()));
+    }
+
+    @Test
+    void theRepairPassDropsAnInstanceTheViewStillShowsAfterItsEnd() {
+        store.pauseLiveView(true);
+        convene.end(active.id());
+        store.pauseLiveView(false);
+
+        store.repairViews(clock.instant());
+
+        assertThat(convene.activeInstances()).isEmpty();
+        assertThat(convene.joinTimes()).isEmpty();
+    }
+
+    @Test
+    void anActiveInstanceIsShownOnceItsStartPassesWithNoSchedulerRunning() {
+        clock.set(later.from());
+
+        assertThat(convene.activeInstances()).extracting(a -> a.instance().id()).contains(later.id());
+    }
 }

@@ -134,3 +134,16 @@ local function remove_participant(iid, uid, at, reason)
   log_event(iid, uid, LEAVE, at, reason)
   return true
 end
+
+-- What functions 4 and 8 show of instance `iid`, as JSON for the {live} projection (see live/_lib.lua):
+-- its window, status, meeting and meeting version, and who is inside ("uid:joined ms:name"). Its
+-- `seq` grows with every row written, so that a row applied late never undoes a later one.
+local function live_row(iid)
+  local seq = redis.call('HINCRBY', ikey(iid), 'liveSeq', 1)
+  local i = redis.call('HMGET', ikey(iid), 'status', 'from', 'to', 'orderId', 'meetingId', 'meetingVersion')
+  local flat = redis.call('HGETALL', ikey(iid) .. ':participants')
+  local inside = {}
+  for k = 1, #flat, 2 do inside[#inside + 1] = flat[k] .. ':' .. flat[k + 1] end
+  return cjson.encode({id = iid, seq = seq, status = i[1], from = i[2], to = i[3], orderId = i[4], meetingId = i[5],
+    meetingVersion = i[6] or '0', participants = inside})
+end

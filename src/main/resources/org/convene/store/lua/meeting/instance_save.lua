@@ -2,6 +2,7 @@
 -- 'check' validates a move and writes nothing but what the clock makes due)
 -- to the window [ARGV[6], ARGV[7]) at now = ARGV[8]. Refused if it would overlap another instance
 -- of the meeting; a started instance may only change its end, an ended one nothing.
+-- {'OK', instance hash, live row} ({'OK'} for a check).
 local iid, mid, mode, from, to, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
 if mode ~= 'create' then
@@ -23,4 +24,4 @@ end
 redis.call('HSET', ikey(iid), 'from', from, 'to', to)
 redis.call('ZADD', base .. ':instances', from, iid)
 settle(iid, now)
-return {'OK', redis.call('HGETALL', ikey(iid))}
+return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid)}

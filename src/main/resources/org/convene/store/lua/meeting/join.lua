@@ -1,5 +1,6 @@
 -- Function 1: a user joins an active instance. ARGV[3..7] = instance, user, e-mail, name, now.
 -- Refusals in the seed's order; success records the participant and its join event together.
+-- {'OK', event number, live row}.
 local iid, uid, email, name, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
@@ -12,4 +13,5 @@ local pkey = ikey(iid) .. ':participants'
 if redis.call('HSETNX', pkey, uid, now .. ':' .. name) == 0 then return {'ALREADY_IN'} end
 redis.call('SADD', ikey(iid) .. ':members', uid)
 redis.call('HSET', ikey(iid) .. ':emails', uid, email)
-return {'OK', log_event(iid, uid, JOIN, now)}
+local n = log_event(iid, uid, JOIN, now)
+return {'OK', n, live_row(iid)}

@@ -1,7 +1,8 @@
 -- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
 -- expected version, or '' for any). ARGV[5..8] = title, description, public ('1'/'0'), now; ARGV[9..] = audience.
 -- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
--- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids}.
+-- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids, live row of the
+-- active instance (false if none)}: the meeting's version, and who is inside, are part of what it shows.
 local mid, mode, title, description, public, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
@@ -24,16 +25,17 @@ for i = 9, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 local removed = {}
-if public ~= '1' and mode ~= 'create' then
-  local iid = active_instance(now)
-  if iid then
-    local inside = redis.call('HGETALL', ikey(iid) .. ':emails')
-    for i = 1, #inside, 2 do
-      local uid, email = inside[i], inside[i + 1]
-      if redis.call('SISMEMBER', akey, email) == 0 and remove_participant(iid, uid, now, 'removed') then
-        removed[#removed + 1] = tonumber(uid)
-      end
+local active = false
+if mode ~= 'create' then active = active_instance(now) end
+if active and public ~= '1' then
+  local inside = redis.call('HGETALL', ikey(active) .. ':emails')
+  for i = 1, #inside, 2 do
+    local uid, email = inside[i], inside[i + 1]
+    if redis.call('SISMEMBER', akey, email) == 0 and remove_participant(active, uid, now, 'removed') then
+      removed[#removed + 1] = tonumber(uid)
     end
   end
 end
-return {'OK', version, removed}
+local row = false
+if active then row = live_row(active) end
+return {'OK', version, removed, row}

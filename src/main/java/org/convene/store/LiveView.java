@@ -1,0 +1,189 @@
+package org.convene.store;
+
+import static org.convene.store.RedisCalls.ms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.convene.model.ActiveInstance;
+import org.convene.model.InstanceStatus;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code {live}} projection: what functions 4 and 8 show, one row per active instance, kept up
+ * to date by the writes that change it, so that reading it costs one round trip and two commands
+ * whatever the number of active instances.
+ *
+ * <p>Each meeting script that changes an instance's status, window, meeting or participants returns
+ * the instance's row; the row is then sent to the projection's own slot right behind the reply, not
+ * awaited (on the same connection, so a later read by this node sees it). Rows carry a sequence
+ * number, so one applied late never undoes a newer one. The meetings hold the truth: should a process
+ * die between the two writes, {@link #repair} rebuilds the rows from them (the scheduler runs it at
+ * start and every minute), and reads never show an instance whose window has passed.
+ */
+final class LiveView {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveView.class);
+    private static final Script APPLY = Script.load("live", "apply");
+    private static final Script FORGET = Script.load("live", "forget");
+    private static final Script LIVE_READ = Script.load("meeting", "live_read");
+    private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACTIVE = Keys.LIVE + ":active";
+    private static final String STARTS = Keys.CATALOG + ":starts";
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+    private final MeetingCache meetings = new MeetingCache();
+    private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+    private volatile boolean paused;
+
+    /** A row as last read, and what it says, so that an unchanged row is not parsed again. */
+    private record Parsed(String json, Row row) {}
+
+    /** What a row says. */
+    private record Row(long instanceId, long meetingId, long meetingVersion, Map<String, String> instance,
+                       Map<String, String> participants) {}
+
+    LiveView(RedisCalls calls, InstanceLocator locator) {
+        this.calls = calls;
+        this.locator = locator;
+    }
+
+    /** Sends the row at {@code index} of a script's reply (false: none) to the projection, not awaited. */
+    void apply(Reply reply, int index) {
+        if (index < reply.size() && !reply.isNull(index) && reply.text(index) != null) apply(List.of(reply.text(index)));
+    }
+
+    /** Sends rows to the projection, not awaited; a failure is logged and left to the repair pass. */
+    void apply(List<String> rows) {
+        if (rows.isEmpty() || paused) return;
+        calls.inLive(APPLY, rows.toArray(String[]::new)).whenComplete((reply, error) -> {
+            if (error != null) LOG.warn("Writing the live view failed (the repair pass will redo it): {}", error.getMessage());
+        });
+    }
+
+    /**
+     * Every instance active at {@code now}, with its meeting (from this node's cache, read again when
+     * its version moved) and, if asked, its participants; by instance id. {@code catchUp} applies
+     * activations that fell due but were not made yet (no scheduler running), before reading again.
+     */
+    List<ActiveInstance> read(Instant now, boolean withParticipants, Runnable catchUp) {
+        CompletableFuture<Map<String, String>> rows = calls.commands.hgetall(ACTIVE).toCompletableFuture();
+        CompletableFuture<List<String>> due = calls.commands.zrangebyscore(STARTS,
+                Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()), Limit.create(0, 1)).toCompletableFuture();
+        calls.awaitAll(rows, due);
+        Map<String, String> held = calls.result(rows);
+        if (!calls.result(due).isEmpty()) {
+            catchUp.run();
+            held = calls.await(calls.commands.hgetall(ACTIVE).toCompletableFuture());
+        }
+        List<Row> current = new ArrayList<>(held.size());
+        held.forEach((id, json) -> current.add(parse(Long.parseLong(id), json)));
+        refreshMeetings(current);
+        List<ActiveInstance> result = new ArrayList<>(current.size());
+        for (Row row : current) {
+            MeetingInstance instance = Replies.instance(row.instance(), now);
+            Meeting meeting = meetings.get(row.meetingId());
+            if (instance.status() != InstanceStatus.ACTIVE || meeting == null) continue;
+            result.add(new ActiveInstance(instance, meeting,
+                    withParticipants ? Replies.participants(row.participants()) : List.of()));
+        }
+        result.sort(Comparator.comparingLong(a -> a.instance().id()));
+        return result;
+    }
+
+    /** Reads, in one round trip, the meetings whose cached version is not the one their rows carry. */
+    private void refreshMeetings(List<Row> rows) {
+        Map<Long, CompletableFuture<Reply>> stale = new HashMap<>();
+        for (Row row : rows) {
+            if (!meetings.fresh(row.meetingId(), row.meetingVersion())) {
+                stale.computeIfAbsent(row.meetingId(), id -> calls.inMeeting(id, MEETING_GET));
+            }
+        }
+        calls.awaitAll(stale.values().toArray(CompletableFuture[]::new));
+        stale.forEach((id, reply) -> MeetingRecords.meetingFrom(calls.result(reply)).ifPresent(meetings::put));
+    }
+
+    private Row parse(long instanceId, String json) {
+        Parsed known = parsed.get(instanceId);
+        if (known != null && known.json().equals(json)) return known.row();
+        try {
+            JsonNode node = JSON.readTree(json);
+            Map<String, String> instance = new HashMap<>();
+            for (String field : List.of("status", "from", "to", "orderId", "meetingId")) {
+                instance.put(field, node.path(field).asText());
+            }
+            instance.put("id", Long.toString(instanceId));
+            Map<String, String> participants = new HashMap<>();
+            // An empty list arrives as {} from Lua's JSON: nothing to read either way.
+            for (JsonNode entry : node.path("participants")) {
+                String text = entry.asText();
+                int colon = text.indexOf(':');
+                participants.put(text.substring(0, colon), text.substring(colon + 1));
+            }
+            Row row = new Row(instanceId, Long.parseLong(instance.get("meetingId")),
+                    Long.parseLong(node.path("meetingVersion").asText("0")), instance, participants);
+            if (parsed.size() > 100_000) parsed.clear();
+            parsed.put(instanceId, new Parsed(json, row));
+            return row;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a live row that is not JSON: " + json, e);
+        }
+    }
+
+    /**
+     * Rebuilds the projection from the meetings: every instance the catalog says is active, and every
+     * instance the projection holds, gets its row again (idempotent); a row for an instance that no
+     * longer exists goes. Cost: what is active, never history.
+     */
+    void repair(Instant now) {
+        CompletableFuture<List<String>> active = calls.commands.zrange(Keys.CATALOG + ":active", 0, -1).toCompletableFuture();
+        CompletableFuture<List<String>> held = calls.commands.hkeys(ACTIVE).toCompletableFuture();
+        calls.awaitAll(active, held);
+        Set<String> ids = new LinkedHashSet<>(calls.result(active));
+        ids.addAll(calls.result(held));
+        Map<String, CompletableFuture<Reply>> rows = new HashMap<>();
+        List<String> gone = new ArrayList<>();
+        for (String id : ids) {
+            Long meetingId = locator.meetingOf(Long.parseLong(id));
+            if (meetingId == null) gone.add(id);
+            else rows.put(id, calls.inMeeting(meetingId, LIVE_READ, id, ms(now)));
+        }
+        calls.awaitAll(rows.values().toArray(CompletableFuture[]::new));
+        List<String> fresh = new ArrayList<>();
+        rows.forEach((id, reply) -> {
+            Reply r = calls.result(reply);
+            if (r.isOk()) fresh.add(r.text(1));
+            else gone.add(id);
+        });
+        if (!fresh.isEmpty()) calls.await(calls.inLive(APPLY, fresh.toArray(String[]::new))).ok();
+        if (!gone.isEmpty()) calls.await(calls.inLive(FORGET, gone.toArray(String[]::new))).ok();
+    }
+
+    /** Forgets what this node cached: after a wipe, ids are given out again. */
+    void forgetAll() {
+        parsed.clear();
+        meetings.clear();
+    }
+
+    /** Stops sending rows, as a process that died right after a meeting's write would: for the repair's test. */
+    void pause(boolean pause) {
+        this.paused = pause;
+    }
+}

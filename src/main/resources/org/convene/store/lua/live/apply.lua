@@ -1,0 +1,20 @@
+-- Applies live rows (ARGV, each JSON with id, seq and status): a row newer than the last one applied
+-- for its instance replaces it, or removes the instance once it is no longer active; an older one is
+-- ignored. {'OK', rows applied}.
+local applied = 0
+for _, json in ipairs(ARGV) do
+  local row = cjson.decode(json)
+  local iid, seq = tostring(row['id']), tonumber(row['seq'])
+  local known = tonumber(redis.call('HGET', base .. ':seq', iid) or '0')
+  if seq > known then
+    redis.call('HSET', base .. ':seq', iid, seq)
+    if row['status'] == 'active' then
+      redis.call('HSET', base .. ':active', iid, json)
+    else
+      redis.call('HDEL', base .. ':active', iid)
+    end
+    applied = applied + 1
+  end
+end
+if applied > 0 then redis.call('INCR', base .. ':version') end
+return {'OK', applied}
