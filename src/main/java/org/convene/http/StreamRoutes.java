@@ -3,13 +3,12 @@ package org.convene.http;
 import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.util.function.Consumer;
 import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.http.live.FeedHub;
 import org.convene.http.live.PositionVector;
+import org.convene.http.live.SseStream;
 import org.convene.model.StreamPosition;
 
 /**
@@ -19,6 +18,13 @@ import org.convene.model.StreamPosition;
  * deleted user or a removal from the audience ends what it may no longer see.
  */
 final class StreamRoutes {
+    /**
+     * A client further behind than this is cut off and resumes from its last event id: 16 MB is a
+     * catch-up of the whole capped feed several times over; 30 s of lag is no longer live.
+     */
+    private static final long MAX_QUEUED_BYTES = 16L << 20;
+    private static final java.time.Duration MAX_LAG = java.time.Duration.ofSeconds(30);
+
     private final Access access;
     private final FeedHub feeds;
 
@@ -58,21 +64,11 @@ final class StreamRoutes {
     }
 
     /**
-     * Turns the response into an event stream fed by {@code subscribe}. Kept alive before subscribing:
-     * a client that hangs up during the catch-up is closed by the failed write, and a keep-alive set
-     * after that would wait forever. A subscription that fails closes the stream.
+     * Turns the response into an event stream fed by {@code subscribe}, written without blocking; a
+     * subscription that fails closes the stream.
      */
-    private static void stream(Context ctx, Consumer<SseClient> subscribe) throws Exception {
-        ctx.header("Cache-Control", "no-store");
-        new SseHandler(client -> {
-            client.keepAlive();
-            try {
-                subscribe.accept(client);
-            } catch (RuntimeException e) {
-                client.close();
-                throw e;
-            }
-        }).handle(ctx);
+    private static void stream(Context ctx, Consumer<SseStream> subscribe) {
+        SseStream.open(ctx, MAX_QUEUED_BYTES, MAX_LAG, subscribe);
     }
 
     /** Javalin streams only to clients that ask for events; anyone else is told so rather than sent nothing. */

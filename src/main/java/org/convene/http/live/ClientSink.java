@@ -1,6 +1,5 @@
 package org.convene.http.live;
 
-import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import org.convene.model.FeedEntry;
 
@@ -9,10 +8,10 @@ import org.convene.model.FeedEntry;
  * It keeps the token the stream was opened with, so that its access can be rechecked while open.
  */
 abstract class ClientSink implements Sink {
-    final SseClient client;
+    final SseStream client;
     final String token;
 
-    ClientSink(SseClient client, String token) {
+    ClientSink(SseStream client, String token) {
         this.client = client;
         this.token = token;
     }

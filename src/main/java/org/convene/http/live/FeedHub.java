@@ -1,6 +1,5 @@
 package org.convene.http.live;
 
-import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +74,7 @@ public final class FeedHub implements AutoCloseable {
     }
 
     /** Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token}, from after {@code from}. */
-    public void subscribeInstance(SseClient client, String token, long instanceId, StreamPosition from) {
+    public void subscribeInstance(SseStream client, String token, long instanceId, StreamPosition from) {
         InstanceSink sink = new InstanceSink(client, token, instanceId, from);
         join(instanceId, sink);
         register(client, sink);
@@ -85,7 +84,7 @@ public final class FeedHub implements AutoCloseable {
      * Streams the lifecycle of all instances, and the activity of every instance {@code sees}
      * admits, from the positions in {@code from}.
      */
-    public void subscribeEverything(SseClient client, String token, PositionVector from, LongPredicate sees) {
+    public void subscribeEverything(SseStream client, String token, PositionVector from, LongPredicate sees) {
         MergedSink merged = new MergedSink(this, client, token, sees, from);
         Channel lifecycle = channel(0);
         synchronized (lifecycle) {
@@ -122,7 +121,7 @@ public final class FeedHub implements AutoCloseable {
         }
     }
 
-    private void register(SseClient client, ClientSink sink) {
+    private void register(SseStream client, ClientSink sink) {
         synchronized (this) {
             if (!running) {
                 // Arrived while the hub was closing: end it now, or it would hold the server's stop open.

@@ -1,6 +1,5 @@
 package org.convene.http.live;
 
-import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import org.convene.model.FeedEntry;
 import org.convene.model.StreamPosition;
@@ -11,7 +10,7 @@ final class InstanceSink extends ClientSink {
 
     private final long instanceId;
 
-    InstanceSink(SseClient client, String token, long instanceId, StreamPosition sent) {
+    InstanceSink(SseStream client, String token, long instanceId, StreamPosition sent) {
         super(client, token);
         this.instanceId = instanceId;
         this.sent = sent;

@@ -1,6 +1,5 @@
 package org.convene.http.live;
 
-import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.convene.model.FeedEntry;
@@ -19,7 +18,7 @@ final class MergedSink extends ClientSink {
     private final LongPredicate sees;
     private final PositionVector positions;
 
-    MergedSink(FeedHub hub, SseClient client, String token, LongPredicate sees, PositionVector positions) {
+    MergedSink(FeedHub hub, SseStream client, String token, LongPredicate sees, PositionVector positions) {
         super(client, token);
         this.hub = hub;
         this.sees = sees;
