@@ -98,6 +98,12 @@ public final class BenchSuite {
         store.wipe();
         BenchResult engine = Benchmark.run(convene, meter, settings);
         report.accept(engine.table(), engine);
+        if (standaloneUrl != null) {
+            RedisLimit.Result limit = RedisLimit.measure(standaloneUrl, Duration.ofSeconds(3));
+            report.accept(limit.table() + String.format(Locale.ROOT,
+                    "Convene's mixed workload did %.2f of Redis's own EVALSHA rate, %.2f of its GET rate.%n",
+                    engine.perSecond() / limit.evalshaPerSecond(), engine.perSecond() / limit.getPerSecond()), limit);
+        }
 
         if (parts.baseline()) {
             withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
@@ -154,10 +160,18 @@ public final class BenchSuite {
         requestLog.setLevel(Level.WARN);
         try (ConveneServer running = ConveneServer.start(services, server,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
-            BenchResult overHttp = Benchmark.runHttp(convene, URI.create(running.url()), token, meter, settings);
-            report.accept(overHttp.table() + String.format(Locale.ROOT,
-                    "The HTTP API did %.0f%% of the engine's operations a second.%n",
-                    100 * overHttp.perSecond() / Math.max(engine.perSecond(), 1e-9)), overHttp);
+            if (WrkRun.available()) {
+                Population.plan(settings).writeTo(convene);
+                List<WrkRun.Result> results = WrkRun.run(URI.create(running.url()), token, settings, settings.duration());
+                report.accept(WrkRun.table(results), results);
+            } else {
+                BenchResult overHttp = Benchmark.runHttp(convene, URI.create(running.url()), token, meter, settings);
+                report.accept(overHttp.table() + String.format(Locale.ROOT,
+                        "The HTTP API did %.0f%% of the engine's operations a second, driven by the JDK HttpClient in "
+                                + "the server's own JVM because wrk is not installed (apt-get install wrk): the "
+                                + "client's CPU is taken from the server's, so this understates the server.%n",
+                        100 * overHttp.perSecond() / Math.max(engine.perSecond(), 1e-9)), overHttp);
+            }
         } finally {
             requestLog.setLevel(level);
         }

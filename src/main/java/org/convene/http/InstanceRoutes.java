@@ -19,6 +19,9 @@ final class InstanceRoutes {
     private final Convene convene;
     private final Access access;
     private final ChatRateLimit chatLimit;
+    /** One per function: each keeps the JSON of its own list. */
+    private final ActiveJson activeJson = new ActiveJson();
+    private final ActiveJson joinTimesJson = new ActiveJson();
 
     InstanceRoutes(Convene convene, Access access, ChatRateLimit chatLimit) {
         this.convene = convene;
@@ -41,8 +44,13 @@ final class InstanceRoutes {
         routes.get("/instances/{id}/messages", Role.USER, this::chat);
         routes.post("/instances/{id}/messages", Role.USER, this::post);
         routes.get("/instances/{id}/events", Role.USER, this::events);
-        routes.get("/active-instances", Role.USER, ctx -> ctx.json(Views.active(convene.activeInstances())));
-        routes.get("/join-times", Role.USER, ctx -> ctx.json(Views.joinTimes(convene.joinTimes(), access, caller(ctx))));
+        routes.get("/active-instances", Role.USER, ctx -> ctx.contentType("application/json")
+                .result(activeJson.active(convene.activeInstances())));
+        routes.get("/join-times", Role.USER, ctx -> {
+            Caller caller = caller(ctx);
+            ctx.contentType("application/json").result(joinTimesJson.joinTimes(convene.joinTimes(),
+                    a -> access.seesInside(caller, a.meeting())));
+        });
     }
 
     /** The instance in the path, once the caller is known to see inside it. */

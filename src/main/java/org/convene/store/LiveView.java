@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * to date by the writes that change it, so that reading it costs one round trip and two commands
  * whatever the number of active instances.
  *
+ * <p>Each node keeps the view in memory and, at each read, applies what changed since (a capped
+ * change stream in the same slot), so a read transfers the changes, not the view; another node's
+ * write is seen at the next read.
+ *
  * <p>Each meeting script that changes an instance's status, window, meeting or participants returns
  * the instance's row; the row is then sent to the projection's own slot right behind the reply, not
  * awaited (on the same connection, so a later read by this node sees it). Rows carry a sequence
@@ -44,13 +49,26 @@ final class LiveView {
     private static final Script LIVE_READ = Script.load("meeting", "live_read");
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Script SNAPSHOT = Script.load("live", "snapshot");
     private static final String ACTIVE = Keys.LIVE + ":active";
+    private static final String CHANGES = Keys.LIVE + ":changes";
+    private static final String VERSION = Keys.LIVE + ":version";
     private static final String STARTS = Keys.CATALOG + ":starts";
+    private static final int CHANGES_PAGE = 5_000;
 
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final MeetingCache meetings = new MeetingCache();
     private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+    private final Memory memory = new Memory();
+    private final Object flight = new Object();
+    private CompletableFuture<Boolean> waiting;
+    /** One sync at a time, each serving every reader that arrived before it started. */
+    private final java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "live-view-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean paused;
 
     /** A row as last read, and what it says, so that an unchanged row is not parsed again. */
@@ -80,32 +98,170 @@ final class LiveView {
 
     /**
      * Every instance active at {@code now}, with its meeting (from this node's cache, read again when
-     * its version moved) and, if asked, its participants; by instance id. {@code catchUp} applies
-     * activations that fell due but were not made yet (no scheduler running), before reading again.
+     * its version moved) and, if asked, its participants; by instance id. The node keeps the view in
+     * memory and each read brings it up to date with what changed since the last one: one round trip,
+     * three commands, a reply as large as the changes. {@code catchUp} applies activations that fell
+     * due but were not made yet (no scheduler running). An unchanged view is answered with the same
+     * list, so that what is built from it can be kept too.
      */
     List<ActiveInstance> read(Instant now, boolean withParticipants, Runnable catchUp) {
-        CompletableFuture<Map<String, String>> rows = calls.commands.hgetall(ACTIVE).toCompletableFuture();
+        if (!awaitSync(now)) {
+            catchUp.run();
+            awaitSync(now);
+        }
+        synchronized (memory) {
+            return memory.answer(now, withParticipants);
+        }
+    }
+
+    /**
+     * Waits for a sync that starts after this call, so that what this node wrote before is seen; the
+     * readers that arrive meanwhile share one sync (one round trip for all of them). Returns false when
+     * an activation fell due that nobody made yet.
+     */
+    private boolean awaitSync(Instant now) {
+        CompletableFuture<Boolean> mine;
+        synchronized (flight) {
+            if (waiting == null) {
+                waiting = new CompletableFuture<>();
+                syncer.execute(() -> syncBatch(now));
+            }
+            mine = waiting;
+        }
+        try {
+            return mine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            throw e;
+        }
+    }
+
+    private void syncBatch(Instant now) {
+        CompletableFuture<Boolean> batch;
+        synchronized (flight) {
+            batch = waiting;
+            waiting = null;
+        }
+        if (batch == null) return;
+        try {
+            batch.complete(sync(now));
+        } catch (RuntimeException e) {
+            batch.completeExceptionally(e);
+        }
+    }
+
+    /** Brings the in-memory view up to date; returns false when an activation fell due that nobody made yet. */
+    private boolean sync(Instant now) {
+        boolean loaded;
+        String position;
+        synchronized (memory) {
+            loaded = memory.loaded;
+            position = memory.position;
+        }
+        CompletableFuture<List<StreamMessage<String, String>>> changes = loaded
+                ? calls.commands.xrange(CHANGES, Range.create("(" + position, "+"), Limit.create(0, CHANGES_PAGE))
+                        .toCompletableFuture()
+                : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<String> version = calls.commands.get(VERSION).toCompletableFuture();
         CompletableFuture<List<String>> due = calls.commands.zrangebyscore(STARTS,
                 Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()), Limit.create(0, 1)).toCompletableFuture();
-        calls.awaitAll(rows, due);
-        Map<String, String> held = calls.result(rows);
-        if (!calls.result(due).isEmpty()) {
-            catchUp.run();
-            held = calls.await(calls.commands.hgetall(ACTIVE).toCompletableFuture());
+        calls.awaitAll(changes, version, due);
+        long stored = calls.result(version) == null ? 0 : Long.parseLong(calls.result(version));
+        List<StreamMessage<String, String>> page = calls.result(changes);
+        boolean more;
+        synchronized (memory) {
+            more = false;
+            if (!memory.loaded || stored < memory.version || !memory.follows(page)) {
+                snapshot();
+            } else {
+                page.forEach(this::applyChange);
+                more = page.size() == CHANGES_PAGE;
+            }
         }
-        List<Row> current = new ArrayList<>(held.size());
-        held.forEach((id, json) -> current.add(parse(Long.parseLong(id), json)));
-        refreshMeetings(current);
-        List<ActiveInstance> result = new ArrayList<>(current.size());
-        for (Row row : current) {
-            MeetingInstance instance = Replies.instance(row.instance(), now);
-            Meeting meeting = meetings.get(row.meetingId());
-            if (instance.status() != InstanceStatus.ACTIVE || meeting == null) continue;
-            result.add(new ActiveInstance(instance, meeting,
-                    withParticipants ? Replies.participants(row.participants()) : List.of()));
+        if (more) return sync(now);
+        return calls.result(due).isEmpty();
+    }
+
+    private void snapshot() {
+        Reply reply = calls.await(calls.inLive(SNAPSHOT)).ok();
+        memory.rows.clear();
+        Map<String, String> held = reply.hash(3);
+        held.forEach((id, json) -> memory.rows.put(Long.parseLong(id), parse(Long.parseLong(id), json)));
+        memory.version = Long.parseLong(reply.text(1));
+        memory.position = reply.text(2);
+        memory.loaded = true;
+        memory.changed();
+    }
+
+    private void applyChange(StreamMessage<String, String> change) {
+        long id = Long.parseLong(change.getBody().get("id"));
+        String json = change.getBody().get("row");
+        Row row = json == null || json.isEmpty() ? null : parse(id, json);
+        if (row == null || !"active".equals(row.instance().get("status"))) memory.rows.remove(id);
+        else memory.rows.put(id, row);
+        memory.version = Long.parseLong(change.getBody().get("v"));
+        memory.position = change.getId();
+        memory.changed();
+    }
+
+    /** This node's copy of the view: the rows, where in the change stream it is, and what it last answered. */
+    private final class Memory {
+        final Map<Long, Row> rows = new HashMap<>();
+        boolean loaded;
+        long version;
+        String position = "0";
+        private List<ActiveInstance> withParticipants;
+        private List<ActiveInstance> withoutParticipants;
+        private Instant validUntil = Instant.MIN;
+        private final Map<Long, ActiveInstance[]> built = new HashMap<>();
+
+        /** Whether a page of changes follows on from this copy's version without a gap (none were trimmed away). */
+        boolean follows(List<StreamMessage<String, String>> page) {
+            return page.isEmpty() || Long.parseLong(page.get(0).getBody().get("v")) == version + 1;
         }
-        result.sort(Comparator.comparingLong(a -> a.instance().id()));
-        return result;
+
+        void changed() {
+            withParticipants = null;
+            withoutParticipants = null;
+        }
+
+        List<ActiveInstance> answer(Instant now, boolean participants) {
+            if (!now.isBefore(validUntil)) changed();
+            List<ActiveInstance> known = participants ? withParticipants : withoutParticipants;
+            if (known != null) return known;
+            List<Row> current = new ArrayList<>(rows.values());
+            refreshMeetings(current);
+            List<ActiveInstance> result = new ArrayList<>(current.size());
+            Instant firstEnd = Instant.MAX;
+            for (Row row : current) {
+                MeetingInstance instance = Replies.instance(row.instance(), now);
+                Meeting meeting = meetings.get(row.meetingId());
+                if (instance.status() != InstanceStatus.ACTIVE || meeting == null) continue;
+                if (instance.to().isBefore(firstEnd)) firstEnd = instance.to();
+                result.add(built(row, instance, meeting, participants));
+            }
+            result.sort(Comparator.comparingLong(a -> a.instance().id()));
+            List<ActiveInstance> answer = List.copyOf(result);
+            validUntil = firstEnd;
+            if (participants) withParticipants = answer;
+            else withoutParticipants = answer;
+            built.keySet().retainAll(rows.keySet());
+            return answer;
+        }
+
+        /** The same object for an unchanged row and meeting, so that what callers build from it can be reused. */
+        private ActiveInstance built(Row row, MeetingInstance instance, Meeting meeting, boolean participants) {
+            ActiveInstance[] pair = built.computeIfAbsent(row.instanceId(), id -> new ActiveInstance[2]);
+            int slot = participants ? 1 : 0;
+            ActiveInstance known = pair[slot];
+            if (known != null && known.instance().equals(instance) && known.meeting() == meeting
+                    && (!participants || known.participants().equals(Replies.participants(row.participants())))) {
+                return known;
+            }
+            pair[slot] = new ActiveInstance(instance, meeting,
+                    participants ? Replies.participants(row.participants()) : List.of());
+            return pair[slot];
+        }
     }
 
     /** Reads, in one round trip, the meetings whose cached version is not the one their rows carry. */
@@ -180,6 +336,11 @@ final class LiveView {
     void forgetAll() {
         parsed.clear();
         meetings.clear();
+        synchronized (memory) {
+            memory.loaded = false;
+            memory.rows.clear();
+            memory.changed();
+        }
     }
 
     /** Stops sending rows, as a process that died right after a meeting's write would: for the repair's test. */

@@ -1,7 +1,9 @@
--- Removes instances ARGV (ids) from the projection whatever their seq: for a deleted instance, or
--- a row the repair pass found pointing at nothing. {'OK'}.
+-- Removes instances ARGV (ids) from the projection whatever their seq: for a row the repair pass
+-- found pointing at an instance that no longer exists. {'OK'}.
 for _, iid in ipairs(ARGV) do
-  redis.call('HDEL', base .. ':active', iid)
+  if redis.call('HDEL', base .. ':active', iid) == 1 then
+    local version = redis.call('INCR', base .. ':version')
+    redis.call('XADD', base .. ':changes', 'MAXLEN', '~', CHANGES_CAP, '*', 'v', version, 'id', iid, 'row', '')
+  end
 end
-redis.call('INCR', base .. ':version')
 return {'OK'}
