@@ -21,6 +21,7 @@ import org.convene.model.Refusal;
 final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
+    private static final java.time.Duration BODY_IDLE = java.time.Duration.ofSeconds(2);
 
     private final SignInLimit signIn;
     private final Access access;
@@ -37,6 +38,7 @@ final class Authentication {
         if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
             throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.maxBodyBytes() + " bytes");
         }
+        if (hasBody(ctx)) shortenIdleWhileReadingBody(ctx);
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
         if (roles.contains(Role.METRICS) && (settings.metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
@@ -84,10 +86,34 @@ final class Authentication {
         return authorization.substring(7);
     }
 
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    }
+
+    /**
+     * A body that stops coming for {@link #BODY_IDLE} ends the request: a thread blocked reading it is
+     * freed that soon, however slowly the client trickles (the minimum data rate then cuts it off at
+     * its next byte). Restored for the connection's next request by {@link #restoreIdle}.
+     */
+    private void shortenIdleWhileReadingBody(Context ctx) {
+        org.eclipse.jetty.ee10.servlet.ServletContextRequest request =
+                org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(BODY_IDLE.toMillis());
+    }
+
+    /** Gives the connection its ordinary idle timeout back once a request with a body has been handled. */
+    void restoreIdle(Context ctx) {
+        if (!hasBody(ctx)) return;
+        org.eclipse.jetty.ee10.servlet.ServletContextRequest request =
+                org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(settings.idleTimeout().toMillis());
+        }
+    }
+
     private static void requireJsonBody(Context ctx) {
         HandlerType method = ctx.method();
-        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-        if ((method == HandlerType.POST || method == HandlerType.PUT) && hasBody) {
+        if ((method == HandlerType.POST || method == HandlerType.PUT) && hasBody(ctx)) {
             String type = ctx.contentType();
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 throw new HttpProblem(415, "unsupported-media-type", "Send the body as application/json");

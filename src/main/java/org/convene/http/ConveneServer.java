@@ -25,6 +25,7 @@ import org.convene.view.Json;
 public final class ConveneServer implements AutoCloseable {
     /** Slower than this, a request body is refused: any client on any network sends far faster. */
     private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    private static final int MAX_THREADS = 600;
 
     private final Javalin app;
     private final FeedHub feeds;
@@ -55,6 +56,8 @@ public final class ConveneServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            // Enough threads that clients blocked mid-body (each freed within two seconds) leave room for everyone else.
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -83,6 +86,7 @@ public final class ConveneServer implements AutoCloseable {
             // Every answer, files and errors included: browsers must take each as the type it says it is.
             config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             config.routes.beforeMatched(authentication::before);
+            config.routes.after(authentication::restoreIdle);
             RouteTable table = new RouteTable(config.routes);
             new UserRoutes(services.convene(), services.access(), services.tokens()).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);

@@ -51,16 +51,34 @@ class SlowClientTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 slow.add(s);
             }
+            // The trickle goes on by itself, a byte per body every half second, as an attacker's would.
+            Thread trickler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (Socket s : slow.subList(1000, slow.size())) trickle(s);
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            trickler.setDaemon(true);
+            trickler.start();
             long worst = 0;
+            List<Long> micros = new ArrayList<>();
             long until = System.nanoTime() + 8_000_000_000L;
             int checks = 0;
             while (System.nanoTime() < until) {
-                for (Socket s : slow.subList(1000, slow.size())) trickle(s);
                 long start = System.nanoTime();
                 assertThat(api.call("GET", "/health", null, null).status()).isEqualTo(200);
                 worst = Math.max(worst, System.nanoTime() - start);
+                micros.add((System.nanoTime() - start) / 1_000);
                 checks++;
             }
+            trickler.interrupt();
+            micros.sort(null);
+            System.out.printf("health under 1000 slow-header + 400 slow-body clients: %d checks, p50 %d us, p99 %d us, max %d us%n",
+                    checks, micros.get(micros.size() / 2), micros.get((int) (micros.size() * 0.99)), worst / 1_000);
             assertThat(checks).isGreaterThan(5);
             assertThat(worst / 1_000_000).as("slowest health check, ms").isLessThan(2_000);
         } finally {
