@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -41,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * number, so one applied late never undoes a newer one. The meetings hold the truth: should a process
  * die between the two writes, {@link #repair} rebuilds the rows from them (the scheduler runs it at
  * start and every minute), and reads never show an instance whose window has passed.
+ *
+ * <p>Longer than most classes here (about 350 lines) because its write, sync, read and repair paths
+ * share the row format and the node's copy, and are easier to check together than apart.
  */
 final class LiveView {
     private static final Logger LOG = LoggerFactory.getLogger(LiveView.class);
@@ -50,9 +52,8 @@ final class LiveView {
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Script SNAPSHOT = Script.load("live", "snapshot");
+    private static final Script SINCE = Script.load("live", "since");
     private static final String ACTIVE = Keys.LIVE + ":active";
-    private static final String CHANGES = Keys.LIVE + ":changes";
-    private static final String VERSION = Keys.LIVE + ":version";
     private static final String STARTS = Keys.CATALOG + ":starts";
     private static final int CHANGES_PAGE = 5_000;
 
@@ -99,8 +100,9 @@ final class LiveView {
     /**
      * Every instance active at {@code now}, with its meeting (from this node's cache, read again when
      * its version moved) and, if asked, its participants; by instance id. The node keeps the view in
-     * memory and each read brings it up to date with what changed since the last one: one round trip,
-     * three commands, a reply as large as the changes. {@code catchUp} applies activations that fell
+     * memory and each read brings it up to date with what changed since the last one: one round trip
+     * (a script that reads the changes and the changed rows, and the catalog's due starts), a reply
+     * as large as the changes. {@code catchUp} applies activations that fell
      * due but were not made yet (no scheduler running). An unchanged view is answered with the same
      * list, so that what is built from it can be kept too.
      */
@@ -158,24 +160,37 @@ final class LiveView {
             loaded = memory.loaded;
             position = memory.position;
         }
-        CompletableFuture<List<StreamMessage<String, String>>> changes = loaded
-                ? calls.commands.xrange(CHANGES, Range.create("(" + position, "+"), Limit.create(0, CHANGES_PAGE))
-                        .toCompletableFuture()
-                : CompletableFuture.completedFuture(List.of());
-        CompletableFuture<String> version = calls.commands.get(VERSION).toCompletableFuture();
+        CompletableFuture<Reply> since = loaded
+                ? calls.inLive(SINCE, position, Integer.toString(CHANGES_PAGE))
+                : CompletableFuture.completedFuture(null);
         CompletableFuture<List<String>> due = calls.commands.zrangebyscore(STARTS,
                 Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()), Limit.create(0, 1)).toCompletableFuture();
-        calls.awaitAll(changes, version, due);
-        long stored = calls.result(version) == null ? 0 : Long.parseLong(calls.result(version));
-        List<StreamMessage<String, String>> page = calls.result(changes);
-        boolean more;
+        calls.awaitAll(since, due);
+        Reply changed = calls.result(since);
+        boolean more = false;
         synchronized (memory) {
-            more = false;
-            if (!memory.loaded || stored < memory.version || !memory.follows(page)) {
+            if (changed == null) {
                 snapshot();
             } else {
-                page.forEach(this::applyChange);
-                more = page.size() == CHANGES_PAGE;
+                Reply reply = changed.ok();
+                List<Object> changes = reply.list(2);
+                long stored = reply.number(1);
+                long first = changes.isEmpty() ? memory.version + 1 : Reply.number(changes.get(1));
+                if (stored < memory.version || first != memory.version + 1) {
+                    snapshot();
+                } else if (!changes.isEmpty()) {
+                    List<Object> rows = reply.list(3);
+                    for (int i = 0; i + 1 < rows.size(); i += 2) {
+                        long id = Reply.number(rows.get(i));
+                        Row row = rows.get(i + 1) == null ? null : parse(id, (String) rows.get(i + 1));
+                        if (row == null || !"active".equals(row.instance().get("status"))) memory.rows.remove(id);
+                        else memory.rows.put(id, row);
+                    }
+                    memory.version = Reply.number(changes.get(changes.size() - 2));
+                    memory.position = (String) changes.get(changes.size() - 3);
+                    memory.changed();
+                    more = changes.size() / 3 == CHANGES_PAGE;
+                }
             }
         }
         if (more) return sync(now);
@@ -193,17 +208,6 @@ final class LiveView {
         memory.changed();
     }
 
-    private void applyChange(StreamMessage<String, String> change) {
-        long id = Long.parseLong(change.getBody().get("id"));
-        String json = change.getBody().get("row");
-        Row row = json == null || json.isEmpty() ? null : parse(id, json);
-        if (row == null || !"active".equals(row.instance().get("status"))) memory.rows.remove(id);
-        else memory.rows.put(id, row);
-        memory.version = Long.parseLong(change.getBody().get("v"));
-        memory.position = change.getId();
-        memory.changed();
-    }
-
     /** This node's copy of the view: the rows, where in the change stream it is, and what it last answered. */
     private final class Memory {
         final Map<Long, Row> rows = new HashMap<>();
@@ -214,11 +218,6 @@ final class LiveView {
         private List<ActiveInstance> withoutParticipants;
         private Instant validUntil = Instant.MIN;
         private final Map<Long, ActiveInstance[]> built = new HashMap<>();
-
-        /** Whether a page of changes follows on from this copy's version without a gap (none were trimmed away). */
-        boolean follows(List<StreamMessage<String, String>> page) {
-            return page.isEmpty() || Long.parseLong(page.get(0).getBody().get("v")) == version + 1;
-        }
 
         void changed() {
             withParticipants = null;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -15,18 +13,7 @@ import org.junit.jupiter.api.TestFactory;
  * user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
  * no token, a wrong token.
  */
-class AccessMatrixTest {
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(100_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class AccessMatrixTest extends ApiServerTest {
 
     enum Who { ADMIN, SELF, OTHER, MEMBER, NON_MEMBER, NONE, WRONG }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.convene.store.RedisSnapshot;
 import org.convene.store.RedisTargets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,20 +18,13 @@ import org.junit.jupiter.api.TestFactory;
  * only the input can be at fault: each gets a 4xx problem response, never a 5xx, and Redis is left
  * byte-for-byte as it was.
  */
-class HostileInputTest {
-    static ApiServer api;
+class HostileInputTest extends ApiServerTest {
     static Map<String, String> pristine;
 
     @BeforeAll
     static void start() {
-        api = new ApiServer(100_000);
         api.call("POST", "/instances/1/participants", ApiServer.ADMIN, "{\"userId\":1}");
         pristine = RedisSnapshot.of(RedisTargets.embedded());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     record Case(String method, String path, byte[] body, String contentType) {

@@ -6,24 +6,16 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** openapi.yaml is valid OpenAPI 3, and it and the server list exactly the same routes. */
-class OpenApiTest {
-    static ApiServer api;
+class OpenApiTest extends ApiServerTest {
     static SwaggerParseResult parsed;
 
     @BeforeAll
     static void start() {
-        api = new ApiServer(1_000);
         parsed = new OpenAPIV3Parser().readContents(api.call("GET", "/openapi.yaml", null, null).raw().body());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test

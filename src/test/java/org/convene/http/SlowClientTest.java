@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +19,7 @@ import org.junit.jupiter.api.Test;
  * health checks still answer. The latency target (p99 under 100 ms) is the benchmark's to measure;
  * here the checks must all answer within a generous bound.
  */
-class SlowClientTest {
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(100_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class SlowClientTest extends ApiServerTest {
 
     @Test
     void healthAnswersWhileHundredsOfClientsTrickleTheirRequests() throws Exception {

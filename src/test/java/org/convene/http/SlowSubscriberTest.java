@@ -9,26 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Subscribers that stop reading cost only themselves: five clients on instance 1 that never read a
  * byte (tiny receive buffers, real sockets) do not delay a reader of instance 2. Bounded: 5 sockets, 6 MB of chat (more than loopback socket buffers hold).
  */
-class SlowSubscriberTest {
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(1_000_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class SlowSubscriberTest extends ApiServerTest {
 
     @Test
     void subscribersThatStopReadingDoNotDelayAnyoneElse() throws Exception {

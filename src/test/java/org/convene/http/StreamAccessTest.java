@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -16,18 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * each connection; after it, he posts a sentinel into public instance 1, which everyone may see, so
  * that the absence of the secret is read after everything sent before the sentinel has arrived.
  */
-class StreamAccessTest {
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(100_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class StreamAccessTest extends ApiServerTest {
 
     enum Who { ADMIN, MEMBER, NON_MEMBER }
 

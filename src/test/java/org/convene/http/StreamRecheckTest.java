@@ -3,8 +3,6 @@ package org.convene.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +11,8 @@ import org.junit.jupiter.api.Test;
  * out of a private meeting's audience, it stops carrying what it may no longer see, within the
  * token-cache window (5 s). John (1) is in private meeting 2's audience; instance 2 is active.
  */
-class StreamRecheckTest {
+class StreamRecheckTest extends ApiServerTest {
     static final int WINDOW_SECONDS = 5;
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(100_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @BeforeEach
     void seedWorld() {

@@ -6,24 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Live streams: events in order, an exact resume after a dropped connection, many subscribers at once. */
-class StreamTest {
-    static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = new ApiServer(10_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class StreamTest extends ApiServerTest {
 
     @BeforeEach
     void seedWorld() {

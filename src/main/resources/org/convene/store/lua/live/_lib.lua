@@ -5,7 +5,7 @@
 --   <base>:seq       hash  instance id -> the seq of the last row applied (kept after the end, so that a
 --                          row arriving late cannot bring an ended instance back)
 --   <base>:version   counter  bumped with every change of <base>:active
---   <base>:changes   stream   each change: v (the version it made), id, row ('' or not active: gone); capped
+--   <base>:changes   stream   each change: v (the version it made), id; capped
 -- A projection of the meetings, which hold the truth: rows are idempotent to apply again, and the
 -- repair pass (LiveView.repair) rebuilds it.
 local base = KEYS[1]

@@ -1,7 +1,8 @@
 -- Applies live rows (ARGV, each JSON with id, seq and status): a row newer than the last one applied
 -- for its instance replaces it, or removes the instance once it is no longer active; an older one is
--- ignored. Each applied row also goes on the change stream, numbered by the version it makes, so that
--- a node keeping the view in memory reads only what changed since it last looked. {'OK', rows applied}.
+-- ignored. Each applied row's instance id also goes on the change stream, numbered by the version it
+-- makes (the id only: a row can be large, and the stream keeps thousands), so that a node keeping the
+-- view in memory reads only what changed since it last looked. {'OK', rows applied}.
 local applied = 0
 for _, json in ipairs(ARGV) do
   local row = cjson.decode(json)
@@ -15,7 +16,7 @@ for _, json in ipairs(ARGV) do
       redis.call('HDEL', base .. ':active', iid)
     end
     local version = redis.call('INCR', base .. ':version')
-    redis.call('XADD', base .. ':changes', 'MAXLEN', '~', CHANGES_CAP, '*', 'v', version, 'id', iid, 'row', json)
+    redis.call('XADD', base .. ':changes', 'MAXLEN', '~', CHANGES_CAP, '*', 'v', version, 'id', iid)
     applied = applied + 1
   end
 end

@@ -3,7 +3,7 @@
 for _, iid in ipairs(ARGV) do
   if redis.call('HDEL', base .. ':active', iid) == 1 then
     local version = redis.call('INCR', base .. ':version')
-    redis.call('XADD', base .. ':changes', 'MAXLEN', '~', CHANGES_CAP, '*', 'v', version, 'id', iid, 'row', '')
+    redis.call('XADD', base .. ':changes', 'MAXLEN', '~', CHANGES_CAP, '*', 'v', version, 'id', iid)
   end
 end
 return {'OK'}
