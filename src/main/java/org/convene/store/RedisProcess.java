@@ -149,6 +149,7 @@ final class RedisProcess {
             if (in == null) throw new IllegalStateException("this jar carries no redis-server for " + resource);
             if (Files.isExecutable(target) && Files.size(target) > 0) return target;
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path partial = Files.createTempFile(dir, resource, ".partial");
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwx------"));
