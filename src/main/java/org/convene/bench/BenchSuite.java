@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class BenchSuite {
     /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
     public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
-                        long seedMaxHistory, int schedulerInstances, Duration schedulerWindow) {}
+                        long seedMaxHistory, int schedulerInstances, Duration schedulerWindow, int fanout,
+                        int fanoutStalled, int fanoutPerSecond) {}
 
     private final Parts parts;
     private final PrintWriter out;
@@ -118,6 +119,11 @@ public final class BenchSuite {
             store.wipe();
             runHttp(convene, store, meter, settings, engine);
         }
+        if (parts.fanout() > 0) {
+            section("Live delivery: " + parts.fanout() + " subscribers, " + parts.fanoutPerSecond() + " posts a second");
+            store.wipe();
+            runFanout(convene, store, settings);
+        }
         if (parts.memory()) {
             section("Memory");
             store.wipe();
@@ -172,6 +178,33 @@ public final class BenchSuite {
                                 + "client's CPU is taken from the server's, so this understates the server.%n",
                         100 * overHttp.perSecond() / Math.max(engine.perSecond(), 1e-9)), overHttp);
             }
+        } finally {
+            requestLog.setLevel(level);
+        }
+    }
+
+    private void runFanout(Convene convene, RedisMeetingStore store, BenchSettings settings) throws Exception {
+        String token = "bench-" + UUID.randomUUID();
+        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
+        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
+                server.chatPerMinute(), server.signInFailuresPerMinute());
+        Population population = Population.plan(settings).writeTo(convene);
+        java.util.Map<Long, Long> posters = new java.util.HashMap<>();
+        for (int m = 0; m < population.instances.size(); m++) {
+            long instance = population.instances.get(m);
+            long poster = population.admitted.get(m).get(0);
+            convene.join(poster, instance);
+            posters.put(instance, poster);
+        }
+        Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
+        Level level = requestLog.getLevel();
+        requestLog.setLevel(Level.WARN);
+        try (ConveneServer running = ConveneServer.start(services, server,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
+            List<FanoutRun.Result> results = FanoutRun.run(convene, URI.create(running.url()), token,
+                    population.instances, posters, parts.fanout(), parts.fanoutStalled(), parts.fanoutPerSecond(),
+                    settings.duration());
+            report.accept(FanoutRun.table(results), results);
         } finally {
             requestLog.setLevel(level);
         }

@@ -55,7 +55,15 @@ final class BenchCommand implements Callable<Integer> {
     Integer schedulerInstances;
     @Option(names = "--window", defaultValue = "180", description = "Seconds within which the scheduler run's instances start and end.")
     int window;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000.")
+    @Option(names = "--fanout", paramLabel = "SUBSCRIBERS", description = "Also measure live delivery to this many "
+            + "stream subscribers (nine in ten on instance streams, one in ten on /stream).")
+    Integer fanout;
+    @Option(names = "--fanout-stalled", defaultValue = "100",
+            description = "Subscribers that stop reading, in the second fan-out run (0: none).")
+    int fanoutStalled;
+    @Option(names = "--fanout-rate", defaultValue = "100", description = "Chat messages posted a second in the fan-out runs.")
+    int fanoutRate;
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 2000.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -66,12 +74,13 @@ final class BenchCommand implements Callable<Integer> {
             baseline = http = memory = true;
             if (scaling == null) scaling = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
             if (schedulerInstances == null) schedulerInstances = 100_000;
+            if (fanout == null) fanout = 2_000;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));
         BenchSuite.Parts parts = new BenchSuite.Parts(workload, baseline, http, memory,
                 scaling == null ? List.of() : scaling, seedMaxHistory, schedulerInstances == null ? 0 : schedulerInstances,
-                Duration.ofSeconds(window));
+                Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate);
         BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
         return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
     }

@@ -94,6 +94,28 @@ class BenchmarkTest {
     }
 
     @Test
+    void theFanoutRunDeliversEveryMessageToEverySubscriberAndCountsThem() throws Exception {
+        Population population = Population.plan(new BenchSettings(40, 4, 0, 2, Duration.ofSeconds(1), 3)).writeTo(convene);
+        java.util.Map<Long, Long> posters = new java.util.HashMap<>();
+        for (long instance : population.instances) {
+            convene.join(1, instance);
+            posters.put(instance, 1L);
+        }
+        try (ConveneServer server = org.convene.http.TestServers.start(store, Clock.systemUTC(),
+                new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
+                () -> true)) {
+            List<FanoutRun.Result> results = FanoutRun.run(convene, URI.create(server.url()), "bench-test-token",
+                    population.instances, posters, 20, 2, 20, Duration.ofSeconds(2));
+
+            assertThat(results).hasSize(2).allSatisfy(r -> {
+                assertThat(r.posts()).isEqualTo(40);
+                assertThat(r.missed()).isZero();
+                assertThat(r.delivered()).isEqualTo(r.expected()).isEqualTo(18 * 10 + 2 * 40);
+            });
+        }
+    }
+
+    @Test
     void theScalingSeriesStoresTheHistoryItReportsOnBothSystems() throws Exception {
         withSeed(seed -> {
             ScalingSeries.Result series = ScalingSeries.run(convene, Meter.NONE,

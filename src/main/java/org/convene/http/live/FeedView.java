@@ -15,8 +15,17 @@ import org.convene.model.LifecycleChange;
 record FeedView(String type, Integer code, long instanceId, Long meetingId, Long userId, Long number, Instant at,
                 Instant from, Instant to, String text, String reason) {
 
+    /** The last entry this thread serialised, and its JSON: one feed entry goes to every subscriber in a row. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /** The entry's JSON, built once however many subscribers it goes to in a row. */
     static String json(FeedEntry entry) {
-        return Json.toString(of(entry));
+        Object[] last = LAST.get();
+        if (last[0] != entry) {
+            last[0] = entry;
+            last[1] = Json.toString(of(entry));
+        }
+        return (String) last[1];
     }
 
     static FeedView of(FeedEntry entry) {
