@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -156,55 +158,58 @@ public final class BenchSuite {
 
     private void runHttp(Convene convene, RedisMeetingStore store, Meter meter, BenchSettings settings, BenchResult engine)
             throws Exception {
-        String token = "bench-" + UUID.randomUUID();
-        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
-        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute(), server.signInFailuresPerMinute());
-        // A request log line per call would be measured along (to a terminal, mostly); a deployment ships it elsewhere.
-        Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
-        Level level = requestLog.getLevel();
-        requestLog.setLevel(Level.WARN);
-        try (ConveneServer running = ConveneServer.start(services, server,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
+        withServer(store, (url, token) -> {
             if (WrkRun.available()) {
                 Population.plan(settings).writeTo(convene);
-                List<WrkRun.Result> results = WrkRun.run(URI.create(running.url()), token, settings, settings.duration());
+                List<WrkRun.Result> results = WrkRun.run(url, token, settings, settings.duration());
                 report.accept(WrkRun.table(results), results);
             } else {
-                BenchResult overHttp = Benchmark.runHttp(convene, URI.create(running.url()), token, meter, settings);
+                BenchResult overHttp = Benchmark.runHttp(convene, url, token, meter, settings);
                 report.accept(overHttp.table() + String.format(Locale.ROOT,
                         "The HTTP API did %.0f%% of the engine's operations a second, driven by the JDK HttpClient in "
                                 + "the server's own JVM because wrk is not installed (apt-get install wrk): the "
                                 + "client's CPU is taken from the server's, so this understates the server.%n",
                         100 * overHttp.perSecond() / Math.max(engine.perSecond(), 1e-9)), overHttp);
             }
-        } finally {
-            requestLog.setLevel(level);
-        }
+        });
     }
 
     private void runFanout(Convene convene, RedisMeetingStore store, BenchSettings settings) throws Exception {
-        String token = "bench-" + UUID.randomUUID();
-        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
-        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute(), server.signInFailuresPerMinute());
         Population population = Population.plan(settings).writeTo(convene);
-        java.util.Map<Long, Long> posters = new java.util.HashMap<>();
+        Map<Long, Long> posters = new HashMap<>();
         for (int m = 0; m < population.instances.size(); m++) {
             long instance = population.instances.get(m);
             long poster = population.admitted.get(m).get(0);
             convene.join(poster, instance);
             posters.put(instance, poster);
         }
+        withServer(store, (url, token) -> {
+            List<FanoutRun.Result> results = FanoutRun.run(convene, url, token, population.instances, posters,
+                    parts.fanout(), parts.fanoutStalled(), parts.fanoutPerSecond(), settings.duration());
+            report.accept(FanoutRun.table(results), results);
+        });
+    }
+
+    private interface ServerWork {
+        void run(URI url, String adminToken) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} against a Convene server on {@code store} with an administrator token of its
+     * own. Its request log is off meanwhile: a line per call would be measured along (to a terminal,
+     * mostly); a deployment ships it elsewhere.
+     */
+    private static void withServer(RedisMeetingStore store, ServerWork work) throws Exception {
+        String token = "bench-" + UUID.randomUUID();
+        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
+        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
+                server.chatPerMinute(), server.signInFailuresPerMinute());
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();
         requestLog.setLevel(Level.WARN);
         try (ConveneServer running = ConveneServer.start(services, server,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
-            List<FanoutRun.Result> results = FanoutRun.run(convene, URI.create(running.url()), token,
-                    population.instances, posters, parts.fanout(), parts.fanoutStalled(), parts.fanoutPerSecond(),
-                    settings.duration());
-            report.accept(FanoutRun.table(results), results);
+            work.run(URI.create(running.url()), token);
         } finally {
             requestLog.setLevel(level);
         }

@@ -1,5 +1,10 @@
 package org.convene.core;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.convene.core.port.Audiences;
 import org.convene.model.Meeting;
 import org.convene.model.Refusal;
@@ -55,6 +60,22 @@ public final class Access {
         } catch (RefusedException refusedOrGone) {
             return false;
         }
+    }
+
+    /**
+     * For each caller, which of the instances asked about they may see inside; the store is asked
+     * about all of them at once (one round trip where it can). An instance that is gone is seen by nobody.
+     */
+    public Map<Caller, Set<Long>> seesInside(Map<Caller, Set<Long>> asked) {
+        Set<Audiences.Question> questions = new HashSet<>();
+        asked.forEach((caller, instances) -> {
+            if (!caller.admin()) instances.forEach(i -> questions.add(new Audiences.Question(i, caller.email())));
+        });
+        Map<Audiences.Question, Boolean> open = questions.isEmpty() ? Map.of() : audiences.openTo(questions);
+        Map<Caller, Set<Long>> seen = new HashMap<>();
+        asked.forEach((caller, instances) -> seen.put(caller, instances.stream().filter(i -> caller.admin()
+                || open.getOrDefault(new Audiences.Question(i, caller.email()), false)).collect(Collectors.toSet())));
+        return seen;
     }
 
     /** Returns whether the caller may see inside the instances of this meeting. */

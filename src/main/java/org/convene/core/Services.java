@@ -25,8 +25,9 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
             S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
-        return new Services(new Convene(store, clock), new Access(store), tokens,
+        Access access = new Access(store);
+        return new Services(new Convene(store, clock), access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
-                new StreamAdmission(tokens, store));
+                new StreamAdmission(tokens, access));
     }
 }

@@ -1,27 +1,27 @@
 package org.convene.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.convene.core.port.Audiences;
 
 /**
  * Rechecks open live streams against the access rules, all at once: a stream whose token no longer
  * works (rotated, or its user deleted) is refused; one that follows instances its caller may no
- * longer see inside (removed from the audience) is told which it may still see. The lookups bypass
- * the token cache and are batched, so a recheck of every stream costs two round trips.
+ * longer see inside (removed from the audience) is told which it may still see, by {@link Access}.
+ * The lookups bypass the token cache and are batched, so a recheck of every stream costs two round trips.
  */
 public final class StreamAdmission {
     private final Tokens tokens;
-    private final Audiences audiences;
+    private final Access access;
 
-    public StreamAdmission(Tokens tokens, Audiences audiences) {
+    public StreamAdmission(Tokens tokens, Access access) {
         this.tokens = tokens;
-        this.audiences = audiences;
+        this.access = access;
     }
 
     /** An open stream: the token it was opened with, and the instances whose activity it follows. */
@@ -32,27 +32,16 @@ public final class StreamAdmission {
         Set<String> distinct = new LinkedHashSet<>();
         streams.forEach(s -> distinct.add(s.token()));
         Map<String, Caller> callers = tokens.authenticateAfresh(distinct);
-        Set<Audiences.Question> questions = new HashSet<>();
+        Map<Caller, Set<Long>> asked = new HashMap<>();
         for (Stream s : streams) {
             Caller caller = callers.get(s.token());
-            if (caller == null || caller.admin()) continue;
-            for (long instance : s.instances()) questions.add(new Audiences.Question(instance, caller.email()));
+            if (caller != null) asked.computeIfAbsent(caller, c -> new HashSet<>()).addAll(s.instances());
         }
-        Map<Audiences.Question, Boolean> open = questions.isEmpty() ? Map.of() : audiences.openTo(questions);
+        Map<Caller, Set<Long>> seen = access.seesInside(asked);
         List<Optional<Set<Long>>> verdicts = new ArrayList<>(streams.size());
         for (Stream s : streams) {
             Caller caller = callers.get(s.token());
-            if (caller == null) {
-                verdicts.add(Optional.empty());
-                continue;
-            }
-            Set<Long> visible = new HashSet<>();
-            for (long instance : s.instances()) {
-                if (caller.admin() || open.getOrDefault(new Audiences.Question(instance, caller.email()), false)) {
-                    visible.add(instance);
-                }
-            }
-            verdicts.add(Optional.of(visible));
+            verdicts.add(caller == null ? Optional.empty() : Optional.of(seen.get(caller)));
         }
         return verdicts;
     }

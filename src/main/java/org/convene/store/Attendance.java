@@ -81,13 +81,16 @@ final class Attendance {
 
     List<Participant> participants(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
-            // Only the instance and its participants: the meeting and its audience would be decoded for nothing.
-            InstanceRead read = new InstanceRead(meetingId, instanceId, true);
-            calls.awaitAll(read.reply);
-            Map<String, String> h = read.instance();
-            if (h == null) throw Refusal.INVALID_INSTANCE.refuse();
-            boolean active = Replies.instance(h, now).status() == InstanceStatus.ACTIVE;
-            return active ? read.participants() : List.<Participant>of();
+            // Only the instance and its participants, as two plain commands in one round trip: the
+            // meeting and its audience would be decoded for nothing, and a script would cost Redis more.
+            String instanceKey = Keys.instance(meetingId, instanceId);
+            CompletableFuture<Map<String, String>> instance = calls.commands.hgetall(instanceKey).toCompletableFuture();
+            CompletableFuture<Map<String, String>> inside =
+                    calls.commands.hgetall(instanceKey + ":participants").toCompletableFuture();
+            calls.awaitAll(instance, inside);
+            if (calls.result(instance).isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+            boolean active = Replies.instance(calls.result(instance), now).status() == InstanceStatus.ACTIVE;
+            return active ? Replies.participants(calls.result(inside)) : List.<Participant>of();
         });
     }
 
@@ -98,43 +101,5 @@ final class Attendance {
             due.status(instanceId, "ended");
             return new EndResult(instanceId, reply.numbers(1));
         });
-    }
-
-    /**
-     * What is read of one instance, sent together as plain commands (measured cheaper than a script
-     * call, whose Lua cost on the server outweighs the commands saved): its hash, which carries its
-     * meeting's version (the meeting itself comes from the cache), and its participants if asked.
-     */
-    private final class InstanceRead {
-        final long meetingId;
-        final CompletableFuture<Map<String, String>> instance;
-        final CompletableFuture<Map<String, String>> participants;
-        final CompletableFuture<Void> reply;
-
-        InstanceRead(long meetingId, long instanceId, boolean withParticipants) {
-            this.meetingId = meetingId;
-            String instanceKey = Keys.instance(meetingId, instanceId);
-            instance = calls.commands.hgetall(instanceKey).toCompletableFuture();
-            participants = withParticipants ? calls.commands.hgetall(instanceKey + ":participants").toCompletableFuture()
-                    : CompletableFuture.completedFuture(Map.of());
-            reply = CompletableFuture.allOf(instance, participants);
-        }
-
-        /** The instance's hash, or null if it is gone. */
-        Map<String, String> instance() {
-            Map<String, String> h = calls.result(instance);
-            return h.isEmpty() ? null : h;
-        }
-
-        /** The meeting's version as the instance knows it, or -1 when it does not (its meeting is then read). */
-        long meetingVersion() {
-            Map<String, String> h = instance();
-            String v = h == null ? null : h.get("meetingVersion");
-            return v == null ? -1 : Long.parseLong(v);
-        }
-
-        List<Participant> participants() {
-            return Replies.participants(calls.result(participants));
-        }
     }
 }

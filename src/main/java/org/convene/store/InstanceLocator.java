@@ -1,5 +1,10 @@
 package org.convene.store;
 
+import io.lettuce.core.KeyValue;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -49,6 +54,31 @@ final class InstanceLocator {
         long meetingId = Long.parseLong(found);
         remember(instanceId, meetingId);
         return meetingId;
+    }
+
+    /**
+     * The meetings of several instances: those not cached are read in one round trip (one HMGET);
+     * instances that do not exist are left out.
+     */
+    Map<Long, Long> meetingsOf(Collection<Long> instanceIds) {
+        Map<Long, Long> found = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (long id : instanceIds) {
+            Long cached = meetingOfInstance.get(id);
+            if (cached != null) found.put(id, cached);
+            else unknown.add(id);
+        }
+        if (unknown.isEmpty()) return found;
+        List<KeyValue<String, String>> read = calls.await(calls.commands.hmget(Keys.INSTANCE_MEETING,
+                unknown.stream().map(String::valueOf).toArray(String[]::new)).toCompletableFuture());
+        for (KeyValue<String, String> entry : read) {
+            if (!entry.hasValue()) continue;
+            long instanceId = Long.parseLong(entry.getKey());
+            long meetingId = Long.parseLong(entry.getValue());
+            remember(instanceId, meetingId);
+            found.put(instanceId, meetingId);
+        }
+        return found;
     }
 
     void remember(long instanceId, long meetingId) {

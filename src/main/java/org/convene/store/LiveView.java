@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.convene.model.ActiveInstance;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
@@ -60,7 +59,6 @@ final class LiveView {
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final MeetingCache meetings = new MeetingCache();
-    private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
     private final Memory memory = new Memory();
     private final Object flight = new Object();
     private CompletableFuture<Boolean> waiting;
@@ -72,8 +70,6 @@ final class LiveView {
     });
     private volatile boolean paused;
 
-    /** A row as last read, and what it says, so that an unchanged row is not parsed again. */
-    private record Parsed(String json, Row row) {}
 
     /** What a row says. */
     private record Row(long instanceId, long meetingId, long meetingVersion, Map<String, String> instance,
@@ -217,7 +213,7 @@ final class LiveView {
         private List<ActiveInstance> withParticipants;
         private List<ActiveInstance> withoutParticipants;
         private Instant validUntil = Instant.MIN;
-        private final Map<Long, ActiveInstance[]> built = new HashMap<>();
+        private final Map<Long, Built> built = new HashMap<>();
 
         void changed() {
             withParticipants = null;
@@ -248,20 +244,27 @@ final class LiveView {
             return answer;
         }
 
-        /** The same object for an unchanged row and meeting, so that what callers build from it can be reused. */
+        /**
+         * The same object for an unchanged row and meeting (a row is parsed again only when it changed),
+         * so that what callers build from it can be reused.
+         */
         private ActiveInstance built(Row row, MeetingInstance instance, Meeting meeting, boolean participants) {
-            ActiveInstance[] pair = built.computeIfAbsent(row.instanceId(), id -> new ActiveInstance[2]);
-            int slot = participants ? 1 : 0;
-            ActiveInstance known = pair[slot];
-            if (known != null && known.instance().equals(instance) && known.meeting() == meeting
-                    && (!participants || known.participants().equals(Replies.participants(row.participants())))) {
-                return known;
+            Built known = built.get(row.instanceId());
+            if (known == null || known.row() != row || known.meeting() != meeting || !known.instance().equals(instance)) {
+                known = new Built(row, meeting, instance, new ActiveInstance[2]);
+                built.put(row.instanceId(), known);
             }
-            pair[slot] = new ActiveInstance(instance, meeting,
-                    participants ? Replies.participants(row.participants()) : List.of());
-            return pair[slot];
+            int slot = participants ? 1 : 0;
+            if (known.answers()[slot] == null) {
+                known.answers()[slot] = new ActiveInstance(instance, meeting,
+                        participants ? Replies.participants(row.participants()) : List.of());
+            }
+            return known.answers()[slot];
         }
     }
+
+    /** What was built from one row: the instance as answered, without and with its participants. */
+    private record Built(Row row, Meeting meeting, MeetingInstance instance, ActiveInstance[] answers) {}
 
     /** Reads, in one round trip, the meetings whose cached version is not the one their rows carry. */
     private void refreshMeetings(List<Row> rows) {
@@ -276,8 +279,6 @@ final class LiveView {
     }
 
     private Row parse(long instanceId, String json) {
-        Parsed known = parsed.get(instanceId);
-        if (known != null && known.json().equals(json)) return known.row();
         try {
             JsonNode node = JSON.readTree(json);
             Map<String, String> instance = new HashMap<>();
@@ -292,11 +293,8 @@ final class LiveView {
                 int colon = text.indexOf(':');
                 participants.put(text.substring(0, colon), text.substring(colon + 1));
             }
-            Row row = new Row(instanceId, Long.parseLong(instance.get("meetingId")),
+            return new Row(instanceId, Long.parseLong(instance.get("meetingId")),
                     Long.parseLong(node.path("meetingVersion").asText("0")), instance, participants);
-            if (parsed.size() > 100_000) parsed.clear();
-            parsed.put(instanceId, new Parsed(json, row));
-            return row;
         } catch (IOException e) {
             throw new UncheckedIOException("a live row that is not JSON: " + json, e);
         }
@@ -315,8 +313,9 @@ final class LiveView {
         ids.addAll(calls.result(held));
         Map<String, CompletableFuture<Reply>> rows = new HashMap<>();
         List<String> gone = new ArrayList<>();
+        Map<Long, Long> meetingsOf = locator.meetingsOf(ids.stream().map(Long::parseLong).toList());
         for (String id : ids) {
-            Long meetingId = locator.meetingOf(Long.parseLong(id));
+            Long meetingId = meetingsOf.get(Long.parseLong(id));
             if (meetingId == null) gone.add(id);
             else rows.put(id, calls.inMeeting(meetingId, LIVE_READ, id, ms(now)));
         }
@@ -333,7 +332,6 @@ final class LiveView {
 
     /** Forgets what this node cached: after a wipe, ids are given out again. */
     void forgetAll() {
-        parsed.clear();
         meetings.clear();
         synchronized (memory) {
             memory.loaded = false;

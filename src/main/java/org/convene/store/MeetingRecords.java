@@ -153,8 +153,9 @@ final class MeetingRecords {
     /** The answers to several audience questions in one pipelined round trip; a missing instance is open to nobody. */
     Map<Audiences.Question, Boolean> openTo(Collection<Audiences.Question> questions) {
         Map<Audiences.Question, CompletableFuture<Reply>> replies = new HashMap<>();
+        Map<Long, Long> meetingsOf = locator.meetingsOf(questions.stream().map(Audiences.Question::instanceId).toList());
         for (Audiences.Question q : questions) {
-            Long meetingId = locator.meetingOf(q.instanceId());
+            Long meetingId = meetingsOf.get(q.instanceId());
             if (meetingId != null) {
                 replies.put(q, calls.inMeeting(meetingId, OPEN_TO, Long.toString(q.instanceId()), q.email()));
             }

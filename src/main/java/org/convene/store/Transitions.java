@@ -31,7 +31,7 @@ final class Transitions implements TransitionStore {
 
     @Override
     public List<Long> dueInstances(Instant now, int limit) {
-        List<Object> pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(limit), "")).ok().list(1);
+        List<Object> pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(limit))).ok().list(1);
         List<Long> found = new ArrayList<>();
         for (int i = 0; i + 1 < pairs.size(); i += 2) {
             long instanceId = Reply.number(pairs.get(i));
@@ -44,8 +44,9 @@ final class Transitions implements TransitionStore {
     @Override
     public List<Transition> settle(List<Long> instanceIds, Instant now) {
         List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        java.util.Map<Long, Long> meetingsOf = locator.meetingsOf(instanceIds);
         for (long instanceId : instanceIds) {
-            Long meetingId = locator.meetingOf(instanceId);
+            Long meetingId = meetingsOf.get(instanceId);
             replies.add(meetingId == null
                     ? CompletableFuture.completedFuture(new Reply(List.of(Refusal.INVALID_INSTANCE.name())))
                     : calls.inMeeting(meetingId, SETTLE, Long.toString(instanceId), ms(now)));

@@ -63,6 +63,16 @@ class AccessTest {
     }
 
     @Test
+    void askedAboutManyAtOnceEachCallerSeesWhatTheRuleGivesThem() {
+        var seen = access.seesInside(java.util.Map.of(ANN, java.util.Set.of(1L, 2L, 3L), BOB, java.util.Set.of(1L, 2L),
+                Caller.ADMIN, java.util.Set.of(2L)));
+
+        assertThat(seen.get(ANN)).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(seen.get(BOB)).containsExactly(1L);
+        assertThat(seen.get(Caller.ADMIN)).containsExactly(2L);
+    }
+
+    @Test
     void onlyTheAdministratorSeesAudienceLists() {
         assertThat(access.seesAudience(Caller.ADMIN)).isTrue();
         assertThat(access.seesAudience(ANN)).isFalse();

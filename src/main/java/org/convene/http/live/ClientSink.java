@@ -24,8 +24,7 @@ abstract class ClientSink implements Sink {
 
     /** Sends an entry with {@code eventId}, what the client sends back as {@code Last-Event-ID} to resume after it. */
     void send(FeedEntry entry, String eventId) {
-        // A client that hung up is dropped at the next round; writing to it meanwhile only logs noise.
-        if (!client.terminated()) client.sendEvent(entry.kind().wireName(), FeedView.json(entry), eventId);
+        client.sendEvent(entry.kind().wireName(), FeedView.json(entry), eventId);
     }
 
     @Override
@@ -35,7 +34,7 @@ abstract class ClientSink implements Sink {
 
     @Override
     public void heartbeat() {
-        if (!client.terminated()) client.sendComment("heartbeat");
+        client.sendComment("heartbeat");
     }
 
     @Override

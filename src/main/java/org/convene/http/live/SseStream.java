@@ -35,6 +35,7 @@ public final class SseStream implements WriteListener, AsyncListener {
     private long queuedBytes;
     private boolean unflushed;
     private volatile boolean closed;
+    private boolean finished;
 
     private record Queued(byte[] bytes, long at) {}
 
@@ -93,8 +94,12 @@ public final class SseStream implements WriteListener, AsyncListener {
 
     /** Runs {@code action} once the stream has ended, whichever side ended it. */
     public void onClose(Runnable action) {
-        onClose.add(action);
-        if (closed) action.run();
+        boolean already;
+        synchronized (this) {
+            onClose.add(action);
+            already = finished;
+        }
+        if (already) action.run();
     }
 
     /** Whether the stream has ended, or the client fell too far behind and is about to be cut off. */
@@ -154,19 +159,18 @@ public final class SseStream implements WriteListener, AsyncListener {
         close();
     }
 
-    /** Ends the stream; the client reconnects with its last event id. */
+    /** Ends the stream, once; the client reconnects with its last event id. */
     public void close() {
         synchronized (this) {
-            if (closed && queue.isEmpty() && onClose.isEmpty()) return;
+            if (finished) return;
+            finished = true;
             closed = true;
             queue.clear();
             queuedBytes = 0;
         }
         // Javalin completes the response once this future does.
         done.complete(null);
-        List<Runnable> actions = List.copyOf(onClose);
-        onClose.clear();
-        actions.forEach(Runnable::run);
+        onClose.forEach(Runnable::run);
     }
 
     @Override

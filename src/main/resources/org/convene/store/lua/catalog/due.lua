@@ -1,5 +1,4 @@
 -- Instances with a start or end due at ARGV[1] (now), at most ARGV[2] of each, as id, meeting pairs.
--- ARGV[3] = 'active' adds every activated instance: the candidates for "active meetings".
 local now, limit = ARGV[1], tonumber(ARGV[2])
 local seen, result = {}, {}
 local function add(ids)
@@ -12,9 +11,5 @@ local function add(ids)
   end
 end
 add(redis.call('ZRANGEBYSCORE', base .. ':starts', '-inf', now, 'LIMIT', 0, limit))
-if ARGV[3] == 'active' then
-  add(redis.call('ZRANGE', base .. ':active', 0, -1))
-else
-  add(redis.call('ZRANGEBYSCORE', base .. ':ends', '-inf', now, 'LIMIT', 0, limit))
-end
+add(redis.call('ZRANGEBYSCORE', base .. ':ends', '-inf', now, 'LIMIT', 0, limit))
 return {'OK', result}
