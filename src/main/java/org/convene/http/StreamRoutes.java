@@ -9,6 +9,7 @@ import org.convene.core.Caller;
 import org.convene.http.live.FeedHub;
 import org.convene.http.live.PositionVector;
 import org.convene.http.live.SseStream;
+import org.convene.model.RefusedException;
 import org.convene.model.StreamPosition;
 
 /**
@@ -53,14 +54,24 @@ final class StreamRoutes {
     /**
      * Live: every instance being scheduled, activated, ended or deleted, and the joins, leaves,
      * timeouts and chat of every instance the caller may see inside. Event ids are position vectors.
+     * With {@code scope=lifecycle}, only the former, with plain stream ids: what a list of meetings
+     * needs, at the cost of one feed however many instances are active.
      */
     private void everythingStream(Context ctx) throws Exception {
         acceptsEvents(ctx);
         Caller caller = caller(ctx);
         PositionVector from = PositionVector.parse(Params.lastEventId(ctx));
         String token = Authentication.token(ctx);
-        stream(ctx, client -> feeds.subscribeEverything(client, token, from,
-                instance -> access.seesInside(caller, instance)));
+        String scope = ctx.queryParam("scope");
+        if ("lifecycle".equals(scope)) {
+            // A vector from a full stream resumes here too: its lifecycle position is all that counts.
+            stream(ctx, client -> feeds.subscribeLifecycle(client, token, from.lifecycle()));
+        } else if (scope == null || scope.equals("all")) {
+            stream(ctx, client -> feeds.subscribeEverything(client, token, from,
+                    instance -> access.seesInside(caller, instance)));
+        } else {
+            throw RefusedException.invalid("scope", "must be 'all' or 'lifecycle'");
+        }
     }
 
     /**

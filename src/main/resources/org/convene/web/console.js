@@ -79,7 +79,7 @@ async function signIn(token) {
     : `Signed in as ${state.me.user.name} (${state.me.user.email})`;
   await loadMeetings();
   if (isAdmin()) await loadUsers();
-  state.everything = new LiveStream('/stream', token, {
+  state.everything = new LiveStream('/stream?scope=lifecycle', token, {
     onEntry: onLifecycle,
     onState: (s, detail) => showLive($('live'), s, detail, 'Meetings'),
     stillThere: () => gone('/me'),
@@ -128,7 +128,6 @@ async function loadUsers() {
 }
 
 async function onLifecycle(kind, entry) {
-  if (!['scheduled', 'activated', 'ended', 'deleted'].includes(kind)) return; // activity: the instance view's own stream
   if (kind === 'deleted') {
     state.instances.delete(entry.instanceId);
   } else {

@@ -23,7 +23,7 @@ export class LiveStream {
     this.onState(state);
     const query = new URLSearchParams({ access_token: this.token });
     if (this.lastId) query.set('lastEventId', this.lastId);
-    const source = new EventSource(`${this.path}?${query}`);
+    const source = new EventSource(`${this.path}${this.path.includes('?') ? '&' : '?'}${query}`);
     this.source = source;
     source.onopen = () => {
       this.delay = 500;

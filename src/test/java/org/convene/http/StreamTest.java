@@ -112,6 +112,52 @@ class StreamTest extends ApiServerTest {
     }
 
     @Test
+    void theLifecycleScopeCarriesEveryInstancesLifecycleAndNoActivity() throws Exception {
+        Listener jane = new Listener("/stream?scope=lifecycle", api.jane, null);
+        assertThat(jane.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        join(1, 1, api.john);
+        post(1, 1, api.john, "public");
+        api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+
+        assertThat(jane.await(5, 10)).isTrue();
+        assertThat(jane.events()).containsExactly("scheduled", "activated", "scheduled", "activated", "ended");
+        assertThat(jane.ids()).allMatch(id -> id.matches("\\d+-\\d+"));
+        jane.drop();
+    }
+
+    @Test
+    void theLifecycleScopeResumesFromAPlainIdOrAVectorsLifecyclePosition() throws Exception {
+        Listener first = new Listener("/stream", api.jane, null);
+        assertThat(first.await(4, 10)).isTrue();
+        String vector = first.ids().get(first.ids().size() - 1);
+        first.drop();
+
+        api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+        Listener fromVector = new Listener("/stream?scope=lifecycle", api.jane, vector);
+        Listener fromStart = new Listener("/stream?scope=lifecycle", api.jane, null);
+
+        assertThat(fromVector.await(1, 10)).isTrue();
+        assertThat(fromStart.await(5, 10)).isTrue();
+        String plain = fromStart.ids().get(3);
+        Listener fromPlain = new Listener("/stream?scope=lifecycle", api.jane, plain);
+        assertThat(fromPlain.await(1, 10)).isTrue();
+        assertThat(fromVector.events()).containsExactly("ended");
+        assertThat(fromPlain.events()).containsExactly("ended");
+        fromVector.drop();
+        fromStart.drop();
+        fromPlain.drop();
+    }
+
+    @Test
+    void anUnknownStreamScopeIs400() {
+        var response = api.call("GET", "/stream?scope=chat", api.john, null, "Accept", "text/event-stream");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("detail").asText()).contains("scope");
+    }
+
+    @Test
     void theStreamOfEverythingResumesEveryPositionFromItsVector() throws Exception {
         Listener first = new Listener("/stream", api.john, null);
         join(1, 1, api.john);

@@ -75,8 +75,18 @@ public final class FeedHub implements AutoCloseable {
 
     /** Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token}, from after {@code from}. */
     public void subscribeInstance(SseStream client, String token, long instanceId, StreamPosition from) {
-        InstanceSink sink = new InstanceSink(client, token, instanceId, from);
+        FeedSink sink = new FeedSink(client, token, instanceId, from);
         join(instanceId, sink);
+        register(client, sink);
+    }
+
+    /**
+     * Streams only the lifecycle of all instances (scheduled, activated, ended, deleted) to
+     * {@code client}, from after {@code from}: what a list of meetings needs, without their activity.
+     */
+    public void subscribeLifecycle(SseStream client, String token, StreamPosition from) {
+        FeedSink sink = new FeedSink(client, token, 0, from);
+        join(0, sink);
         register(client, sink);
     }
 

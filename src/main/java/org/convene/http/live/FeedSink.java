@@ -4,15 +4,18 @@ import java.util.Set;
 import org.convene.model.FeedEntry;
 import org.convene.model.StreamPosition;
 
-/** One client on one instance's feed; its event ids are plain stream ids. */
-final class InstanceSink extends ClientSink {
+/**
+ * One client on one feed, an instance's or the lifecycle of all instances (feed 0); its event ids
+ * are plain stream ids, so every client of the feed is sent the same bytes.
+ */
+final class FeedSink extends ClientSink {
     private StreamPosition sent;
 
-    private final long instanceId;
+    private final long feedId;
 
-    InstanceSink(SseStream client, String token, long instanceId, StreamPosition sent) {
+    FeedSink(SseStream client, String token, long feedId, StreamPosition sent) {
         super(client, token);
-        this.instanceId = instanceId;
+        this.feedId = feedId;
         this.sent = sent;
     }
 
@@ -35,15 +38,16 @@ final class InstanceSink extends ClientSink {
         close();
     }
 
+    /** The lifecycle is everyone's to see: only an instance's feed is followed activity. */
     @Override
     Set<Long> followed() {
-        return Set.of(instanceId);
+        return feedId == 0 ? Set.of() : Set.of(feedId);
     }
 
     /** Its only instance is no longer visible to it: the stream ends. */
     @Override
     void restrictTo(Set<Long> visible) {
-        if (!visible.contains(instanceId)) close();
+        if (feedId != 0 && !visible.contains(feedId)) close();
     }
 
     @Override
