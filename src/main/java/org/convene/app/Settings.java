@@ -30,7 +30,7 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 Optional.of(read.text("CONVENE_ADMIN_TOKEN", "")).filter(s -> !s.isEmpty()),
                 read.number("CONVENE_MAX_BODY_BYTES", 65_536), read.number("CONVENE_CHAT_PER_MINUTE", 60),
                 origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).toList(),
-                read.millis("CONVENE_FEED_POLL_MS", 100), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                read.millis("CONVENE_FEED_POLL_MS", 1000), Duration.ofSeconds(15), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), read.millis("CONVENE_TOKEN_CACHE_MS", 5_000),
                 read.millis("CONVENE_STREAM_RECHECK_MS", 1_000), read.number("CONVENE_SIGN_IN_FAILURES_PER_MINUTE", 30),
                 Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),

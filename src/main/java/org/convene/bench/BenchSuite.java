@@ -158,7 +158,8 @@ public final class BenchSuite {
 
     private void runHttp(Convene convene, RedisMeetingStore store, Meter meter, BenchSettings settings, BenchResult engine)
             throws Exception {
-        withServer(store, (url, token) -> {
+        withServer(store, (server, token) -> {
+            URI url = URI.create(server.url());
             if (WrkRun.available()) {
                 Population.plan(settings).writeTo(convene);
                 List<WrkRun.Result> results = WrkRun.run(url, token, settings, settings.duration());
@@ -183,15 +184,15 @@ public final class BenchSuite {
             convene.join(poster, instance);
             posters.put(instance, poster);
         }
-        withServer(store, (url, token) -> {
-            List<FanoutRun.Result> results = FanoutRun.run(convene, url, token, population.instances, posters,
+        withServer(store, (server, token) -> {
+            List<FanoutRun.Result> results = FanoutRun.run(convene, server, token, population.instances, posters,
                     parts.fanout(), parts.fanoutStalled(), parts.fanoutPerSecond(), settings.duration());
             report.accept(FanoutRun.table(results), results);
         });
     }
 
     private interface ServerWork {
-        void run(URI url, String adminToken) throws Exception;
+        void run(ConveneServer server, String adminToken) throws Exception;
     }
 
     /**
@@ -209,7 +210,7 @@ public final class BenchSuite {
         requestLog.setLevel(Level.WARN);
         try (ConveneServer running = ConveneServer.start(services, server,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
-            work.run(URI.create(running.url()), token);
+            work.run(running, token);
         } finally {
             requestLog.setLevel(level);
         }

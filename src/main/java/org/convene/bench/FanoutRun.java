@@ -1,35 +1,32 @@
 package org.convene.bench;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 import org.convene.core.Convene;
+import org.convene.http.ConveneServer;
 
 /**
- * Live delivery under load: N subscribers, nine in ten on instance streams spread over the
- * instances and one in ten on the stream of everything, receive chat posted at a steady rate; each
- * message carries the time it was posted, so each receipt gives a delivery latency. Then the same
- * with clients that stop reading (real sockets that never read), to show they cost only themselves.
- * Subscribers run in the benchmark's JVM on the JDK's asynchronous client (no thread each).
+ * Live delivery under load: N subscribers receive chat posted at a steady rate; each message
+ * carries the time it was posted, so each receipt gives a delivery latency. Nine in ten subscribers
+ * follow an instance's stream (its participants), spread over the instances; nine in a hundred
+ * follow {@code /stream?scope=lifecycle} (a console's list of meetings, sent nothing while only chat
+ * happens); one in a hundred follows the whole {@code /stream}, every instance's activity. Then the
+ * same with clients that stop reading, to show they cost only themselves. The subscribers run in
+ * a process of their own ({@link FanoutClients}), never in the server's JVM.
  */
 public final class FanoutRun {
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+
     private FanoutRun() {}
 
     /** What one run measured; latencies in milliseconds. */
@@ -54,55 +51,76 @@ public final class FanoutRun {
      * {@code duration} into {@code instances}, each by its poster (who must be inside it), once
      * with no stalled client and once with {@code stalled} of them.
      */
-    public static List<Result> run(Convene convene, URI server, String token, List<Long> instances, java.util.Map<Long, Long> posters,
+    public static List<Result> run(Convene convene, ConveneServer server, String token, List<Long> instances, Map<Long, Long> posters,
                                    int subscribers, int stalled, int perSecond, Duration duration) throws Exception {
         List<Result> results = new ArrayList<>();
-        results.add(once(convene, server, token, instances, posters, subscribers, 0, perSecond, duration));
-        if (stalled > 0) results.add(once(convene, server, token, instances, posters, subscribers, stalled, perSecond, duration));
+        URI url = URI.create(server.url());
+        results.add(once(convene, url, token, instances, posters, subscribers, 0, perSecond, duration));
+        if (stalled > 0) {
+            awaitClosed(server);
+            results.add(once(convene, url, token, instances, posters, subscribers, stalled, perSecond, duration));
+        }
         return results;
     }
 
-    private static Result once(Convene convene, URI server, String token, List<Long> instances, java.util.Map<Long, Long> posters,
+    /**
+     * Waits until the server has let go of the last run's streams (it finds a departed client at
+     * its next write, a heartbeat at the latest), so that the next run starts as the first did.
+     */
+    private static void awaitClosed(ConveneServer server) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.streamSubscribers() > 0 && System.nanoTime() < until) Thread.sleep(200);
+    }
+
+    /** What subscriber {@code i} follows: an instance's stream, the lifecycle, or everything. */
+    private static String path(int i, List<Long> instances) {
+        int kind = i % 100;
+        if (kind == 99) return "/stream";
+        if (kind >= 90) return "/stream?scope=lifecycle";
+        return "/instances/" + instances.get(i % instances.size()) + "/stream";
+    }
+
+    private static Result once(Convene convene, URI server, String token, List<Long> instances, Map<Long, Long> posters,
                                int subscribers, int stalled, int perSecond, Duration duration) throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-        ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
-        AtomicLong delivered = new AtomicLong();
-        CountDownLatch subscribed = new CountDownLatch(subscribers);
-        List<Reader> readers = new ArrayList<>();
-        for (int i = 0; i < subscribers; i++) {
-            boolean everything = i % 10 == 9;
-            long instance = instances.get(i % instances.size());
-            Reader reader = new Reader(run, everything ? 0 : instance, latency, delivered, subscribed);
-            readers.add(reader);
-            HttpRequest request = HttpRequest.newBuilder(server.resolve(everything ? "/stream" : "/instances/" + instance + "/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
-            reader.response = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(reader));
-        }
-        List<Socket> stalledSockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < stalled; i++) stalledSockets.add(stall(server, token, instances.get(i % instances.size())));
-            if (!subscribed.await(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException((subscribed.getCount()) + " subscribers never got their stream");
-            }
+        Process clients = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), FanoutClients.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (PrintWriter to = new PrintWriter(new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8), true);
+             BufferedReader from = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8))) {
+            to.println(server.getHost() + " " + server.getPort() + " " + token + " " + run);
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) paths.add(path(i, instances));
+            paths.forEach(to::println);
+            for (int i = 0; i < stalled; i++) to.println("stall /instances/" + instances.get(i % instances.size()) + "/stream");
+            to.println("go");
+            String ready = from.readLine();
+            if (!"subscribed".equals(ready)) throw new IllegalStateException("fan-out subscribers: " + ready);
+            // A few seconds at the same rate first, not counted (the readers look for this run's name
+            // only): what is measured is the server warmed up, as in the other parts of the benchmark.
+            post(convene, "warm-up", instances, posters, perSecond, WARM_UP);
             long posts = post(convene, run, instances, posters, perSecond, duration);
             long expected = 0;
-            for (Reader reader : readers) expected += reader.instance == 0 ? posts : posts / instances.size()
-                    + (instances.indexOf(reader.instance) < posts % instances.size() ? 1 : 0);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (delivered.get() < expected && System.nanoTime() < until) Thread.sleep(50);
-            Histogram h = latency.copy();
-            return new Result(subscribers, stalled, posts, expected, delivered.get(), expected - delivered.get(),
-                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+            for (String path : paths) {
+                if (path.equals("/stream")) expected += posts;
+                else if (path.startsWith("/instances/")) {
+                    int index = instances.indexOf(Long.parseLong(path.split("/")[2]));
+                    expected += posts / instances.size() + (index < posts % instances.size() ? 1 : 0);
+                }
+            }
+            to.println("report " + expected + " 10000");
+            String[] result = from.readLine().split(" ");
+            long delivered = Long.parseLong(result[1]);
+            return new Result(subscribers, stalled, posts, expected, delivered, expected - delivered,
+                    Long.parseLong(result[2]) / 1000.0, Long.parseLong(result[3]) / 1000.0, Long.parseLong(result[4]) / 1000.0);
         } finally {
-            readers.forEach(r -> r.response.cancel(true));
-            readers.forEach(Reader::cancel);
-            for (Socket s : stalledSockets) s.close();
+            clients.destroy();
+            clients.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
     /** Posts at a steady rate, round-robin over the instances; each text carries its run and when it was sent. */
-    private static long post(Convene convene, String run, List<Long> instances, java.util.Map<Long, Long> posters, int perSecond,
+    private static long post(Convene convene, String run, List<Long> instances, Map<Long, Long> posters, int perSecond,
                              Duration duration) throws InterruptedException {
         long start = System.nanoTime();
         long total = perSecond * duration.toSeconds();
@@ -114,70 +132,5 @@ public final class FanoutRun {
             convene.post(posters.get(instance), instance, "fanout " + run + " " + n + " " + System.nanoTime());
         }
         return total;
-    }
-
-    /** A client that asks for a stream and never reads a byte of it. */
-    private static Socket stall(URI server, String token, long instance) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 20_000);
-        socket.getOutputStream().write(("GET /instances/" + instance + "/stream HTTP/1.1\r\nHost: x\r\nAccept: "
-                + "text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        return socket;
-    }
-
-    /** One subscriber: counts each message of this run once, and how long it took to arrive. */
-    private static final class Reader implements Flow.Subscriber<String> {
-        final String run;
-        final long instance;
-        final ConcurrentHistogram latency;
-        final AtomicLong delivered;
-        final CountDownLatch subscribed;
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
-        java.util.concurrent.CompletableFuture<HttpResponse<Void>> response;
-        private Flow.Subscription subscription;
-
-        Reader(String run, long instance, ConcurrentHistogram latency, AtomicLong delivered, CountDownLatch subscribed) {
-            this.run = run;
-            this.instance = instance;
-            this.latency = latency;
-            this.delivered = delivered;
-            this.subscribed = subscribed;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (line.startsWith(": subscribed")) {
-                subscribed.countDown();
-                return;
-            }
-            int at = line.indexOf("fanout " + run + " ");
-            if (!line.startsWith("data: ") || at < 0) return;
-            long now = System.nanoTime();
-            String[] words = line.substring(at).split("[ \"]");
-            if (words.length < 4 || !seen.add(words[2])) return;
-            delivered.incrementAndGet();
-            latency.recordValue(Math.max(0, (now - Long.parseLong(words[3])) / 1_000));
-        }
-
-        void cancel() {
-            if (subscription != null) subscription.cancel();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // the run ended, or the server cut the stream: what was delivered is counted
-        }
-
-        @Override
-        public void onComplete() {
-            // as above
-        }
     }
 }

@@ -56,14 +56,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "180", description = "Seconds within which the scheduler run's instances start and end.")
     int window;
     @Option(names = "--fanout", paramLabel = "SUBSCRIBERS", description = "Also measure live delivery to this many "
-            + "stream subscribers (nine in ten on instance streams, one in ten on /stream).")
+            + "stream subscribers (nine in ten on instance streams, nine in a hundred on /stream?scope=lifecycle, one in a hundred on the whole /stream; in a process of their own).")
     Integer fanout;
     @Option(names = "--fanout-stalled", defaultValue = "100",
             description = "Subscribers that stop reading, in the second fan-out run (0: none).")
     int fanoutStalled;
     @Option(names = "--fanout-rate", defaultValue = "100", description = "Chat messages posted a second in the fan-out runs.")
     int fanoutRate;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 2000.")
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             baseline = http = memory = true;
             if (scaling == null) scaling = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
             if (schedulerInstances == null) schedulerInstances = 100_000;
-            if (fanout == null) fanout = 2_000;
+            if (fanout == null) fanout = 10_000;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));

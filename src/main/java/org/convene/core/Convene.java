@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
@@ -216,6 +217,19 @@ public final class Convene {
     /** Up to {@code limit} entries of an instance's live feed after {@code after}; refused once the instance is gone. */
     public List<InstanceActivity> activity(long instanceId, StreamPosition after, int limit) {
         return feeds.activity(instanceId, after, limit);
+    }
+
+    /**
+     * Up to {@code limit} entries of each instance's feed after its position in {@code after}, in one
+     * round trip; instances that are gone are left out.
+     */
+    public Map<Long, List<InstanceActivity>> activity(Map<Long, StreamPosition> after, int limit) {
+        return feeds.activity(after, limit);
+    }
+
+    /** Starts watching for writes to the live feeds; the caller closes the watch. */
+    public FeedChanges watchFeeds() {
+        return new FeedChanges(feeds.watch());
     }
 
     /** Up to {@code limit} entries of the lifecycle feed of all instances after {@code after}. */

@@ -115,6 +115,11 @@ public final class ConveneServer implements AutoCloseable {
         feeds.dropSubscribers();
     }
 
+    /** Returns how many live streams are open now (a stream whose client went away counts until its next write fails). */
+    public int streamSubscribers() {
+        return feeds.subscribers();
+    }
+
     /** Rechecks every open stream's access now rather than at the guard's next round: after an operator's change, and in tests. */
     public void recheckStreams() {
         feeds.recheckAll();

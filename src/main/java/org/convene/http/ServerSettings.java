@@ -35,7 +35,7 @@ public record ServerSettings(String host, int port, Optional<String> adminToken,
     /** The defaults for everything but where to listen and the first five settings. */
     public ServerSettings(String host, int port, Optional<String> adminToken, long maxBodyBytes, int chatPerMinute,
                           List<String> corsOrigins) {
-        this(host, port, adminToken, maxBodyBytes, chatPerMinute, corsOrigins, Duration.ofMillis(100),
+        this(host, port, adminToken, maxBodyBytes, chatPerMinute, corsOrigins, Duration.ofSeconds(1),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), 30, Optional.empty(), false);
     }

@@ -24,16 +24,20 @@ final class ChatRecords {
     private final InstanceLocator locator;
     private final UserRecords users;
 
-    ChatRecords(RedisCalls calls, InstanceLocator locator, UserRecords users) {
+    private final FeedSignals signals;
+
+    ChatRecords(RedisCalls calls, InstanceLocator locator, UserRecords users, FeedSignals signals) {
         this.calls = calls;
         this.locator = locator;
         this.users = users;
+        this.signals = signals;
     }
 
     ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             Reply reply = calls.await(calls.inMeeting(meetingId, POST, Long.toString(instanceId), Long.toString(userId),
                     text, ms(now), idempotencyKey == null ? "" : idempotencyKey)).ok();
+            signals.posted(instanceId);
             return new ChatMessage(reply.number(1), instanceId, userId, reply.text(2), Replies.millis(reply.text(3)));
         });
     }

@@ -1,11 +1,17 @@
 package org.convene.store;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.convene.core.port.FeedWatch;
 import org.convene.core.port.LiveFeeds;
 import org.convene.model.FeedKind;
 import org.convene.model.InstanceActivity;
 import org.convene.model.LifecycleChange;
+import org.convene.model.RefusedException;
 import org.convene.model.StreamPosition;
 
 /** The live feeds: each instance's capped stream of activity, and the catalog's lifecycle stream of all instances. */
@@ -15,20 +21,52 @@ final class FeedRecords implements LiveFeeds {
 
     private final RedisCalls calls;
     private final InstanceLocator locator;
+    private final FeedSignals signals;
 
-    FeedRecords(RedisCalls calls, InstanceLocator locator) {
+    FeedRecords(RedisCalls calls, InstanceLocator locator, FeedSignals signals) {
         this.calls = calls;
         this.locator = locator;
+        this.signals = signals;
     }
 
     @Override
     public List<InstanceActivity> activity(long instanceId, StreamPosition after, int limit) {
-        return locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, FEED,
-                Long.toString(instanceId), after.toString(), Integer.toString(limit))).ok().rows(1).stream()
+        return locator.withMeeting(instanceId, meetingId -> entries(instanceId, meetingId,
+                calls.await(read(instanceId, meetingId, after, limit))));
+    }
+
+    @Override
+    public Map<Long, List<InstanceActivity>> activity(Map<Long, StreamPosition> after, int limit) {
+        Map<Long, Long> meetings = locator.meetingsOf(after.keySet());
+        Map<Long, CompletableFuture<Reply>> sent = new LinkedHashMap<>();
+        meetings.forEach((instance, meeting) -> sent.put(instance, read(instance, meeting, after.get(instance), limit)));
+        calls.awaitAll(sent.values().toArray(CompletableFuture[]::new));
+        Map<Long, List<InstanceActivity>> read = new HashMap<>();
+        sent.forEach((instance, reply) -> {
+            try {
+                read.put(instance, entries(instance, meetings.get(instance), calls.result(reply)));
+            } catch (RefusedException gone) {
+                // left out: the caller asks about it alone, which tells a stale cache from a deletion
+            }
+        });
+        return read;
+    }
+
+    @Override
+    public FeedWatch watch() {
+        return signals.watch();
+    }
+
+    private CompletableFuture<Reply> read(long instanceId, long meetingId, StreamPosition after, int limit) {
+        return calls.inMeeting(meetingId, FEED, Long.toString(instanceId), after.toString(), Integer.toString(limit));
+    }
+
+    private static List<InstanceActivity> entries(long instanceId, long meetingId, Reply reply) {
+        return reply.ok().rows(1).stream()
                 .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
                         instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
                         e.isNull(5) ? null : e.text(5), e.isNull(6) ? null : e.text(6)))
-                .toList());
+                .toList();
     }
 
     @Override

@@ -135,6 +135,28 @@ public final class RedisConnection implements AutoCloseable {
         return cluster != null ? cluster.async() : standalone.async();
     }
 
+    /**
+     * Opens a connection of its own, for a command that blocks: on the shared connection it would
+     * hold up every command queued behind it. The caller closes it.
+     */
+    Dedicated dedicated() {
+        if (cluster != null) {
+            StatefulRedisClusterConnection<String, String> own = connect(clusterClient, description);
+            return new Dedicated(own.sync(), own::close);
+        }
+        StatefulRedisConnection<String, String> own = connect(client, description);
+        return new Dedicated(own.sync(), own::close);
+    }
+
+    /** A connection of its own: its synchronous commands, and how to close it. */
+    record Dedicated(io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> commands, Runnable closer)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
+    }
+
     public boolean isCluster() {
         return cluster != null;
     }

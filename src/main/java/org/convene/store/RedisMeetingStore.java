@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.convene.core.port.Credentials;
+import org.convene.core.port.FeedWatch;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingStore;
@@ -63,13 +64,14 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.calls = new RedisCalls(redis, eventsDatabase);
         InstanceLocator locator = new InstanceLocator(calls);
         DueTimes due = new DueTimes(calls);
+        FeedSignals signals = new FeedSignals(calls);
         this.live = new LiveView(calls, locator);
         this.users = new UserRecords(calls);
         this.meetings = new MeetingRecords(calls, locator, due, live);
         this.attendance = new Attendance(calls, locator, users, live, due);
-        this.chat = new ChatRecords(calls, locator, users);
+        this.chat = new ChatRecords(calls, locator, users, signals);
         this.events = new EventLog(calls, locator);
-        this.feeds = new FeedRecords(calls, locator);
+        this.feeds = new FeedRecords(calls, locator, signals);
         this.transitions = new Transitions(calls, locator, due, live);
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
     }
@@ -267,6 +269,16 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public List<InstanceActivity> activity(long instanceId, StreamPosition after, int limit) {
         return feeds.activity(instanceId, after, limit);
+    }
+
+    @Override
+    public Map<Long, List<InstanceActivity>> activity(Map<Long, StreamPosition> after, int limit) {
+        return feeds.activity(after, limit);
+    }
+
+    @Override
+    public FeedWatch watch() {
+        return feeds.watch();
     }
 
     @Override

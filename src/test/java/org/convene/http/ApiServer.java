@@ -55,7 +55,13 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with exactly these settings (the seed world's tokens are issued as usual). */
     ApiServer(ServerSettings settings) {
-        services = TestServers.services(store, clock, settings);
+        this(settings, (store, usual) -> usual);
+    }
+
+    /** A server with these settings on the services {@code wiring} makes of the store and the usual services. */
+    ApiServer(ServerSettings settings,
+              java.util.function.BiFunction<RedisMeetingStore, org.convene.core.Services, org.convene.core.Services> wiring) {
+        services = wiring.apply(store, TestServers.services(store, clock, settings));
         server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
     }

@@ -355,4 +355,48 @@ abstract class EndAndChatContract extends StoreContract {
                 .extracting(org.convene.model.FeedEntry::kind)
                 .containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
+
+    @Test
+    void aFeedWatchNamesTheInstanceOfAPostAndOfAJoin() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), active.id());
+        try (var watch = store.watch()) {
+            convene.join(jane.id(), open.id());
+            convene.post(john.id(), active.id(), "announced");
+
+            java.util.Set<Long> named = new java.util.HashSet<>();
+            for (int i = 0; i < 50 && !named.containsAll(List.of(open.id(), active.id())); i++) {
+                named.addAll(watch.next(java.time.Duration.ofMillis(200)));
+            }
+            assertThat(named).contains(open.id(), active.id());
+        }
+    }
+
+    @Test
+    void aFeedWatchStartsFromThePresent() {
+        convene.join(john.id(), active.id());
+        convene.post(john.id(), active.id(), "before the watch");
+        convene.activeInstances(); // awaited on the projection's slot: the word sent before it has landed
+        try (var watch = store.watch()) {
+            assertThat(watch.next(java.time.Duration.ofMillis(50))).isEmpty();
+        }
+    }
+
+    @Test
+    void theBatchedFeedReadAnswersEachInstanceFromItsPositionAndLeavesOutOnesThatAreGone() {
+        MeetingInstance open = openInstance();
+        convene.join(jane.id(), open.id());
+        convene.join(john.id(), active.id());
+        convene.post(john.id(), active.id(), "one");
+        StreamPosition afterOne = store.activity(active.id(), StreamPosition.START, 100).stream()
+                .filter(e -> "one".equals(e.text())).findFirst().orElseThrow().position();
+        convene.post(john.id(), active.id(), "two");
+
+        var read = store.activity(java.util.Map.of(active.id(), afterOne, open.id(), StreamPosition.START,
+                999_999L, StreamPosition.START), 100);
+
+        assertThat(read).containsOnlyKeys(active.id(), open.id());
+        assertThat(read.get(active.id())).extracting(org.convene.model.InstanceActivity::text).containsExactly("two");
+        assertThat(read.get(open.id())).extracting(org.convene.model.FeedEntry::kind).contains(FeedKind.JOIN_MEETING);
+    }
 }

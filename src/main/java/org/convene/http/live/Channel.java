@@ -60,6 +60,24 @@ final class Channel {
         }
     }
 
+    /** Where the channel's sinks are all up to: what the next read starts after. */
+    StreamPosition position() {
+        return position == null ? StreamPosition.START : position;
+    }
+
+    /**
+     * Passes on a page read after an earlier {@link #position()}: entries the channel has passed on
+     * since (a newcomer's catch-up) are skipped, and a full page is followed by a read of the rest.
+     */
+    void offer(List<? extends FeedEntry> page) {
+        for (FeedEntry entry : page) {
+            if (position != null && !entry.position().isAfter(position)) continue;
+            sinks.removeIf(sink -> !sink.accept(this, entry));
+            position = entry.position();
+        }
+        if (page.size() >= BATCH) poll();
+    }
+
     /** Reads what is new and passes it to every sink; a feed that is gone ends or drops its sinks. */
     void poll() {
         List<? extends FeedEntry> entries;

@@ -32,8 +32,8 @@ abstract class ClientSink implements Sink {
         return client.terminated();
     }
 
-    @Override
-    public void heartbeat() {
+    /** Sends a comment: proxies keep the connection open, and a client that went away is found at this write. */
+    void heartbeat() {
         client.sendComment("heartbeat");
     }
 

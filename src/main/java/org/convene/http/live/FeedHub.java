@@ -2,7 +2,7 @@ package org.convene.http.live;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import org.convene.core.Convene;
+import org.convene.core.FeedChanges;
 import org.convene.core.StreamAdmission;
+import org.convene.model.InstanceActivity;
 import org.convene.model.StreamPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +48,9 @@ public final class FeedHub implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * Starts the reader, which polls every {@code pollInterval} and sends a heartbeat every
-     * {@code heartbeat}, and the guard, which rechecks every open stream's access every {@code recheck}.
+     * Starts the reader, which reads the feeds a write announces as soon as it does, and every feed
+     * with subscribers every {@code pollInterval}; and the guard, which sends each client a heartbeat
+     * every {@code heartbeat} and rechecks every open stream's access every {@code recheck}.
      */
     public FeedHub(Convene convene, StreamAdmission admission, Duration pollInterval, Duration heartbeat,
                    Duration recheck) {
@@ -151,29 +154,80 @@ public final class FeedHub implements AutoCloseable {
         client.sendComment("subscribed");
     }
 
+    /**
+     * Reads the feeds that the store says changed, as soon as it says so, and every feed with
+     * subscribers every {@code pollInterval} whatever it says (word can be lost); instances first,
+     * then the lifecycle, so that activity is passed on before the end that follows it.
+     */
     private void readLoop() {
-        long lastBeat = System.nanoTime();
+        long lastSweep = 0;
+        FeedChanges watch = null;
         while (running) {
             try {
-                boolean beat = System.nanoTime() - lastBeat > heartbeat.toNanos();
-                if (beat) lastBeat = System.nanoTime();
-                // Instances first, the lifecycle last: activity is passed on before the end that follows it.
-                List<Channel> round = new ArrayList<>(channels.values());
-                round.sort(Comparator.comparing(Channel::isLifecycle));
-                for (Channel channel : round) pollOne(channel, beat);
+                if (watch == null) watch = convene.watchFeeds();
+                Set<Long> touched = watch.next(pollInterval);
+                long now = System.nanoTime();
+                boolean sweep = now - lastSweep >= pollInterval.toNanos();
+                if (sweep) lastSweep = now;
+                round(sweep ? null : touched, sweep);
             } catch (RuntimeException e) {
+                if (!running) return; // interrupted by close(): nothing failed
                 LOG.warn("Reading live feeds failed, retrying: {}", e.getMessage());
+                if (watch != null) watch.close();
+                watch = null;
+                if (!pause()) return;
             }
-            try {
-                Thread.sleep(pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        }
+        if (watch != null) watch.close();
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * One round: the instance feeds in {@code touched} (all of them when null) read in one round trip
+     * and passed on, then the lifecycle when anything was touched; a sweep also lets go of closed
+     * subscribers and of channels left without any.
+     */
+    private void round(Set<Long> touched, boolean sweep) {
+        if (touched != null && touched.isEmpty()) return;
+        List<Channel> instances = new ArrayList<>();
+        Channel lifecycle = null;
+        for (Channel channel : channels.values()) {
+            if (sweep && prune(channel)) continue;
+            if (channel.isLifecycle()) lifecycle = channel;
+            else if (touched == null || touched.contains(channel.instanceId())) instances.add(channel);
+        }
+        Map<Long, StreamPosition> positions = new HashMap<>();
+        for (Channel channel : instances) {
+            synchronized (channel) {
+                positions.put(channel.instanceId(), channel.position());
+            }
+        }
+        Map<Long, List<InstanceActivity>> read = positions.isEmpty() ? Map.of() : convene.activity(positions, Channel.BATCH);
+        for (Channel channel : instances) {
+            synchronized (channel) {
+                List<InstanceActivity> page = read.get(channel.instanceId());
+                if (page == null) channel.poll(); // gone, or refused: asked alone, which ends its streams if gone
+                else channel.offer(page);
+            }
+        }
+        if (lifecycle != null && (touched == null || !touched.isEmpty())) {
+            synchronized (lifecycle) {
+                lifecycle.poll();
             }
         }
     }
 
-    private void pollOne(Channel channel, boolean beat) {
+    /** Lets go of a channel's closed subscribers, and of the channel once it has none; returns whether it went. */
+    private boolean prune(Channel channel) {
         synchronized (channel) {
             channel.sinks.removeIf(sink -> {
                 boolean gone = sink.closed();
@@ -182,12 +236,9 @@ public final class FeedHub implements AutoCloseable {
                 }
                 return gone;
             });
-            if (channel.sinks.isEmpty()) {
-                channels.remove(channel.instanceId(), channel);
-                return;
-            }
-            channel.poll();
-            if (beat) channel.sinks.stream().filter(sink -> sink.beatsOn(channel)).forEach(Sink::heartbeat);
+            if (!channel.sinks.isEmpty()) return false;
+            channels.remove(channel.instanceId(), channel);
+            return true;
         }
     }
 
@@ -196,10 +247,22 @@ public final class FeedHub implements AutoCloseable {
      * instance its caller may no longer see inside stops following it (an instance's own stream ends).
      */
     private void guardLoop() {
+        long lastBeat = System.nanoTime();
+        long lastRecheck = System.nanoTime();
+        long step = Math.min(recheck.toMillis(), heartbeat.toMillis());
         while (running) {
             try {
-                Thread.sleep(recheck.toMillis());
-                recheckAll();
+                Thread.sleep(step);
+                long now = System.nanoTime();
+                if (now - lastBeat >= heartbeat.toNanos()) {
+                    lastBeat = now;
+                    // Here rather than on the reader: ten thousand writes at once would hold up delivery.
+                    clients.forEach(ClientSink::heartbeat);
+                }
+                if (now - lastRecheck >= recheck.toNanos()) {
+                    lastRecheck = now;
+                    recheckAll();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

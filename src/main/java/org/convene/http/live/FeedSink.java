@@ -49,9 +49,4 @@ final class FeedSink extends ClientSink {
     void restrictTo(Set<Long> visible) {
         if (feedId != 0 && !visible.contains(feedId)) close();
     }
-
-    @Override
-    public boolean beatsOn(Channel channel) {
-        return true;
-    }
 }

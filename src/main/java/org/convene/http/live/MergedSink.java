@@ -101,9 +101,4 @@ final class MergedSink extends ClientSink {
         }
         dropped.forEach(instance -> hub.leave(instance, this));
     }
-
-    @Override
-    public boolean beatsOn(Channel channel) {
-        return channel.isLifecycle();
-    }
 }

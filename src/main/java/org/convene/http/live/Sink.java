@@ -15,12 +15,7 @@ interface Sink {
     /** The feed of an instance this sink takes is gone (the instance was deleted). */
     void feedGone(long instanceId);
 
-    /** Whether this channel is where the sink's client gets its heartbeat: one channel per client. */
-    boolean beatsOn(Channel channel);
-
     boolean closed();
-
-    void heartbeat();
 
     void close();
 }
