@@ -229,9 +229,17 @@ final class LiveView {
             List<ActiveInstance> result = new ArrayList<>(current.size());
             Instant firstEnd = Instant.MAX;
             for (Row row : current) {
-                MeetingInstance instance = Replies.instance(row.instance(), now);
                 Meeting meeting = meetings.get(row.meetingId());
-                if (instance.status() != InstanceStatus.ACTIVE || meeting == null) continue;
+                if (meeting == null) continue;
+                Built kept = built.get(row.instanceId());
+                MeetingInstance instance;
+                if (kept != null && kept.row() == row && kept.meeting() == meeting && now.isBefore(kept.instance().to())) {
+                    // Unchanged and still within its window: active as it was, without parsing the row again.
+                    instance = kept.instance();
+                } else {
+                    instance = Replies.instance(row.instance(), now);
+                    if (instance.status() != InstanceStatus.ACTIVE) continue;
+                }
                 if (instance.to().isBefore(firstEnd)) firstEnd = instance.to();
                 result.add(built(row, instance, meeting, participants));
             }
@@ -250,7 +258,7 @@ final class LiveView {
          */
         private ActiveInstance built(Row row, MeetingInstance instance, Meeting meeting, boolean participants) {
             Built known = built.get(row.instanceId());
-            if (known == null || known.row() != row || known.meeting() != meeting || !known.instance().equals(instance)) {
+            if (known == null || known.row() != row || known.meeting() != meeting || known.instance() != instance) {
                 known = new Built(row, meeting, instance, new ActiveInstance[2]);
                 built.put(row.instanceId(), known);
             }
