@@ -40,13 +40,13 @@ public final class Benchmark {
     }
 
     /**
-     * Loads the population into an empty Convene store, then runs the workload through the REST API of
-     * the server at {@code server} with {@code adminToken}, which may act as every user.
+     * The same workload through the REST API of the server at {@code server}, from the JDK's
+     * HttpClient in a JVM of its own (see {@link HttpLoad}); round trips are not counted there.
      */
-    public static BenchResult runHttp(Convene convene, URI server, String adminToken, Meter meter, BenchSettings settings)
-            throws InterruptedException {
-        Population population = Population.plan(settings).writeTo(convene);
-        return run("Convene (HTTP API, JDK HttpClient)", new HttpTarget(server, adminToken), population, meter, settings);
+    public static BenchResult runHttp(Convene convene, URI server, String adminToken, BenchSettings settings)
+            throws InterruptedException, java.io.IOException {
+        Population.plan(settings).writeTo(convene);
+        return HttpLoad.run(server, adminToken, settings);
     }
 
     /** The same population and workload on the seed report's own algorithm, for the side-by-side figures. */

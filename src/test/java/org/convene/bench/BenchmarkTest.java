@@ -86,10 +86,11 @@ class BenchmarkTest {
         try (ConveneServer server = org.convene.http.TestServers.start(store, Clock.systemUTC(),
                 new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
                 () -> true)) {
-            BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", meter, SMALL);
+            BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", SMALL);
 
             assertCountedOnce(result);
             assertThat(row(result, "post").ok()).isPositive();
+            assertThat(result.system()).contains("JVM of its own");
         }
     }
 
