@@ -2,10 +2,13 @@ package org.convene.cli;
 
 import java.util.List;
 import org.convene.core.Convene;
+import org.convene.model.AttendanceReport;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.Participant;
+import org.convene.view.AttendanceCsv;
+import org.convene.view.AttendanceViews;
 import org.convene.view.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,6 +111,37 @@ final class ConveneCommand {
                   @Option(names = "--limit", defaultValue = "100") int limit) {
         List<ChatMessage> chat = convene().chatOf(instance, user, after, limit);
         output().lines(chat.isEmpty() ? List.of("No chat messages") : chat.stream().map(Output::message).toList(), chat);
+    }
+
+    @Command(name = "attendance", description = "Who was in an instance and for how long: each person's segments, "
+            + "time present and share of the window; or, with --user, one user's attendance, newest first.")
+    void attendance(@Parameters(paramLabel = "INSTANCE", arity = "0..1", converter = Converters.Id.class,
+                            description = "The instance whose report to show.") Long instance,
+                    @Option(names = "--user", paramLabel = "USER", converter = Converters.Id.class,
+                            description = "Show this user's attendance across instances instead.") Long user,
+                    @Option(names = "--csv", description = "The instance's report as CSV, one row per segment.") boolean csv,
+                    @Option(names = "--after", paramLabel = "INSTANCE", defaultValue = "0",
+                            description = "With --user: the page after this instance.") long after,
+                    @Option(names = "--limit", defaultValue = "50", description = "With --user: at most this many (1 to 1000).")
+                    int limit) {
+        if ((instance == null) == (user == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give an INSTANCE or --user, not both");
+        }
+        if (instance != null) {
+            AttendanceReport report = convene().attendance(instance);
+            if (csv) {
+                spec.commandLine().getOut().print(AttendanceCsv.of(report));
+                spec.commandLine().getOut().flush();
+            } else {
+                output().lines(Output.attendance(report), AttendanceViews.InstanceAttendanceView.of(report));
+            }
+            return;
+        }
+        if (csv) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--csv is for an instance's report");
+        List<AttendanceReport> reports = convene().attendanceOf(user, after, limit);
+        output().lines(reports.isEmpty() ? List.of("User " + user + " has attended no instance")
+                        : reports.stream().map(Output::userAttendance).toList(),
+                reports.stream().map(AttendanceViews.UserAttendanceView::of).toList());
     }
 
     @Command(name = "events", description = "The events log of an instance, or of a user across meetings.")

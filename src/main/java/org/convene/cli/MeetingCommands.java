@@ -27,9 +27,12 @@ final class MeetingCommands {
         boolean isPublic;
         @Option(names = "--audience", split = ",", description = "E-mails of the users who may join a private meeting.")
         List<String> audience = new ArrayList<>();
+        @Option(names = "--capacity", paramLabel = "SEATS",
+                description = "The most users inside an instance at once; a join beyond it is refused. Default: no limit.")
+        Integer capacity;
 
         MeetingDetails details() {
-            return new MeetingDetails(title, description, isPublic, audience);
+            return new MeetingDetails(title, description, isPublic, audience, MeetingDetails.capacity(capacity));
         }
     }
 

@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.convene.model.ActiveInstance;
+import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.RefusedException;
+import org.convene.model.Segment;
 import org.convene.model.User;
 import org.convene.view.Json;
 import org.convene.view.Problem;
@@ -64,6 +66,48 @@ final class Output {
         if (value instanceof Event e) return Views.EventView.of(e);
         if (value instanceof ChatMessage m) return Views.MessageView.of(m);
         return value;
+    }
+
+    /** An instance's report: a heading with its windows and totals, then each attendee and their segments. */
+    static List<String> attendance(AttendanceReport r) {
+        List<String> lines = new java.util.ArrayList<>();
+        var i = r.instance();
+        lines.add("Instance " + i.id() + " of meeting " + i.meetingId() + " (" + i.status().wireName() + "), scheduled "
+                + i.from() + " to " + i.to() + (r.actualFrom() == null ? ", not started"
+                : ", actual " + r.actualFrom() + " to " + (r.actualTo() == null ? "now" : r.actualTo())));
+        lines.add(r.uniqueAttendees() + (r.uniqueAttendees() == 1 ? " attendee" : " attendees")
+                + (r.peakAt() == null ? "" : ", at most " + r.peakConcurrent() + " at once (first at " + r.peakAt() + ")"));
+        for (AttendanceReport.Row row : r.attendees()) {
+            lines.add(attendee(row));
+            for (Segment s : row.attendee().segments()) {
+                lines.add("  " + s.joinedAt() + " to " + (s.open() ? "now (inside)" : s.leftAt() + " " + s.endedBy().wireName()));
+            }
+        }
+        return lines;
+    }
+
+    /** One instance of a user's attendance, on one line. */
+    static String userAttendance(AttendanceReport r) {
+        return "Instance " + r.instance().id() + " of meeting " + r.instance().meetingId() + ": "
+                + presence(r.attendees().get(0));
+    }
+
+    private static String attendee(AttendanceReport.Row row) {
+        return "User " + row.attendee().userId() + " " + row.attendee().name() + ": " + presence(row);
+    }
+
+    /** Time present, its shares, rejoins. */
+    private static String presence(AttendanceReport.Row row) {
+        var a = row.attendee();
+        long seconds = row.present().toSeconds();
+        return (seconds / 60) + " min " + (seconds % 60) + " s present ("
+                + percent(row.shareOfActual()) + " of the actual window, " + percent(row.shareOfScheduled())
+                + " of the scheduled), " + a.rejoins() + (a.rejoins() == 1 ? " rejoin" : " rejoins")
+                + (a.inside() ? ", inside now" : "");
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     static String user(User u) {

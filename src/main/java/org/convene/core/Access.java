@@ -12,7 +12,7 @@ import org.convene.model.RefusedException;
 
 /**
  * Every access rule, in one place: the administrator may do anything; a user acts only as
- * themselves; a private meeting's insides (participants, chat, events, live activity) are seen by
+ * themselves; a private meeting's insides (participants, chat, events, attendance, live activity) are seen by
  * its audience only; a meeting's audience list is seen by the administrator only. Meetings and
  * instances themselves are seen by every signed-in caller.
  *

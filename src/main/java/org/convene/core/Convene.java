@@ -10,6 +10,7 @@ import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingStore;
 import org.convene.model.ActiveInstance;
+import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
 import org.convene.model.Event;
@@ -206,6 +207,35 @@ public final class Convene {
     /** The page of one instance's events log just before event {@code beforeId}, in order (see {@link #chatBefore}). */
     public List<Event> eventsBefore(long instanceId, long beforeId, int limit) {
         return store.eventsBefore(instanceId, before(beforeId), page(limit));
+    }
+
+    /** Who was in an instance and for how long, as of now; kept after the end, exact to the events log. */
+    public AttendanceReport attendance(long instanceId) {
+        Instant now = now();
+        return AttendanceReport.of(store.attendance(instanceId, now), now);
+    }
+
+    /**
+     * One user's attendance, an instance a report with that user alone, newest first join first: up to
+     * {@code limit} of them, those after instance {@code afterInstance} in that order (0: from the newest).
+     */
+    public List<AttendanceReport> attendanceOf(long userId, long afterInstance, int limit) {
+        user(userId);
+        int size = page(limit);
+        Instant now = now();
+        List<AttendanceReport> all = store.attendanceOf(userId, now).stream().map(kept -> AttendanceReport.of(kept, now))
+                .sorted(java.util.Comparator.comparing((AttendanceReport r) -> r.attendees().get(0).attendee().firstJoin())
+                        .thenComparingLong(r -> r.instance().id()).reversed())
+                .toList();
+        int from = 0;
+        if (afterInstance > 0) {
+            while (from < all.size() && all.get(from).instance().id() != afterInstance) from++;
+            if (from == all.size()) {
+                throw RefusedException.invalid("after", "names no instance user " + userId + " attended");
+            }
+            from++;
+        }
+        return all.subList(from, Math.min(all.size(), from + size));
     }
 
     /** The events log of one user across all meetings, in time order. */

@@ -49,7 +49,7 @@ final class Bodies {
 
     record UserBody(String name, Integer age, String gender, String email) {}
 
-    record MeetingBody(String title, String description, Boolean isPublic, List<String> audience) {}
+    record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity) {}
 
     record WindowBody(String from, String to) {}
 

@@ -8,10 +8,13 @@ import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.ChatRateLimit;
 import org.convene.core.Convene;
+import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.Ids;
 import org.convene.model.RefusedException;
+import org.convene.view.AttendanceCsv;
+import org.convene.view.AttendanceViews;
 import org.convene.view.Views;
 
 /** {@code /instances} and the nine functions: joins, leaves, participants, chat, events, the end, functions 4 and 8. */
@@ -44,6 +47,7 @@ final class InstanceRoutes {
         routes.get("/instances/{id}/messages", Role.USER, this::chat);
         routes.post("/instances/{id}/messages", Role.USER, this::post);
         routes.get("/instances/{id}/events", Role.USER, this::events);
+        routes.get("/instances/{id}/attendance", Role.USER, this::attendance);
         routes.get("/active-instances", Role.USER, ctx -> ctx.contentType("application/json")
                 .result(activeJson.active(convene.activeInstances())));
         routes.get("/join-times", Role.USER, ctx -> {
@@ -58,6 +62,19 @@ final class InstanceRoutes {
         long instance = Params.id(ctx, "id");
         access.requireInside(caller(ctx), instance);
         return instance;
+    }
+
+    /** Who was in the instance and for how long: JSON, or CSV (one row per segment) for {@code Accept: text/csv}. */
+    private void attendance(Context ctx) {
+        long instance = inside(ctx);
+        AttendanceReport report = convene.attendance(instance);
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/csv")) {
+            ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")
+                    .contentType("text/csv; charset=utf-8").result(AttendanceCsv.of(report));
+        } else {
+            ctx.json(AttendanceViews.InstanceAttendanceView.of(report));
+        }
     }
 
     private void join(Context ctx) {

@@ -56,6 +56,6 @@ final class MeetingRoutes {
         Bodies.MeetingBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.MeetingBody.class);
         return new MeetingDetails(Bodies.required("title", body.title()),
                 body.description() == null ? "" : body.description(), Bodies.required("isPublic", body.isPublic()),
-                body.audience() == null ? List.of() : body.audience());
+                body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()));
     }
 }

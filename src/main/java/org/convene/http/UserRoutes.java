@@ -36,6 +36,7 @@ final class UserRoutes {
         });
         routes.post("/users/{id}/token", Role.ADMIN, this::rotateToken);
         routes.get("/users/{id}/events", Role.USER, this::events);
+        routes.get("/users/{id}/attendance", Role.USER, this::attendance);
     }
 
     /** Who the token belongs to: what a client needs to know before it shows what the caller may do. */
@@ -75,6 +76,14 @@ final class UserRoutes {
         long id = Params.id(ctx, "id");
         access.requireActingAs(caller(ctx), id);
         ctx.json(convene.eventsOfUser(id).stream().map(Views.EventView::of).toList());
+    }
+
+    /** The user's attendance, newest first join first; {@code after} is the last instance of the page before. */
+    private void attendance(Context ctx) {
+        long id = Params.id(ctx, "id");
+        access.requireActingAs(caller(ctx), id);
+        ctx.json(convene.attendanceOf(id, Params.after(ctx), Params.limit(ctx)).stream()
+                .map(org.convene.view.AttendanceViews.UserAttendanceView::of).toList());
     }
 
     private static UserDetails details(Bodies.UserBody body) {

@@ -7,15 +7,35 @@ import java.util.TreeSet;
 /**
  * What an administrator gives to create or change a meeting. A public meeting is open to every
  * user; a private one only to users whose e-mail is in its audience (compared trimmed and
- * case-insensitively, so the audience is kept in that form, sorted and without repeats).
+ * case-insensitively, so the audience is kept in that form, sorted and without repeats). A
+ * {@code capacity} above 0 caps how many may be inside an instance at once; 0 means no cap.
  */
-public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience) {
+public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity) {
     public static final int MAX_AUDIENCE = 10_000;
+    public static final int MAX_CAPACITY = 100_000;
 
     public MeetingDetails {
         title = Check.text("title", title, 200, false).strip();
         description = Check.text("description", description == null ? "" : description, 2_000, true);
         audience = normalise(audience == null ? List.of() : audience);
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
+            throw RefusedException.invalid("capacity", "must be 1 to " + MAX_CAPACITY + ", or left out for no limit");
+        }
+    }
+
+    /**
+     * The capacity as a client gives it: none (null) is no limit; one given is at least 1, since a
+     * meeting nobody may join is surely a mistake rather than a wish.
+     */
+    public static int capacity(Integer given) {
+        if (given == null) return 0;
+        if (given < 1) throw RefusedException.invalid("capacity", "must be 1 to " + MAX_CAPACITY + ", or left out for no limit");
+        return given;
+    }
+
+    /** Details with no capacity: anyone admitted may join, however many are inside. */
+    public MeetingDetails(String title, String description, boolean isPublic, List<String> audience) {
+        this(title, description, isPublic, audience, 0);
     }
 
     private static List<String> normalise(Collection<String> emails) {

@@ -21,6 +21,7 @@ public enum Refusal {
     INSTANCE_IN_USE(Kind.CONFLICT, "Meeting instance %s is active or has events or chat, and cannot be deleted"),
     INSTANCE_ENDED(Kind.CONFLICT, "Meeting instance %s has ended and cannot be changed"),
     INSTANCE_STARTED(Kind.CONFLICT, "Meeting instance %s has started; only its end can be changed"),
+    INSTANCE_FULL(Kind.CONFLICT, "Meeting instance is full"),
     OVERLAP(Kind.CONFLICT, "The instance would overlap instance %s of the same meeting"),
     UNAUTHORIZED(Kind.UNAUTHENTICATED, "%s"),
     ADMIN_ONLY(Kind.FORBIDDEN, "forbidden", "Only the administrator may do this"),

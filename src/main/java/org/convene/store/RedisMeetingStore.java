@@ -15,6 +15,7 @@ import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
 import org.convene.model.Event;
+import org.convene.model.InstanceAttendance;
 import org.convene.model.InstanceActivity;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
@@ -52,6 +53,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     private final ChatRecords chat;
     private final EventLog events;
     private final FeedRecords feeds;
+    private final AttendanceRecords attendanceRecords;
     private final Transitions transitions;
     private final RedisMaintenance maintenance;
     private final LiveView live;
@@ -72,6 +74,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.events = new EventLog(calls, locator);
         this.feeds = new FeedRecords(calls, locator, signals);
+        this.attendanceRecords = new AttendanceRecords(calls, locator);
         this.transitions = new Transitions(calls, locator, due, live);
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
     }
@@ -264,6 +267,16 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public List<Event> eventsOfUser(long userId) {
         return events.ofUser(userId);
+    }
+
+    @Override
+    public InstanceAttendance attendance(long instanceId, Instant now) {
+        return attendanceRecords.ofInstance(instanceId, now);
+    }
+
+    @Override
+    public List<InstanceAttendance> attendanceOf(long userId, Instant now) {
+        return attendanceRecords.ofUser(userId, now);
     }
 
     @Override

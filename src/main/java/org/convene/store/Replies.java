@@ -38,7 +38,8 @@ final class Replies {
     static Meeting meeting(Map<String, String> h, List<Object> audience) {
         List<String> emails = audience.stream().map(String.class::cast).toList();
         return new Meeting(Long.parseLong(h.get("id")),
-                new MeetingDetails(h.get("title"), h.get("description"), "1".equals(h.get("public")), emails),
+                new MeetingDetails(h.get("title"), h.get("description"), "1".equals(h.get("public")), emails,
+                        Integer.parseInt(h.getOrDefault("capacity", "0"))),
                 Long.parseLong(h.get("version")));
     }
 

@@ -34,11 +34,11 @@ public final class Views {
 
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
-                              long version) {
+                              Integer capacity, long version) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,
-                    m.version());
+                    d.capacity() == 0 ? null : d.capacity(), m.version());
         }
     }
 

@@ -35,6 +35,16 @@ export class Api {
   }
 
   get(path) { return this.request('GET', path); }
+
+  /** A representation other than JSON (such as text/csv), as a Blob; a refusal still becomes an ApiError. */
+  async blob(path, accept) {
+    const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${this.token}` } });
+    if (!response.ok) {
+      const type = response.headers.get('Content-Type') || '';
+      throw new ApiError(response.status, type.includes('json') ? await response.json() : {});
+    }
+    return response.blob();
+  }
   post(path, body, headers) { return this.request('POST', path, body, headers); }
   delete(path) { return this.request('DELETE', path); }
 

@@ -209,13 +209,15 @@ async function openInstance(id) {
   const view = {
     id, inside: null, stream: null, renderSoon: null, scrollSoon: false,
     participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
-    moreMessages: false, moreEvents: false, amIn: false,
+    moreMessages: false, moreEvents: false, amIn: false, attendanceShown: false,
     only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
   };
   state.view = view;
   $('instance-hint').hidden = true;
   $('instance-body').hidden = false;
   $('instance-error').textContent = '';
+  $('attendance-summary').textContent = '';
+  $('attendance-table').hidden = true;
   renderMeetings();
   renderInstance();
   // Keyboard and screen-reader users land on what they opened; on a phone it scrolls into view.
@@ -282,6 +284,7 @@ function applyEntry(view, kind, entry) {
   } else if (kind === 'ended') {
     if (instance) instance.status = 'ended';
     view.participants.clear();
+    if (view.attendanceShown) showAttendance(view); // the report is final now: show it as it stands
   }
   // A resumed stream can bring thousands of entries at once: draw them together.
   view.scrollSoon ||= kind === 'chat';
@@ -425,7 +428,45 @@ async function act(errorElement, action) {
   }
 }
 
+// ---- attendance --------------------------------------------------------------------------
+
+const ENDED_BY = { left: 'left', timeout: 'until the end', removed: 'removed', reaped: 'stopped answering' };
+
+function minutes(seconds) {
+  const m = Math.floor(seconds / 60);
+  return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min ${seconds % 60} s`;
+}
+
+/** Reads the instance's report and draws it: one row a person, each stretch they were in. */
+async function showAttendance(view) {
+  view.attendanceShown = true;
+  const report = await state.api.get(`/instances/${view.id}/attendance`);
+  if (state.view !== view) return;
+  const peak = report.peakAt ? `, at most ${report.peakConcurrent} at once (${timeFormat.format(new Date(report.peakAt))})` : '';
+  $('attendance-summary').textContent = report.uniqueAttendees === 0 ? 'Nobody has joined yet.'
+    : `${report.uniqueAttendees} ${report.uniqueAttendees === 1 ? 'person' : 'people'}${peak}.`;
+  $('attendance-rows').replaceChildren(...report.attendees.map((a) => h('tr', { 'data-user': a.userId },
+    h('th', { scope: 'row' }, a.userId === myId() ? 'You' : a.name),
+    h('td', {}, minutes(a.presentSeconds)),
+    h('td', {}, report.actual ? `${Math.round(a.shareOfActual * 100)}%` : '–'),
+    h('td', {}, a.segments.map((s) => `${timeFormat.format(new Date(s.joinedAt))} – ${s.leftAt
+      ? `${timeFormat.format(new Date(s.leftAt))} (${ENDED_BY[s.endedBy] || s.endedBy})` : 'now'}`).join('; ')))));
+  $('attendance-table').hidden = report.attendees.length === 0;
+}
+
+/** Saves the report as CSV: fetched with the token (a plain link could not send it), then handed to the browser. */
+async function downloadAttendance(view) {
+  const blob = await state.api.blob(`/instances/${view.id}/attendance`, 'text/csv');
+  const link = h('a', { href: URL.createObjectURL(blob), download: `instance-${view.id}-attendance.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
 function wireActions() {
+  $('attendance-show').addEventListener('click', () => act($('instance-error'), () => showAttendance(state.view)));
+  $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(state.view)));
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
     await state.api.post(`/instances/${state.view.id}/participants`, { userId: myId() });

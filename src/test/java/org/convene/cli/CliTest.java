@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.StringWriter;
 import java.time.Instant;
 import org.convene.core.AdjustableClock;
@@ -194,6 +195,34 @@ class CliTest {
         convene("post", "1", "2", "Hello,", "everyone!");
 
         assertThat(convene("chat", "2").out()).isEqualTo("#1 " + NOW + " user 1: Hello, everyone!");
+    }
+
+    @Test
+    void attendanceListsEachPersonWithTheirSegments() {
+        convene("join", "1", "2");
+
+        String report = convene("attendance", "2").out();
+
+        assertThat(report).startsWith("Instance 2 of meeting 2 (active)").contains("1 attendee")
+                .contains("User 1 John Doe: 0 min 0 s present").contains("  " + NOW + " to now (inside)");
+    }
+
+    @Test
+    void attendanceAsCsvHasAHeaderAndARowPerSegment() {
+        convene("join", "1", "2");
+        convene("leave", "1", "2");
+
+        List<String> lines = convene("attendance", "2", "--csv").out().lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("instanceId,meetingId,userId,name,joinedAt,leftAt,endedBy,seconds");
+        assertThat(lines.get(1)).startsWith("2,2,1,").contains("John Doe").endsWith(",left,0");
+    }
+
+    @Test
+    void attendanceNeedsAnInstanceOrAUserButNotBoth() {
+        assertThat(convene("attendance").code()).isEqualTo(2);
+        assertThat(convene("attendance", "2", "--user", "1").code()).isEqualTo(2);
     }
 
     @Test

@@ -81,6 +81,43 @@ abstract class ConcurrencyContract extends StoreContract {
         }
     }
 
+    @Test
+    void afterJoinsAndLeavesRacingAnEndTheAttendanceReportIsTheEventsLogSegmentBySegment() throws Exception {
+        MeetingInstance open = openInstance();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 16; i++) users.add(convene.createUser(new UserDetails("A" + i, 30, "", "a" + i + "@example.com")));
+        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
+        runTogether(users.size() + 1, i -> () -> {
+            if (i == users.size()) {
+                underWay.await();
+                convene.end(open.id());
+                return null;
+            }
+            for (int round = 0; round < 30; round++) {
+                if (round == 5) underWay.countDown();
+                try {
+                    if (ThreadLocalRandom.current().nextBoolean()) convene.join(users.get(i).id(), open.id());
+                    else convene.leave(users.get(i).id(), open.id());
+                } catch (RefusedException expected) {
+                    // not in, already in, or ended
+                }
+            }
+            return null;
+        });
+
+        var report = convene.attendance(open.id());
+        List<Event> log = convene.eventsOfInstance(open.id(), 0, 1000);
+        for (var row : report.attendees()) {
+            List<Event> mine = log.stream().filter(e -> e.userId() == row.attendee().userId()).toList();
+            List<java.time.Instant> fromLog = mine.stream().map(Event::timestamp).toList();
+            List<java.time.Instant> fromReport = row.attendee().segments().stream()
+                    .flatMap(seg -> java.util.stream.Stream.of(seg.joinedAt(), seg.leftAt())).toList();
+            assertThat(fromReport).as("user %s", row.attendee().userId()).isEqualTo(fromLog);
+            assertThat(row.attendee().inside()).isFalse();
+        }
+        assertThat(report.uniqueAttendees()).isEqualTo(log.stream().map(Event::userId).distinct().count());
+    }
+
     interface Task {
         Callable<Void> of(int index);
     }

@@ -30,7 +30,8 @@ class EmbeddedStoreTest {
         convene.join(user, instance);
 
         assertThat(redis().size(1)).isEqualTo(2);
-        assertThat(redis().size(0)).as("participants, members, their e-mails, the user's meetings").isEqualTo(dataKeys + 4);
+        assertThat(redis().size(0)).as("participants, members, their e-mails, the user's meetings, the attendance, "
+                + "the attendees' names, the user's attended instances").isEqualTo(dataKeys + 7);
     }
 
     @Nested
@@ -67,6 +68,14 @@ class EmbeddedStoreTest {
 
     @Nested
     class Concurrency extends ConcurrencyContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Attendance extends AttendanceContract {
         @Override
         RedisConnection redis() {
             return EmbeddedStoreTest.redis();

@@ -155,6 +155,24 @@ class ConsoleTest {
     }
 
     @Test
+    void theAttendanceOfAnEndedInstanceShowsWhoWasInAndUntilWhen() {
+        long instance = activePublicInstance("Review");
+        openInstance(alice, instance);
+        alice.click("join");
+        alice.waitUntil(PATIENT, d -> participantNames(alice).contains("You"));
+        openInstance(admin, instance);
+        admin.waitUntil(PATIENT, d -> participantNames(admin).size() == 1);
+        admin.click("end");
+        admin.waitUntil(PATIENT, d -> participantNames(admin).isEmpty());
+
+        admin.click("attendance-show");
+
+        admin.waitUntil(PATIENT, d -> admin.texts("#attendance-rows tr").size() == 1);
+        assertThat(admin.texts("#attendance-rows tr").get(0)).contains(aliceName()).contains("until the end");
+        assertThat(admin.text("attendance-summary")).startsWith("1 person");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aDroppedStreamResumesWithoutLosingMessages() {
         long instance = activePublicInstance("Resilience");

@@ -8,6 +8,7 @@ import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
 import org.convene.model.Event;
+import org.convene.model.InstanceAttendance;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
 import org.convene.model.Meeting;
@@ -101,4 +102,10 @@ public interface MeetingStore extends Audiences {
 
     /** Returns every event of one user, across meetings, in time order. */
     List<Event> eventsOfUser(long userId);
+
+    /** Returns who was in an instance, with their segments, and the instance as of {@code now}; refuses an unknown one. */
+    InstanceAttendance attendance(long instanceId, Instant now);
+
+    /** Returns one user's attendance in every instance they were ever in, each with that user alone. */
+    List<InstanceAttendance> attendanceOf(long userId, Instant now);
 }

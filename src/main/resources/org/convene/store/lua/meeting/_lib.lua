@@ -10,6 +10,10 @@
 --   <base>:instance:<iid>:participants  hash  user id -> "<joined ms>:<name>"
 --   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
 --   <base>:instance:<iid>:emails        hash  user id -> e-mail, of those inside (to remove who leaves the audience)
+--   <base>:instance:<iid>:attendance    hash  user id -> segments "<joined>:<left>:<end>,...,<joined>" (the last open
+--                                       while inside; end l left, t timeout at the end, r removed, p reaped)
+--   <base>:instance:<iid>:attendees     hash  user id -> name at their first join (the report outlives the participant)
+--   <base>:attended:<uid>               zset  instance id by first join (ms): the instances one user attended
 --   <base>:instance:<iid>:chat          stream  id <n>-0: user text at
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
 --   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at [reason]
@@ -61,9 +65,26 @@ local function feed(iid, kind, uid, n, at, reason)
   end
 end
 
+-- Keeps the attendance report in step with the events log: a join opens a segment, a leave or a
+-- timeout closes the open one with what ended it. Written by the same step as the event, so the
+-- report is exact under every race the events log is, and costs one field per attendee to read.
+local SEGMENT_END = {[LEAVE] = 'l', [TIMEOUT] = 't'}
+local REASON_END = {removed = 'r', reaped = 'p'}
+local function attend(iid, uid, etype, at, reason)
+  local key = ikey(iid) .. ':attendance'
+  local segments = redis.call('HGET', key, uid)
+  if etype == JOIN then
+    if not segments then redis.call('ZADD', base .. ':attended:' .. uid, at, iid) end
+    redis.call('HSET', key, uid, segments and (segments .. ',' .. at) or at)
+  elseif segments then
+    redis.call('HSET', key, uid, segments .. ':' .. at .. ':' .. (REASON_END[reason] or SEGMENT_END[etype]))
+  end
+end
+
 -- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
 -- `reason` (optional) says why a leave happened that the user did not ask for.
 local function log_event(iid, uid, etype, at, reason)
+  attend(iid, uid, etype, at, reason)
   local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
   feed(iid, FEED_KINDS[etype], uid, n, at, reason)
   local extra = {}

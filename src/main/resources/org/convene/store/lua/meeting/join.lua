@@ -1,5 +1,5 @@
 -- Function 1: a user joins an active instance. ARGV[3..7] = instance, user, e-mail, name, now.
--- Refusals in the seed's order; success records the participant and its join event together.
+-- Refusals in the seed's order (then a full instance, when the meeting has a capacity); success records the participant and its join event together.
 -- {'OK', event number, live row}.
 local iid, uid, email, name, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local status = settle(iid, now)
@@ -10,7 +10,12 @@ if redis.call('HGET', base .. ':meeting', 'public') ~= '1'
   return {'NOT_ALLOWED', uid}
 end
 local pkey = ikey(iid) .. ':participants'
-if redis.call('HSETNX', pkey, uid, now .. ':' .. name) == 0 then return {'ALREADY_IN'} end
+if redis.call('HEXISTS', pkey, uid) == 1 then return {'ALREADY_IN'} end
+-- A seat is taken in the same step as the check, so concurrent joins never exceed the capacity.
+local capacity = tonumber(redis.call('HGET', base .. ':meeting', 'capacity') or '0')
+if capacity > 0 and redis.call('HLEN', pkey) >= capacity then return {'INSTANCE_FULL'} end
+redis.call('HSET', pkey, uid, now .. ':' .. name)
+redis.call('HSETNX', ikey(iid) .. ':attendees', uid, name)
 redis.call('SADD', ikey(iid) .. ':members', uid)
 redis.call('HSET', ikey(iid) .. ':emails', uid, email)
 local n = log_event(iid, uid, JOIN, now)

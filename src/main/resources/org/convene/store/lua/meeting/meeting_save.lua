@@ -1,9 +1,10 @@
 -- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
--- expected version, or '' for any). ARGV[5..8] = title, description, public ('1'/'0'), now; ARGV[9..] = audience.
+-- expected version, or '' for any). ARGV[5..9] = title, description, public ('1'/'0'), now, capacity ('0': none);
+-- ARGV[10..] = audience.
 -- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
 -- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids, live row of the
 -- active instance (false if none)}: the meeting's version, and who is inside, are part of what it shows.
-local mid, mode, title, description, public, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
 if mode == 'create' then
@@ -14,14 +15,15 @@ else
   if mode ~= '' and mode ~= current then return {'VERSION_MISMATCH', current} end
   version = tonumber(current) + 1
 end
-redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version)
+redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version,
+    'capacity', capacity)
 -- Each instance carries its meeting's version, so that a reader of an instance alone (functions 4
 -- and 8) can tell whether the meeting it has cached is current. A meeting changes rarely.
 for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
 redis.call('DEL', akey)
-for i = 9, #ARGV, 1000 do
+for i = 10, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 local removed = {}

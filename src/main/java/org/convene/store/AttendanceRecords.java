@@ -1,0 +1,80 @@
+package org.convene.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.Attendee;
+import org.convene.model.InstanceAttendance;
+import org.convene.model.Refusal;
+import org.convene.model.Segment;
+import org.convene.model.SegmentEnd;
+
+/**
+ * The attendance the meeting scripts keep as they write the events log (see {@code attend} in
+ * meeting/_lib.lua): per instance, each attendee's segments and the name they joined with. Reading
+ * an instance's is three plain commands in one round trip, its cost proportional to its attendees;
+ * one user's is a script per meeting they joined, all in one round trip after the index.
+ */
+final class AttendanceRecords {
+    private static final Script USER_ATTENDANCE = Script.load("meeting", "user_attendance");
+
+    private final RedisCalls calls;
+    private final InstanceLocator locator;
+
+    AttendanceRecords(RedisCalls calls, InstanceLocator locator) {
+        this.calls = calls;
+        this.locator = locator;
+    }
+
+    InstanceAttendance ofInstance(long instanceId, Instant now) {
+        return locator.withMeeting(instanceId, meetingId -> {
+            String key = Keys.instance(meetingId, instanceId);
+            CompletableFuture<Map<String, String>> instance = calls.commands.hgetall(key).toCompletableFuture();
+            CompletableFuture<Map<String, String>> segments = calls.commands.hgetall(key + ":attendance").toCompletableFuture();
+            CompletableFuture<Map<String, String>> names = calls.commands.hgetall(key + ":attendees").toCompletableFuture();
+            calls.awaitAll(instance, segments, names);
+            Map<String, String> h = calls.result(instance);
+            if (h.isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
+            List<Attendee> attendees = new ArrayList<>();
+            Map<String, String> kept = calls.result(names);
+            calls.result(segments).forEach((uid, stored) ->
+                    attendees.add(new Attendee(Long.parseLong(uid), kept.getOrDefault(uid, ""), segments(stored))));
+            return new InstanceAttendance(Replies.instance(h, now), endedAt(h), attendees);
+        });
+    }
+
+    /** One user's attendance in every instance they attended, each with that user alone. */
+    List<InstanceAttendance> ofUser(long userId, Instant now) {
+        List<CompletableFuture<Reply>> replies = calls.await(calls.commands.smembers(Keys.userMeetings(userId))
+                .toCompletableFuture()).stream()
+                .map(id -> calls.inMeeting(Long.parseLong(id), USER_ATTENDANCE, Long.toString(userId))).toList();
+        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        List<InstanceAttendance> found = new ArrayList<>();
+        for (CompletableFuture<Reply> reply : replies) {
+            for (Reply row : calls.result(reply).ok().rows(1)) {
+                Map<String, String> h = row.hash(1);
+                found.add(new InstanceAttendance(Replies.instance(h, now), endedAt(h),
+                        List.of(new Attendee(userId, row.text(3), segments(row.text(2))))));
+            }
+        }
+        return found;
+    }
+
+    private static Instant endedAt(Map<String, String> instance) {
+        String at = instance.get("endedAt");
+        return at == null ? null : Replies.millis(at);
+    }
+
+    /** Parses {@code <joined>:<left>:<end>,...,<joined>} (the last segment open while they are inside). */
+    static List<Segment> segments(String stored) {
+        List<Segment> segments = new ArrayList<>();
+        for (String part : stored.split(",")) {
+            String[] f = part.split(":");
+            segments.add(f.length == 1 ? new Segment(Replies.millis(f[0]), null, null)
+                    : new Segment(Replies.millis(f[0]), Replies.millis(f[1]), SegmentEnd.ofCode(f[2].charAt(0))));
+        }
+        return segments;
+    }
+}
