@@ -94,7 +94,7 @@ public final class FanoutRun {
             paths.forEach(to::println);
             for (int i = 0; i < stalled; i++) to.println("stall /instances/" + instances.get(i % instances.size()) + "/stream");
             to.println("go");
-            String ready = from.readLine();
+            String ready = answer(from, "subscribed", "failed");
             if (!"subscribed".equals(ready)) throw new IllegalStateException("fan-out subscribers: " + ready);
             // A few seconds at the same rate first, not counted (the readers look for this run's name
             // only): what is measured is the server warmed up, as in the other parts of the benchmark.
@@ -109,7 +109,7 @@ public final class FanoutRun {
                 }
             }
             to.println("report " + expected + " 10000");
-            String[] result = from.readLine().split(" ");
+            String[] result = answer(from, "result").split(" ");
             long delivered = Long.parseLong(result[1]);
             return new Result(subscribers, stalled, posts, expected, delivered, expected - delivered,
                     Long.parseLong(result[2]) / 1000.0, Long.parseLong(result[3]) / 1000.0, Long.parseLong(result[4]) / 1000.0);
@@ -117,6 +117,14 @@ public final class FanoutRun {
             clients.destroy();
             clients.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The child's next line that starts with one of {@code words}; a JVM option may make it print others first. */
+    private static String answer(BufferedReader from, String... words) throws java.io.IOException {
+        for (String line = from.readLine(); line != null; line = from.readLine()) {
+            for (String word : words) if (line.startsWith(word)) return line;
+        }
+        throw new IllegalStateException("the fan-out subscribers' process ended without answering");
     }
 
     /** Posts at a steady rate, round-robin over the instances; each text carries its run and when it was sent. */

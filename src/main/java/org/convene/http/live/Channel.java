@@ -38,6 +38,24 @@ final class Channel {
         return isLifecycle() ? convene.lifecycle(after, BATCH) : convene.activity(instanceId, after, BATCH);
     }
 
+    /**
+     * Passes {@code sink} what follows its position, up to at least {@code target}, without the
+     * channel's lock (the caller does not hold it; the sink is not the channel's yet); returns
+     * false if the sink stopped wanting the channel.
+     */
+    boolean catchUp(Sink sink, StreamPosition target) {
+        StreamPosition from = sink.position(this);
+        while (target.isAfter(from)) {
+            List<? extends FeedEntry> page = read(from);
+            for (FeedEntry entry : page) {
+                if (!sink.accept(this, entry)) return false;
+            }
+            if (page.size() < BATCH) break;
+            from = page.get(page.size() - 1).position();
+        }
+        return true;
+    }
+
     /** Catches {@code sink} up from its position to the end of the feed, then keeps it fed. */
     void join(Sink sink) {
         StreamPosition from = sink.position(this);

@@ -79,7 +79,7 @@ public final class FeedHub implements AutoCloseable {
     /** Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token}, from after {@code from}. */
     public void subscribeInstance(SseStream client, String token, long instanceId, StreamPosition from) {
         FeedSink sink = new FeedSink(client, token, instanceId, from);
-        join(instanceId, sink);
+        joinAfterCatchingUp(instanceId, sink);
         register(client, sink);
     }
 
@@ -89,8 +89,23 @@ public final class FeedHub implements AutoCloseable {
      */
     public void subscribeLifecycle(SseStream client, String token, StreamPosition from) {
         FeedSink sink = new FeedSink(client, token, 0, from);
-        join(0, sink);
+        joinAfterCatchingUp(0, sink);
         register(client, sink);
+    }
+
+    /**
+     * Catches a new single-feed sink up without the channel's lock, as far as the channel had got,
+     * then joins it under the lock, which then reads only what came meanwhile: a thousand consoles
+     * replaying the lifecycle at once would otherwise queue behind one another's reads, and the
+     * reader behind them all. Nothing else feeds the sink until it joins.
+     */
+    private void joinAfterCatchingUp(long feedId, FeedSink sink) {
+        Channel channel = channel(feedId);
+        StreamPosition target;
+        synchronized (channel) {
+            target = channel.position();
+        }
+        if (channel.catchUp(sink, target)) join(feedId, sink);
     }
 
     /**
