@@ -30,9 +30,17 @@ final class MeetingCommands {
         @Option(names = "--capacity", paramLabel = "SEATS",
                 description = "The most users inside an instance at once; a join beyond it is refused. Default: no limit.")
         Integer capacity;
+        @Option(names = "--presence-lease", paramLabel = "SECONDS", defaultValue = "0",
+                description = "Reap a participant who shows no sign of life (a heartbeat or an open stream) for this "
+                        + "long plus the grace (at least 30; default 0: never).")
+        int presenceLease;
+        @Option(names = "--presence-grace", paramLabel = "SECONDS", defaultValue = "0",
+                description = "Extra time after the lease before reaping; whoever returns within it goes on in the same segment.")
+        int presenceGrace;
 
         MeetingDetails details() {
-            return new MeetingDetails(title, description, isPublic, audience, MeetingDetails.capacity(capacity));
+            return new MeetingDetails(title, description, isPublic, audience, MeetingDetails.capacity(capacity),
+                    new org.convene.model.Presence(presenceLease, presenceGrace));
         }
     }
 

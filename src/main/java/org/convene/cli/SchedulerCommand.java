@@ -42,7 +42,11 @@ final class SchedulerCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, Transition t) {
         String line = root.context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " "
-                + (t.kind() == Transition.Kind.ACTIVATED ? "Activating" : "Deactivating")
+                + switch (t.kind()) {
+                    case ACTIVATED -> "Activating";
+                    case ENDED -> "Deactivating";
+                    case REAPED -> "Reaping silent participants of";
+                }
                 + " meeting instance: " + t.instanceId()
                 + (t.timedOutUserIds().isEmpty() ? "" : " (timed out: users "
                 + t.timedOutUserIds().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");

@@ -238,6 +238,22 @@ public final class Convene {
         return all.subList(from, Math.min(all.size(), from + size));
     }
 
+    /**
+     * A participant's sign of life: renews their presence where the meeting has a presence rule
+     * (a no-op where it has none); refused for one who is not inside, who should join again.
+     */
+    public void heartbeat(long userId, long instanceId) {
+        java.util.Map<Long, java.util.Set<Long>> inside = store.renewPresence(
+                java.util.Map.of(instanceId, java.util.Set.of(userId)), now());
+        if (!inside.containsKey(instanceId)) throw Refusal.INVALID_INSTANCE.refuse();
+        if (!inside.get(instanceId).contains(userId)) throw Refusal.NOT_IN_MEETING.refuse();
+    }
+
+    /** Renews the presence of each user with an instance's stream open, by instance: an open stream is a sign of life. */
+    public void renewPresence(java.util.Map<Long, java.util.Set<Long>> streamsOpen) {
+        if (!streamsOpen.isEmpty()) store.renewPresence(streamsOpen, now());
+    }
+
     /** The events log of one user across all meetings, in time order. */
     public List<Event> eventsOfUser(long userId) {
         user(userId);

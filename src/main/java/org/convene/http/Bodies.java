@@ -49,7 +49,10 @@ final class Bodies {
 
     record UserBody(String name, Integer age, String gender, String email) {}
 
-    record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity) {}
+    record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
+                       PresenceBody presence) {}
+
+    record PresenceBody(Integer leaseSeconds, Integer graceSeconds) {}
 
     record WindowBody(String from, String to) {}
 

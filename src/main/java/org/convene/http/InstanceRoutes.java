@@ -43,6 +43,7 @@ final class InstanceRoutes {
         routes.get("/instances/{id}/participants", Role.USER, ctx -> ctx.json(convene.participants(inside(ctx))));
         routes.post("/instances/{id}/participants", Role.USER, this::join);
         routes.delete("/instances/{id}/participants/{userId}", Role.USER, this::leave);
+        routes.post("/instances/{id}/participants/{userId}/heartbeat", Role.USER, this::heartbeat);
         routes.post("/instances/{id}/end", Role.ADMIN, ctx -> ctx.json(convene.end(Params.id(ctx, "id"))));
         routes.get("/instances/{id}/messages", Role.USER, this::chat);
         routes.post("/instances/{id}/messages", Role.USER, this::post);
@@ -82,6 +83,15 @@ final class InstanceRoutes {
         long user = Params.positive("userId", Bodies.read(ctx.bodyAsBytes(), Bodies.JoinBody.class).userId());
         access.requireActingAs(caller(ctx), user);
         Params.created(ctx, "/instances/" + instance + "/participants/" + user, convene.join(user, instance));
+    }
+
+    /** A sign of life for a meeting with a presence rule (an open instance stream counts as one too). */
+    private void heartbeat(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        long user = Params.id(ctx, "userId");
+        access.requireActingAs(caller(ctx), user);
+        convene.heartbeat(user, instance);
+        ctx.status(204);
     }
 
     private void leave(Context ctx) {

@@ -56,6 +56,9 @@ final class MeetingRoutes {
         Bodies.MeetingBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.MeetingBody.class);
         return new MeetingDetails(Bodies.required("title", body.title()),
                 body.description() == null ? "" : body.description(), Bodies.required("isPublic", body.isPublic()),
-                body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()));
+                body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()),
+                body.presence() == null ? org.convene.model.Presence.OFF
+                        : new org.convene.model.Presence(Bodies.required("presence.leaseSeconds", body.presence().leaseSeconds()),
+                                body.presence().graceSeconds() == null ? 0 : body.presence().graceSeconds()));
     }
 }

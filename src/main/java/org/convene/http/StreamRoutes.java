@@ -48,7 +48,8 @@ final class StreamRoutes {
         StreamPosition from = resume == null || resume.isBlank() ? StreamPosition.START
                 : StreamPosition.parse("Last-Event-ID", resume);
         String token = Authentication.token(ctx);
-        stream(ctx, client -> feeds.subscribeInstance(client, token, instance, from));
+        long user = caller(ctx).admin() ? 0 : caller(ctx).userId();
+        stream(ctx, client -> feeds.subscribeInstance(client, token, user, instance, from));
     }
 
     /**

@@ -8,9 +8,11 @@ import java.util.TreeSet;
  * What an administrator gives to create or change a meeting. A public meeting is open to every
  * user; a private one only to users whose e-mail is in its audience (compared trimmed and
  * case-insensitively, so the audience is kept in that form, sorted and without repeats). A
- * {@code capacity} above 0 caps how many may be inside an instance at once; 0 means no cap.
+ * {@code capacity} above 0 caps how many may be inside an instance at once; 0 means no cap. Its
+ * {@link Presence} rule, off by default, reaps participants who go quiet.
  */
-public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity) {
+public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity,
+                             Presence presence) {
     public static final int MAX_AUDIENCE = 10_000;
     public static final int MAX_CAPACITY = 100_000;
 
@@ -18,6 +20,7 @@ public record MeetingDetails(String title, String description, boolean isPublic,
         title = Check.text("title", title, 200, false).strip();
         description = Check.text("description", description == null ? "" : description, 2_000, true);
         audience = normalise(audience == null ? List.of() : audience);
+        presence = presence == null ? Presence.OFF : presence;
         if (capacity < 0 || capacity > MAX_CAPACITY) {
             throw RefusedException.invalid("capacity", "must be 1 to " + MAX_CAPACITY + ", or left out for no limit");
         }
@@ -33,9 +36,14 @@ public record MeetingDetails(String title, String description, boolean isPublic,
         return given;
     }
 
+    /** Details with a capacity and no presence rule. */
+    public MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity) {
+        this(title, description, isPublic, audience, capacity, Presence.OFF);
+    }
+
     /** Details with no capacity: anyone admitted may join, however many are inside. */
     public MeetingDetails(String title, String description, boolean isPublic, List<String> audience) {
-        this(title, description, isPublic, audience, 0);
+        this(title, description, isPublic, audience, 0, Presence.OFF);
     }
 
     private static List<String> normalise(Collection<String> emails) {

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the scheduler did to one instance: activated it, or ended it with these users timing out;
- * {@code dueAt} is the start or end it was due at, so that the time it took shows as lag.
+ * What the scheduler did to one instance: activated it, ended it with these users timing out, or
+ * reaped these users whose presence ran out; {@code dueAt} is the start or end it was due at (for
+ * a reaping, when it was made), so that the time it took shows as lag.
  */
 public record Transition(long instanceId, Kind kind, List<Long> timedOutUserIds, Instant dueAt) {
-    public enum Kind { ACTIVATED, ENDED }
+    public enum Kind { ACTIVATED, ENDED, REAPED }
 }

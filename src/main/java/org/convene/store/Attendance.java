@@ -19,6 +19,7 @@ final class Attendance {
     private static final Script LEAVE = Script.load("meeting", "leave");
     private static final Script END = Script.load("meeting", "end");
     private static final Script USER_REMOVED = Script.load("meeting", "user_removed");
+    private static final Script PRESENCE_RENEW = Script.load("meeting", "presence_renew");
 
     private final RedisCalls calls;
     private final InstanceLocator locator;
@@ -45,6 +46,7 @@ final class Attendance {
                     user.email(), user.name(), ms(now)));
             if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
             live.apply(reply.ok(), 2);
+            if (reply.size() > 3 && !reply.isNull(3)) reapNoLaterThan(instanceId, reply.text(3));
             return new JoinResult(userId, instanceId, reply.number(1), now);
         });
     }
@@ -59,6 +61,16 @@ final class Attendance {
     }
 
     /**
+     * Tells the scheduler to look at the instance no later than {@code dueMillis}, for a participant
+     * of a meeting with a presence rule; not awaited. Should a crash lose it, the scheduler's repair
+     * pass writes it again from the instance's own presence index.
+     */
+    private void reapNoLaterThan(long instanceId, String dueMillis) {
+        calls.commands.zadd(Keys.REAPS, io.lettuce.core.ZAddArgs.Builder.lt(), Double.parseDouble(dueMillis),
+                Long.toString(instanceId));
+    }
+
+    /**
      * Takes a deleted user out of any instance they are inside, in every meeting they ever joined
      * (the index of their events log), one pipelined batch. Each step is idempotent.
      */
@@ -68,6 +80,35 @@ final class Attendance {
                         Long.toString(userId), ms(now))).toList();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         replies.forEach(reply -> live.apply(calls.result(reply).ok(), 2));
+    }
+
+    /**
+     * Renews presence for pairs of instance and user, one script per meeting, all in one round trip;
+     * returns per instance who of them is inside (instances that do not exist are left out).
+     */
+    Map<Long, java.util.Set<Long>> renewPresence(Map<Long, java.util.Set<Long>> usersByInstance, Instant now) {
+        Map<Long, Long> meetings = locator.meetingsOf(usersByInstance.keySet());
+        Map<Long, List<String>> pairsByMeeting = new java.util.HashMap<>();
+        meetings.forEach((instance, meeting) -> {
+            List<String> pairs = pairsByMeeting.computeIfAbsent(meeting, m -> new java.util.ArrayList<>(List.of(ms(now))));
+            for (long user : usersByInstance.get(instance)) pairs.addAll(List.of(Long.toString(instance), Long.toString(user)));
+        });
+        Map<Long, CompletableFuture<Reply>> sent = new java.util.HashMap<>();
+        pairsByMeeting.forEach((meeting, args) -> sent.put(meeting, calls.inMeeting(meeting, PRESENCE_RENEW,
+                args.toArray(String[]::new))));
+        calls.awaitAll(sent.values().toArray(CompletableFuture[]::new));
+        Map<Long, java.util.Set<Long>> inside = new java.util.HashMap<>();
+        meetings.keySet().forEach(instance -> inside.put(instance, new java.util.HashSet<>()));
+        sent.forEach((meeting, reply) -> {
+            List<String> args = pairsByMeeting.get(meeting);
+            List<Long> present = calls.result(reply).ok().numbers(1);
+            for (int i = 0; i < present.size(); i++) {
+                if (present.get(i) == 1) {
+                    inside.get(Long.parseLong(args.get(1 + 2 * i))).add(Long.parseLong(args.get(2 + 2 * i)));
+                }
+            }
+        });
+        return inside;
     }
 
     LeaveResult leave(long userId, long instanceId, Instant now) {

@@ -35,6 +35,8 @@ final class Keys {
 
     static final String MEETINGS = CATALOG + ":meetings";
     static final String INSTANCE_MEETING = CATALOG + ":instance-meeting";
+    /** Instances by the earliest time one of their participants is due to be reaped (a hint the settle corrects). */
+    static final String REAPS = CATALOG + ":reaps";
 
     /** The base of a meeting's events-log keys: same hash tag, own namespace, db 1 where there is one. */
     static String meetingEvents(long meetingId) {

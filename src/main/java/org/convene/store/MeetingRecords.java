@@ -58,7 +58,8 @@ final class MeetingRecords {
 
     private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now) {
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
-                d.isPublic() ? "1" : "0", ms(now), Integer.toString(d.capacity())));
+                d.isPublic() ? "1" : "0", ms(now), Integer.toString(d.capacity()),
+                Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds())));
         args.addAll(d.audience());
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
         live.apply(reply, 3);

@@ -280,6 +280,11 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
+    public Map<Long, java.util.Set<Long>> renewPresence(Map<Long, java.util.Set<Long>> usersByInstance, Instant now) {
+        return attendance.renewPresence(usersByInstance, now);
+    }
+
+    @Override
     public List<InstanceActivity> activity(long instanceId, StreamPosition after, int limit) {
         return feeds.activity(instanceId, after, limit);
     }

@@ -10,6 +10,7 @@ import org.convene.model.EventType;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
+import org.convene.model.Presence;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.TimeWindow;
@@ -39,7 +40,9 @@ final class Replies {
         List<String> emails = audience.stream().map(String.class::cast).toList();
         return new Meeting(Long.parseLong(h.get("id")),
                 new MeetingDetails(h.get("title"), h.get("description"), "1".equals(h.get("public")), emails,
-                        Integer.parseInt(h.getOrDefault("capacity", "0"))),
+                        Integer.parseInt(h.getOrDefault("capacity", "0")),
+                        new Presence(Integer.parseInt(h.getOrDefault("presenceLease", "0")),
+                                Integer.parseInt(h.getOrDefault("presenceGrace", "0")))),
                 Long.parseLong(h.get("version")));
     }
 

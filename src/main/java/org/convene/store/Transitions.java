@@ -54,17 +54,25 @@ final class Transitions implements TransitionStore {
         List<String> hints = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
+        List<CompletableFuture<?>> reaps = new ArrayList<>();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         for (int i = 0; i < instanceIds.size(); i++) {
             long instanceId = instanceIds.get(i);
             Reply reply = calls.result(replies.get(i));
             if (!reply.isOk()) {
                 hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
+                reaps.add(calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture());
                 continue;
             }
-            // {'OK', status, transition, timed-out users, from, to, live row}
+            // {'OK', status, transition, timed-out users, from, to, live row, reaped users, next reap}
             hints.addAll(List.of(Long.toString(instanceId), reply.text(1), reply.text(4), reply.text(5)));
             rows.add(reply.text(6));
+            reaps.add(reply.isNull(8) ? calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture()
+                    : calls.commands.zadd(Keys.REAPS, Double.parseDouble(reply.text(8)), Long.toString(instanceId))
+                            .toCompletableFuture());
+            if (!reply.list(7).isEmpty()) {
+                transitions.add(new Transition(instanceId, Transition.Kind.REAPED, reply.numbers(7), now));
+            }
             switch (reply.text(2)) {
                 case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),
                         Replies.millis(reply.text(4))));
@@ -75,6 +83,7 @@ final class Transitions implements TransitionStore {
         }
         live.apply(rows);
         due.statuses(hints);
+        calls.awaitAll(reaps.toArray(CompletableFuture[]::new));
         return transitions;
     }
 
@@ -89,6 +98,31 @@ final class Transitions implements TransitionStore {
     @Override
     public void repairViews(Instant now) {
         live.repair(now);
+        repairReaps();
+    }
+
+    /**
+     * Writes again, for every active instance, when its first participant is due to be reaped: a
+     * hint a crash may have lost after a join (costs what is active, one round trip).
+     */
+    private void repairReaps() {
+        List<Long> active = calls.await(calls.commands.zrange(Keys.CATALOG + ":active", 0, -1).toCompletableFuture())
+                .stream().map(Long::parseLong).toList();
+        if (active.isEmpty()) return;
+        java.util.Map<Long, Long> meetings = locator.meetingsOf(active);
+        java.util.Map<Long, CompletableFuture<List<io.lettuce.core.ScoredValue<String>>>> firsts = new java.util.HashMap<>();
+        meetings.forEach((instance, meeting) -> firsts.put(instance, calls.commands.zrangeWithScores(
+                Keys.instance(meeting, instance) + ":presence", 0, 0).toCompletableFuture()));
+        calls.awaitAll(firsts.values().toArray(CompletableFuture[]::new));
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        firsts.forEach((instance, first) -> {
+            List<io.lettuce.core.ScoredValue<String>> found = calls.result(first);
+            if (!found.isEmpty()) {
+                writes.add(calls.commands.zadd(Keys.REAPS, io.lettuce.core.ZAddArgs.Builder.lt(), found.get(0).getScore(),
+                        Long.toString(instance)).toCompletableFuture());
+            }
+        });
+        calls.awaitAll(writes.toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -537,8 +537,11 @@ function wireAdmin() {
     act(error, async () => {
       const isPublic = $('meeting-public').checked;
       const audience = isPublic ? [] : $('meeting-audience').value.split(/[\s,;]+/).filter(Boolean);
+      const capacity = $('meeting-capacity').value ? Number($('meeting-capacity').value) : undefined;
+      const lease = $('meeting-presence').value ? Number($('meeting-presence').value) : undefined;
       const meeting = await state.api.post('/meetings', {
         title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
+        capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: 0 } : undefined,
       });
       e.target.reset();
       $('meeting-audience').disabled = true;

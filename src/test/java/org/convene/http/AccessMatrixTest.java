@@ -50,6 +50,7 @@ class AccessMatrixTest extends ApiServerTest {
                     200, 403, 403, 403, 403),
             new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403),
             new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403),
+            new Row("POST", "/instances/2/participants/1/heartbeat", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
             new Row("GET", "/join-times", null, 200, 200, 200, 200, 200));

@@ -113,6 +113,51 @@ class AttendanceApiTest extends ApiServerTest {
         assertThat(api.call("GET", "/meetings", ApiServer.ADMIN, null).json().size()).isEqualTo(before);
     }
 
+    @Test
+    void aMeetingsPresenceRuleIsPartOfItAndAHeartbeatRenewsIt() {
+        var meeting = api.call("POST", "/meetings", ApiServer.ADMIN,
+                "{\"title\":\"Watched\",\"isPublic\":true,\"presence\":{\"leaseSeconds\":60,\"graceSeconds\":30}}").json();
+        assertThat(meeting.path("presence").path("leaseSeconds").asInt()).isEqualTo(60);
+        assertThat(meeting.path("presence").path("graceSeconds").asInt()).isEqualTo(30);
+        long instance = api.call("POST", "/meetings/" + meeting.path("id").asLong() + "/instances", ApiServer.ADMIN, "{\"from\":\""
+                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
+        String heartbeat = "/instances/" + instance + "/participants/1/heartbeat";
+        assertThat(api.call("POST", heartbeat, api.john, null).status()).as("not inside yet").isEqualTo(409);
+        api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
+
+        assertThat(api.call("POST", heartbeat, api.john, null).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aLeaseTooShortIsRefusedNamingTheField() {
+        var refused = api.call("POST", "/meetings", ApiServer.ADMIN,
+                "{\"title\":\"Watched\",\"isPublic\":true,\"presence\":{\"leaseSeconds\":5}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("presence.leaseSeconds");
+    }
+
+    @Test
+    void anOpenInstanceStreamKeepsItsUserFromBeingReaped() throws Exception {
+        var meeting = api.call("POST", "/meetings", ApiServer.ADMIN,
+                "{\"title\":\"Watched\",\"isPublic\":true,\"presence\":{\"leaseSeconds\":30}}").json();
+        long instance = api.call("POST", "/meetings/" + meeting.path("id").asLong() + "/instances", ApiServer.ADMIN, "{\"from\":\""
+                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
+        api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
+        api.call("POST", "/instances/" + instance + "/participants", api.jane, "{\"userId\":2}");
+        SseListener johnWatching = new SseListener(api.server.url() + "/instances/" + instance + "/stream", api.john, null);
+        assertThat(johnWatching.subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        api.clock.advance(Duration.ofSeconds(25));
+        api.server.renewStreamPresence();
+        api.clock.advance(Duration.ofSeconds(10));
+
+        new org.convene.schedule.InstanceScheduler(api.store, api.clock, Duration.ofSeconds(1), t -> { }).tick();
+
+        assertThat(api.call("GET", "/instances/" + instance + "/participants", api.john, null).json())
+                .extracting(p -> p.path("userId").asLong()).containsExactly(1L);
+        johnWatching.drop();
+    }
+
     static List<Map<String, String>> csv(String text) throws Exception {
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {

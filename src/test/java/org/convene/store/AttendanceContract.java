@@ -8,7 +8,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.model.AttendanceReport;
 import org.convene.model.MeetingDetails;
+import org.convene.model.EventType;
 import org.convene.model.MeetingInstance;
+import org.convene.model.Presence;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.Segment;
@@ -16,6 +18,8 @@ import org.convene.model.SegmentEnd;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
 import org.junit.jupiter.api.Test;
 
 /** Attendance reports kept by the writes themselves, and capacity held by the join's own step. */
@@ -153,6 +157,96 @@ abstract class AttendanceContract extends StoreContract {
                 "capacity must be 1 to 100000, or left out for no limit");
         assertRefused(() -> new MeetingDetails("T", "", true, List.of(), 100_001), Refusal.INVALID_INPUT,
                 "capacity must be 1 to 100000, or left out for no limit");
+    }
+
+    @Test
+    void aParticipantWhoGoesQuietIsReapedOnceWithATimeoutWhoseReasonIsReaped() {
+        MeetingInstance watched = instanceWithPresence(new Presence(30, 10));
+        convene.join(john.id(), watched.id());
+        clock.advance(java.time.Duration.ofSeconds(41));
+
+        List<Transition> first = scheduler().tick();
+        List<Transition> again = scheduler().tick();
+
+        assertThat(first).filteredOn(t -> t.kind() == Transition.Kind.REAPED)
+                .singleElement().satisfies(t -> assertThat(t.timedOutUserIds()).containsExactly(john.id()));
+        assertThat(again).noneMatch(t -> t.kind() == Transition.Kind.REAPED);
+        assertThat(convene.participants(watched.id())).isEmpty();
+        var log = convene.eventsOfInstance(watched.id(), 0, 100);
+        assertThat(log).extracting(e -> e.type()).containsExactly(EventType.JOIN_MEETING, EventType.TIMEOUT);
+        assertThat(log.get(1).reason()).isEqualTo("reaped");
+        assertThat(rowOf(convene.attendance(watched.id()), john).attendee().segments()).containsExactly(
+                new Segment(T0, T0.plusSeconds(41), SegmentEnd.REAPED));
+    }
+
+    @Test
+    void aSignOfLifeWithinTheWindowKeepsTheParticipantInTheSameSegment() {
+        MeetingInstance watched = instanceWithPresence(new Presence(30, 10));
+        convene.join(john.id(), watched.id());
+        clock.advance(java.time.Duration.ofSeconds(35));
+        convene.heartbeat(john.id(), watched.id());
+        clock.advance(java.time.Duration.ofSeconds(35));
+
+        scheduler().tick();
+
+        assertThat(convene.participants(watched.id())).extracting(p -> p.userId()).containsExactly(john.id());
+        assertThat(rowOf(convene.attendance(watched.id()), john).attendee().segments()).containsExactly(
+                new Segment(T0, null, null));
+    }
+
+    @Test
+    void twoSchedulersRacingReapEachParticipantOnce() throws Exception {
+        MeetingInstance watched = instanceWithPresence(new Presence(30, 0));
+        convene.join(john.id(), watched.id());
+        convene.join(jane.id(), watched.id());
+        clock.advance(java.time.Duration.ofSeconds(31));
+        java.util.concurrent.ConcurrentLinkedQueue<Long> reaped = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        ConcurrencyContract.runTogether(2, i -> () -> {
+            scheduler().tick().stream().filter(t -> t.kind() == Transition.Kind.REAPED)
+                    .forEach(t -> reaped.addAll(t.timedOutUserIds()));
+            return null;
+        });
+
+        assertThat(reaped).containsExactlyInAnyOrder(john.id(), jane.id());
+        assertThat(convene.eventsOfInstance(watched.id(), 0, 100)).filteredOn(e -> e.type() == EventType.TIMEOUT).hasSize(2);
+    }
+
+    @Test
+    void aHeartbeatFromSomeoneNotInsideIsRefused() {
+        MeetingInstance watched = instanceWithPresence(new Presence(30, 0));
+
+        assertRefused(() -> convene.heartbeat(john.id(), watched.id()), Refusal.NOT_IN_MEETING, "User is not in the meeting");
+        assertRefused(() -> convene.heartbeat(john.id(), 999), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
+    }
+
+    @Test
+    void aPresenceRuleGivenLaterAppliesToThoseAlreadyInsideOnceTheRepairPassRuns() {
+        MeetingInstance open = openInstance();
+        convene.join(john.id(), open.id());
+        convene.updateMeeting(open.meetingId(), new MeetingDetails("Open", "", true, List.of(), 0, new Presence(30, 0)),
+                OptionalLong.empty());
+        store.repairViews(clock.instant());
+        clock.advance(java.time.Duration.ofSeconds(31));
+
+        scheduler().tick();
+
+        assertThat(convene.participants(open.id())).isEmpty();
+    }
+
+    @Test
+    void aLeaseShorterThanThirtySecondsIsRefused() {
+        assertRefused(() -> new Presence(10, 0), Refusal.INVALID_INPUT, "presence.leaseSeconds must be 30 to 86400");
+    }
+
+    private InstanceScheduler scheduler() {
+        return new InstanceScheduler(store, clock, java.time.Duration.ofSeconds(1), t -> { });
+    }
+
+    private MeetingInstance instanceWithPresence(Presence presence) {
+        long meeting = convene.createMeeting(new MeetingDetails("Watched", "", true, List.of(), 0, presence)).id();
+        assertThat(convene.meeting(meeting).details().presence()).isEqualTo(presence);
+        return convene.createInstance(meeting, new TimeWindow(clock.instant().minus(minutes(1)), clock.instant().plus(hours(1))));
     }
 
     private MeetingInstance instanceOfCapacity(int capacity) {

@@ -108,4 +108,12 @@ public interface MeetingStore extends Audiences {
 
     /** Returns one user's attendance in every instance they were ever in, each with that user alone. */
     List<InstanceAttendance> attendanceOf(long userId, Instant now);
+
+    /**
+     * Renews, at {@code now}, the presence of each user in each instance (a sign of life, where the
+     * meeting has a presence rule); returns per instance which of them are inside. An instance that
+     * does not exist is left out.
+     */
+    java.util.Map<Long, java.util.Set<Long>> renewPresence(java.util.Map<Long, java.util.Set<Long>> usersByInstance,
+                                                          Instant now);
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
+    /** How often open instance streams renew their users' presence: well within the shortest lease (30 s). */
+    static final Duration PRESENCE_RENEWAL = Duration.ofSeconds(10);
 
     private final Convene convene;
     private final StreamAdmission admission;
@@ -76,9 +78,13 @@ public final class FeedHub implements AutoCloseable {
         return channels.computeIfAbsent(instanceId, id -> new Channel(convene, id));
     }
 
-    /** Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token}, from after {@code from}. */
-    public void subscribeInstance(SseStream client, String token, long instanceId, StreamPosition from) {
-        FeedSink sink = new FeedSink(client, token, instanceId, from);
+    /**
+     * Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token} by
+     * user {@code userId} (0: the administrator), from after {@code from}; the open stream renews
+     * that user's presence in the instance.
+     */
+    public void subscribeInstance(SseStream client, String token, long userId, long instanceId, StreamPosition from) {
+        FeedSink sink = new FeedSink(client, token, userId, instanceId, from);
         joinAfterCatchingUp(instanceId, sink);
         register(client, sink);
     }
@@ -88,7 +94,7 @@ public final class FeedHub implements AutoCloseable {
      * {@code client}, from after {@code from}: what a list of meetings needs, without their activity.
      */
     public void subscribeLifecycle(SseStream client, String token, StreamPosition from) {
-        FeedSink sink = new FeedSink(client, token, 0, from);
+        FeedSink sink = new FeedSink(client, token, 0, 0, from);
         joinAfterCatchingUp(0, sink);
         register(client, sink);
     }
@@ -264,6 +270,7 @@ public final class FeedHub implements AutoCloseable {
     private void guardLoop() {
         long lastBeat = System.nanoTime();
         long lastRecheck = System.nanoTime();
+        long lastRenewal = System.nanoTime();
         long step = Math.min(recheck.toMillis(), heartbeat.toMillis());
         while (running) {
             try {
@@ -278,6 +285,10 @@ public final class FeedHub implements AutoCloseable {
                     lastRecheck = now;
                     recheckAll();
                 }
+                if (now - lastRenewal >= PRESENCE_RENEWAL.toNanos()) {
+                    lastRenewal = now;
+                    renewPresence();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -285,6 +296,21 @@ public final class FeedHub implements AutoCloseable {
                 LOG.warn("Rechecking live streams failed, retrying: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Renews the presence of every user with an instance's stream open, in one batch: an open
+     * stream is a sign of life, so a participant watching the meeting is never reaped.
+     */
+    public void renewPresence() {
+        Map<Long, Set<Long>> open = new HashMap<>();
+        for (ClientSink sink : clients) {
+            if (sink instanceof FeedSink feed && !feed.closed()) {
+                long[] pair = feed.presence();
+                if (pair != null) open.computeIfAbsent(pair[0], i -> new java.util.HashSet<>()).add(pair[1]);
+            }
+        }
+        convene.renewPresence(open);
     }
 
     /** Rechecks every open stream now; the guard does this every {@code recheck}. */

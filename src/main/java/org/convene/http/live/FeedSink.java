@@ -12,11 +12,18 @@ final class FeedSink extends ClientSink {
     private StreamPosition sent;
 
     private final long feedId;
+    private final long userId;
 
-    FeedSink(SseStream client, String token, long feedId, StreamPosition sent) {
+    FeedSink(SseStream client, String token, long userId, long feedId, StreamPosition sent) {
         super(client, token);
+        this.userId = userId;
         this.feedId = feedId;
         this.sent = sent;
+    }
+
+    /** The instance and user whose presence this open stream renews, or null (the lifecycle, or the administrator). */
+    long[] presence() {
+        return feedId == 0 || userId == 0 ? null : new long[] {feedId, userId};
     }
 
     @Override

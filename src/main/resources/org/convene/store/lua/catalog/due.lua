@@ -1,4 +1,4 @@
--- Instances with a start or end due at ARGV[1] (now), at most ARGV[2] of each, as id, meeting pairs.
+-- Instances with a start, an end or a reaping due at ARGV[1] (now), at most ARGV[2] of each, as id, meeting pairs.
 local now, limit = ARGV[1], tonumber(ARGV[2])
 local seen, result = {}, {}
 local function add(ids)
@@ -12,4 +12,5 @@ local function add(ids)
 end
 add(redis.call('ZRANGEBYSCORE', base .. ':starts', '-inf', now, 'LIMIT', 0, limit))
 add(redis.call('ZRANGEBYSCORE', base .. ':ends', '-inf', now, 'LIMIT', 0, limit))
+add(redis.call('ZRANGEBYSCORE', base .. ':reaps', '-inf', now, 'LIMIT', 0, limit))
 return {'OK', result}

@@ -1,8 +1,8 @@
--- {'OK', earliest due time in ms} among starts and ends, or {'NONE'} when nothing is scheduled.
-local s = redis.call('ZRANGE', base .. ':starts', 0, 0, 'WITHSCORES')
-local e = redis.call('ZRANGE', base .. ':ends', 0, 0, 'WITHSCORES')
+-- {'OK', earliest due time in ms} among starts, ends and reapings, or {'NONE'} when nothing is due.
 local best = false
-if s[2] then best = tonumber(s[2]) end
-if e[2] and (not best or tonumber(e[2]) < best) then best = tonumber(e[2]) end
+for _, index in ipairs({':starts', ':ends', ':reaps'}) do
+  local first = redis.call('ZRANGE', base .. index, 0, 0, 'WITHSCORES')
+  if first[2] and (not best or tonumber(first[2]) < best) then best = tonumber(first[2]) end
+end
 if not best then return {'NONE'} end
 return {'OK', best}

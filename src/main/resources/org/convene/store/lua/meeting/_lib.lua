@@ -14,6 +14,8 @@
 --                                       while inside; end l left, t timeout at the end, r removed, p reaped)
 --   <base>:instance:<iid>:attendees     hash  user id -> name at their first join (the report outlives the participant)
 --   <base>:attended:<uid>               zset  instance id by first join (ms): the instances one user attended
+--   <base>:instance:<iid>:presence      zset  user id by when they are reaped unless renewed (ms), for a meeting
+--                                       with a presence rule (meeting fields presenceLease, presenceGrace, seconds)
 --   <base>:instance:<iid>:chat          stream  id <n>-0: user text at
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
 --   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at [reason]
@@ -78,6 +80,7 @@ local function attend(iid, uid, etype, at, reason)
     redis.call('HSET', key, uid, segments and (segments .. ',' .. at) or at)
   elseif segments then
     redis.call('HSET', key, uid, segments .. ':' .. at .. ':' .. (REASON_END[reason] or SEGMENT_END[etype]))
+    redis.call('ZREM', ikey(iid) .. ':presence', uid)
   end
 end
 
@@ -103,7 +106,7 @@ local function end_instance(iid, at)
   local uids = redis.call('HKEYS', pkey)
   table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
   for _, uid in ipairs(uids) do log_event(iid, uid, TIMEOUT, at) end
-  redis.call('DEL', pkey, ikey(iid) .. ':emails')
+  redis.call('DEL', pkey, ikey(iid) .. ':emails', ikey(iid) .. ':presence')
   redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
   feed(iid, 'ended', 0, 0, at)
   return uids
@@ -148,12 +151,34 @@ local function active_instance(now)
   return nil
 end
 
--- Takes a participant out of an instance with a leave event that says why; false if they were not in.
-local function remove_participant(iid, uid, at, reason)
+-- Takes a participant out of an instance with an event that says why (a leave, or a timeout when
+-- `etype` says so); false if they were not in.
+local function remove_participant(iid, uid, at, reason, etype)
   if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then return false end
   redis.call('HDEL', ikey(iid) .. ':emails', uid)
-  log_event(iid, uid, LEAVE, at, reason)
+  log_event(iid, uid, etype or LEAVE, at, reason)
   return true
+end
+
+-- When a participant of a meeting with a presence rule is reaped unless renewed from `now`, or nil.
+local function presence_due(now)
+  local p = redis.call('HMGET', base .. ':meeting', 'presenceLease', 'presenceGrace')
+  local lease = tonumber(p[1] or '0')
+  if lease <= 0 then return nil end
+  return tonumber(now) + (lease + tonumber(p[2] or '0')) * 1000
+end
+
+-- Reaps who in an active instance let their presence run out by `now`: each leaves with a timeout
+-- whose reason is 'reaped'. Returns the reaped user ids and the next due reap (ms) or false.
+local function reap(iid, now)
+  local pkey = ikey(iid) .. ':presence'
+  local reaped = {}
+  for _, uid in ipairs(redis.call('ZRANGEBYSCORE', pkey, '-inf', now)) do
+    if remove_participant(iid, uid, now, 'reaped', TIMEOUT) then reaped[#reaped + 1] = tonumber(uid) end
+    redis.call('ZREM', pkey, uid)
+  end
+  local first = redis.call('ZRANGE', pkey, 0, 0, 'WITHSCORES')
+  return reaped, first[2] or false
 end
 
 -- What functions 4 and 8 show of instance `iid`, as JSON for the {live} projection (see live/_lib.lua):

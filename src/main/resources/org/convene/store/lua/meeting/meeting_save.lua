@@ -1,10 +1,11 @@
 -- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
--- expected version, or '' for any). ARGV[5..9] = title, description, public ('1'/'0'), now, capacity ('0': none);
--- ARGV[10..] = audience.
+-- expected version, or '' for any). ARGV[5..11] = title, description, public ('1'/'0'), now, capacity ('0': none),
+-- presence lease and grace (seconds, '0': no presence rule); ARGV[12..] = audience.
 -- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
 -- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids, live row of the
 -- active instance (false if none)}: the meeting's version, and who is inside, are part of what it shows.
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local lease, grace = ARGV[10], ARGV[11]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
 if mode == 'create' then
@@ -16,14 +17,14 @@ else
   version = tonumber(current) + 1
 end
 redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version,
-    'capacity', capacity)
+    'capacity', capacity, 'presenceLease', lease, 'presenceGrace', grace)
 -- Each instance carries its meeting's version, so that a reader of an instance alone (functions 4
 -- and 8) can tell whether the meeting it has cached is current. A meeting changes rarely.
 for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
 redis.call('DEL', akey)
-for i = 10, #ARGV, 1000 do
+for i = 12, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 local removed = {}
@@ -36,6 +37,18 @@ if active and public ~= '1' then
     if redis.call('SISMEMBER', akey, email) == 0 and remove_participant(active, uid, now, 'removed') then
       removed[#removed + 1] = tonumber(uid)
     end
+  end
+end
+-- A presence rule applies at once to whoever is inside (the scheduler learns their due times within
+-- its next repair pass, a minute at most); taking the rule away frees them from it.
+if active then
+  local due = presence_due(now)
+  if due then
+    for _, uid in ipairs(redis.call('HKEYS', ikey(active) .. ':participants')) do
+      redis.call('ZADD', ikey(active) .. ':presence', 'NX', due, uid)
+    end
+  else
+    redis.call('DEL', ikey(active) .. ':presence')
   end
 end
 local row = false
