@@ -45,7 +45,7 @@ public final class BenchSuite {
     /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
     public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
                         long seedMaxHistory, int schedulerInstances, Duration schedulerWindow, int fanout,
-                        int fanoutStalled, int fanoutPerSecond) {}
+                        int fanoutStalled, int fanoutPerSecond, int reaping) {}
 
     private final Parts parts;
     private final PrintWriter out;
@@ -152,6 +152,13 @@ public final class BenchSuite {
             store.wipe();
             SchedulerRun.Result run = SchedulerRun.run(convene, store, parts.schedulerInstances(), parts.schedulerWindow(),
                     () -> Meter.microsIn(redis.info("commandstats")));
+            report.accept(run.table(), run.table());
+        }
+        if (parts.reaping() > 0) {
+            section("Presence reaping");
+            store.wipe();
+            ReapingRun.Result run = ReapingRun.run(convene, store, Clock.systemUTC(), parts.reaping(),
+                    Duration.ofSeconds(10), Duration.ofSeconds(30));
             report.accept(run.table(), run.table());
         }
     }

@@ -58,12 +58,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fanout", paramLabel = "SUBSCRIBERS", description = "Also measure live delivery to this many "
             + "stream subscribers (nine in ten on instance streams, nine in a hundred on /stream?scope=lifecycle, one in a hundred on the whole /stream; in a process of their own).")
     Integer fanout;
+    @Option(names = "--reaping", paramLabel = "PARTICIPANTS",
+            description = "Also measure presence reaping: this many participants going quiet within 30 s, and how late each is reaped.")
+    Integer reaping;
     @Option(names = "--fanout-stalled", defaultValue = "100",
             description = "Subscribers that stop reading, in the second fan-out run (0: none).")
     int fanoutStalled;
     @Option(names = "--fanout-rate", defaultValue = "100", description = "Chat messages posted a second in the fan-out runs.")
     int fanoutRate;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000.")
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -75,12 +78,14 @@ final class BenchCommand implements Callable<Integer> {
             if (scaling == null) scaling = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
             if (schedulerInstances == null) schedulerInstances = 100_000;
             if (fanout == null) fanout = 10_000;
+            if (reaping == null) reaping = 10_000;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));
         BenchSuite.Parts parts = new BenchSuite.Parts(workload, baseline, http, memory,
                 scaling == null ? List.of() : scaling, seedMaxHistory, schedulerInstances == null ? 0 : schedulerInstances,
-                Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate);
+                Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate,
+                reaping == null ? 0 : reaping);
         BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
         return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
     }

@@ -64,14 +64,15 @@ final class Transitions implements TransitionStore {
                 reaps.add(calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture());
                 continue;
             }
-            // {'OK', status, transition, timed-out users, from, to, live row, reaped users, next reap}
+            // {'OK', status, transition, timed-out users, from, to, live row, reaped users, next reap, first reaped's due}
             hints.addAll(List.of(Long.toString(instanceId), reply.text(1), reply.text(4), reply.text(5)));
             rows.add(reply.text(6));
             reaps.add(reply.isNull(8) ? calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture()
                     : calls.commands.zadd(Keys.REAPS, Double.parseDouble(reply.text(8)), Long.toString(instanceId))
                             .toCompletableFuture());
             if (!reply.list(7).isEmpty()) {
-                transitions.add(new Transition(instanceId, Transition.Kind.REAPED, reply.numbers(7), now));
+                transitions.add(new Transition(instanceId, Transition.Kind.REAPED, reply.numbers(7),
+                        Instant.ofEpochMilli((long) Double.parseDouble(reply.text(9)))));
             }
             switch (reply.text(2)) {
                 case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),

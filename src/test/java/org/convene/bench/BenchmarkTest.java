@@ -118,6 +118,17 @@ class BenchmarkTest {
     }
 
     @Test
+    void theReapingRunReapsEveryQuietParticipantExactlyOnce() throws Exception {
+        ReapingRun.Result result = ReapingRun.run(convene, store, Clock.systemUTC(), 40, Duration.ofMillis(500),
+                Duration.ofMillis(500));
+
+        assertThat(result.reaped()).isEqualTo(40);
+        assertThat(result.lagMs().getTotalCount()).isEqualTo(40);
+        assertThat(convene.eventsOfInstance(1, 0, 1000)).filteredOn(e -> e.type() == org.convene.model.EventType.TIMEOUT)
+                .allMatch(e -> "reaped".equals(e.reason()));
+    }
+
+    @Test
     void theScalingSeriesStoresTheHistoryItReportsOnBothSystems() throws Exception {
         withSeed(seed -> {
             ScalingSeries.Result series = ScalingSeries.run(convene, Meter.NONE,

@@ -169,16 +169,22 @@ local function presence_due(now)
 end
 
 -- Reaps who in an active instance let their presence run out by `now`: each leaves with a timeout
--- whose reason is 'reaped'. Returns the reaped user ids and the next due reap (ms) or false.
+-- whose reason is 'reaped'. Returns the reaped user ids, the next due reap (ms) or false, and when
+-- the first of those reaped was due (ms) or false.
 local function reap(iid, now)
   local pkey = ikey(iid) .. ':presence'
-  local reaped = {}
-  for _, uid in ipairs(redis.call('ZRANGEBYSCORE', pkey, '-inf', now)) do
-    if remove_participant(iid, uid, now, 'reaped', TIMEOUT) then reaped[#reaped + 1] = tonumber(uid) end
+  local reaped, first_due = {}, false
+  local due = redis.call('ZRANGEBYSCORE', pkey, '-inf', now, 'WITHSCORES')
+  for i = 1, #due, 2 do
+    local uid = due[i]
+    if remove_participant(iid, uid, now, 'reaped', TIMEOUT) then
+      reaped[#reaped + 1] = tonumber(uid)
+      if not first_due then first_due = due[i + 1] end
+    end
     redis.call('ZREM', pkey, uid)
   end
   local first = redis.call('ZRANGE', pkey, 0, 0, 'WITHSCORES')
-  return reaped, first[2] or false
+  return reaped, first[2] or false, first_due
 end
 
 -- What functions 4 and 8 show of instance `iid`, as JSON for the {live} projection (see live/_lib.lua):
