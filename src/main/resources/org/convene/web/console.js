@@ -541,7 +541,7 @@ function wireAdmin() {
       const lease = $('meeting-presence').value ? Number($('meeting-presence').value) : undefined;
       const meeting = await state.api.post('/meetings', {
         title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
-        capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: 0 } : undefined,
+        capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: Number($('meeting-grace').value || 0) } : undefined,
       });
       e.target.reset();
       $('meeting-audience').disabled = true;

@@ -100,6 +100,8 @@ class AttendanceApiTest extends ApiServerTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("detail").asText()).isEqualTo("Meeting instance is full");
+        assertThat(api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body())
+                .contains("convene_refusals_total{type=\"INSTANCE_FULL\"}");
     }
 
     @Test
