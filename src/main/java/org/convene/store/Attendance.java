@@ -75,11 +75,7 @@ final class Attendance {
      * (the index of their events log), one pipelined batch. Each step is idempotent.
      */
     void removeEverywhere(long userId, Instant now) {
-        List<CompletableFuture<Reply>> replies = calls.await(calls.commands.smembers(Keys.userMeetings(userId))
-                .toCompletableFuture()).stream().map(id -> calls.inMeeting(Long.parseLong(id), USER_REMOVED,
-                        Long.toString(userId), ms(now))).toList();
-        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
-        replies.forEach(reply -> live.apply(calls.result(reply).ok(), 2));
+        calls.inMeetingsOf(userId, USER_REMOVED, Long.toString(userId), ms(now)).forEach(reply -> live.apply(reply.ok(), 2));
     }
 
     /**

@@ -47,13 +47,9 @@ final class AttendanceRecords {
 
     /** One user's attendance in every instance they attended, each with that user alone. */
     List<InstanceAttendance> ofUser(long userId, Instant now) {
-        List<CompletableFuture<Reply>> replies = calls.await(calls.commands.smembers(Keys.userMeetings(userId))
-                .toCompletableFuture()).stream()
-                .map(id -> calls.inMeeting(Long.parseLong(id), USER_ATTENDANCE, Long.toString(userId))).toList();
-        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         List<InstanceAttendance> found = new ArrayList<>();
-        for (CompletableFuture<Reply> reply : replies) {
-            for (Reply row : calls.result(reply).ok().rows(1)) {
+        for (Reply reply : calls.inMeetingsOf(userId, USER_ATTENDANCE, Long.toString(userId))) {
+            for (Reply row : reply.ok().rows(1)) {
                 Map<String, String> h = row.hash(1);
                 found.add(new InstanceAttendance(Replies.instance(h, now), endedAt(h),
                         List.of(new Attendee(userId, row.text(3), segments(row.text(2))))));

@@ -3,7 +3,6 @@ package org.convene.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.convene.model.Event;
 
 /**
@@ -31,14 +30,9 @@ final class EventLog {
 
     /** Every event of one user, across the meetings they joined, in time order. */
     List<Event> ofUser(long userId) {
-        List<String> meetingIds = new ArrayList<>(calls.await(calls.commands.smembers(Keys.userMeetings(userId))
-                .toCompletableFuture()));
-        List<CompletableFuture<Reply>> replies = meetingIds.stream()
-                .map(id -> calls.inMeeting(Long.parseLong(id), USER_EVENTS, Long.toString(userId))).toList();
-        calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         List<Event> events = new ArrayList<>();
-        for (CompletableFuture<Reply> reply : replies) {
-            events.addAll(Replies.userEvents(userId, calls.result(reply).ok().list(1)));
+        for (Reply reply : calls.inMeetingsOf(userId, USER_EVENTS, Long.toString(userId))) {
+            events.addAll(Replies.userEvents(userId, reply.ok().list(1)));
         }
         events.sort(Comparator.comparing(Event::timestamp).thenComparingLong(Event::instanceId)
                 .thenComparingLong(Event::id));

@@ -52,6 +52,18 @@ final class RedisCalls {
                 .thenApply(Reply::new);
     }
 
+    /**
+     * Runs a meeting script in every meeting user {@code userId} ever joined (the index of their
+     * events log), all pipelined: two round trips whatever their number. The replies come unchecked,
+     * in no particular order.
+     */
+    List<Reply> inMeetingsOf(long userId, Script script, String... args) {
+        List<CompletableFuture<Reply>> replies = await(commands.smembers(Keys.userMeetings(userId)).toCompletableFuture())
+                .stream().map(id -> inMeeting(Long.parseLong(id), script, args)).toList();
+        awaitAll(replies.toArray(CompletableFuture[]::new));
+        return replies.stream().map(this::result).toList();
+    }
+
     /** Runs a script in the users' slot. */
     CompletableFuture<Reply> inUsers(Script script, String... args) {
         return scripts.run(script, new String[] {Keys.USERS}, args).thenApply(Reply::new);

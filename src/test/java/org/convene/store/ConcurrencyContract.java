@@ -42,30 +42,7 @@ abstract class ConcurrencyContract extends StoreContract {
     @Test
     void joinsAndLeavesRacingAnEndLeaveNobodyInsideAndCloseEveryJoinOnce() throws Exception {
         MeetingInstance open = openInstance();
-        List<User> users = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            users.add(convene.createUser(new UserDetails("U" + i, 30, "", "u" + i + "@example.com")));
-        }
-        // The end comes once every user is under way, so that it races their joins and leaves.
-        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
-        runTogether(users.size() + 1, i -> () -> {
-            if (i == users.size()) {
-                underWay.await();
-                convene.end(open.id());
-                return null;
-            }
-            long user = users.get(i).id();
-            for (int round = 0; round < 40; round++) {
-                if (round == 5) underWay.countDown();
-                try {
-                    if (ThreadLocalRandom.current().nextBoolean()) convene.join(user, open.id());
-                    else convene.leave(user, open.id());
-                } catch (RefusedException expected) {
-                    // not in, already in, or ended: all fine in a race
-                }
-            }
-            return null;
-        });
+        List<User> users = racingAnEnd(open, 24, 40);
 
         assertThat(convene.participants(open.id())).isEmpty();
         List<Event> log = convene.eventsOfInstance(open.id(), 0, 1000);
@@ -84,26 +61,7 @@ abstract class ConcurrencyContract extends StoreContract {
     @Test
     void afterJoinsAndLeavesRacingAnEndTheAttendanceReportIsTheEventsLogSegmentBySegment() throws Exception {
         MeetingInstance open = openInstance();
-        List<User> users = new ArrayList<>();
-        for (int i = 0; i < 16; i++) users.add(convene.createUser(new UserDetails("A" + i, 30, "", "a" + i + "@example.com")));
-        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
-        runTogether(users.size() + 1, i -> () -> {
-            if (i == users.size()) {
-                underWay.await();
-                convene.end(open.id());
-                return null;
-            }
-            for (int round = 0; round < 30; round++) {
-                if (round == 5) underWay.countDown();
-                try {
-                    if (ThreadLocalRandom.current().nextBoolean()) convene.join(users.get(i).id(), open.id());
-                    else convene.leave(users.get(i).id(), open.id());
-                } catch (RefusedException expected) {
-                    // not in, already in, or ended
-                }
-            }
-            return null;
-        });
+        racingAnEnd(open, 16, 30);
 
         var report = convene.attendance(open.id());
         List<Event> log = convene.eventsOfInstance(open.id(), 0, 1000);
@@ -116,6 +74,38 @@ abstract class ConcurrencyContract extends StoreContract {
             assertThat(row.attendee().inside()).isFalse();
         }
         assertThat(report.uniqueAttendees()).isEqualTo(log.stream().map(Event::userId).distinct().count());
+    }
+
+    /**
+     * Makes {@code count} users join and leave {@code open} at random, {@code rounds} times each,
+     * while the instance is ended once every one of them is under way; returns the users.
+     */
+    List<User> racingAnEnd(MeetingInstance open, int count, int rounds) throws Exception {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(convene.createUser(new UserDetails("U" + i, 30, "", "u" + i + "@example.com")));
+        }
+        // The end comes once every user is under way, so that it races their joins and leaves.
+        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
+        runTogether(users.size() + 1, i -> () -> {
+            if (i == users.size()) {
+                underWay.await();
+                convene.end(open.id());
+                return null;
+            }
+            long user = users.get(i).id();
+            for (int round = 0; round < rounds; round++) {
+                if (round == 5) underWay.countDown();
+                try {
+                    if (ThreadLocalRandom.current().nextBoolean()) convene.join(user, open.id());
+                    else convene.leave(user, open.id());
+                } catch (RefusedException expected) {
+                    // not in, already in, or ended: all fine in a race
+                }
+            }
+            return null;
+        });
+        return users;
     }
 
     interface Task {
