@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene admin-token --rotate}: a new administrator token for the HTTP API. */
-@Command(name = "admin-token", description = "Make a new administrator token for the HTTP API, shown once.")
+@Command(mixinStandardHelpOptions = true, name = "admin-token", description = "Make a new administrator token for the HTTP API, shown once.")
 final class AdminTokenCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;

@@ -18,15 +18,15 @@ import picocli.CommandLine.ParentCommand;
  * {@code CONVENE_REDIS_URL} it runs on a throwaway embedded Redis with the append-only persistence
  * Convene uses, so ./data is never touched; each part starts from an empty store.
  */
-@Command(name = "bench", description = "Measure Convene: throughput, latency, round trips and commands per "
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure Convene: throughput, latency, round trips and commands per "
         + "operation; with options also the seed's algorithm, the HTTP API, memory, scaling and the scheduler.")
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;
 
-    @Option(names = "--users", defaultValue = "2000")
+    @Option(names = "--users", defaultValue = "2000", description = "Users in the benchmark's population.")
     int users;
-    @Option(names = "--meetings", defaultValue = "200")
+    @Option(names = "--meetings", defaultValue = "200", description = "Meetings in the population, each with one active instance.")
     int meetings;
     @Option(names = "--private-share", defaultValue = "0.3", description = "Share of private meetings, 0 to 1.")
     double privateShare;
@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     int seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured seconds before each workload run.")
     int warmup;
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random population and workload, for runs that can be compared.")
     long seed;
     @Option(names = "--baseline", description = "Also run the seed report's own algorithm on the same data, side by side.")
     boolean baseline;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code convene}: the meeting system from the command line; one subcommand per operation. */
-@Command(name = "convene", mixinStandardHelpOptions = true, version = "Convene 0.1.0",
+@Command(name = "convene", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Meeting management on Redis: users, meetings, scheduled instances, events and chat.",
         subcommands = {UserCommands.class, MeetingCommands.class, InstanceCommands.class,
                 SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class,
@@ -45,58 +45,58 @@ final class ConveneCommand {
         return context.convene();
     }
 
-    @Command(name = "join", description = "Function 1: a user joins an active meeting instance.")
-    void join(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long user,
-              @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance) {
+    @Command(mixinStandardHelpOptions = true, name = "join", description = "Function 1: a user joins an active meeting instance.")
+    void join(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+              @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var joined = convene().join(user, instance);
         output().result("User " + user + " successfully joined meeting", joined);
     }
 
-    @Command(name = "leave", description = "Function 2: a user leaves a meeting instance they joined.")
-    void leave(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long user,
-               @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance) {
+    @Command(mixinStandardHelpOptions = true, name = "leave", description = "Function 2: a user leaves a meeting instance they joined.")
+    void leave(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+               @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var left = convene().leave(user, instance);
         output().result("User successfully left the meeting", left);
     }
 
-    @Command(name = "participants", description = "Function 3: current participants of an instance, with join times.")
-    void participants(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance) {
+    @Command(mixinStandardHelpOptions = true, name = "participants", description = "Function 3: current participants of an instance, with join times.")
+    void participants(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         List<Participant> participants = convene().participants(instance);
         output().lines(participants.isEmpty() ? List.of("Meeting instance " + instance + " has no participants")
                 : participants.stream().map(Output::participant).toList(), participants);
     }
 
-    @Command(name = "active", description = "Function 4: active meeting instances with their meetings.")
+    @Command(mixinStandardHelpOptions = true, name = "active", description = "Function 4: active meeting instances with their meetings.")
     void active() {
         List<ActiveInstance> active = convene().activeInstances();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
                 : active.stream().map(Output::active).toList(), Views.active(active));
     }
 
-    @Command(name = "end", description = "Function 5: end an active instance; every participant times out.")
-    void end(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance) {
+    @Command(mixinStandardHelpOptions = true, name = "end", description = "Function 5: end an active instance; every participant times out.")
+    void end(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var ended = convene().end(instance);
         output().result("Meeting instance " + instance + " ended", ended);
     }
 
-    @Command(name = "post", description = "Function 6: a participant posts a chat message (1 to 4,000 characters).")
-    void post(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long user,
-              @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance,
+    @Command(mixinStandardHelpOptions = true, name = "post", description = "Function 6: a participant posts a chat message (1 to 4,000 characters).")
+    void post(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+              @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
               @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The message; several words are joined by spaces.")
               List<String> words) {
         ChatMessage posted = convene().post(user, instance, String.join(" ", words));
         output().result("Chat message posted", posted);
     }
 
-    @Command(name = "chat", description = "Function 7: an instance's chat in posting order.")
-    void chat(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance,
+    @Command(mixinStandardHelpOptions = true, name = "chat", description = "Function 7: an instance's chat in posting order.")
+    void chat(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
               @Option(names = "--after", defaultValue = "0", description = "Only messages after this id.") long after,
               @Option(names = "--limit", defaultValue = "100", description = "At most this many (1 to 1000).") int limit) {
         List<ChatMessage> chat = convene().chat(instance, after, limit);
         output().lines(chat.isEmpty() ? List.of("No chat messages") : chat.stream().map(Output::message).toList(), chat);
     }
 
-    @Command(name = "join-times", description = "Function 8: for each active instance, when its participants joined.")
+    @Command(mixinStandardHelpOptions = true, name = "join-times", description = "Function 8: for each active instance, when its participants joined.")
     void joinTimes() {
         List<ActiveInstance> active = convene().joinTimes();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
@@ -104,16 +104,16 @@ final class ConveneCommand {
                 Views.joinTimes(active, context.services().access(), org.convene.core.Caller.ADMIN));
     }
 
-    @Command(name = "messages", description = "Function 9: one user's chat messages in one instance.")
-    void messages(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long instance,
-                  @Parameters(paramLabel = "USER", converter = Converters.Id.class) long user,
-                  @Option(names = "--after", defaultValue = "0") long after,
-                  @Option(names = "--limit", defaultValue = "100") int limit) {
+    @Command(mixinStandardHelpOptions = true, name = "messages", description = "Function 9: one user's chat messages in one instance.")
+    void messages(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
+                  @Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+                  @Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,
+                  @Option(names = "--limit", defaultValue = "100", description = "At most this many (1 to 1000).") int limit) {
         List<ChatMessage> chat = convene().chatOf(instance, user, after, limit);
         output().lines(chat.isEmpty() ? List.of("No chat messages") : chat.stream().map(Output::message).toList(), chat);
     }
 
-    @Command(name = "attendance", description = "Who was in an instance and for how long: each person's segments, "
+    @Command(mixinStandardHelpOptions = true, name = "attendance", description = "Who was in an instance and for how long: each person's segments, "
             + "time present and share of the window; or, with --user, one user's attendance, newest first.")
     void attendance(@Parameters(paramLabel = "INSTANCE", arity = "0..1", converter = Converters.Id.class,
                             description = "The instance whose report to show.") Long instance,
@@ -144,11 +144,11 @@ final class ConveneCommand {
                 reports.stream().map(AttendanceViews.UserAttendanceView::of).toList());
     }
 
-    @Command(name = "events", description = "The events log of an instance, or of a user across meetings.")
-    void events(@Option(names = "--instance", converter = Converters.Id.class) Long instance,
-                @Option(names = "--user", converter = Converters.Id.class) Long user,
-                @Option(names = "--after", defaultValue = "0") long after,
-                @Option(names = "--limit", defaultValue = "1000") int limit) {
+    @Command(mixinStandardHelpOptions = true, name = "events", description = "The events log of an instance, or of a user across meetings.")
+    void events(@Option(names = "--instance", paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The events log of this instance.") Long instance,
+                @Option(names = "--user", paramLabel = "USER", converter = Converters.Id.class, description = "The events of this user, across meetings.") Long user,
+                @Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,
+                @Option(names = "--limit", defaultValue = "1000", description = "At most this many (1 to 1000).") int limit) {
         if ((instance == null) == (user == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --instance and --user");
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene demo}: replays the seed report's demonstrations. */
-@Command(name = "demo", description = "Replay the seed report's demonstrations, printing each output.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Replay the seed report's demonstrations, printing each output.")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene dump}: the whole database, grouped as the seed's printRedis.py prints it. */
-@Command(name = "dump", description = "Print the whole database, grouped as the seed's printRedis.py does.")
+@Command(mixinStandardHelpOptions = true, name = "dump", description = "Print the whole database, grouped as the seed's printRedis.py does.")
 final class DumpCommand implements Runnable {
     @ParentCommand
     ConveneCommand root;

@@ -19,10 +19,10 @@ final class InstanceCommands {
     @ParentCommand
     ConveneCommand root;
 
-    @Command(name = "create", description = "Schedule an instance of a meeting on [from, to).")
-    void create(@Option(names = "--meeting", required = true, converter = Converters.Id.class) long meeting,
-                @Option(names = "--from", required = true) String from,
-                @Option(names = "--to", required = true) String to) {
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Schedule an instance of a meeting on [from, to).")
+    void create(@Option(names = "--meeting", paramLabel = "MEETING", required = true, converter = Converters.Id.class, description = "The meeting's id.") long meeting,
+                @Option(names = "--from", required = true, paramLabel = "TIME", description = "When it starts: an ISO-8601 time (2026-12-01T10:00:00Z), now, or a distance from now: +10m, +1h30m, -5m (d, h, m, s).") String from,
+                @Option(names = "--to", required = true, paramLabel = "TIME", description = "When it ends: an ISO-8601 time (2026-12-01T10:00:00Z), now, or a distance from now: +10m, +1h30m, -5m (d, h, m, s).") String to) {
         MeetingInstance instance = root.convene().createInstance(meeting, window(from, to));
         root.output().result("Meeting instance " + instance.id() + " created: " + Output.instance(instance), instance);
     }
@@ -42,29 +42,29 @@ final class InstanceCommands {
         }
     }
 
-    @Command(name = "get", description = "Show an instance with its status now.")
-    void get(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show an instance with its status now.")
+    void get(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long id) {
         MeetingInstance instance = root.convene().instance(id);
         root.output().result(Output.instance(instance), instance);
     }
 
-    @Command(name = "list", description = "List the instances of a meeting in time order.")
-    void list(@Option(names = "--meeting", required = true, converter = Converters.Id.class) long meeting) {
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List the instances of a meeting in time order.")
+    void list(@Option(names = "--meeting", paramLabel = "MEETING", required = true, converter = Converters.Id.class, description = "The meeting's id.") long meeting) {
         List<MeetingInstance> instances = root.convene().instancesOf(meeting);
         root.output().lines(instances.isEmpty() ? List.of("Meeting " + meeting + " has no instances")
                 : instances.stream().map(Output::instance).toList(), instances);
     }
 
-    @Command(name = "update", description = "Move an instance; once started only its end may change.")
-    void update(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id,
-                @Option(names = "--from", required = true) String from,
-                @Option(names = "--to", required = true) String to) {
+    @Command(mixinStandardHelpOptions = true, name = "update", description = "Move an instance; once started only its end may change.")
+    void update(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long id,
+                @Option(names = "--from", required = true, paramLabel = "TIME", description = "When it starts: an ISO-8601 time (2026-12-01T10:00:00Z), now, or a distance from now: +10m, +1h30m, -5m (d, h, m, s).") String from,
+                @Option(names = "--to", required = true, paramLabel = "TIME", description = "When it ends: an ISO-8601 time (2026-12-01T10:00:00Z), now, or a distance from now: +10m, +1h30m, -5m (d, h, m, s).") String to) {
         MeetingInstance instance = root.convene().updateInstance(id, window(from, to));
         root.output().result("Meeting instance " + id + " updated: " + Output.instance(instance), instance);
     }
 
-    @Command(name = "delete", description = "Delete an instance that is not active and has no events or chat.")
-    void delete(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete an instance that is not active and has no events or chat.")
+    void delete(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long id) {
         root.convene().deleteInstance(id);
         root.output().result("Meeting instance " + id + " deleted", Map.of("deleted", id));
     }

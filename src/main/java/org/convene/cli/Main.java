@@ -25,8 +25,24 @@ public final class Main {
     static int run(String[] args, Context context, PrintWriter out, PrintWriter err) {
         ConveneCommand root = new ConveneCommand(context);
         CommandLine cli = new CommandLine(root);
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        helpEverywhere(cli);
         cli.setOut(out);
         cli.setErr(err);
+        // A mistake gets its one-line reason and the likely intended command, not a page of usage.
+        cli.setParameterExceptionHandler((problem, given) -> {
+            CommandLine where = problem.getCommandLine();
+            where.getErr().println("convene: " + problem.getMessage());
+            String meant = problem instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getUnmatched().isEmpty() ? closestCommand(where, unmatched.getUnmatched().get(0)) : null;
+            if (meant != null) {
+                where.getErr().println("Did you mean '" + where.getCommandSpec().qualifiedName() + " " + meant + "'?");
+            } else {
+                where.getErr().println("See '" + where.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            where.getErr().flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof RefusedException refused) {
                 new Output(out, err, root.json).refused(refused);
@@ -34,6 +50,13 @@ public final class Main {
             }
             if (e instanceof IllegalArgumentException bad && bad.getMessage() != null) {
                 err.println("convene: " + bad.getMessage());
+                return 2;
+            }
+            java.net.BindException taken = causeOf(e, java.net.BindException.class);
+            if (taken != null) {
+                var server = context.node().settings().server();
+                err.println("convene: cannot listen on " + server.host() + ":" + server.port() + " (" + taken.getMessage()
+                        + "); stop what uses it or set CONVENE_HTTP_PORT");
                 return 2;
             }
             if (e instanceof StoreUnavailableException unavailable) {
@@ -50,5 +73,54 @@ public final class Main {
         } finally {
             context.close();
         }
+    }
+
+    /**
+     * Gives every command the build's {@code --version}: each declares the standard help options,
+     * but only the root names the version provider.
+     */
+    private static void helpEverywhere(CommandLine command) {
+        command.getCommandSpec().versionProvider(new BuildVersion());
+        command.getSubcommands().values().forEach(Main::helpEverywhere);
+    }
+
+    /** The subcommand of {@code command} within two edits of {@code typed}, the nearest, or null. */
+    static String closestCommand(CommandLine command, String typed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String name : command.getSubcommands().keySet()) {
+            int distance = edits(typed, name);
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: how many single-character insertions, deletions or substitutions turn a into b. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** The first cause of {@code e} (itself included) of type {@code type}, or null. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
     }
 }

@@ -19,9 +19,9 @@ final class MeetingCommands {
     ConveneCommand root;
 
     static final class Fields {
-        @Option(names = "--title", required = true)
+        @Option(names = "--title", required = true, description = "The meeting's title (up to 200 characters).")
         String title;
-        @Option(names = "--description", defaultValue = "")
+        @Option(names = "--description", defaultValue = "", description = "What the meeting is for (up to 2,000 characters).")
         String description;
         @Option(names = "--public", description = "Open to every user; otherwise only to the audience.")
         boolean isPublic;
@@ -44,28 +44,28 @@ final class MeetingCommands {
         }
     }
 
-    @Command(name = "create", description = "Create a meeting.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a meeting.")
     void create(@Mixin Fields fields) {
         Meeting meeting = root.convene().createMeeting(fields.details());
         root.output().result("Meeting " + meeting.id() + " created", meeting);
     }
 
-    @Command(name = "get", description = "Show a meeting.")
-    void get(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show a meeting.")
+    void get(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id) {
         Meeting meeting = root.convene().meeting(id);
         root.output().result(Output.meeting(meeting), meeting);
     }
 
-    @Command(name = "list", description = "List meetings by id.")
-    void list(@Option(names = "--after", defaultValue = "0") long after,
-              @Option(names = "--limit", defaultValue = "100") int limit) {
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List meetings by id.")
+    void list(@Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,
+              @Option(names = "--limit", defaultValue = "100", description = "At most this many (1 to 1000).") int limit) {
         List<Meeting> meetings = root.convene().meetings(after, limit);
         root.output().lines(meetings.isEmpty() ? List.of("No meetings")
                 : meetings.stream().map(Output::meeting).toList(), meetings);
     }
 
-    @Command(name = "update", description = "Replace a meeting's details and audience.")
-    void update(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id,
+    @Command(mixinStandardHelpOptions = true, name = "update", description = "Replace a meeting's details and audience.")
+    void update(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id,
                 @Mixin Fields fields,
                 @Option(names = "--if-version", description = "Refuse unless the meeting is at this version.") Long version) {
         Meeting meeting = root.convene().updateMeeting(id, fields.details(),
@@ -73,8 +73,8 @@ final class MeetingCommands {
         root.output().result("Meeting " + id + " updated", meeting);
     }
 
-    @Command(name = "delete", description = "Delete a meeting that has no instances.")
-    void delete(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a meeting that has no instances.")
+    void delete(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id) {
         root.convene().deleteMeeting(id);
         root.output().result("Meeting " + id + " deleted", Map.of("deleted", id));
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene scheduler}: activates and ends instances on time until stopped, printing each transition. */
-@Command(name = "scheduler", description = "Run the scheduler until stopped (Ctrl-C), printing each transition.")
+@Command(mixinStandardHelpOptions = true, name = "scheduler", description = "Run the scheduler until stopped (Ctrl-C), printing each transition.")
 final class SchedulerCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;

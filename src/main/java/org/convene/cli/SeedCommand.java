@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene seed}: loads the seed report's sample data into an empty store. */
-@Command(name = "seed", description = "Load the seed report's sample data (redis_init.py).")
+@Command(mixinStandardHelpOptions = true, name = "seed", description = "Load the seed report's sample data (redis_init.py).")
 final class SeedCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code convene serve}: the HTTP API and the scheduler in one process, until stopped. */
-@Command(name = "serve", description = "Serve the REST API and run the scheduler until stopped (Ctrl-C).",
+@Command(mixinStandardHelpOptions = true, name = "serve", description = "Serve the REST API and run the scheduler until stopped (Ctrl-C).",
         footer = {"", "Settings: CONVENE_HTTP_HOST, CONVENE_HTTP_PORT, CONVENE_ADMIN_TOKEN and more; see README.md."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand

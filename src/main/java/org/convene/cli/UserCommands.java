@@ -16,11 +16,11 @@ final class UserCommands {
     ConveneCommand root;
 
     static final class Fields {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "The user's name (up to 200 characters).")
         String name;
         @Option(names = "--age", required = true, description = "0 to 150.")
         int age;
-        @Option(names = "--gender", defaultValue = "")
+        @Option(names = "--gender", defaultValue = "", description = "Optional, free text.")
         String gender;
         @Option(names = "--email", required = true, description = "Unique, compared case-insensitively.")
         String email;
@@ -30,27 +30,27 @@ final class UserCommands {
         }
     }
 
-    @Command(name = "create", description = "Create a user.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a user.")
     void create(@picocli.CommandLine.Mixin Fields fields) {
         User user = root.convene().createUser(fields.details());
         root.output().result("User " + user.id() + " created", user);
     }
 
-    @Command(name = "get", description = "Show a user.")
-    void get(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show a user.")
+    void get(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         User user = root.convene().user(id);
         root.output().result(Output.user(user), user);
     }
 
-    @Command(name = "list", description = "List users by id.")
-    void list(@Option(names = "--after", defaultValue = "0") long after,
-              @Option(names = "--limit", defaultValue = "100") int limit) {
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List users by id.")
+    void list(@Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,
+              @Option(names = "--limit", defaultValue = "100", description = "At most this many (1 to 1000).") int limit) {
         List<User> users = root.convene().users(after, limit);
         root.output().lines(users.isEmpty() ? List.of("No users") : users.stream().map(Output::user).toList(), users);
     }
 
-    @Command(name = "update", description = "Replace a user's details.")
-    void update(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id,
+    @Command(mixinStandardHelpOptions = true, name = "update", description = "Replace a user's details.")
+    void update(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
                 @picocli.CommandLine.Mixin Fields fields,
                 @Option(names = "--if-version", description = "Refuse unless the user is at this version.") Long version) {
         User user = root.convene().updateUser(id, fields.details(),
@@ -58,16 +58,16 @@ final class UserCommands {
         root.output().result("User " + id + " updated", user);
     }
 
-    @Command(name = "token", description = "Make a new API token for a user, shown once.")
-    void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "token", description = "Make a new API token for a user, shown once.")
+    void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         root.convene().user(id);
         String token = root.context.services().tokens().issue(id);
         root.output().result("New token for user " + id + " (shown only now): " + token,
                 java.util.Map.of("userId", id, "token", token));
     }
 
-    @Command(name = "delete", description = "Delete a user; their events and chat stay, their e-mail is freed.")
-    void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class) long id) {
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a user; their events and chat stay, their e-mail is freed.")
+    void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         root.convene().deleteUser(id);
         root.output().result("User " + id + " deleted", java.util.Map.of("deleted", id));
     }

@@ -97,7 +97,13 @@ public final class ConveneServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             Problems.register(config.routes, metrics);
         });
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException notListening) {
+            // Such as a port in use: nothing may go on reading feeds for a server that never started.
+            feeds.close();
+            throw notListening;
+        }
         return new ConveneServer(app, feeds, settings.host(), generated, List.copyOf(registered));
     }
 

@@ -226,6 +226,59 @@ class CliTest {
     }
 
     @Test
+    void everyCommandAndSubcommandAnswersHelpWithExitZero() {
+        picocli.CommandLine tree = new picocli.CommandLine(new ConveneCommand(Context.of(node(), clock)));
+        List<String> paths = new java.util.ArrayList<>();
+        collect(tree, List.of(), paths);
+
+        assertThat(paths).hasSizeGreaterThan(30);
+        for (String path : paths) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new java.util.ArrayList<>(List.of(path.split(" ")));
+                args.removeIf(String::isEmpty);
+                args.add(flag);
+                Run run = convene(args.toArray(String[]::new));
+                assertThat(run.code()).as(String.join(" ", args)).isZero();
+                assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: convene");
+            }
+        }
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> prefix, List<String> paths) {
+        paths.add(String.join(" ", prefix));
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> next = new java.util.ArrayList<>(prefix);
+            next.add(name);
+            collect(sub, next, paths);
+        });
+    }
+
+    @Test
+    void helpNamesACommandToExplain() {
+        Run run = convene("help", "join");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Usage: convene join");
+    }
+
+    @Test
+    void aMistypedCommandSuggestsTheRightOne() {
+        Run run = convene("jion", "1", "2");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Did you mean 'convene join'?");
+    }
+
+    @Test
+    void theVersionIsTheBuildsAndItsCommit() {
+        Run run = convene("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Convene 0.1.0-SNAPSHOT (commit ");
+        assertThat(convene("join", "-V").out()).isEqualTo(run.out());
+    }
+
+    @Test
     void eventsNeedExactlyOneOfInstanceAndUser() {
         assertThat(convene("events").code()).isEqualTo(2);
         assertThat(convene("events", "--instance", "2", "--user", "1").code()).isEqualTo(2);
