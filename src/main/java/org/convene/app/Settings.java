@@ -78,4 +78,9 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
             return Duration.ofMillis(value);
         }
     }
+
+    /** Where the HTTP server listens, as host:port (CONVENE_HTTP_HOST, CONVENE_HTTP_PORT). */
+    public String listenAddress() {
+        return server.host() + ":" + server.port();
+    }
 }

@@ -54,8 +54,7 @@ public final class Main {
             }
             java.net.BindException taken = causeOf(e, java.net.BindException.class);
             if (taken != null) {
-                var server = context.node().settings().server();
-                err.println("convene: cannot listen on " + server.host() + ":" + server.port() + " (" + taken.getMessage()
+                err.println("convene: cannot listen on " + context.node().settings().listenAddress() + " (" + taken.getMessage()
                         + "); stop what uses it or set CONVENE_HTTP_PORT");
                 return 2;
             }

@@ -279,6 +279,22 @@ class CliTest {
     }
 
     @Test
+    void aPortInUseIsAConfigurationErrorInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var node = org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of(
+                    "CONVENE_HTTP_PORT", Integer.toString(taken.getLocalPort()))), clock);
+            StringWriter err = new StringWriter();
+
+            int code = Main.run(new String[] {"serve"}, Context.of(node, clock), new PrintWriter(new StringWriter()),
+                    new PrintWriter(err));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                    .startsWith("convene: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void eventsNeedExactlyOneOfInstanceAndUser() {
         assertThat(convene("events").code()).isEqualTo(2);
         assertThat(convene("events", "--instance", "2", "--user", "1").code()).isEqualTo(2);
