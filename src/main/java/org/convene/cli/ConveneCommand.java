@@ -45,41 +45,41 @@ final class ConveneCommand {
         return context.convene();
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "join", description = "Function 1: a user joins an active meeting instance.")
+    @Command(mixinStandardHelpOptions = true, name = "join", description = "A user joins an active meeting instance (the seed's function 1).")
     void join(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
               @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var joined = convene().join(user, instance);
         output().result("User " + user + " successfully joined meeting", joined);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "leave", description = "Function 2: a user leaves a meeting instance they joined.")
+    @Command(mixinStandardHelpOptions = true, name = "leave", description = "A user leaves a meeting instance they joined (the seed's function 2).")
     void leave(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
                @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var left = convene().leave(user, instance);
         output().result("User successfully left the meeting", left);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "participants", description = "Function 3: current participants of an instance, with join times.")
+    @Command(mixinStandardHelpOptions = true, name = "participants", description = "Current participants of an instance, with join times (the seed's function 3).")
     void participants(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         List<Participant> participants = convene().participants(instance);
         output().lines(participants.isEmpty() ? List.of("Meeting instance " + instance + " has no participants")
                 : participants.stream().map(Output::participant).toList(), participants);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "active", description = "Function 4: active meeting instances with their meetings.")
+    @Command(mixinStandardHelpOptions = true, name = "active", description = "Active meeting instances with their meetings (the seed's function 4).")
     void active() {
         List<ActiveInstance> active = convene().activeInstances();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
                 : active.stream().map(Output::active).toList(), Views.active(active));
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "end", description = "Function 5: end an active instance; every participant times out.")
+    @Command(mixinStandardHelpOptions = true, name = "end", description = "End an active instance; every participant times out (the seed's function 5).")
     void end(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var ended = convene().end(instance);
         output().result("Meeting instance " + instance + " ended", ended);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "post", description = "Function 6: a participant posts a chat message (1 to 4,000 characters).")
+    @Command(mixinStandardHelpOptions = true, name = "post", description = "A participant posts a chat message (1 to 4,000 characters) (the seed's function 6).")
     void post(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
               @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
               @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The message; several words are joined by spaces.")
@@ -88,7 +88,7 @@ final class ConveneCommand {
         output().result("Chat message posted", posted);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "chat", description = "Function 7: an instance's chat in posting order.")
+    @Command(mixinStandardHelpOptions = true, name = "chat", description = "An instance's chat in posting order (the seed's function 7).")
     void chat(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
               @Option(names = "--after", defaultValue = "0", description = "Only messages after this id.") long after,
               @Option(names = "--limit", defaultValue = "100", description = "At most this many (1 to 1000).") int limit) {
@@ -96,7 +96,7 @@ final class ConveneCommand {
         output().lines(chat.isEmpty() ? List.of("No chat messages") : chat.stream().map(Output::message).toList(), chat);
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "join-times", description = "Function 8: for each active instance, when its participants joined.")
+    @Command(mixinStandardHelpOptions = true, name = "join-times", description = "For each active instance, when its participants joined (the seed's function 8).")
     void joinTimes() {
         List<ActiveInstance> active = convene().joinTimes();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
@@ -104,7 +104,7 @@ final class ConveneCommand {
                 Views.joinTimes(active, context.services().access(), org.convene.core.Caller.ADMIN));
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "messages", description = "Function 9: one user's chat messages in one instance.")
+    @Command(mixinStandardHelpOptions = true, name = "messages", description = "One user's chat messages in one instance (the seed's function 9).")
     void messages(@Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance,
                   @Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
                   @Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,

@@ -34,6 +34,17 @@ class OpenApiTest extends ApiServerTest {
     }
 
     @Test
+    void everyOperationHasAUniqueOperationIdForGeneratedClients() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            assertThat(operation.getOperationId()).as(method + " " + path).isNotBlank();
+            ids.add(operation.getOperationId());
+        }));
+
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
     void swaggerUiIsServedFromTheJarWithoutAToken() {
         var page = api.call("GET", "/docs", null, null);
         assertThat(page.status()).isEqualTo(200);
