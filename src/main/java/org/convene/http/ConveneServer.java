@@ -49,6 +49,11 @@ public final class ConveneServer implements AutoCloseable {
         FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.feedPoll(), settings.heartbeat(),
                 settings.streamRecheck());
         Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers).register(metrics);
+        org.convene.core.BuildInfo build = org.convene.core.BuildInfo.current();
+        // An info metric proper: Micrometer would drop a gauge's "_info" suffix, which Prometheus reserves.
+        io.prometheus.metrics.core.metrics.Info.builder().name("convene_build_info")
+                .help("The build serving: its version and commit, as labels").labelNames("version", "commit")
+                .register(metrics.getPrometheusRegistry()).addLabelValues(build.version(), build.commit());
         Authentication authentication = new Authentication(services.signIn(), services.access(), settings);
         RequestMetrics requests = new RequestMetrics(metrics);
         List<String> registered = new java.util.ArrayList<>();

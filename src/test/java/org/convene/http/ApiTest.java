@@ -318,6 +318,13 @@ class ApiTest {
     }
 
     @Test
+    void theMetricsNameTheBuildServingByVersionAndCommit() {
+        String metrics = api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body();
+
+        assertThat(metrics).containsPattern("convene_build_info\\{commit=\"[0-9a-f]{10}\",version=\"0\\.1\\.0-SNAPSHOT\"\\} 1\n");
+    }
+
+    @Test
     void schedulingAnInstanceAnswers201AndOverlapIs409() {
         var created = api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
                 "{\"from\":\"2026-01-05T12:00:00Z\",\"to\":\"2026-01-05T13:00:00Z\"}");
