@@ -84,10 +84,12 @@ public final class Node implements AutoCloseable {
     public Serving serve() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
-                .publishPercentileHistogram().register(metrics);
+                .serviceLevelObjectives(java.util.stream.Stream.of(1, 5, 10, 50, 100, 500, 1000, 5000)
+                        .map(Duration::ofMillis).toArray(Duration[]::new)).register(metrics);
+        // Each kind counted from zero, so that the series exist before the first transition.
+        for (var kind : org.convene.schedule.Transition.Kind.values()) transitions(metrics, kind);
         InstanceScheduler scheduler = scheduler(clock, settings.schedulerPoll(), t -> {
-            Counter.builder("convene_scheduler_transitions").tag("kind", t.kind().name().toLowerCase(Locale.ROOT))
-                    .register(metrics).increment();
+            transitions(metrics, t.kind()).increment();
             lag.record(Duration.between(t.dueAt(), clock.instant()));
         });
         scheduler.start();
@@ -109,14 +111,49 @@ public final class Node implements AutoCloseable {
         if (session != null) session.close();
     }
 
-    /** The log levels of the settings, over logback.xml's defaults. */
-    private static void applyLogLevels(Settings settings) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) return;
+    /**
+     * The log levels and format of the settings, over logback.xml's defaults: with CONVENE_LOG_FORMAT=json
+     * every line (the request log included) is one JSON object, logback's own encoder.
+     */
+    static void applyLogLevels(Settings settings) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) return;
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr) {
+            boolean json = settings.logFormat().equals("json");
+            if (json != (stderr.getEncoder() instanceof ch.qos.logback.classic.encoder.JsonEncoder)) {
+                ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> encoder;
+                if (json) {
+                    var lines = new ch.qos.logback.classic.encoder.JsonEncoder();
+                    // The message as a reader would see it, rather than its template and arguments apart.
+                    lines.setWithFormattedMessage(true);
+                    lines.setWithMessage(false);
+                    lines.setWithArguments(false);
+                    lines.setWithContext(false);
+                    lines.setWithNanoseconds(false);
+                    encoder = lines;
+                } else {
+                    var text = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+                    text.setPattern(TEXT_PATTERN);
+                    encoder = text;
+                }
+                encoder.setContext(context);
+                encoder.start();
+                stderr.setEncoder(encoder);
+            }
+        }
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(settings.logLevel(), Level.WARN));
         ((Logger) LoggerFactory.getLogger("org.convene.http.requests"))
                 .setLevel(Level.toLevel(settings.requestLogLevel(), Level.INFO));
     }
+
+    private static Counter transitions(PrometheusMeterRegistry metrics, org.convene.schedule.Transition.Kind kind) {
+        return Counter.builder("convene_scheduler_transitions").description("Activations, ends and reapings the scheduler made")
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(metrics);
+    }
+
+    /** logback.xml's pattern for text lines, to go back to from JSON. */
+    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
     /** Convene serving: the HTTP server and the scheduler, stopped in that order. */
     public static final class Serving implements AutoCloseable {

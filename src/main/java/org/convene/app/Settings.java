@@ -14,7 +14,7 @@ import org.convene.store.StoreSettings;
  * README's configuration table lists them. Bad values are refused with a message naming the variable.
  */
 public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
-                       String requestLogLevel) {
+                       String requestLogLevel, String logFormat) {
 
     /** Reads the settings from {@code env}, with defaults for what is missing. */
     public static Settings from(Map<String, String> env) {
@@ -36,11 +36,15 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),
                 Boolean.parseBoolean(read.text("CONVENE_METRICS_PUBLIC", "false")));
         return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
-                read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"));
+                read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"),
+                read.text("CONVENE_LOG_FORMAT", "text"));
     }
 
     public Settings {
         if (schedulerPoll.toMillis() < 10) throw new IllegalArgumentException("CONVENE_SCHEDULER_POLL_MS must be at least 10");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("CONVENE_LOG_FORMAT must be 'text' or 'json', was '" + logFormat + "'");
+        }
     }
 
     /** Whether the administrator's token is set by CONVENE_ADMIN_TOKEN rather than made and stored. */
@@ -50,12 +54,12 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
     public Settings withStore(StoreSettings other) {
-        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel);
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat);
     }
 
     /** The same settings with another server part. */
     public Settings withServer(ServerSettings other) {
-        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel);
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat);
     }
 
     private record Reader(Map<String, String> env) {

@@ -54,6 +54,8 @@ public final class ConveneServer implements AutoCloseable {
         io.prometheus.metrics.core.metrics.Info.builder().name("convene_build_info")
                 .help("The build serving: its version and commit, as labels").labelNames("version", "commit")
                 .register(metrics.getPrometheusRegistry()).addLabelValues(build.version(), build.commit());
+        var threads = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
+        bindProcessMetrics(metrics, threads);
         Authentication authentication = new Authentication(services.signIn(), services.access(), settings);
         RequestMetrics requests = new RequestMetrics(metrics);
         List<String> registered = new java.util.ArrayList<>();
@@ -62,7 +64,7 @@ public final class ConveneServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             // Enough threads that clients blocked mid-body (each freed within two seconds) leave room for everyone else.
-            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            config.jetty.threadPool = threads;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -110,6 +112,18 @@ public final class ConveneServer implements AutoCloseable {
             throw notListening;
         }
         return new ConveneServer(app, feeds, settings.host(), generated, List.copyOf(registered));
+    }
+
+    /** The JVM's, the process's and Jetty's thread pool's own metrics, next to Convene's. */
+    private static void bindProcessMetrics(PrometheusMeterRegistry metrics, org.eclipse.jetty.util.thread.ThreadPool threads) {
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(threads,
+                io.micrometer.core.instrument.Tags.empty()).bindTo(metrics);
     }
 
     /** Every route the server answers, as "GET /users/{id}"; for the test that holds openapi.yaml to it. */

@@ -318,6 +318,19 @@ class ApiTest {
     }
 
     @Test
+    void theMetricsHaveTheJvmTheProcessAndJettysThreadPoolWithAHelpLineEach() {
+        api.call("GET", "/health", null, null);
+        String metrics = api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body();
+
+        assertThat(metrics).contains("jvm_memory_used_bytes", "process_cpu_usage", "process_files_open_files",
+                "jetty_threads_current", "convene_http_requests_seconds_bucket");
+        java.util.List<String> families = metrics.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
+        for (String family : families) assertThat(metrics).as(family).contains("# HELP " + family + " ");
+        assertThat(metrics.lines().filter(l -> l.startsWith("convene_http_requests_seconds_bucket{")
+                && l.contains("route=\"/health\"")).count()).as("buckets of one series").isLessThanOrEqualTo(11);
+    }
+
+    @Test
     void theMetricsNameTheBuildServingByVersionAndCommit() {
         String metrics = api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body();
 
