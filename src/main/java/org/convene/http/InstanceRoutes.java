@@ -69,13 +69,23 @@ final class InstanceRoutes {
     private void attendance(Context ctx) {
         long instance = inside(ctx);
         AttendanceReport report = convene.attendance(instance);
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains("text/csv")) {
+        if (prefersCsv(ctx.header("Accept"))) {
             ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")
                     .contentType("text/csv; charset=utf-8").result(AttendanceCsv.of(report));
         } else {
             ctx.json(AttendanceViews.InstanceAttendanceView.of(report));
         }
+    }
+
+    /**
+     * Whether a client asks for CSV before JSON: one that accepts both in that order, or CSV alone.
+     * A generated client lists every type the document offers, JSON first, and must get JSON.
+     */
+    static boolean prefersCsv(String accept) {
+        if (accept == null) return false;
+        int csv = accept.indexOf("text/csv");
+        int json = accept.indexOf("application/json");
+        return csv >= 0 && (json < 0 || csv < json);
     }
 
     private void join(Context ctx) {

@@ -64,6 +64,13 @@ class AttendanceApiTest extends ApiServerTest {
     }
 
     @Test
+    void aClientThatAcceptsJsonFirstGetsJsonEvenIfItAlsoAcceptsCsv() {
+        var response = api.call("GET", "/instances/1/attendance", ApiServer.ADMIN, null, "Accept", "application/json, text/csv");
+
+        assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
+    @Test
     void aNameASpreadsheetWouldRunAsAFormulaStaysText() throws Exception {
         var created = api.call("POST", "/users", ApiServer.ADMIN,
                 "{\"name\":\"=HYPERLINK(\\\"http://x\\\",\\\"a, b\\\")\",\"age\":30,\"email\":\"f@example.com\"}").json();
