@@ -26,6 +26,10 @@ public final class Main {
         ConveneCommand root = new ConveneCommand(context);
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("help", new CommandLine.HelpCommand());
+        // Prints a bash/zsh completion script; the build writes it into the distribution.
+        CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(true);
+        cli.addSubcommand("generate-completion", completion);
         helpEverywhere(cli);
         cli.setOut(out);
         cli.setErr(err);

@@ -254,6 +254,14 @@ class CliTest {
     }
 
     @Test
+    void generateCompletionPrintsABashScriptThatKnowsEveryCommand() {
+        Run run = convene("generate-completion");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "attendance", "join-times");
+    }
+
+    @Test
     void helpNamesACommandToExplain() {
         Run run = convene("help", "join");
 
