@@ -36,8 +36,12 @@ public final class Node implements AutoCloseable {
     private final RedisMeetingStore store;
     private final Clock clock;
     private final Services services;
+    /** The node's metrics, from the start: the Redis connection records its commands' latency here. */
+    private final PrometheusMeterRegistry metrics;
 
-    private Node(Settings settings, StoreSession session, RedisMeetingStore store, Clock clock) {
+    private Node(Settings settings, StoreSession session, RedisMeetingStore store, Clock clock,
+                 PrometheusMeterRegistry metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.session = session;
         this.store = store;
@@ -49,13 +53,14 @@ public final class Node implements AutoCloseable {
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
     public static Node open(Settings settings, boolean longLived) {
         applyLogLevels(settings);
-        StoreSession session = StoreSession.open(settings.store(), longLived);
-        return new Node(settings, session, session.store(), Clock.systemUTC());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        StoreSession session = StoreSession.open(settings.store(), longLived, metrics);
+        return new Node(settings, session, session.store(), Clock.systemUTC(), metrics);
     }
 
     /** A node on a store someone else opened and will close, on {@code clock}: for tests and the benchmark. */
     public static Node on(RedisMeetingStore store, Settings settings, Clock clock) {
-        return new Node(settings, null, store, clock);
+        return new Node(settings, null, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     public Settings settings() {
@@ -82,7 +87,6 @@ public final class Node implements AutoCloseable {
      * in order: the server (no new requests, streams closed, those in flight finished), then the scheduler.
      */
     public Serving serve() {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
                 .serviceLevelObjectives(java.util.stream.Stream.of(1, 5, 10, 50, 100, 500, 1000, 5000)
                         .map(Duration::ofMillis).toArray(Duration[]::new)).register(metrics);

@@ -56,6 +56,14 @@ public final class RedisConnection implements AutoCloseable {
      * list of cluster nodes. A single URL is a cluster node when {@code cluster} is true.
      */
     public static RedisConnection open(String urls, boolean cluster) {
+        return open(urls, cluster, null);
+    }
+
+    /**
+     * Connects as {@link #open(String, boolean)} does, recording every command's latency by command
+     * type into {@code metrics} when it is given ({@code lettuce_command_completion_seconds}).
+     */
+    public static RedisConnection open(String urls, boolean cluster, io.micrometer.core.instrument.MeterRegistry metrics) {
         List<RedisURI> uris;
         try {
             uris = Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -69,9 +77,15 @@ public final class RedisConnection implements AutoCloseable {
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(5)).build();
         // Lettuce's default back-off grows to 30 s between reconnects: a Redis back after a restart
         // (the embedded one is restarted within a second) would then wait idle for up to half a minute.
-        ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .build();
+        DefaultClientResources.Builder builder = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
+        if (metrics != null) {
+            // By command type only (not per connection), no percentile histogram: a few series, cheap to record.
+            builder.commandLatencyRecorder(new io.lettuce.core.metrics.MicrometerCommandLatencyRecorder(metrics,
+                    io.lettuce.core.metrics.MicrometerOptions.builder().enable().localDistinction(false).histogram(false)
+                            .targetPercentiles(new double[0]).build()));
+        }
+        ClientResources resources = builder.build();
         try {
             if (cluster || uris.size() > 1) {
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);

@@ -30,11 +30,16 @@ public final class StoreSession implements AutoCloseable {
 
     /** Opens the store; {@code longLived} for processes that stay up, such as the scheduler. */
     public static StoreSession open(StoreSettings settings, boolean longLived) {
+        return open(settings, longLived, null);
+    }
+
+    /** Opens the store, recording Redis command latencies into {@code metrics} when it is given. */
+    public static StoreSession open(StoreSettings settings, boolean longLived, io.micrometer.core.instrument.MeterRegistry metrics) {
         EmbeddedRedis embedded = settings.redisUrl().isPresent() ? null
                 : EmbeddedRedis.start(settings.dataDir(), settings.fsync(), longLived);
         try {
             String url = embedded == null ? settings.redisUrl().orElseThrow() : embedded.url();
-            RedisConnection connection = RedisConnection.open(url, settings.cluster());
+            RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics);
             return new StoreSession(embedded, connection, new RedisMeetingStore(connection, settings.eventsDatabase()));
         } catch (RuntimeException e) {
             if (embedded != null) embedded.close();

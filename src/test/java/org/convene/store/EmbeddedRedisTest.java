@@ -27,6 +27,17 @@ class EmbeddedRedisTest {
     }
 
     @Test
+    void aSessionOpenedWithMetricsRecordsEachRedisCommandsLatencyByType() {
+        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        try (StoreSession session = StoreSession.open(settings(), false, metrics)) {
+            session.store().isEmpty();
+
+            assertThat(metrics.scrape()).contains("lettuce_command_completion_seconds_count{command=");
+        }
+    }
+
+    @Test
     void stoppingAndStartingKeepsEverything() {
         try (StoreSession first = StoreSession.open(settings())) {
             Convene convene = new Convene(first.store(), Clock.systemUTC());
