@@ -99,8 +99,7 @@ class AttendanceApiTest extends ApiServerTest {
         var meeting = api.call("POST", "/meetings", ApiServer.ADMIN, "{\"title\":\"Small\",\"isPublic\":true,\"capacity\":1}");
         assertThat(meeting.json().path("capacity").asInt()).isEqualTo(1);
         long id = meeting.json().path("id").asLong();
-        long instance = api.call("POST", "/meetings/" + id + "/instances", ApiServer.ADMIN, "{\"from\":\""
-                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
+        long instance = activeInstanceOf(id);
         assertThat(api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}").status()).isEqualTo(201);
 
         var refused = api.call("POST", "/instances/" + instance + "/participants", api.jane, "{\"userId\":2}");
@@ -128,8 +127,7 @@ class AttendanceApiTest extends ApiServerTest {
                 "{\"title\":\"Watched\",\"isPublic\":true,\"presence\":{\"leaseSeconds\":60,\"graceSeconds\":30}}").json();
         assertThat(meeting.path("presence").path("leaseSeconds").asInt()).isEqualTo(60);
         assertThat(meeting.path("presence").path("graceSeconds").asInt()).isEqualTo(30);
-        long instance = api.call("POST", "/meetings/" + meeting.path("id").asLong() + "/instances", ApiServer.ADMIN, "{\"from\":\""
-                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
+        long instance = activeInstanceOf(meeting.path("id").asLong());
         String heartbeat = "/instances/" + instance + "/participants/1/heartbeat";
         assertThat(api.call("POST", heartbeat, api.john, null).status()).as("not inside yet").isEqualTo(409);
         api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
@@ -150,8 +148,7 @@ class AttendanceApiTest extends ApiServerTest {
     void anOpenInstanceStreamKeepsItsUserFromBeingReaped() throws Exception {
         var meeting = api.call("POST", "/meetings", ApiServer.ADMIN,
                 "{\"title\":\"Watched\",\"isPublic\":true,\"presence\":{\"leaseSeconds\":30}}").json();
-        long instance = api.call("POST", "/meetings/" + meeting.path("id").asLong() + "/instances", ApiServer.ADMIN, "{\"from\":\""
-                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
+        long instance = activeInstanceOf(meeting.path("id").asLong());
         api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
         api.call("POST", "/instances/" + instance + "/participants", api.jane, "{\"userId\":2}");
         SseListener johnWatching = new SseListener(api.server.url() + "/instances/" + instance + "/stream", api.john, null);
@@ -165,6 +162,12 @@ class AttendanceApiTest extends ApiServerTest {
         assertThat(api.call("GET", "/instances/" + instance + "/participants", api.john, null).json())
                 .extracting(p -> p.path("userId").asLong()).containsExactly(1L);
         johnWatching.drop();
+    }
+
+    /** Schedules an instance of the meeting that is active now (from a minute ago, for an hour); returns its id. */
+    static long activeInstanceOf(long meeting) {
+        return api.call("POST", "/meetings/" + meeting + "/instances", ApiServer.ADMIN, "{\"from\":\""
+                + ApiServer.T0.minusSeconds(60) + "\",\"to\":\"" + ApiServer.T0.plusSeconds(3600) + "\"}").json().path("id").asLong();
     }
 
     static List<Map<String, String>> csv(String text) throws Exception {
