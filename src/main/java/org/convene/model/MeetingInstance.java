@@ -5,11 +5,23 @@ import java.time.Instant;
 /**
  * One scheduled occurrence of a meeting. {@code orderId} numbers a meeting's instances 1, 2, 3...
  * in the order they were created; {@code status} is as stored, {@link #effectiveStatus} also reads the clock.
+ * {@code endedAt} is when it actually ended, once the end was applied (null before).
  */
-public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status) {
+public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status,
+                              Instant endedAt) {
     public MeetingInstance {
         Check.positiveId("instance id", id);
         Check.positiveId("meeting id", meetingId);
+    }
+
+    /** An instance whose end has not been applied. */
+    public MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status) {
+        this(id, meetingId, orderId, window, status, null);
+    }
+
+    /** Whether the administrator ended it before its window's end (only they can). */
+    public boolean endedEarly() {
+        return endedAt != null && endedAt.isBefore(to());
     }
 
     public Instant from() {

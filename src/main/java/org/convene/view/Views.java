@@ -42,9 +42,14 @@ public final class Views {
         }
     }
 
-    public record InstanceView(long id, long meetingId, long orderId, Instant from, Instant to, String status) {
+    /** An instance; once ended, when it actually ended and whether by the administrator (early) or its schedule. */
+    public record InstanceView(long id, long meetingId, long orderId, Instant from, Instant to, String status,
+                               Instant endedAt, String endedBy) {
         public static InstanceView of(MeetingInstance i) {
-            return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName());
+            boolean ended = i.status() == org.convene.model.InstanceStatus.ENDED;
+            Instant at = !ended ? null : i.endedAt() != null ? i.endedAt() : i.to();
+            return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName(), at,
+                    !ended ? null : i.endedEarly() ? "administrator" : "schedule");
         }
     }
 

@@ -140,6 +140,14 @@ async function onLifecycle(kind, entry) {
       return;
     }
     state.instances.set(entry.instanceId, { id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    if (kind === 'ended') {
+      // When it actually ended and by whom come with the instance itself.
+      state.api.get(`/instances/${entry.instanceId}`).then((i) => {
+        state.instances.set(i.id, i);
+        renderMeetings();
+        if (state.view && state.view.id === i.id) renderInstance();
+      }, () => {});
+    }
     if (!state.meetings.has(entry.meetingId)) {
       state.meetings.set(entry.meetingId, { id: entry.meetingId, title: `Meeting ${entry.meetingId}`, isPublic: true });
       state.api.get(`/meetings/${entry.meetingId}`).then((m) => { state.meetings.set(m.id, m); renderMeetings(); }, () => {});
@@ -184,7 +192,10 @@ function renderMeetings() {
 function when(instance) {
   if (instance.status === 'scheduled') return `starts ${relative(instance.from)}`;
   if (instance.status === 'active') return `ends ${relative(instance.to)}`;
-  return new Date(instance.to).getTime() <= now() ? `ended ${timeFormat.format(new Date(instance.to))}` : 'ended early';
+  const endedAt = instance.endedAt || instance.to;
+  return instance.endedBy === 'administrator'
+    ? `ended by the administrator at ${timeFormat.format(new Date(endedAt))} (planned until ${timeFormat.format(new Date(instance.to))})`
+    : `ended ${timeFormat.format(new Date(endedAt))}, as scheduled`;
 }
 
 function tick() {
@@ -217,6 +228,7 @@ async function openInstance(id) {
   $('instance-body').hidden = false;
   $('instance-error').textContent = '';
   $('attendance-summary').textContent = '';
+  $('end-confirm-row').hidden = true;
   $('attendance-table').hidden = true;
   renderMeetings();
   renderInstance();
@@ -270,7 +282,7 @@ function applyEntry(view, kind, entry) {
     view.lastMessage = entry.number;
   } else if (['join_meeting', 'leave_meeting', 'timeout'].includes(kind)) {
     if (entry.number <= view.lastEvent) return;
-    view.events.push({ id: entry.number, type: kind, userId: entry.userId, timestamp: entry.at });
+    view.events.push({ id: entry.number, type: kind, userId: entry.userId, timestamp: entry.at, reason: entry.reason });
     view.lastEvent = entry.number;
     if (kind === 'join_meeting') {
       const known = view.participants.get(entry.userId);
@@ -327,7 +339,8 @@ function renderInstance(scrollChat = false) {
   $('join').hidden = !user;
   $('leave').hidden = !user;
   $('end').hidden = user;
-  $('join').disabled = !active || view.amIn;
+  // Outside a private meeting's audience: no join to be refused at, and the reason said to them.
+  $('join').disabled = !active || view.amIn || view.inside === false;
   $('leave').disabled = !active || !view.amIn;
   $('end').disabled = !active;
   $('instance-private').hidden = view.inside !== false;
@@ -354,9 +367,18 @@ function renderInstance(scrollChat = false) {
   $('chat-earlier').hidden = !view.moreMessages || view.only !== null;
 
   // Events are named as the seed names them, in the events log and on the streams alike.
-  const label = { join_meeting: 'joined', leave_meeting: 'left', timeout: 'timed out' };
-  $('events').replaceChildren(...view.events.map((e) => h('li', { 'data-event': e.id },
-    stamp(e.timestamp), ` ${nameOf(e.userId)} ${label[e.type] || e.type}`)));
+  // A timeout is the seed's name for being inside when the meeting ended: said as that, with why.
+  const ending = instance && instance.endedBy === 'administrator' ? 'the administrator ended the meeting' : 'the meeting ended';
+  const label = (e, was) => {
+    if (e.type === 'join_meeting') return 'joined';
+    if (e.type === 'leave_meeting') return e.reason === 'removed' ? `${was} taken out (no longer in the audience)` : 'left';
+    if (e.type === 'timeout') return e.reason === 'reaped' ? `${was} taken out after going quiet` : `${was} in when ${ending}`;
+    return e.type;
+  };
+  $('events').replaceChildren(...view.events.map((e) => {
+    const who = nameOf(e.userId);
+    return h('li', { 'data-event': e.id }, stamp(e.timestamp), ` ${who} ${label(e, who === 'You' ? 'were' : 'was')}`);
+  }));
   $('events-earlier').hidden = !view.moreEvents;
 }
 
@@ -480,7 +502,13 @@ function wireActions() {
     state.view.participants.delete(myId());
     renderInstance();
   }));
-  $('end').addEventListener('click', () => act(instanceError, () => state.api.post(`/instances/${state.view.id}/end`)));
+  // Ending takes everyone out at once: it is asked for twice, the second time in words.
+  $('end').addEventListener('click', () => { $('end-confirm-row').hidden = false; $('end-confirm').focus(); });
+  $('end-cancel').addEventListener('click', () => { $('end-confirm-row').hidden = true; $('end').focus(); });
+  $('end-confirm').addEventListener('click', () => act(instanceError, async () => {
+    $('end-confirm-row').hidden = true;
+    await state.api.post(`/instances/${state.view.id}/end`);
+  }));
 
   const message = $('message');
   const count = () => {

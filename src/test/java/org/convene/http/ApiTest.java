@@ -331,6 +331,20 @@ class ApiTest {
     }
 
     @Test
+    void anInstanceEndedByTheAdministratorSaysWhenAndByWhom() {
+        api.reset();
+        api.clock.advance(java.time.Duration.ofMinutes(10));
+        api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
+
+        var ended = api.call("GET", "/instances/1", api.john, null).json();
+
+        assertThat(ended.get("status").asText()).isEqualTo("ended");
+        assertThat(ended.get("endedBy").asText()).isEqualTo("administrator");
+        assertThat(ended.get("endedAt").asText()).isEqualTo(api.clock.instant().toString());
+        assertThat(api.call("GET", "/instances/2", api.john, null).json().has("endedAt")).as("still running").isFalse();
+    }
+
+    @Test
     void theMetricsNameTheBuildServingByVersionAndCommit() {
         String metrics = api.call("GET", "/metrics", ApiServer.ADMIN, null).raw().body();
 

@@ -107,8 +107,8 @@ class ConsoleTest {
 
         openInstance(bob, instance);
         bob.waitUntil(PATIENT, d -> bob.find("instance-private").isDisplayed());
-        bob.click("join");
-        bob.waitForText("instance-error", "User " + bobAccount.id() + " not allowed to join the meeting", PATIENT);
+        assertThat(bob.text("instance-private")).startsWith("This meeting is private and you are not in its audience");
+        assertThat(bob.find("join").isEnabled()).as("no join to be refused at").isFalse();
     }
 
     @Test
@@ -144,6 +144,7 @@ class ConsoleTest {
         openInstance(admin, instance);
         admin.waitUntil(PATIENT, d -> participantNames(admin).size() == 2);
         admin.click("end");
+        admin.click("end-confirm");
 
         for (Browser window : List.of(alice, bob, admin)) {
             window.waitUntil(PATIENT, d -> window.text("instance-status").equals("ENDED")
@@ -151,7 +152,21 @@ class ConsoleTest {
             window.waitUntil(PATIENT, d -> participantNames(window).isEmpty());
         }
         assertThat(alice.find("join").isEnabled()).as("no join on an ended instance").isFalse();
-        assertThat(bob.texts("#events li")).anyMatch(t -> t.endsWith("You timed out"));
+        assertThat(bob.texts("#events li")).anyMatch(t -> t.endsWith("You were in when the administrator ended the meeting"));
+        assertThat(bob.text("instance-state")).contains("ended by the administrator at");
+    }
+
+    @Test
+    void endingAsksFirstAndCancellingLeavesTheInstanceRunning() {
+        long instance = activePublicInstance("Careful");
+        openInstance(admin, instance);
+
+        admin.click("end");
+        assertThat(admin.find("end-confirm-row").isDisplayed()).isTrue();
+        admin.click("end-cancel");
+
+        assertThat(admin.find("end-confirm-row").isDisplayed()).isFalse();
+        assertThat(admin.text("instance-status")).isEqualToIgnoringCase("active");
     }
 
     @Test
@@ -163,6 +178,7 @@ class ConsoleTest {
         openInstance(admin, instance);
         admin.waitUntil(PATIENT, d -> participantNames(admin).size() == 1);
         admin.click("end");
+        admin.click("end-confirm");
         admin.waitUntil(PATIENT, d -> participantNames(admin).isEmpty());
 
         admin.click("attendance-show");
