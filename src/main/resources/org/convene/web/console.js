@@ -85,6 +85,14 @@ async function signIn(token) {
     stillThere: () => gone('/me'),
   });
   setInterval(tick, 1000);
+  openLinkedInstance();
+  window.addEventListener('hashchange', openLinkedInstance);
+}
+
+/** An instance's address is #/instances/<id>: shared, bookmarked or reloaded, it opens that instance after sign-in. */
+function openLinkedInstance() {
+  const linked = /^#\/instances\/(\d+)$/.exec(location.hash);
+  if (linked && (!state.view || state.view.id !== Number(linked[1]))) openInstance(Number(linked[1]));
 }
 
 function signOut() {
@@ -217,6 +225,7 @@ function tick() {
  */
 async function openInstance(id) {
   closeInstance();
+  if (location.hash !== `#/instances/${id}`) history.replaceState(null, '', `#/instances/${id}`);
   const view = {
     id, inside: null, stream: null, renderSoon: null, scrollSoon: false,
     participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
@@ -542,25 +551,34 @@ function wireActions() {
 }
 
 function wireAdmin() {
-  const result = $('admin-result');
-  const error = $('admin-error');
-  const done = (text) => { result.textContent = text; };
+  // Each form's outcome shows beside it, where the eye already is.
+  const outcome = (form) => ({ result: $(`${form}-result`), error: $(form === 'instance' ? 'instance-create-error' : `${form}-error`) });
   $('meeting-public').addEventListener('change', () => { $('meeting-audience').disabled = $('meeting-public').checked; });
 
+  $('copy-token').addEventListener('click', async () => {
+    await navigator.clipboard.writeText($('new-token').textContent).catch(() => {});
+    $('copy-token').textContent = 'Copied';
+  });
   $('user-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    const { result, error } = outcome('user');
     result.textContent = '';
+    $('new-token-box').hidden = true;
     act(error, async () => {
       const created = await state.api.post('/users', {
         name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
       });
       e.target.reset();
-      done(`Created ${created.user.name} (#${created.user.id}). Their token, shown only now: ${created.token}`);
+      result.textContent = `Created ${created.user.name} (#${created.user.id}).`;
+      $('new-token').textContent = created.token;
+      $('copy-token').textContent = 'Copy';
+      $('new-token-box').hidden = false;
       await loadUsers();
     });
   });
   $('meeting-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    const { result, error } = outcome('meeting');
     result.textContent = '';
     act(error, async () => {
       const isPublic = $('meeting-public').checked;
@@ -576,11 +594,12 @@ function wireAdmin() {
       state.meetings.set(meeting.id, meeting);
       renderMeetings();
       $('instance-meeting').value = meeting.id;
-      done(`Created meeting ${meeting.title} (#${meeting.id}).`);
+      result.textContent = `Created meeting ${meeting.title} (#${meeting.id}).`;
     });
   });
   $('instance-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    const { result, error } = outcome('instance');
     result.textContent = '';
     act(error, async () => {
       const startsIn = Number($('instance-starts').value) * Number($('instance-starts-unit').value);
@@ -592,7 +611,7 @@ function wireAdmin() {
       const instance = await state.api.post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
       if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
       renderMeetings();
-      done(`Scheduled instance #${instance.id}, ${timeFormat.format(from)} – ${timeFormat.format(to)}.`);
+      result.textContent = `Scheduled instance #${instance.id}, ${timeFormat.format(from)} – ${timeFormat.format(to)}.`;
     });
   });
 }

@@ -89,12 +89,12 @@ class ConsoleTest {
         admin.click("meeting-public");
         admin.type("meeting-audience", "alice" + PEOPLE.get() + "@example.com");
         admin.click("#meeting-form button");
-        admin.waitForText("admin-result", "Created meeting Board review", PATIENT);
+        admin.waitForText("meeting-result", "Created meeting Board review", PATIENT);
         admin.type("instance-starts", "5");
         admin.select("instance-starts-unit", "1");
         admin.click("#instance-form button");
-        String scheduled = admin.waitUntil(PATIENT, d -> admin.text("admin-result").startsWith("Scheduled instance #")
-                ? admin.text("admin-result") : null);
+        String scheduled = admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled instance #")
+                ? admin.text("instance-result") : null);
         long instance = Long.parseLong(scheduled.replaceAll("Scheduled instance #(\\d+),.*", "$1"));
 
         for (Browser user : List.of(alice, bob)) waitForStatus(user, instance, "scheduled");
@@ -154,6 +154,21 @@ class ConsoleTest {
         assertThat(alice.find("join").isEnabled()).as("no join on an ended instance").isFalse();
         assertThat(bob.texts("#events li")).anyMatch(t -> t.endsWith("You were in when the administrator ended the meeting"));
         assertThat(bob.text("instance-state")).contains("ended by the administrator at");
+    }
+
+    @Test
+    void anInstancesAddressOpensItAfterSignIn() {
+        long instance = activePublicInstance("Linked");
+        openInstance(alice, instance);
+        String address = (String) alice.script("return location.href;");
+        assertThat(address).endsWith("/#/instances/" + instance);
+
+        Browser visitor = new Browser("visitor", 800, 800);
+        windows.add(visitor);
+        visitor.open(address);
+        visitor.signIn(bobAccount.token());
+
+        visitor.waitUntil(PATIENT, d -> visitor.text("instance-title").endsWith("instance #" + instance));
     }
 
     @Test
@@ -260,14 +275,16 @@ class ConsoleTest {
         admin.type("user-age", "41");
         admin.type("user-email", "carol" + PEOPLE.get() + "@example.com");
         admin.click("#user-form button");
-        String created = admin.waitUntil(PATIENT, d -> admin.text("admin-result").startsWith("Created Carol Jones")
-                ? admin.text("admin-result") : null);
+        admin.waitUntil(PATIENT, d -> admin.text("user-result").startsWith("Created Carol Jones"));
+        assertThat(admin.find("new-token-box").isDisplayed()).as("the token beside the form").isTrue();
+        assertThat(admin.text("new-token-box")).contains("shown only now");
+        String token = admin.text("new-token");
         assertThat(admin.texts("#user-list li")).anyMatch(t -> t.startsWith("Carol Jones"));
 
         Browser carol = new Browser("carol", 800, 800);
         windows.add(carol);
         carol.open(server.url() + "/");
-        carol.signIn(created.substring(created.lastIndexOf(' ') + 1));
+        carol.signIn(token);
         assertThat(carol.text("who")).isEqualTo("Signed in as Carol Jones (carol" + PEOPLE.get() + "@example.com)");
     }
 
