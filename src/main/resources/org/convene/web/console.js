@@ -370,7 +370,7 @@ function renderInstance(scrollChat = false) {
   const chat = $('chat');
   const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
   const shown = view.only === null ? view.messages : view.onlyMessages;
-  chat.replaceChildren(...shown.map((m) => h('li', { 'data-message': m.id },
+  chat.replaceChildren(...shown.map((m) => h('li', { 'data-message': m.id, class: m.userId === myId() ? 'mine' : false },
     h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), h('br'), h('span', { class: 'text' }, m.text))));
   if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
   $('chat-earlier').hidden = !view.moreMessages || view.only !== null;

@@ -157,6 +157,21 @@ class ConsoleTest {
     }
 
     @Test
+    void theChatIsAnnouncedAsALogAndOnesOwnMessagesStandApart() {
+        long instance = activePublicInstance("Chatty");
+        openInstance(alice, instance);
+        alice.click("join");
+        alice.waitUntil(LIVE, d -> participantNames(alice).contains("You"));
+
+        alice.find("message").sendKeys("Mine", Keys.ENTER);
+        alice.waitUntil(LIVE, d -> alice.all("#chat li").size() == 1);
+
+        assertThat(alice.find("chat").getAttribute("role")).isEqualTo("log");
+        assertThat(alice.find("chat").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(alice.all("#chat li.mine")).hasSize(1);
+    }
+
+    @Test
     void anInstancesAddressOpensItAfterSignIn() {
         long instance = activePublicInstance("Linked");
         openInstance(alice, instance);
