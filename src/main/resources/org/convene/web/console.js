@@ -110,11 +110,21 @@ async function gone(path) {
   }
 }
 
+/** Streams that lost their connection: while any has, what the page shows may be out of date, and it says so. */
+const lost = new Set();
+
 function showLive(element, s, detail, what) {
-  const text = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', closed: `closed: ${detail}` }[s];
+  const text = {
+    connecting: 'connecting…', live: 'up to date', reconnecting: 'connection lost, reconnecting…', closed: detail,
+  }[s];
   element.textContent = `${what}: ${text}`;
   element.className = `live ${s}`;
   element.dataset.state = s;
+  if (s === 'reconnecting') lost.add(element.id);
+  else lost.delete(element.id);
+  const stale = lost.size > 0;
+  $('stale').hidden = !stale;
+  document.body.classList.toggle('stale', stale);
 }
 
 // ---- meetings and instances --------------------------------------------------------------

@@ -230,6 +230,9 @@ class ConsoleTest {
         bob.script("window.states = []; new MutationObserver(() => window.states.push(document"
                 + ".getElementById('instance-live').dataset.state)).observe(document.getElementById('instance-live'),"
                 + " {attributes: true, attributeFilter: ['data-state']});");
+        bob.script("window.staleShown = []; new MutationObserver(() => window.staleShown.push(!document"
+                + ".getElementById('stale').hidden)).observe(document.getElementById('stale'),"
+                + " {attributes: true, attributeFilter: ['hidden']});");
 
         server.dropStreams();
         for (int i = 1; i <= 3; i++) {
@@ -241,6 +244,9 @@ class ConsoleTest {
                 aliceName() + "\nwhile you were away 2", aliceName() + "\nwhile you were away 3");
         bob.waitUntil(PATIENT, d -> "live".equals(bob.find("instance-live").getAttribute("data-state")));
         assertThat((List<Object>) bob.script("return window.states")).as("the drop was shown").contains("reconnecting");
+        assertThat((List<Object>) bob.script("return window.staleShown")).as("stale data was said").contains(true);
+        bob.waitUntil(PATIENT, d -> !bob.find("stale").isDisplayed());
+        assertThat(bob.text("instance-live")).isEqualTo("Instance: up to date");
     }
 
     @Test
