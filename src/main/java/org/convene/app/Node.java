@@ -52,7 +52,7 @@ public final class Node implements AutoCloseable {
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
     public static Node open(Settings settings, boolean longLived) {
-        applyLogLevels(settings);
+        applyLogging(settings);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StoreSession session = StoreSession.open(settings.store(), longLived, metrics);
         return new Node(settings, session, session.store(), Clock.systemUTC(), metrics);
@@ -119,7 +119,7 @@ public final class Node implements AutoCloseable {
      * The log levels and format of the settings, over logback.xml's defaults: with CONVENE_LOG_FORMAT=json
      * every line (the request log included) is one JSON object, logback's own encoder.
      */
-    static void applyLogLevels(Settings settings) {
+    static void applyLogging(Settings settings) {
         if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) return;
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr) {

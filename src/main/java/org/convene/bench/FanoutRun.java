@@ -83,9 +83,7 @@ public final class FanoutRun {
     private static Result once(Convene convene, URI server, String token, List<Long> instances, Map<Long, Long> posters,
                                int subscribers, int stalled, int perSecond, Duration duration) throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        Process clients = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), FanoutClients.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process clients = OwnJvm.start(FanoutClients.class);
         try (PrintWriter to = new PrintWriter(new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8), true);
              BufferedReader from = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8))) {
             to.println(server.getHost() + " " + server.getPort() + " " + token + " " + run);

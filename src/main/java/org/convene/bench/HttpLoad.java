@@ -22,13 +22,11 @@ public final class HttpLoad {
 
     /** Runs the workload against {@code server} from a child JVM; the population must already be written. */
     static BenchResult run(URI server, String token, BenchSettings settings) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), HttpLoad.class.getName(), server.toString(), token,
+        Process child = OwnJvm.start(HttpLoad.class, server.toString(), token,
                 Integer.toString(settings.users()), Integer.toString(settings.meetings()),
                 Double.toString(settings.privateShare()), Integer.toString(settings.callers()),
                 Long.toString(settings.duration().toMillis()), Long.toString(settings.seed()),
-                Long.toString(settings.warmup().toMillis()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                Long.toString(settings.warmup().toMillis()));
         child.getOutputStream().close();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

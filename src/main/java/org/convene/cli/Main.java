@@ -30,7 +30,7 @@ public final class Main {
         CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(true);
         cli.addSubcommand("generate-completion", completion);
-        helpEverywhere(cli);
+        versionEverywhere(cli);
         cli.setOut(out);
         cli.setErr(err);
         // A mistake gets its one-line reason and the likely intended command, not a page of usage.
@@ -82,9 +82,9 @@ public final class Main {
      * Gives every command the build's {@code --version}: each declares the standard help options,
      * but only the root names the version provider.
      */
-    private static void helpEverywhere(CommandLine command) {
+    private static void versionEverywhere(CommandLine command) {
         command.getCommandSpec().versionProvider(new BuildVersion());
-        command.getSubcommands().values().forEach(Main::helpEverywhere);
+        command.getSubcommands().values().forEach(Main::versionEverywhere);
     }
 
     /** The subcommand of {@code command} within two edits of {@code typed}, the nearest, or null. */

@@ -38,8 +38,7 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
         MeetingInstance instance = kept.instance();
         boolean started = instance.status() != InstanceStatus.SCHEDULED;
         Instant actualFrom = started ? instance.from() : null;
-        Instant actualTo = instance.status() == InstanceStatus.ENDED
-                ? (kept.endedAt() != null ? kept.endedAt() : instance.to()) : null;
+        Instant actualTo = instance.endedAtOrEnd();
         // Open segments count up to the end (an instance whose window passed unseen is over) or to now.
         Instant until = actualTo != null ? actualTo : now;
         Duration actual = actualFrom == null ? Duration.ZERO : Duration.between(actualFrom, until);

@@ -19,6 +19,12 @@ public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow 
         this(id, meetingId, orderId, window, status, null);
     }
 
+    /** When it ended: when its end was applied, or else its window's end; null while it has not ended. */
+    public Instant endedAtOrEnd() {
+        if (status != InstanceStatus.ENDED) return null;
+        return endedAt != null ? endedAt : to();
+    }
+
     /** Whether the administrator ended it before its window's end (only they can). */
     public boolean endedEarly() {
         return endedAt != null && endedAt.isBefore(to());

@@ -41,7 +41,7 @@ final class AttendanceRecords {
             Map<String, String> kept = calls.result(names);
             calls.result(segments).forEach((uid, stored) ->
                     attendees.add(new Attendee(Long.parseLong(uid), kept.getOrDefault(uid, ""), segments(stored))));
-            return new InstanceAttendance(Replies.instance(h, now), endedAt(h), attendees);
+            return new InstanceAttendance(Replies.instance(h, now), attendees);
         });
     }
 
@@ -51,16 +51,11 @@ final class AttendanceRecords {
         for (Reply reply : calls.inMeetingsOf(userId, USER_ATTENDANCE, Long.toString(userId))) {
             for (Reply row : reply.ok().rows(1)) {
                 Map<String, String> h = row.hash(1);
-                found.add(new InstanceAttendance(Replies.instance(h, now), endedAt(h),
+                found.add(new InstanceAttendance(Replies.instance(h, now),
                         List.of(new Attendee(userId, row.text(3), segments(row.text(2))))));
             }
         }
         return found;
-    }
-
-    private static Instant endedAt(Map<String, String> instance) {
-        String at = instance.get("endedAt");
-        return at == null ? null : Replies.millis(at);
     }
 
     /** Parses {@code <joined>:<left>:<end>,...,<joined>} (the last segment open while they are inside). */

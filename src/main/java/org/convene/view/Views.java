@@ -46,10 +46,9 @@ public final class Views {
     public record InstanceView(long id, long meetingId, long orderId, Instant from, Instant to, String status,
                                Instant endedAt, String endedBy) {
         public static InstanceView of(MeetingInstance i) {
-            boolean ended = i.status() == org.convene.model.InstanceStatus.ENDED;
-            Instant at = !ended ? null : i.endedAt() != null ? i.endedAt() : i.to();
-            return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName(), at,
-                    !ended ? null : i.endedEarly() ? "administrator" : "schedule");
+            Instant ended = i.endedAtOrEnd();
+            return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName(), ended,
+                    ended == null ? null : i.endedEarly() ? "administrator" : "schedule");
         }
     }
 

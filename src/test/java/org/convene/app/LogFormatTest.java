@@ -22,20 +22,20 @@ class LogFormatTest {
 
     @AfterEach
     void backToText() {
-        Node.applyLogLevels(Settings.from(Map.of()));
+        Node.applyLogging(Settings.from(Map.of()));
     }
 
     @Test
     void jsonMakesEveryLineAJsonObject() {
-        Node.applyLogLevels(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
+        Node.applyLogging(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
 
         assertThat(encoder()).isInstanceOf(JsonEncoder.class);
     }
 
     @Test
     void textIsTheDefaultAndComesBackAfterJson() {
-        Node.applyLogLevels(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
-        Node.applyLogLevels(Settings.from(Map.of()));
+        Node.applyLogging(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
+        Node.applyLogging(Settings.from(Map.of()));
 
         assertThat(encoder()).isInstanceOfSatisfying(PatternLayoutEncoder.class,
                 text -> assertThat(text.getPattern()).isEqualTo(Node.TEXT_PATTERN));

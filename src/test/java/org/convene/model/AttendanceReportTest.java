@@ -29,7 +29,7 @@ class AttendanceReportTest {
     }
 
     static InstanceAttendance kept(InstanceStatus status, Instant endedAt, Attendee... attendees) {
-        return new InstanceAttendance(new MeetingInstance(7, 3, 1, HOUR, status), endedAt, List.of(attendees));
+        return new InstanceAttendance(new MeetingInstance(7, 3, 1, HOUR, status, endedAt), List.of(attendees));
     }
 
     @Test

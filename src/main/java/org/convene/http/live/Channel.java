@@ -44,38 +44,39 @@ final class Channel {
      * false if the sink stopped wanting the channel.
      */
     boolean catchUp(Sink sink, StreamPosition target) {
-        StreamPosition from = sink.position(this);
-        while (target.isAfter(from)) {
-            List<? extends FeedEntry> page = read(from);
-            for (FeedEntry entry : page) {
-                if (!sink.accept(this, entry)) return false;
-            }
-            if (page.size() < BATCH) break;
-            from = page.get(page.size() - 1).position();
-        }
-        return true;
+        return pass(sink, target) != null;
     }
 
     /** Catches {@code sink} up from its position to the end of the feed, then keeps it fed. */
     void join(Sink sink) {
-        StreamPosition from = sink.position(this);
-        boolean wanted = true;
-        for (List<? extends FeedEntry> page = read(from); wanted && !page.isEmpty(); page = read(from)) {
-            for (FeedEntry entry : page) {
-                wanted = sink.accept(this, entry);
-                if (!wanted) break;
-            }
-            from = page.get(page.size() - 1).position();
-            if (page.size() < BATCH) break;
-        }
-        if (wanted) sinks.add(sink);
+        StreamPosition reached = pass(sink, null);
+        if (reached == null) return;
+        sinks.add(sink);
         if (position == null) {
-            position = from;
-        } else if (from.isAfter(position)) {
+            position = reached;
+        } else if (reached.isAfter(position)) {
             // The newcomer read past where the channel's other sinks are: bring them all up to date
             // rather than jump ahead of them (each sink skips what it already has).
             poll();
         }
+    }
+
+    /**
+     * Passes {@code sink} the entries after its position, page by page, to the end of the feed or,
+     * given {@code upTo}, at least that far; returns where reading stopped, or null once the sink no
+     * longer wants the channel.
+     */
+    private StreamPosition pass(Sink sink, StreamPosition upTo) {
+        StreamPosition from = sink.position(this);
+        while (upTo == null || upTo.isAfter(from)) {
+            List<? extends FeedEntry> page = read(from);
+            for (FeedEntry entry : page) {
+                if (!sink.accept(this, entry)) return null;
+            }
+            if (!page.isEmpty()) from = page.get(page.size() - 1).position();
+            if (page.size() < BATCH) break;
+        }
+        return from;
     }
 
     /** Where the channel's sinks are all up to: what the next read starts after. */
