@@ -30,6 +30,8 @@ class ArchitectureTest {
                 .layer("app").definedBy("org.convene.app..")
                 .layer("bench").definedBy("org.convene.bench..")
                 .layer("cli").definedBy("org.convene.cli..")
+                .layer("webhook").definedBy("org.convene.webhook..")
+                .layer("courier").definedBy("org.convene.courier..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
@@ -37,14 +39,18 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app", "bench")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("http", "cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "app", "bench", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli", "courier")
+                .whereLayer("webhook").mayOnlyBeAccessedByLayers("core", "store", "http", "view", "app", "bench", "cli",
+                        "courier")
+                .whereLayer("courier").mayOnlyBeAccessedByLayers("app")
                 .check(CLASSES);
     }
 
     @Test
     void adaptersReachTheApplicationThroughCoreNotItsPorts() {
         noClasses().that().resideInAnyPackage("org.convene.http..", "org.convene.cli..", "org.convene.view..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.convene.core.port..", "org.convene.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.convene.core.port..", "org.convene.store..",
+                        "org.convene.webhook.port..")
                 .check(CLASSES);
     }
 
@@ -52,6 +58,13 @@ class ArchitectureTest {
     void onlyTheStoreAndTheBenchmarkTalkToRedis() {
         noClasses().that().resideOutsideOfPackages("org.convene.store..", "org.convene.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "redis..", "io.netty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCourierKnowsOkHttp() {
+        noClasses().that().resideOutsideOfPackages("org.convene.courier..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
                 .check(CLASSES);
     }
 
@@ -67,9 +80,12 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.convene.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "java..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("org.convene.core..", "org.convene.schedule..")
+        noClasses().that().resideInAnyPackage("org.convene.core..", "org.convene.schedule..", "org.convene.webhook..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "org.convene.core..",
-                        "org.convene.schedule..", "java..", "org.slf4j..")
+                        "org.convene.schedule..", "org.convene.webhook..", "java..", "javax.crypto..", "org.slf4j..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.convene.webhook..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.convene.core..", "org.convene.schedule..")
                 .check(CLASSES);
     }
 }

@@ -17,6 +17,11 @@ import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.StoreSession;
+import org.convene.courier.OkHttpCourier;
+import org.convene.webhook.SecretBox;
+import org.convene.webhook.TargetGuard;
+import org.convene.webhook.WebhookDispatcher;
+import org.convene.webhook.Webhooks;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,6 +43,8 @@ public final class Node implements AutoCloseable {
     private final Services services;
     /** The node's metrics, from the start: the Redis connection records its commands' latency here. */
     private final PrometheusMeterRegistry metrics;
+    /** Seals and opens webhook secrets with this node's key. */
+    private final SecretBox webhookBox;
 
     private Node(Settings settings, StoreSession session, RedisMeetingStore store, Clock clock,
                  PrometheusMeterRegistry metrics) {
@@ -46,8 +53,11 @@ public final class Node implements AutoCloseable {
         this.session = session;
         this.store = store;
         this.clock = clock;
+        this.webhookBox = WebhookKey.box(settings, session != null);
         this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
-                settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute());
+                settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute(),
+                new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
+                        settings.webhooks().keep()));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
@@ -83,8 +93,9 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Starts the scheduler and the HTTP server, with metrics of both. Closing the result stops them
-     * in order: the server (no new requests, streams closed, those in flight finished), then the scheduler.
+     * Starts the scheduler, webhook delivery and the HTTP server, with metrics of each. Closing the result
+     * stops them in order: the server (no new requests, streams closed, those in flight finished), webhook
+     * delivery (attempts in flight finished), then the scheduler.
      */
     public Serving serve() {
         Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
@@ -97,12 +108,24 @@ public final class Node implements AutoCloseable {
             lag.record(Duration.between(t.dueAt(), clock.instant()));
         });
         scheduler.start();
+        WebhookDispatcher webhooks = webhookDispatcher().start();
         try {
-            return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler);
+            return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler,
+                    webhooks);
         } catch (RuntimeException e) {
+            webhooks.close();
             scheduler.close();
             throw e;
         }
+    }
+
+    /** A webhook dispatcher for this node, not started, with its metrics; unique in the consumer group. */
+    public WebhookDispatcher webhookDispatcher() {
+        var s = settings.webhooks();
+        OkHttpCourier courier = new OkHttpCourier(new TargetGuard(s.allowPrivate()), s.timeout(), s.maxAnswerBytes());
+        String consumer = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new WebhookDispatcher(store.webhooks(), courier, webhookBox, clock, s, new WebhookMetrics(metrics), consumer);
     }
 
     /** Describes where the data lives, for people. */
@@ -159,14 +182,16 @@ public final class Node implements AutoCloseable {
     /** logback.xml's pattern for text lines, to go back to from JSON. */
     static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
-    /** Convene serving: the HTTP server and the scheduler, stopped in that order. */
+    /** Convene serving: the HTTP server, webhook delivery and the scheduler, stopped in that order. */
     public static final class Serving implements AutoCloseable {
         private final ConveneServer server;
         private final InstanceScheduler scheduler;
+        private final WebhookDispatcher webhooks;
 
-        private Serving(ConveneServer server, InstanceScheduler scheduler) {
+        private Serving(ConveneServer server, InstanceScheduler scheduler, WebhookDispatcher webhooks) {
             this.server = server;
             this.scheduler = scheduler;
+            this.webhooks = webhooks;
         }
 
         /** The server's base URL. */
@@ -182,6 +207,7 @@ public final class Node implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            webhooks.close();
             scheduler.close();
         }
     }

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.convene.http.ServerSettings;
 import org.convene.store.StoreSettings;
+import org.convene.webhook.WebhookSettings;
 
 /**
  * Every setting of Convene, read once from the environment at start; nothing else reads it. The
  * README's configuration table lists them. Bad values are refused with a message naming the variable.
  */
 public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
-                       String requestLogLevel, String logFormat) {
+                       String requestLogLevel, String logFormat, WebhookSettings webhooks, Optional<String> webhookKey) {
 
     /** Reads the settings from {@code env}, with defaults for what is missing. */
     public static Settings from(Map<String, String> env) {
@@ -35,9 +36,14 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 read.millis("CONVENE_STREAM_RECHECK_MS", 1_000), read.number("CONVENE_SIGN_IN_FAILURES_PER_MINUTE", 30),
                 Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),
                 Boolean.parseBoolean(read.text("CONVENE_METRICS_PUBLIC", "false")));
+        WebhookSettings webhooks = WebhookSettings.defaults(
+                Boolean.parseBoolean(read.text("CONVENE_WEBHOOK_ALLOW_PRIVATE", "false")),
+                read.number("CONVENE_WEBHOOK_WORKERS", 8), read.millis("CONVENE_WEBHOOK_POLL_MS", 200),
+                read.number("CONVENE_WEBHOOK_RETENTION_DAYS", 30));
         return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
                 read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"),
-                read.text("CONVENE_LOG_FORMAT", "text"));
+                read.text("CONVENE_LOG_FORMAT", "text"), webhooks,
+                Optional.of(read.text("CONVENE_WEBHOOK_KEY", "")).filter(s -> !s.isEmpty()));
     }
 
     public Settings {
@@ -54,12 +60,17 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
     public Settings withStore(StoreSettings other) {
-        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat);
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey);
     }
 
     /** The same settings with another server part. */
     public Settings withServer(ServerSettings other) {
-        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat);
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey);
+    }
+
+    /** The same settings with other webhook settings: for tests. */
+    public Settings withWebhooks(WebhookSettings other) {
+        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey);
     }
 
     private record Reader(Map<String, String> env) {

@@ -211,7 +211,10 @@ public final class BenchSuite {
         String token = "bench-" + UUID.randomUUID();
         ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
         Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute(), server.signInFailuresPerMinute());
+                server.chatPerMinute(), server.signInFailuresPerMinute(), new org.convene.webhook.Webhooks(store.webhooks(),
+                        new org.convene.webhook.SecretBox(java.util.Base64.getDecoder().decode(
+                                org.convene.webhook.SecretBox.newKey())), new org.convene.webhook.TargetGuard(false),
+                        Clock.systemUTC(), java.time.Duration.ofDays(30)));
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();
         requestLog.setLevel(Level.WARN);

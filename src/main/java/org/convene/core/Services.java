@@ -7,14 +7,15 @@ import org.convene.core.port.Credentials;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingStore;
+import org.convene.webhook.Webhooks;
 
 /**
  * The application as adapters see it: the operations, the access rules, the tokens, the chat
- * allowance and the recheck of open streams, built once and passed to the HTTP server and the
+ * allowance, the recheck of open streams and the webhooks' administration, built once and passed to the HTTP server and the
  * command line.
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
-                       StreamAdmission streams) {
+                       StreamAdmission streams, Webhooks webhooks) {
 
     /**
      * The services on one store that implements every port, on {@code clock}: tokens remembered for
@@ -23,11 +24,11 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
      */
     public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials> Services on(
             S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
-            int signInFailuresPerMinute) {
+            int signInFailuresPerMinute, Webhooks webhooks) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store);
         return new Services(new Convene(store, clock), access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
-                new StreamAdmission(tokens, access));
+                new StreamAdmission(tokens, access), webhooks);
     }
 }

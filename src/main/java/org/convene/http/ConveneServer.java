@@ -100,6 +100,7 @@ public final class ConveneServer implements AutoCloseable {
             new InstanceRoutes(services.convene(), services.access(), services.chatLimit()).register(table);
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);
+            new WebhookRoutes(services.webhooks()).register(table);
             registered.addAll(table.registered());
             config.staticFiles.enableWebjars();
             Problems.register(config.routes, metrics);

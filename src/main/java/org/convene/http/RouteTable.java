@@ -30,6 +30,10 @@ final class RouteTable {
         add(HandlerType.PUT, path, role, handler);
     }
 
+    void patch(String path, Role role, Handler handler) {
+        add(HandlerType.PATCH, path, role, handler);
+    }
+
     void delete(String path, Role role, Handler handler) {
         add(HandlerType.DELETE, path, role, handler);
     }

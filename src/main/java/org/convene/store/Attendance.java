@@ -15,10 +15,10 @@ import org.convene.model.Refusal;
 
 /** Who is in which instance: join, leave, participants and the end; functions 4 and 8 read {@link LiveView}. */
 final class Attendance {
-    private static final Script JOIN = Script.load("meeting", "join");
-    private static final Script LEAVE = Script.load("meeting", "leave");
-    private static final Script END = Script.load("meeting", "end");
-    private static final Script USER_REMOVED = Script.load("meeting", "user_removed");
+    private static final Script JOIN = Script.load("meeting", "join").announcing();
+    private static final Script LEAVE = Script.load("meeting", "leave").announcing();
+    private static final Script END = Script.load("meeting", "end").announcing();
+    private static final Script USER_REMOVED = Script.load("meeting", "user_removed").announcing();
     private static final Script PRESENCE_RENEW = Script.load("meeting", "presence_renew");
 
     private final RedisCalls calls;

@@ -34,6 +34,15 @@ final class Keys {
     }
 
     static final String MEETINGS = CATALOG + ":meetings";
+    /** Webhook endpoints and deliveries (see lua/hooks/_lib.lua). */
+    static final String HOOKS = "convene:{hooks}";
+    /** Meetings whose webhook outbox was written since it was last drained. */
+    static final String HOOKS_DIRTY = HOOKS + ":dirty";
+
+    /** A meeting's webhook outbox: events written in the same step as the changes they report. */
+    static String outbox(long meetingId) {
+        return meeting(meetingId) + ":outbox";
+    }
     static final String INSTANCE_MEETING = CATALOG + ":instance-meeting";
     /** Instances by the earliest time one of their participants is due to be reaped (a hint the settle corrects). */
     static final String REAPS = CATALOG + ":reaps";

@@ -48,8 +48,18 @@ final class RedisCalls {
         all[0] = dataDb;
         all[1] = eventsDb;
         System.arraycopy(args, 0, all, 2, args.length);
-        return scripts.run(script, new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId)}, all)
-                .thenApply(Reply::new);
+        CompletableFuture<Reply> reply = scripts.run(script,
+                new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId)}, all).thenApply(Reply::new);
+        if (script.announces()) reply.thenRun(() -> announce(meetingId));
+        return reply;
+    }
+
+    /**
+     * Tells the webhook drain that a meeting's outbox may hold new entries, not awaited: an announcement
+     * lost is covered by the drain's sweep, and one for a script that wrote nothing costs one empty read.
+     */
+    private void announce(long meetingId) {
+        commands.sadd(Keys.HOOKS_DIRTY, Long.toString(meetingId));
     }
 
     /**
@@ -77,6 +87,11 @@ final class RedisCalls {
     /** Runs a script in the {live} projection's slot. */
     CompletableFuture<Reply> inLive(Script script, String... args) {
         return scripts.run(script, new String[] {Keys.LIVE}, args).thenApply(Reply::new);
+    }
+
+    /** Runs a script in the webhooks' slot. */
+    CompletableFuture<Reply> inHooks(Script script, String... args) {
+        return scripts.run(script, new String[] {Keys.HOOKS}, args).thenApply(Reply::new);
     }
 
     /** How many times a caller has waited for Redis so far: one per round trip. */

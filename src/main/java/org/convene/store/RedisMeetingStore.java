@@ -57,6 +57,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     private final Transitions transitions;
     private final RedisMaintenance maintenance;
     private final LiveView live;
+    private final WebhookRecords webhooks;
 
     /**
      * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
@@ -77,6 +78,12 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.attendanceRecords = new AttendanceRecords(calls, locator);
         this.transitions = new Transitions(calls, locator, due, live);
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
+        this.webhooks = new WebhookRecords(calls);
+    }
+
+    /** The webhooks' endpoints, outboxes, queue and delivery log, on the same connection. */
+    public org.convene.webhook.port.WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Returns the logical database of the events log, or -1 when it shares the data database. */

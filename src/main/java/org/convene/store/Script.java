@@ -9,12 +9,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A Lua script from {@code lua/<group>/<name>.lua}, with {@code lua/_common.lua} and its group's {@code _lib.lua} put in front. */
-record Script(String name, String body, String sha) {
+record Script(String name, String body, String sha, boolean announces) {
 
     static Script load(String group, String name) {
         String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
                 + resource(group + "/" + name + ".lua");
-        return new Script(group + "/" + name, body, sha1(body));
+        return new Script(group + "/" + name, body, sha1(body), false);
+    }
+
+    /**
+     * The same script, marked as one that may write its meeting's webhook outbox: after each run the
+     * meeting is announced to the webhook drain (see {@link WebhookRecords}).
+     */
+    Script announcing() {
+        return new Script(name, body, sha, true);
     }
 
     private static String resource(String path) {

@@ -15,7 +15,7 @@ import org.convene.schedule.TransitionStore;
 final class Transitions implements TransitionStore {
     private static final Script DUE = Script.load("catalog", "due");
     private static final Script NEXT_DUE = Script.load("catalog", "next_due");
-    private static final Script SETTLE = Script.load("meeting", "settle");
+    private static final Script SETTLE = Script.load("meeting", "settle").announcing();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

@@ -53,7 +53,16 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/instances/2/participants/1/heartbeat", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
-            new Row("GET", "/join-times", null, 200, 200, 200, 200, 200));
+            new Row("GET", "/join-times", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/webhooks", null, 200, 403, 403, 403, 403),
+            new Row("POST", "/webhooks", "{\"url\":\"https://93.184.215.14/hook\"}", 201, 403, 403, 403, 403),
+            new Row("GET", "/webhooks/1", null, 404, 403, 403, 403, 403),
+            new Row("PATCH", "/webhooks/1", "{\"enabled\":true}", 404, 403, 403, 403, 403),
+            new Row("DELETE", "/webhooks/1", null, 404, 403, 403, 403, 403),
+            new Row("POST", "/webhooks/1/secret", null, 404, 403, 403, 403, 403),
+            new Row("GET", "/webhooks/1/deliveries", null, 404, 403, 403, 403, 403),
+            new Row("POST", "/webhooks/1/deliveries/1/replay", null, 404, 403, 403, 403, 403),
+            new Row("POST", "/webhooks/1/replay", "{\"since\":\"2026-01-01T00:00:00Z\"}", 404, 403, 403, 403, 403));
 
     /** The streams, separately: a 200 there is an open stream, so the check reads only the status line. */
     @TestFactory

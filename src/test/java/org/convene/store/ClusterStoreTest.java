@@ -17,6 +17,14 @@ class ClusterStoreTest {
     }
 
     @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class JoinAndLeave extends JoinAndLeaveContract {
         @Override
         RedisConnection redis() {

@@ -35,6 +35,14 @@ class EmbeddedStoreTest {
     }
 
     @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
     class JoinAndLeave extends JoinAndLeaveContract {
         @Override
         RedisConnection redis() {

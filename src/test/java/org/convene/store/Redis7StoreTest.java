@@ -17,6 +17,14 @@ class Redis7StoreTest {
     }
 
     @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
     class JoinAndLeave extends JoinAndLeaveContract {
         @Override
         RedisConnection redis() {

@@ -20,6 +20,10 @@
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
 --   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at [reason]
 --                                       (kind join, leave, timeout, chat, activated, ended; capped)
+--   <base>:outbox                       stream  webhook events, written in the same step as the change each reports:
+--                                       type instance seq at [user name reason n text from to order endedBy attendees];
+--                                       seq is the instance's own (field hookSeq of its hash), gap-free. Drained into
+--                                       deliveries by store/WebhookRecords (lua/hooks); never capped, so nothing is lost
 --   <evbase>:instance:<iid>             stream  id <n>-0: type user at [reason]   (type 1 join, 2 leave, 3 timeout;
 --                                       reason 'removed' on a leave that the user did not ask for)
 --   <evbase>:user:<uid>                 stream  the same events of one user in this meeting: instance event type at [reason]
@@ -67,6 +71,17 @@ local function feed(iid, kind, uid, n, at, reason)
   end
 end
 
+-- Appends a webhook event to the meeting's outbox, in the same step as the change it reports, numbered
+-- in its instance's own sequence so that a receiver can order and deduplicate; `...` are the type's
+-- fields as name, value pairs.
+local function outbox(iid, kind, at, ...)
+  local seq = redis.call('HINCRBY', ikey(iid), 'hookSeq', 1)
+  redis.call('XADD', base .. ':outbox', '*', 'type', kind, 'instance', iid, 'seq', seq, 'at', at, ...)
+end
+
+-- Webhook types of the events log's events (webhook/EventKind.java names them all).
+local HOOK_TYPES = {[JOIN] = 'participant.joined', [LEAVE] = 'participant.left', [TIMEOUT] = 'participant.timed_out'}
+
 -- Keeps the attendance report in step with the events log: a join opens a segment, a leave or a
 -- timeout closes the open one with what ended it. Written by the same step as the event, so the
 -- report is exact under every race the events log is, and costs one field per attendee to read.
@@ -90,6 +105,8 @@ local function log_event(iid, uid, etype, at, reason)
   attend(iid, uid, etype, at, reason)
   local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
   feed(iid, FEED_KINDS[etype], uid, n, at, reason)
+  local name = redis.call('HGET', ikey(iid) .. ':attendees', uid) or ''
+  outbox(iid, HOOK_TYPES[etype], at, 'user', uid, 'name', name, 'reason', reason or (etype == TIMEOUT and 'ended' or ''))
   local extra = {}
   if reason then extra = {'reason', reason} end
   in_events(function()
@@ -100,8 +117,9 @@ local function log_event(iid, uid, etype, at, reason)
   return n
 end
 
--- Every participant leaves with one timeout event stamped `at`; the instance becomes ended.
-local function end_instance(iid, at)
+-- Every participant leaves with one timeout event stamped `at`; the instance becomes ended, by `by`
+-- ('administrator' or 'schedule'), and its attendance report is ready.
+local function end_instance(iid, at, by)
   local pkey = ikey(iid) .. ':participants'
   local uids = redis.call('HKEYS', pkey)
   table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
@@ -109,6 +127,8 @@ local function end_instance(iid, at)
   redis.call('DEL', pkey, ikey(iid) .. ':emails', ikey(iid) .. ':presence')
   redis.call('HSET', ikey(iid), 'status', 'ended', 'endedAt', at)
   feed(iid, 'ended', 0, 0, at)
+  outbox(iid, 'instance.ended', at, 'endedBy', by)
+  outbox(iid, 'attendance.report_ready', at, 'attendees', redis.call('HLEN', ikey(iid) .. ':attendees'))
   return uids
 end
 
@@ -121,10 +141,14 @@ local function settle(iid, now)
   if not h[1] then return nil end
   local status, from, to = h[1], h[2], h[3]
   if status == 'ended' then return 'ended', false, {} end
-  if tonumber(now) >= tonumber(to) then return 'ended', 'ended', end_instance(iid, to) end
+  if tonumber(now) >= tonumber(to) then
+    if status == 'scheduled' then outbox(iid, 'instance.activated', from) end
+    return 'ended', 'ended', end_instance(iid, to, 'schedule')
+  end
   if status == 'scheduled' and tonumber(now) >= tonumber(from) then
     redis.call('HSET', ikey(iid), 'status', 'active')
     feed(iid, 'activated', 0, 0, from)
+    outbox(iid, 'instance.activated', from)
     return 'active', 'activated', {}
   end
   return status, false, {}

@@ -6,5 +6,5 @@ local iid, now = ARGV[3], ARGV[4]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
-local uids = end_instance(iid, now)
+local uids = end_instance(iid, now, 'administrator')
 return {'OK', uids, live_row(iid)}

@@ -16,5 +16,6 @@ if redis.call('HEXISTS', ikey(iid) .. ':participants', uid) == 0 then return {'N
 if status ~= 'active' then return {'NOT_ACTIVE'} end
 local n = append_message(iid, uid, text, now)
 feed(iid, 'chat', uid, n, now)
+outbox(iid, 'chat.message_posted', now, 'user', uid, 'n', n, 'text', text)
 if key ~= '' then redis.call('SET', idem, n, 'EX', 86400) end
 return {'OK', n, text, now}

@@ -1,0 +1,93 @@
+package org.convene.courier;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.ConnectionPool;
+import okhttp3.Dns;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.convene.model.RefusedException;
+import org.convene.webhook.TargetGuard;
+import org.convene.webhook.port.Courier;
+
+/**
+ * Posts webhooks with OkHttp. Its name lookup is the {@link TargetGuard}'s: a host is resolved once
+ * per connection, every address checked, and only those addresses connected to, so a name that
+ * changes its answer between the check and the connection (DNS rebinding) cannot reach inside. No
+ * proxy, no redirects, no retries of its own; the whole call is bounded by the timeout and at most
+ * {@code maxAnswerBytes} of the answer are read, so a slow or huge answer cannot hold a worker.
+ */
+public final class OkHttpCourier implements Courier {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient client;
+    private final int maxAnswerBytes;
+
+    /** A courier that checks targets with {@code guard} and gives each call {@code timeout}. */
+    public OkHttpCourier(TargetGuard guard, Duration timeout, int maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.client = new OkHttpClient.Builder()
+                .dns(new GuardedDns(guard))
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .callTimeout(timeout)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .connectionPool(new ConnectionPool(32, 1, java.util.concurrent.TimeUnit.MINUTES))
+                .build();
+    }
+
+    @Override
+    public Answer post(URI url, Map<String, String> headers, byte[] body) {
+        long start = System.nanoTime();
+        Request.Builder request = new Request.Builder().url(url.toString()).post(RequestBody.create(body, JSON))
+                .header("User-Agent", "Convene-Webhooks/1");
+        headers.forEach(request::header);
+        try (Response response = client.newCall(request.build()).execute()) {
+            ResponseBody answer = response.body();
+            // Read a bounded part, so that the connection can be reused when the answer is small.
+            answer.source().request(maxAnswerBytes);
+            return new Answer(response.code(), millisSince(start), response.isSuccessful() ? "" : "answered " + response.code());
+        } catch (InterruptedIOException e) {
+            return new Answer(0, millisSince(start), "no answer within the timeout");
+        } catch (IOException e) {
+            return new Answer(0, millisSince(start), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Shuts the client's threads and connections down. */
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Name lookup through the guard: a refused target fails the call like a name that does not resolve. */
+    private record GuardedDns(TargetGuard guard) implements Dns {
+        @Override
+        public List<InetAddress> lookup(String host) throws UnknownHostException {
+            try {
+                return guard.resolve(host);
+            } catch (RefusedException e) {
+                throw new UnknownHostException(e.getMessage());
+            }
+        }
+    }
+}

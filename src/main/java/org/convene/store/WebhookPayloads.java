@@ -1,0 +1,74 @@
+package org.convene.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Turns a meeting's outbox entry (see lua/meeting/_lib.lua) into the message a webhook sends:
+ * {@code {type, timestamp, data}}, where data names the meeting and the instance, carries the instance's
+ * own sequence number (gap-free, to order and deduplicate by) and what the type tells. Its id is
+ * {@code msg_<meeting>_<outbox entry id>}: stable, so a drain repeated after a crash is recognised.
+ */
+final class WebhookPayloads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WebhookPayloads() {}
+
+    /** The message id of outbox entry {@code entryId} of meeting {@code meetingId}. */
+    static String messageId(long meetingId, String entryId) {
+        return "msg_" + meetingId + "_" + entryId;
+    }
+
+    /** The JSON body of an outbox entry's message. */
+    static String payload(long meetingId, Map<String, String> entry) {
+        ObjectNode root = JSON.createObjectNode();
+        String type = entry.get("type");
+        root.put("type", type);
+        root.put("timestamp", iso(entry.get("at")));
+        ObjectNode data = root.putObject("data");
+        data.put("meetingId", meetingId);
+        data.put("instanceId", Long.parseLong(entry.get("instance")));
+        data.put("sequence", Long.parseLong(entry.get("seq")));
+        switch (type) {
+            case "instance.scheduled", "instance.rescheduled" -> {
+                data.put("orderId", Long.parseLong(entry.get("order")));
+                data.put("from", iso(entry.get("from")));
+                data.put("to", iso(entry.get("to")));
+            }
+            case "instance.ended" -> {
+                data.put("endedAt", iso(entry.get("at")));
+                data.put("endedBy", entry.get("endedBy"));
+            }
+            case "attendance.report_ready" -> {
+                data.put("attendees", Long.parseLong(entry.get("attendees")));
+                data.put("report", "/instances/" + entry.get("instance") + "/attendance");
+            }
+            case "participant.joined", "participant.left", "participant.timed_out" -> {
+                data.put("userId", Long.parseLong(entry.get("user")));
+                data.put("name", entry.getOrDefault("name", ""));
+                String reason = entry.getOrDefault("reason", "");
+                if (!reason.isEmpty()) data.put("reason", reason);
+            }
+            case "chat.message_posted" -> {
+                data.put("messageNumber", Long.parseLong(entry.get("n")));
+                data.put("userId", Long.parseLong(entry.get("user")));
+                data.put("text", entry.get("text"));
+            }
+            default -> {
+                // instance.activated and instance.deleted carry the common fields only
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always writes", e);
+        }
+    }
+
+    private static String iso(String millis) {
+        return Instant.ofEpochMilli(Long.parseLong(millis)).toString();
+    }
+}

@@ -1,0 +1,182 @@
+package org.convene.store;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.convene.model.Refusal;
+import org.convene.webhook.Delivery;
+import org.convene.webhook.DeliveryStatus;
+import org.convene.webhook.Endpoint;
+import org.convene.webhook.EndpointDetails;
+import org.convene.webhook.EventKind;
+import org.convene.webhook.port.WebhookStore;
+
+/**
+ * Webhook endpoints, their delivery log and the queue between the meetings' outboxes and the workers
+ * ({@link WebhookQueue}), under the {@code {hooks}} hash tag (the keys are described in lua/hooks/_lib.lua).
+ */
+public final class WebhookRecords implements WebhookStore {
+    private static final Script SAVE = Script.load("hooks", "endpoint_save");
+    private static final Script ROTATE = Script.load("hooks", "endpoint_rotate");
+    private static final Script DELETE = Script.load("hooks", "endpoint_delete");
+    private static final Script ENDPOINTS = Script.load("hooks", "endpoints");
+    private static final Script DELIVERIES = Script.load("hooks", "deliveries");
+    private static final Script REPLAY = Script.load("hooks", "replay");
+    /** How far down the log one page looks for deliveries of the status asked for. */
+    private static final int SCAN_BUDGET = 5_000;
+
+    private final RedisCalls calls;
+    private final WebhookQueue queue;
+
+    WebhookRecords(RedisCalls calls) {
+        this.calls = calls;
+        this.queue = new WebhookQueue(calls);
+    }
+
+    @Override
+    public Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now) {
+        List<String> args = new ArrayList<>(List.of("", RedisCalls.ms(now)));
+        args.addAll(fields(details));
+        args.addAll(List.of("secret", sealedSecret));
+        return endpoint(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new))).ok().hash(1));
+    }
+
+    @Override
+    public Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
+        args.addAll(fields(details));
+        args.addAll(List.of("enabled", enabled ? "1" : "0"));
+        return endpoint(found(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).hash(1));
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(long id) {
+        Map<String, String> h = calls.await(calls.commands.hgetall(Keys.HOOKS + ":endpoint:" + id).toCompletableFuture());
+        return h.isEmpty() ? Optional.empty() : Optional.of(endpoint(h));
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        Reply reply = calls.await(calls.inHooks(ENDPOINTS)).ok();
+        List<Endpoint> all = new ArrayList<>();
+        for (int i = 1; i < reply.size(); i++) all.add(endpoint(reply.hash(i)));
+        return all;
+    }
+
+    @Override
+    public void deleteEndpoint(long id) {
+        found(calls.await(calls.inHooks(DELETE, Long.toString(id))));
+    }
+
+    @Override
+    public Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now) {
+        return endpoint(found(calls.await(calls.inHooks(ROTATE, Long.toString(id), sealedSecret,
+                RedisCalls.ms(previousUntil), RedisCalls.ms(now)))).hash(1));
+    }
+
+    @Override
+    public int drainOutboxes(Instant now, Duration keep) {
+        return queue.drain(now, keep);
+    }
+
+    @Override
+    public void sweepOutboxes() {
+        queue.sweep();
+    }
+
+    @Override
+    public List<Work> take(String consumer, int max, Instant now, Duration claimAfter) {
+        return queue.take(consumer, max, now, claimAfter);
+    }
+
+    @Override
+    public Optional<Attempt> begin(Work work, Instant now) {
+        return queue.begin(work, now);
+    }
+
+    @Override
+    public void record(Work work, long deliveryId, Outcome outcome, Instant now) {
+        queue.record(work, deliveryId, outcome, now);
+    }
+
+    @Override
+    public List<Delivery> deliveries(long endpointId, Optional<DeliveryStatus> status, OptionalLong before, int limit) {
+        Reply reply = found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId),
+                before.isPresent() ? Long.toString(before.getAsLong()) : "", Integer.toString(limit),
+                status.map(DeliveryStatus::wire).orElse(""), Integer.toString(SCAN_BUDGET), "")));
+        List<Delivery> page = new ArrayList<>();
+        for (int i = 1; i < reply.size(); i++) page.add(delivery(reply.hash(i)));
+        return page;
+    }
+
+    @Override
+    public List<Delivery> deliveriesSince(long endpointId, Instant since, int max) {
+        Reply reply = found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId), "", Integer.toString(max),
+                "", Integer.toString(max), RedisCalls.ms(since))));
+        List<Delivery> found = new ArrayList<>();
+        for (int i = 1; i < reply.size(); i++) found.add(delivery(reply.hash(i)));
+        return found;
+    }
+
+    @Override
+    public List<Long> replay(long endpointId, List<Long> deliveryIds, Instant now, Duration keep) {
+        List<String> args = new ArrayList<>(List.of(RedisCalls.ms(now), Long.toString(keep.toMillis()),
+                Long.toString(endpointId)));
+        deliveryIds.forEach(id -> args.add(Long.toString(id)));
+        return found(calls.await(calls.inHooks(REPLAY, args.toArray(String[]::new)))).numbers(1);
+    }
+
+    @Override
+    public long backlog() {
+        return queue.backlog();
+    }
+
+    private static Reply found(Reply reply) {
+        if ("NOT_FOUND".equals(reply.status())) throw Refusal.INVALID_WEBHOOK.refuse();
+        return reply.ok();
+    }
+
+    private static List<String> fields(EndpointDetails details) {
+        String events = details.events().isEmpty() ? "*"
+                : details.events().stream().map(EventKind::wire).collect(Collectors.joining(","));
+        return List.of("url", details.url().toString(), "events", events, "description", details.description());
+    }
+
+    private static Endpoint endpoint(Map<String, String> h) {
+        String events = h.getOrDefault("events", "*");
+        Set<EventKind> kinds = events.equals("*") ? Set.of()
+                : Arrays.stream(events.split(",")).map(EventKind::of).collect(Collectors.toSet());
+        long previousUntil = Long.parseLong(h.getOrDefault("previousUntil", "0"));
+        return new Endpoint(Long.parseLong(h.get("id")), new EndpointDetails(URI.create(h.get("url")), kinds,
+                h.getOrDefault("description", "")), "1".equals(h.get("enabled")),
+                Optional.ofNullable(h.get("disabledReason")), Replies.millis(h.get("createdAt")),
+                Replies.millis(h.getOrDefault("updatedAt", h.get("createdAt"))),
+                previousUntil > 0 ? Optional.of(Instant.ofEpochMilli(previousUntil)) : Optional.empty());
+    }
+
+    private static Delivery delivery(Map<String, String> h) {
+        String code = h.getOrDefault("lastCode", "0");
+        String error = h.getOrDefault("lastError", "");
+        return new Delivery(Long.parseLong(h.get("id")), Long.parseLong(h.get("endpoint")), h.get("msg"),
+                h.getOrDefault("type", ""), Long.parseLong(h.get("instance")), DeliveryStatus.of(h.get("status")),
+                Integer.parseInt(h.getOrDefault("attempts", "0")),
+                code.equals("0") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(code)),
+                error.isEmpty() ? Optional.empty() : Optional.of(error), Long.parseLong(h.getOrDefault("latency", "0")),
+                Replies.millis(h.get("created")), instant(h.get("lastAttemptAt")), instant(h.get("nextAttemptAt")),
+                instant(h.get("deliveredAt")));
+    }
+
+    private static Optional<Instant> instant(String millis) {
+        return millis == null || millis.isEmpty() || millis.equals("0") ? Optional.empty()
+                : Optional.of(Replies.millis(millis));
+    }
+}

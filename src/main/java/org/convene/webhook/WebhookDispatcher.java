@@ -1,0 +1,182 @@
+package org.convene.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.convene.webhook.port.Courier;
+import org.convene.webhook.port.WebhookStore;
+import org.convene.webhook.port.WebhookStore.Attempt;
+import org.convene.webhook.port.WebhookStore.Outcome;
+import org.convene.webhook.port.WebhookStore.Work;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers webhooks from this node. Every {@code poll} it drains the outboxes announced since the last
+ * look, takes as many due lanes as it has idle workers (and any another node held too long), and hands
+ * each to a worker, which signs and posts the lane's first delivery and records how it went: 2xx is
+ * delivered, 410 disables the endpoint, anything else (or no answer within the timeout) is tried again
+ * on the {@link RetrySchedule}. Every node runs one; the store's consumer group shares the work.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookStore store;
+    private final Courier courier;
+    private final SecretBox box;
+    private final Clock clock;
+    private final WebhookSettings settings;
+    private final DeliveryListener listener;
+    private final String consumer;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final ScheduledExecutorService ticks;
+    private final ExecutorService workers;
+    private volatile Instant nextSweep = Instant.MIN;
+    private volatile boolean abandoned;
+
+    /** What a dispatcher tells of each attempt: for metrics. */
+    public interface DeliveryListener {
+        /** An attempt ended with {@code result}; {@code lag} is from the message's queueing to now. */
+        void attempted(Outcome.Result result, Duration lag, long latencyMillis);
+
+        /** Called after each look with the queue's depth, when it was read. */
+        default void backlog(long depth) {
+        }
+    }
+
+    /** A dispatcher named {@code consumer} in the consumer group (unique per node). */
+    public WebhookDispatcher(WebhookStore store, Courier courier, SecretBox box, Clock clock, WebhookSettings settings,
+                             DeliveryListener listener, String consumer) {
+        this.store = store;
+        this.courier = courier;
+        this.box = box;
+        this.clock = clock;
+        this.settings = settings;
+        this.listener = listener;
+        this.consumer = consumer;
+        this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("convene-webhooks"));
+        this.workers = Executors.newFixedThreadPool(settings.workers(), daemon("convene-webhook-worker"));
+    }
+
+    /** Starts looking for work every {@code poll}. */
+    public WebhookDispatcher start() {
+        ticks.scheduleWithFixedDelay(this::lookSafely, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void lookSafely() {
+        try {
+            look();
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook delivery could not look for work (tried again in {} ms): {}", settings.poll().toMillis(),
+                    e.getMessage());
+        }
+    }
+
+    /** One look: drain announced outboxes, sweep now and then, hand due work to idle workers. Public for tests. */
+    public void look() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextSweep)) {
+            store.sweepOutboxes();
+            nextSweep = now.plus(settings.sweepEvery());
+        }
+        while (store.drainOutboxes(now, settings.keep()) > 0) {
+            now = clock.instant();
+        }
+        int idle = settings.workers() - busy.get();
+        if (idle <= 0) return;
+        List<Work> work = store.take(consumer, idle, clock.instant(), settings.claimAfter());
+        for (Work one : work) {
+            busy.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    deliver(one);
+                } catch (RuntimeException e) {
+                    // Left pending in the consumer group: claimed again after claimAfter.
+                    LOG.warn("A webhook delivery could not be recorded (retried after {} s): {}",
+                            settings.claimAfter().toSeconds(), e.getMessage());
+                } finally {
+                    busy.decrementAndGet();
+                }
+            });
+        }
+        listener.backlog(store.backlog());
+    }
+
+    private void deliver(Work work) {
+        Optional<Attempt> found = store.begin(work, clock.instant());
+        if (found.isEmpty()) return;
+        Attempt attempt = found.get();
+        Instant sent = clock.instant();
+        byte[] body = attempt.payload().getBytes(StandardCharsets.UTF_8);
+        List<String> secrets = new ArrayList<>();
+        secrets.add(box.open(attempt.sealedSecret()));
+        if (attempt.sealedPrevious().isPresent() && sent.isBefore(attempt.previousUntil())) {
+            secrets.add(box.open(attempt.sealedPrevious().get()));
+        }
+        long timestamp = sent.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", attempt.messageId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", Signatures.header(secrets, attempt.messageId(), timestamp, body));
+        headers.put("Content-Type", "application/json");
+        Courier.Answer answer = courier.post(java.net.URI.create(attempt.url()), headers, body);
+        Outcome outcome = outcome(answer, attempt.attempts() + 1, clock.instant());
+        if (abandoned) return;
+        store.record(work, attempt.deliveryId(), outcome, clock.instant());
+        listener.attempted(outcome.result(), Duration.between(attempt.createdAt(), clock.instant()), answer.latencyMillis());
+    }
+
+    /** How an answer counts for the attempt numbered {@code attempt} (1 for the first). */
+    static Outcome outcome(Courier.Answer answer, int attempt, Instant now) {
+        if (answer.delivered()) return new Outcome(Outcome.Result.OK, answer.code(), answer.latencyMillis(), "", Optional.empty());
+        if (answer.code() == 410) {
+            return new Outcome(Outcome.Result.GONE, 410, answer.latencyMillis(), "410 Gone: endpoint disabled", Optional.empty());
+        }
+        String error = answer.error() == null || answer.error().isEmpty() ? "answered " + answer.code() : answer.error();
+        Optional<Duration> wait = RetrySchedule.next(attempt, ThreadLocalRandom.current().nextDouble());
+        if (wait.isEmpty()) return new Outcome(Outcome.Result.FAILED, answer.code(), answer.latencyMillis(), error, Optional.empty());
+        return new Outcome(Outcome.Result.RETRY, answer.code(), answer.latencyMillis(), error, Optional.of(now.plus(wait.get())));
+    }
+
+    /** Stops looking, lets deliveries in flight finish (up to the timeout), then returns. */
+    @Override
+    public void close() {
+        ticks.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(settings.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)) workers.shutdownNow();
+            ticks.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops at once without recording what is in flight, as a node that dies would: for tests of claiming. */
+    public void abandon() {
+        abandoned = true;
+        ticks.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,56 @@
+-- Shared by the webhook scripts. Script.java prepends this file (after _common.lua). Webhooks span
+-- meetings, so they live under one hash tag of their own:
+--   KEYS[1] = convene:{hooks}
+--   <base>:next:endpoint, <base>:next:delivery   id counters
+--   <base>:endpoints              set   endpoint ids
+--   <base>:endpoint:<eid>         hash  id url events (',' list, '*' all) description enabled (1/0) disabledReason
+--                                       createdAt updatedAt secret previous previousUntil (secrets sealed by webhook/SecretBox)
+--   <base>:endpoint:<eid>:log     zset  delivery id (12 digits) by creation (ms): the delivery log, trimmed to the retention
+--   <base>:endpoint:<eid>:lanes   set   the endpoint's lanes ("<eid>:<iid>") that hold deliveries
+--   <base>:msg:<msgId>            hash  type instance meeting at payload (the JSON sent); expires after the retention
+--   <base>:delivery:<did>         hash  id endpoint msg instance status attempts created lastAttemptAt lastCode latency
+--                                       lastError nextAttemptAt deliveredAt; expires after the retention
+--   <base>:lane:<eid>:<iid>       list  delivery ids of one endpoint and one instance, oldest first: delivered one at
+--                                       a time, so that an endpoint receives an instance's events in order
+--   <base>:due                    zset  lane by when its head is next tried (ms); a lane in flight or parked (its
+--                                       endpoint disabled) is absent
+--   <base>:work                   stream  lane: lanes handed to the nodes' workers through the consumer group
+--                                       'deliver'; a node that dies holding one leaves it pending for another to claim
+--   <base>:dirty                  set   meeting ids whose outbox was written (announced after each write; swept)
+--   <base>:pump:<mid>             string  the token of the node draining that meeting's outbox (expires)
+-- Times are UTC epoch milliseconds, passed as strings.
+local base = KEYS[1]
+local GROUP = 'deliver'
+
+local function ekey(eid) return base .. ':endpoint:' .. eid end
+local function dkey(did) return base .. ':delivery:' .. did end
+local function lkey(lane) return base .. ':lane:' .. lane end
+
+-- A delivery id as the log's member: fixed width, so that members of one millisecond sort by id.
+local function padded(did) return string.format('%012d', tonumber(did)) end
+
+local function enabled(eid) return redis.call('HGET', ekey(eid), 'enabled') == '1' end
+
+-- Queues message `msg` (of instance `iid`) for endpoint `eid` at the tail of their lane; a lane that
+-- was empty becomes due now. Returns the delivery id.
+local function new_delivery(eid, msg, iid, now, keep)
+  local did = redis.call('INCR', base .. ':next:delivery')
+  redis.call('HSET', dkey(did), 'id', did, 'endpoint', eid, 'msg', msg, 'instance', iid, 'status', 'pending',
+      'attempts', 0, 'created', now)
+  redis.call('PEXPIRE', dkey(did), keep)
+  local log = ekey(eid) .. ':log'
+  redis.call('ZADD', log, now, padded(did))
+  redis.call('ZREMRANGEBYSCORE', log, '-inf', '(' .. (tonumber(now) - keep))
+  local lane = eid .. ':' .. iid
+  if redis.call('RPUSH', lkey(lane), did) == 1 then
+    redis.call('SADD', ekey(eid) .. ':lanes', lane)
+    if enabled(eid) then redis.call('ZADD', base .. ':due', now, lane) end
+  end
+  return did
+end
+
+-- Takes work entry `id` off the stream for good: acknowledged and deleted, so the stream stays short.
+local function done(id)
+  redis.call('XACK', base .. ':work', GROUP, id)
+  redis.call('XDEL', base .. ':work', id)
+end

@@ -1,0 +1,11 @@
+-- Deletes endpoint ARGV[1] with its lanes and its log (its deliveries expire with the retention).
+-- {'OK'} or {'NOT_FOUND'}.
+local eid = ARGV[1]
+if redis.call('EXISTS', ekey(eid)) == 0 then return {'NOT_FOUND'} end
+for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':lanes')) do
+  redis.call('ZREM', base .. ':due', lane)
+  redis.call('DEL', lkey(lane))
+end
+redis.call('DEL', ekey(eid), ekey(eid) .. ':lanes', ekey(eid) .. ':log')
+redis.call('SREM', base .. ':endpoints', eid)
+return {'OK'}

@@ -1,0 +1,23 @@
+-- Creates (ARGV[1] = '') or changes endpoint ARGV[1] at now = ARGV[2]: then name, value pairs of the
+-- fields to set (url, events, description, enabled, secret). Enabling an endpoint makes its waiting
+-- lanes due now. {'OK', endpoint hash} or {'NOT_FOUND'}.
+local eid, now = ARGV[1], ARGV[2]
+if eid == '' then
+  eid = tostring(redis.call('INCR', base .. ':next:endpoint'))
+  redis.call('HSET', ekey(eid), 'id', eid, 'enabled', '1', 'createdAt', now)
+  redis.call('SADD', base .. ':endpoints', eid)
+elseif redis.call('EXISTS', ekey(eid)) == 0 then
+  return {'NOT_FOUND'}
+end
+local was = enabled(eid)
+for i = 3, #ARGV, 2 do redis.call('HSET', ekey(eid), ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', ekey(eid), 'updatedAt', now)
+if enabled(eid) then
+  redis.call('HDEL', ekey(eid), 'disabledReason')
+  if not was then
+    for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':lanes')) do
+      if redis.call('LLEN', lkey(lane)) > 0 then redis.call('ZADD', base .. ':due', 'NX', now, lane) end
+    end
+  end
+end
+return {'OK', redis.call('HGETALL', ekey(eid))}

@@ -1,0 +1,40 @@
+-- Records how an attempt went. ARGV = work entry, lane, delivery id, now, result, answer code (0 when
+-- none), latency (ms), error ('' when none), next attempt (ms, for 'retry'). Results: 'ok' (2xx),
+-- 'retry' (to be tried again at the next attempt), 'failed' (the retry schedule is spent), 'gone'
+-- (410: the endpoint is disabled). The lane's head moves on after 'ok', 'failed' and 'gone'; the lane
+-- is due again now, at the next attempt, or parked while its endpoint is disabled. An attempt that
+-- finds its delivery no longer the head (another node claimed the work and finished it) changes
+-- only the delivery's own record. {'OK'}.
+local id, lane, did, now, result, code, latency, err, next_at =
+    ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local eid = string.match(lane, '^(%d+):')
+if redis.call('EXISTS', dkey(did)) == 1 then
+  redis.call('HINCRBY', dkey(did), 'attempts', 1)
+  redis.call('HSET', dkey(did), 'lastAttemptAt', now, 'lastCode', code, 'latency', latency, 'lastError', err)
+  if result == 'ok' then
+    redis.call('HSET', dkey(did), 'status', 'delivered', 'deliveredAt', now)
+    redis.call('HDEL', dkey(did), 'nextAttemptAt')
+  elseif result == 'retry' then
+    redis.call('HSET', dkey(did), 'status', 'retrying', 'nextAttemptAt', next_at)
+  else
+    redis.call('HSET', dkey(did), 'status', 'failed')
+    redis.call('HDEL', dkey(did), 'nextAttemptAt')
+  end
+end
+if result == 'gone' and redis.call('EXISTS', ekey(eid)) == 1 then
+  redis.call('HSET', ekey(eid), 'enabled', '0', 'disabledReason', 'The endpoint answered 410 Gone', 'updatedAt', now)
+end
+if redis.call('LINDEX', lkey(lane), 0) == did then
+  if result == 'retry' then
+    redis.call('ZADD', base .. ':due', next_at, lane)
+  else
+    redis.call('LPOP', lkey(lane))
+    if redis.call('LLEN', lkey(lane)) == 0 then
+      redis.call('SREM', ekey(eid) .. ':lanes', lane)
+    elseif enabled(eid) then
+      redis.call('ZADD', base .. ':due', now, lane)
+    end
+  end
+end
+done(id)
+return {'OK'}
