@@ -15,6 +15,7 @@ public final class RedisTargets {
     private static RedisConnection standalone;
     private static RedisConnection cluster;
     private static RedisConnection redis7;
+    private static String embeddedUrl;
 
     private RedisTargets() {}
 
@@ -23,9 +24,16 @@ public final class RedisTargets {
         if (standalone == null) {
             EmbeddedRedis server = EmbeddedRedis.ephemeral();
             standalone = RedisConnection.open(server.url(), false);
+            embeddedUrl = server.url();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return standalone;
+    }
+
+    /** The embedded server's URL, for a child process that is to share it. */
+    public static synchronized String embeddedUrl() {
+        embedded();
+        return embeddedUrl;
     }
 
     /** A real Redis Cluster of three masters on ephemeral ports. */
