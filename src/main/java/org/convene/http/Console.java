@@ -17,6 +17,8 @@ final class Console {
             "console.css", "text/css; charset=utf-8",
             "api.js", "text/javascript; charset=utf-8",
             "live.js", "text/javascript; charset=utf-8",
+            "dom.js", "text/javascript; charset=utf-8",
+            "admin.js", "text/javascript; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
     private static final Map<String, byte[]> FILES = load();

@@ -23,6 +23,14 @@ final class RedisCalls {
     private final String dataDb;
     private final String eventsDb;
     private final LongAdder waits = new LongAdder();
+    /** How long announcements of written outboxes are gathered before they are sent together. */
+    static final long ANNOUNCE_EVERY_MS = 20;
+    private final java.util.Set<String> announcements = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean announcing = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final long HOOKS_RECHECK_NANOS = 1_000_000_000L;
+    private volatile boolean hooksExist = true;
+    private final java.util.concurrent.atomic.AtomicLong hooksAdded = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long hooksCheckedAt = System.nanoTime() - 2 * HOOKS_RECHECK_NANOS;
 
     /**
      * Data in the connection's database and the events log in {@code eventsDatabase}; on a cluster,
@@ -48,18 +56,61 @@ final class RedisCalls {
         all[0] = dataDb;
         all[1] = eventsDb;
         System.arraycopy(args, 0, all, 2, args.length);
-        CompletableFuture<Reply> reply = scripts.run(script,
-                new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId)}, all).thenApply(Reply::new);
-        if (script.announces()) reply.thenRun(() -> announce(meetingId));
+        boolean hooks = webhooksExist();
+        String[] keys = hooks ? new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId), Keys.outbox(meetingId)}
+                : new String[] {Keys.meeting(meetingId), Keys.meetingEvents(meetingId)};
+        CompletableFuture<Reply> reply = scripts.run(script, keys, all).thenApply(Reply::new);
+        if (hooks && script.announces()) reply.thenRun(() -> announce(meetingId));
         return reply;
     }
 
     /**
-     * Tells the webhook drain that a meeting's outbox may hold new entries, not awaited: an announcement
-     * lost is covered by the drain's sweep, and one for a script that wrote nothing costs one empty read.
+     * Whether any webhook endpoint exists, as this process last read it (at most a second ago, not
+     * awaited; true until first read, and from the moment this process adds an endpoint): meeting scripts
+     * write their outbox only then. Another process's first endpoint is seen here within about a second.
+     */
+    boolean webhooksExist() {
+        long now = System.nanoTime();
+        if (now - hooksCheckedAt > HOOKS_RECHECK_NANOS) {
+            hooksCheckedAt = now;
+            long asked = hooksAdded.get();
+            // An answer overtaken by an endpoint added here meanwhile is dropped: it could only say "none".
+            commands.scard(Keys.HOOKS + ":endpoints").thenAccept(n -> {
+                if (hooksAdded.get() == asked) hooksExist = n > 0;
+            });
+        }
+        return hooksExist;
+    }
+
+    /** Says that an endpoint now exists, so that this process writes outboxes from now on. */
+    void webhookAdded() {
+        hooksAdded.incrementAndGet();
+        hooksExist = true;
+    }
+
+    /**
+     * Tells the webhook drain that a meeting's outbox may hold new entries. Announcements are gathered for
+     * {@link #ANNOUNCE_EVERY_MS} and sent as one SADD, not awaited: a command per write cost about a tenth
+     * of the store's throughput (the client's encoding is its bottleneck). One lost in a crash is covered
+     * by the drain's sweep; one for a script that wrote nothing costs the drain one empty read.
      */
     private void announce(long meetingId) {
-        commands.sadd(Keys.HOOKS_DIRTY, Long.toString(meetingId));
+        announcements.add(Long.toString(meetingId));
+        if (announcing.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(ANNOUNCE_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(this::sendAnnouncements);
+        }
+    }
+
+    private void sendAnnouncements() {
+        // Cleared first: whatever is added from here on schedules a send of its own.
+        announcing.set(false);
+        java.util.List<String> meetings = new java.util.ArrayList<>();
+        for (var it = announcements.iterator(); it.hasNext(); ) {
+            meetings.add(it.next());
+            it.remove();
+        }
+        if (!meetings.isEmpty()) commands.sadd(Keys.HOOKS_DIRTY, meetings.toArray(String[]::new));
     }
 
     /**

@@ -47,6 +47,7 @@ public final class WebhookRecords implements WebhookStore {
         List<String> args = new ArrayList<>(List.of("", RedisCalls.ms(now)));
         args.addAll(fields(details));
         args.addAll(List.of("secret", sealedSecret));
+        calls.webhookAdded();
         return endpoint(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new))).ok().hash(1));
     }
 

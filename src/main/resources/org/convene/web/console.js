@@ -3,27 +3,14 @@
 // administrator or user may take. It uses only the public API (see /docs).
 import { Api, ApiError } from './api.js';
 import { LiveStream } from './live.js';
+import { $, h, act, timeFormat, stamp, windowText, dayFormat } from './dom.js';
+import { wireAdmin, loadAdmin, loadUsers, renderAdminMeetings } from './admin.js';
 
 const MAX_TEXT = 4000;
 const PAGE = 50;
 const NEWEST = Number.MAX_SAFE_INTEGER; // a cursor above every id: "before" it is the latest page
-const $ = (id) => document.getElementById(id);
-
-/** Builds an element; text is always set as text, never parsed as HTML. */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value == null) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : value);
-  }
-  element.append(...children.flat().filter((c) => c != null));
-  return element;
-}
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-const stamp = (iso) => h('time', { datetime: iso }, clockFormat.format(new Date(iso)));
+/** Past instances listed before "Show all". */
+const PAST_SHOWN = 10;
 
 /** How far this browser's clock is behind the server's, so that countdowns agree with the scheduler. */
 let skew = 0;
@@ -74,9 +61,9 @@ async function signIn(token) {
   $('sign-in').hidden = true;
   $('console').hidden = false;
   $('sign-out').hidden = false;
-  $('admin').hidden = !isAdmin();
-  $('who').textContent = isAdmin() ? 'Signed in as the administrator'
-    : `Signed in as ${state.me.user.name} (${state.me.user.email})`;
+  $('nav').hidden = !isAdmin();
+  $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), isAdmin() ? 'the administrator'
+    : `${state.me.user.name} (${state.me.user.email})`);
   await loadMeetings();
   if (isAdmin()) await loadUsers();
   state.everything = new LiveStream('/stream?scope=lifecycle', token, {
@@ -85,12 +72,27 @@ async function signIn(token) {
     stillThere: () => gone('/me'),
   });
   setInterval(tick, 1000);
-  openLinkedInstance();
-  window.addEventListener('hashchange', openLinkedInstance);
+  route();
+  window.addEventListener('hashchange', route);
 }
 
-/** An instance's address is #/instances/<id>: shared, bookmarked or reloaded, it opens that instance after sign-in. */
-function openLinkedInstance() {
+/**
+ * The view the address names: #/admin is the administration (the administrator's only), #/instances/<id>
+ * an instance among the meetings (shared, bookmarked or reloaded, it opens after sign-in), anything else
+ * the meetings.
+ */
+function route() {
+  const admin = location.hash === '#/admin' && isAdmin();
+  $('admin').hidden = !admin;
+  $('meetings').hidden = admin;
+  $('instance').hidden = admin;
+  $('console').classList.toggle('admin-view', admin);
+  $('nav-admin').setAttribute('aria-current', admin ? 'page' : 'false');
+  $('nav-meetings').setAttribute('aria-current', admin ? 'false' : 'page');
+  if (admin) {
+    act($('user-error'), loadAdmin);
+    return;
+  }
   const linked = /^#\/instances\/(\d+)$/.exec(location.hash);
   if (linked && (!state.view || state.view.id !== Number(linked[1]))) openInstance(Number(linked[1]));
 }
@@ -139,12 +141,6 @@ async function loadMeetings() {
   renderMeetings();
 }
 
-async function loadUsers() {
-  const users = await state.api.all('/users');
-  for (const user of users) state.names.set(user.id, user.name);
-  $('user-list').replaceChildren(...users.map((u) => h('li', {}, `${u.name} `, h('span', { class: 'hint' }, `#${u.id} · ${u.email}`))));
-}
-
 async function onLifecycle(kind, entry) {
   if (kind === 'deleted') {
     state.instances.delete(entry.instanceId);
@@ -175,35 +171,57 @@ async function onLifecycle(kind, entry) {
   if (state.view && state.view.id === entry.instanceId) renderInstance();
 }
 
+/** Whether a meeting matches what is typed in the search box. */
+function matches(meeting) {
+  const wanted = $('meeting-search').value.trim().toLowerCase();
+  return !wanted || `${meeting.title} ${meeting.description || ''}`.toLowerCase().includes(wanted);
+}
+
+/** One instance as a row: its meeting, its date, its status and the time to its next change. */
+function instanceRow(instance, meeting) {
+  return h('li', {}, h('button', {
+    type: 'button', 'data-instance': instance.id, 'data-status': instance.status,
+    'aria-current': state.view && state.view.id === instance.id ? 'true' : 'false',
+    onclick: () => openInstance(instance.id),
+  },
+  h('span', { class: 'meeting-title' }, meeting ? meeting.title : `Meeting ${instance.meetingId}`),
+  meeting ? h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private') : null,
+  h('span', { class: 'date' }, windowText(instance.from, instance.to)),
+  h('span', { class: `status status-${instance.status}` }, instance.status),
+  h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))));
+}
+
+/** The instances in three groups, live, upcoming (soonest first) and past (latest first), filtered by the search. */
 function renderMeetings() {
-  const byMeeting = new Map();
-  for (const instance of state.instances.values()) {
-    if (!byMeeting.has(instance.meetingId)) byMeeting.set(instance.meetingId, []);
-    byMeeting.get(instance.meetingId).push(instance);
-  }
   const meetings = [...state.meetings.values()].sort((a, b) => a.id - b.id);
+  const shown = [...state.instances.values()].filter((i) => {
+    const meeting = state.meetings.get(i.meetingId);
+    return !meeting || matches(meeting);
+  });
+  const group = (status) => shown.filter((i) => i.status === status);
+  const live = group('active').sort((a, b) => a.to.localeCompare(b.to));
+  const upcoming = group('scheduled').sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id);
+  const past = group('ended').sort((a, b) => (b.endedAt || b.to).localeCompare(a.endedAt || a.to));
+  const allPast = $('past-more').dataset.all === 'true';
+  const fill = (name, list, limit = list.length) => {
+    $(`group-${name}`).replaceChildren(...list.slice(0, limit).map((i) => instanceRow(i, state.meetings.get(i.meetingId))));
+    $(`group-${name}-count`).textContent = `(${list.length})`;
+    $(`group-${name}-empty`).hidden = list.length > 0;
+  };
+  fill('live', live);
+  fill('upcoming', upcoming);
+  // The open instance stays listed even when it is an old one.
+  const openPast = state.view && past.findIndex((i) => i.id === state.view.id);
+  fill('past', past, allPast ? past.length : Math.max(PAST_SHOWN, openPast != null && openPast >= 0 ? openPast + 1 : 0));
+  $('past-more').hidden = allPast || past.length <= PAST_SHOWN;
+  $('past-more').textContent = `Show all ${past.length} past instances`;
   $('meetings-empty').hidden = meetings.length > 0;
-  $('meeting-list').replaceChildren(...meetings.map((meeting) => {
-    const instances = (byMeeting.get(meeting.id) || []).sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id);
-    return h('li', { 'data-meeting': meeting.id },
-      h('span', { class: 'meeting-title' }, meeting.title),
-      h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private'),
-      meeting.description ? h('p', { class: 'hint' }, meeting.description) : null,
-      instances.length === 0 ? h('p', { class: 'hint' }, 'No instances.') : null,
-      h('ul', { class: 'instances' }, instances.map((i) => h('li', {},
-        h('button', {
-          type: 'button', 'data-instance': i.id, 'data-status': i.status,
-          'aria-current': state.view && state.view.id === i.id ? 'true' : 'false',
-          onclick: () => openInstance(i.id),
-        },
-        h('span', {}, `#${i.id}`),
-        h('span', { class: `status status-${i.status}` }, i.status),
-        h('span', { class: 'when', 'data-countdown': i.id }, when(i)))))));
-  }));
+  $('meetings-none-found').hidden = meetings.length === 0 || shown.length > 0 || !$('meeting-search').value.trim();
   const select = $('instance-meeting');
   const chosen = select.value;
   select.replaceChildren(...meetings.map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
   if (chosen) select.value = chosen;
+  if (!$('admin').hidden) renderAdminMeetings();
 }
 
 /** What the clock means for an instance: the time to its start or end. */
@@ -349,7 +367,8 @@ function renderInstance(scrollChat = false) {
   if (!view) return;
   const instance = state.instances.get(view.id);
   const meeting = instance && state.meetings.get(instance.meetingId);
-  $('instance-title').textContent = meeting ? `${meeting.title} · instance #${view.id}` : `Instance #${view.id}`;
+  const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
+  $('instance-title').textContent = meeting ? `${meeting.title} · ${day}instance #${view.id}` : `Instance #${view.id}`;
   $('instance-state').replaceChildren(...instanceState());
 
   const active = instance && instance.status === 'active';
@@ -458,17 +477,6 @@ async function loadEarlier(what) {
 
 // ---- actions -----------------------------------------------------------------------------
 
-/** Runs an action; a refusal shows the server's own message where the action was taken. */
-async function act(errorElement, action) {
-  errorElement.textContent = '';
-  try {
-    return await action();
-  } catch (e) {
-    errorElement.textContent = e.message;
-    return undefined;
-  }
-}
-
 // ---- attendance --------------------------------------------------------------------------
 
 const ENDED_BY = { left: 'left', timeout: 'until the end', removed: 'removed', reaped: 'stopped answering' };
@@ -560,77 +568,13 @@ function wireActions() {
   $('chat').addEventListener('scroll', () => { if ($('chat').scrollTop < 20 && state.view && state.view.moreMessages) loadEarlier('messages'); });
 }
 
-function wireAdmin() {
-  // Each form's outcome shows beside it, where the eye already is.
-  const outcome = (form) => ({ result: $(`${form}-result`), error: $(form === 'instance' ? 'instance-create-error' : `${form}-error`) });
-  $('meeting-public').addEventListener('change', () => { $('meeting-audience').disabled = $('meeting-public').checked; });
-
-  $('copy-token').addEventListener('click', async () => {
-    await navigator.clipboard.writeText($('new-token').textContent).catch(() => {});
-    $('copy-token').textContent = 'Copied';
-  });
-  $('user-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const { result, error } = outcome('user');
-    result.textContent = '';
-    $('new-token-box').hidden = true;
-    act(error, async () => {
-      const created = await state.api.post('/users', {
-        name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
-      });
-      e.target.reset();
-      result.textContent = `Created ${created.user.name} (#${created.user.id}).`;
-      $('new-token').textContent = created.token;
-      $('copy-token').textContent = 'Copy';
-      $('new-token-box').hidden = false;
-      await loadUsers();
-    });
-  });
-  $('meeting-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const { result, error } = outcome('meeting');
-    result.textContent = '';
-    act(error, async () => {
-      const isPublic = $('meeting-public').checked;
-      const audience = isPublic ? [] : $('meeting-audience').value.split(/[\s,;]+/).filter(Boolean);
-      const capacity = $('meeting-capacity').value ? Number($('meeting-capacity').value) : undefined;
-      const lease = $('meeting-presence').value ? Number($('meeting-presence').value) : undefined;
-      const meeting = await state.api.post('/meetings', {
-        title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
-        capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: Number($('meeting-grace').value || 0) } : undefined,
-      });
-      e.target.reset();
-      $('meeting-audience').disabled = true;
-      state.meetings.set(meeting.id, meeting);
-      renderMeetings();
-      $('instance-meeting').value = meeting.id;
-      result.textContent = `Created meeting ${meeting.title} (#${meeting.id}).`;
-    });
-  });
-  $('instance-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const { result, error } = outcome('instance');
-    result.textContent = '';
-    act(error, async () => {
-      const startsIn = Number($('instance-starts').value) * Number($('instance-starts-unit').value);
-      const lasts = Number($('instance-lasts').value) * Number($('instance-lasts-unit').value);
-      const from = new Date(Math.ceil((now() + startsIn * 1000) / 1000) * 1000);
-      const to = new Date(from.getTime() + lasts * 1000);
-      const meetingId = $('instance-meeting').value;
-      if (!meetingId) throw new Error('Create a meeting first');
-      const instance = await state.api.post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
-      if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
-      renderMeetings();
-      result.textContent = `Scheduled instance #${instance.id}, ${timeFormat.format(from)} – ${timeFormat.format(to)}.`;
-    });
-  });
-}
-
 // ---- start -------------------------------------------------------------------------------
 
 function start() {
   wireActions();
-  wireAdmin();
+  wireAdmin({ state, now, renderMeetings });
+  $('meeting-search').addEventListener('input', renderMeetings);
+  $('past-more').addEventListener('click', () => { $('past-more').dataset.all = 'true'; renderMeetings(); });
   $('sign-out').addEventListener('click', signOut);
   $('sign-in-form').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -123,6 +123,21 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /**
+     * The serious and critical accessibility violations axe-core finds on the page as it is now (WCAG 2.1
+     * A and AA rules), each as "rule: help (how many elements)"; empty when there are none.
+     */
+    List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.getPasses().isEmpty()) throw new IllegalStateException("axe-core checked nothing on " + driver.getCurrentUrl());
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " elements, e.g. "
+                        + rule.getNodes().get(0).getTarget() + ")")
+                .toList();
+    }
+
     /** Saves what the window shows as target/browser-screenshots/{@code scenario}-{@code name}.png. */
     Path screenshot(String scenario) {
         try {

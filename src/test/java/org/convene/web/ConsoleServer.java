@@ -38,6 +38,7 @@ final class ConsoleServer implements AutoCloseable {
     final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
     private final InstanceScheduler scheduler;
     private final ConveneServer server;
+    private final org.convene.webhook.WebhookDispatcher webhooks;
 
     record Account(long id, String token) {}
 
@@ -46,8 +47,14 @@ final class ConsoleServer implements AutoCloseable {
         Convene convene = new Convene(store, clock);
         scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(100), t -> {});
         scheduler.start();
-        server = org.convene.http.TestServers.start(store, clock,
-                new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of()), scheduler::isRunning);
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of());
+        // Webhooks may reach the test's own receiver on loopback, as CONVENE_WEBHOOK_ALLOW_PRIVATE=true allows.
+        org.convene.app.Node node = org.convene.app.Node.on(store, org.convene.app.Settings.from(
+                java.util.Map.of("CONVENE_WEBHOOK_ALLOW_PRIVATE", "true", "CONVENE_WEBHOOK_POLL_MS", "50")).withServer(settings), clock);
+        webhooks = node.webhookDispatcher().start();
+        server = ConveneServer.start(node.services(), settings,
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                scheduler::isRunning);
     }
 
     String url() {
@@ -96,6 +103,7 @@ final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        webhooks.close();
         scheduler.close();
     }
 

@@ -85,13 +85,15 @@ class ConsoleTest {
 
     @Test
     void aPrivateInstanceGoesLiveForBothUsersAndOnlyItsAudienceMayJoin() {
+        toAdministration(admin);
+        openForm(admin, "meeting-form");
         admin.type("meeting-title", "Board review");
         admin.click("meeting-public");
         admin.type("meeting-audience", "alice" + PEOPLE.get() + "@example.com");
         admin.click("#meeting-form button");
         admin.waitForText("meeting-result", "Created meeting Board review", PATIENT);
-        admin.type("instance-starts", "5");
-        admin.select("instance-starts-unit", "1");
+        assertThat(admin.find("instance-from").getAttribute("value")).as("a start is offered").isNotEmpty();
+        pickStart(admin, server.now().plusSeconds(5));
         admin.click("#instance-form button");
         String scheduled = admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled instance #")
                 ? admin.text("instance-result") : null);
@@ -292,6 +294,8 @@ class ConsoleTest {
 
     @Test
     void theAdministratorCreatesAUserWhoseTokenSignsThemIn() {
+        toAdministration(admin);
+        openForm(admin, "user-form");
         admin.type("user-name", "Carol Jones");
         admin.type("user-age", "41");
         admin.type("user-email", "carol" + PEOPLE.get() + "@example.com");
@@ -320,7 +324,163 @@ class ConsoleTest {
         assertThat(stranger.find("console").isDisplayed()).isFalse();
     }
 
+    @Test
+    void theMeetingsListGroupsLiveUpcomingAndPastWithDatesAndFindsByTitle() {
+        int n = PEOPLE.get();
+        long live = activePublicInstance("Alpha " + n);
+        long upcoming = instanceVia("Beta " + n, server.now().plusSeconds(3600), Duration.ofMinutes(30));
+        long past = instanceVia("Gamma " + n, server.now().plusSeconds(1), Duration.ofSeconds(1));
+        server.advance(Duration.ofSeconds(3));
+        waitForStatus(alice, past, "ended");
+        waitForStatus(alice, upcoming, "scheduled");
+
+        assertThat(alice.all("#group-live [data-instance='" + live + "']")).hasSize(1);
+        assertThat(alice.all("#group-upcoming [data-instance='" + upcoming + "']")).hasSize(1);
+        assertThat(alice.all("#group-past [data-instance='" + past + "']")).hasSize(1);
+        String row = alice.find("group-upcoming").findElement(By.cssSelector("[data-instance='" + upcoming + "']")).getText();
+        assertThat(row).contains("Beta " + n).containsPattern("\\d{1,2}:\\d{2}.*–.*\\d{1,2}:\\d{2}")
+                .contains(Integer.toString(server.now().atZone(java.time.ZoneOffset.UTC).getYear()));
+
+        alice.type("meeting-search", "Beta " + n);
+        alice.waitUntil(PATIENT, d -> alice.all("[data-instance='" + live + "']").isEmpty());
+        assertThat(alice.all("[data-instance='" + upcoming + "']")).hasSize(1);
+        alice.type("meeting-search", "no meeting is called this");
+        alice.waitUntil(PATIENT, d -> alice.find("meetings-none-found").isDisplayed());
+    }
+
+    @Test
+    void theAdministratorEditsAUserGivesThemANewTokenAndDeletesThem() {
+        ConsoleServer.Account dora = server.createUser("Dora " + PEOPLE.get(), "dora" + PEOPLE.get() + "@example.com");
+        toAdministration(admin);
+        String row = "[data-user='" + dora.id() + "']";
+        admin.waitUntil(PATIENT, d -> !admin.all("#user-list " + row).isEmpty());
+
+        admin.click("[data-edit-user='" + dora.id() + "']");
+        admin.type("edit-user-" + dora.id() + "-name", "Dora Renamed");
+        admin.click(row + " form button[type='submit']");
+        admin.waitUntil(PATIENT, d -> admin.texts("#user-list " + row).stream().anyMatch(t -> t.startsWith("Dora Renamed")));
+
+        admin.click("[data-token-user='" + dora.id() + "']");
+        admin.click(row + " .confirm button.danger");
+        admin.waitUntil(PATIENT, d -> !admin.all(row + " .token-box code").isEmpty());
+        String token = admin.all(row + " .token-box code").get(0).getText();
+        assertThat(admin.texts(row + " .token-box")).anyMatch(t -> t.contains("shown only now"));
+        assertThat(server.call("GET", "/me", token, null).get("user").get("name").asText()).isEqualTo("Dora Renamed");
+
+        admin.click("[data-delete-user='" + dora.id() + "']");
+        admin.click(row + " .confirm button.danger");
+        admin.waitUntil(PATIENT, d -> admin.all("#user-list " + row).isEmpty());
+    }
+
+    @Test
+    void theAdministratorDeletesAnInstanceAndThenItsMeeting() {
+        long instance = instanceVia("Epsilon " + PEOPLE.get(), server.now().plusSeconds(3600), Duration.ofMinutes(30));
+        waitForStatus(alice, instance, "scheduled");
+        toAdministration(admin);
+        String row = "[data-admin-instance='" + instance + "']";
+        admin.waitUntil(PATIENT, d -> !admin.all(row).isEmpty());
+        String meeting = admin.find("admin-meeting-list").findElement(By.cssSelector(row)).findElement(By.xpath("../.."))
+                .getAttribute("data-admin-meeting");
+
+        admin.click("[data-delete-instance='" + instance + "']");
+        admin.click(row + " .confirm button.danger");
+        admin.waitUntil(PATIENT, d -> admin.all(row).isEmpty());
+        alice.waitUntil(PATIENT, d -> alice.all("[data-instance='" + instance + "']").isEmpty());
+
+        admin.click("[data-delete-meeting='" + meeting + "']");
+        admin.click("[data-admin-meeting='" + meeting + "'] .confirm button.danger");
+        admin.waitUntil(PATIENT, d -> admin.all("[data-admin-meeting='" + meeting + "']").isEmpty());
+    }
+
+    @Test
+    void theAdministratorAddsAWebhookSeesItsSecretOnceAndItsDeliveries() throws Exception {
+        try (mockwebserver3.MockWebServer receiver = new mockwebserver3.MockWebServer()) {
+            List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+            receiver.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    ids.add(request.getHeaders().get("webhook-id"));
+                    return new mockwebserver3.MockResponse.Builder().code(200).build();
+                }
+            });
+            receiver.start();
+            toAdministration(admin);
+            openForm(admin, "webhook-form");
+            admin.type("webhook-url", receiver.url("/hook").toString());
+            admin.click("webhook-all");
+            admin.click("[id='webhook-event-participant.joined']");
+            admin.click("#webhook-form button");
+            admin.waitForText("webhook-result", "Added webhook #", PATIENT);
+            assertThat(admin.text("webhook-secret-box")).contains("shown only now").contains("whsec_");
+            long endpoint = Long.parseLong(admin.text("webhook-result").replaceAll("Added webhook #(\\d+) .*", "$1"));
+            assertThat(admin.texts("[data-webhook='" + endpoint + "']")).anyMatch(t -> t.contains("participant.joined"));
+
+            long instance = activePublicInstance("Hooked " + PEOPLE.get());
+            server.call("POST", "/instances/" + instance + "/participants", aliceAccount.token(),
+                    "{\"userId\":" + aliceAccount.id() + "}");
+            admin.waitUntil(PATIENT, d -> {
+                admin.click("[data-webhook-deliveries='" + endpoint + "']");
+                return admin.texts("#webhook-delivery-rows tr").stream().anyMatch(t -> t.contains("participant.joined")
+                        && t.contains("delivered"));
+            });
+            admin.click("#webhook-delivery-rows [data-replay]");
+            admin.waitForText("webhook-result", "queued again", PATIENT);
+            admin.waitUntil(PATIENT, d -> ids.size() >= 2);
+            assertThat(ids.get(1)).as("a replay carries the same webhook-id").isEqualTo(ids.get(0));
+
+            admin.click("[data-webhook-toggle='" + endpoint + "']");
+            admin.waitUntil(PATIENT, d -> admin.texts("[data-webhook='" + endpoint + "'] .badge").contains("disabled"));
+        }
+    }
+
+    @Test
+    void everyViewPassesTheAccessibilityAuditOnADesktopAndAPhone() {
+        long instance = activePublicInstance("Audit");
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        for (int[] size : new int[][] {{1440, 1000}, {390, 844}}) {
+            String where = size[0] + "px";
+            Browser stranger = new Browser("audit-signed-out-" + where, size[0], size[1]);
+            windows.add(stranger);
+            stranger.open(server.url() + "/");
+            found.put("signed out, " + where, stranger.seriousAccessibilityViolations());
+            Browser user = size[0] > 400 ? alice : bob;
+            found.put("meetings, " + where, user.seriousAccessibilityViolations());
+            openInstance(user, instance);
+            found.put("open instance, " + where, user.seriousAccessibilityViolations());
+            Browser administrator = size[0] > 400 ? admin : window("audit-admin-" + where, size[0], size[1], ConsoleServer.ADMIN);
+            toAdministration(administrator);
+            found.put("administration, " + where, administrator.seriousAccessibilityViolations());
+        }
+        assertThat(found).allSatisfy((view, violations) -> assertThat(violations).as(view).isEmpty());
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
+
+    private static void toAdministration(Browser window) {
+        window.click("nav-admin");
+        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed());
+    }
+
+    /** Opens the folded section holding form {@code formId}. */
+    private static void openForm(Browser window, String formId) {
+        window.click("details:has(#" + formId + ") summary");
+    }
+
+    /** Sets the instance form's start to {@code at}, written as the date-time picker takes it in the browser's zone. */
+    private static void pickStart(Browser window, Instant at) {
+        window.script("const d = new Date(arguments[0]); const p = (n) => String(n).padStart(2, '0');"
+                + "document.getElementById('instance-from').value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}"
+                + "T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;", at.toEpochMilli());
+    }
+
+    /** A public meeting titled {@code title} with one instance from {@code from}, made through the API. */
+    private long instanceVia(String title, Instant from, Duration length) {
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
+                "{\"title\":\"" + title + "\",\"isPublic\":true}").get("id").asLong();
+        Instant start = from.truncatedTo(ChronoUnit.SECONDS);
+        return server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + start + "\",\"to\":\"" + start.plus(length) + "\"}").get("id").asLong();
+    }
 
     /** A public meeting with an instance the scheduler has just activated, made through the API. */
     private long activePublicInstance(String title) {

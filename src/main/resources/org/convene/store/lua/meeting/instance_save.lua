@@ -23,7 +23,9 @@ if mode == 'create' then
 end
 redis.call('HSET', ikey(iid), 'from', from, 'to', to)
 redis.call('ZADD', base .. ':instances', from, iid)
-outbox(iid, mode == 'create' and 'instance.scheduled' or 'instance.rescheduled', now, 'from', from, 'to', to,
-    'order', redis.call('HGET', ikey(iid), 'orderId'))
+if KEYS[3] then
+  outbox(iid, mode == 'create' and 'instance.scheduled' or 'instance.rescheduled', now, 'from', from, 'to', to,
+      'order', redis.call('HGET', ikey(iid), 'orderId'))
+end
 settle(iid, now)
 return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid)}

@@ -1,0 +1,48 @@
+// What the console's modules share for drawing: element building (text always as text), formats, and
+// running an action whose refusal is shown where it was taken.
+
+export const $ = (id) => document.getElementById(id);
+
+/** Builds an element; text is always set as text, never parsed as HTML. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value == null) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...children.flat().filter((c) => c != null));
+  return element;
+}
+
+export const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+export const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+export const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+export const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+export const stamp = (iso) => h('time', { datetime: iso }, clockFormat.format(new Date(iso)));
+
+/** "Tue, 1 Dec 2026, 10:00 – 10:30": an instance's window, as dates people read. */
+export function windowText(from, to) {
+  const start = new Date(from);
+  const end = new Date(to);
+  const sameDay = dayFormat.format(start) === dayFormat.format(end);
+  return `${dayFormat.format(start)}, ${hourFormat.format(start)} – ${sameDay ? '' : `${dayFormat.format(end)}, `}${hourFormat.format(end)}`;
+}
+
+/** Runs an action; a refusal shows the server's own message where the action was taken. */
+export async function act(errorElement, action) {
+  errorElement.textContent = '';
+  try {
+    return await action();
+  } catch (e) {
+    errorElement.textContent = e.message;
+    return undefined;
+  }
+}
+
+/** The value a datetime-local input takes for an instant, in this browser's time zone, to the second. */
+export function localInput(ms) {
+  const d = new Date(ms);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
