@@ -43,6 +43,24 @@ final class RedisCalls {
         int data = redis.dataDatabase();
         this.dataDb = Integer.toString(data);
         this.eventsDb = Integer.toString(redis.isCluster() || eventsDatabase == data ? -1 : eventsDatabase);
+        recheckWebhooks();
+    }
+
+    /**
+     * Reads now whether webhook endpoints exist: at start, so that a process writes outboxes from its
+     * first write exactly when endpoints exist, and after a wipe. A Redis that does not answer leaves
+     * it on (the safe side) until the next periodic read.
+     */
+    void recheckWebhooks() {
+        long asked = hooksAdded.get();
+        try {
+            boolean exist = awaitWithin(commands.scard(Keys.HOOKS + ":endpoints").toCompletableFuture(),
+                    java.time.Duration.ofSeconds(2)) > 0;
+            if (hooksAdded.get() == asked) hooksExist = exist;
+            hooksCheckedAt = System.nanoTime();
+        } catch (StoreUnavailableException notNow) {
+            hooksExist = true;
+        }
     }
 
     /** The logical database of the events log, or -1 when it shares the data database. */

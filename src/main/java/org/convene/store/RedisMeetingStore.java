@@ -349,5 +349,6 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public void wipe() {
         maintenance.wipe();
+        calls.recheckWebhooks();
     }
 }

@@ -43,9 +43,9 @@ abstract class StoreContract {
 
     @BeforeEach
     void startFromTheSeedWorld() {
-        store = new RedisMeetingStore(redis(), 1);
         redis().flush(redis().dataDatabase());
         if (!redis().isCluster()) redis().flush(1);
+        store = new RedisMeetingStore(redis(), 1);
         convene = new Convene(store, clock);
         SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.plus(hours(1)), T0.plus(hours(2))),
                 new TimeWindow(T0.minus(minutes(10)), T0.plus(hours(1))));

@@ -286,7 +286,10 @@ abstract class WebhookContract extends StoreContract {
         Endpoint e = endpoint(EventKind.CHAT_MESSAGE_POSTED);
         convene.join(john.id(), active.id());
         for (int i = 0; i < 5; i++) convene.post(john.id(), active.id(), "m" + i);
-        hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            return log(e).size() == 5;
+        });
 
         List<Delivery> page = hooks.deliveries(e.id(), Optional.of(DeliveryStatus.PENDING), OptionalLong.empty(), 3);
         List<Delivery> next = hooks.deliveries(e.id(), Optional.of(DeliveryStatus.PENDING),
@@ -302,7 +305,10 @@ abstract class WebhookContract extends StoreContract {
     void removingAnEndpointDropsWhatItHadQueued() {
         Endpoint e = endpoint();
         convene.join(john.id(), active.id());
-        hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            return !log(e).isEmpty();
+        });
 
         webhooks.delete(e.id());
         WebhookDispatcher d = dispatcher("a", courier);
