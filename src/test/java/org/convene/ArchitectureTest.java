@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("bench").definedBy("org.convene.bench..")
                 .layer("cli").definedBy("org.convene.cli..")
                 .layer("webhook").definedBy("org.convene.webhook..")
+                .layer("series").definedBy("org.convene.series..")
                 .layer("courier").definedBy("org.convene.courier..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
@@ -43,6 +44,7 @@ class ArchitectureTest {
                 .whereLayer("webhook").mayOnlyBeAccessedByLayers("core", "store", "http", "view", "app", "bench", "cli",
                         "courier")
                 .whereLayer("courier").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("series").mayOnlyBeAccessedByLayers("core", "store", "http", "view", "app", "bench", "cli")
                 .check(CLASSES);
     }
 
@@ -50,7 +52,7 @@ class ArchitectureTest {
     void adaptersReachTheApplicationThroughCoreNotItsPorts() {
         noClasses().that().resideInAnyPackage("org.convene.http..", "org.convene.cli..", "org.convene.view..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.convene.core.port..", "org.convene.store..",
-                        "org.convene.webhook.port..")
+                        "org.convene.webhook.port..", "org.convene.series.port..")
                 .check(CLASSES);
     }
 
@@ -82,10 +84,16 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("org.convene.core..", "org.convene.schedule..", "org.convene.webhook..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "org.convene.core..",
-                        "org.convene.schedule..", "org.convene.webhook..", "java..", "javax.crypto..", "org.slf4j..")
+                        "org.convene.schedule..", "org.convene.webhook..", "org.convene.series..", "org.dmfs..", "java..",
+                        "javax.crypto..", "org.slf4j..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.convene.webhook..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.convene.core..", "org.convene.schedule..")
+                .check(CLASSES);
+        // Series: the JDK, the model and lib-recur, the maintained RFC 5545 expander, only.
+        noClasses().that().resideInAPackage("org.convene.series..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "org.convene.series..",
+                        "java..", "org.slf4j..", "org.dmfs..")
                 .check(CLASSES);
     }
 }

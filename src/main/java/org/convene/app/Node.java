@@ -57,7 +57,7 @@ public final class Node implements AutoCloseable {
         this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
                 settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute(),
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
-                        settings.webhooks().keep()));
+                        settings.webhooks().keep()), new org.convene.series.Recurrences(store.series(), clock));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
@@ -109,10 +109,13 @@ public final class Node implements AutoCloseable {
         });
         scheduler.start();
         WebhookDispatcher webhooks = webhookDispatcher().start();
+        org.convene.series.HorizonKeeper horizon = new org.convene.series.HorizonKeeper(services.recurrences(),
+                Duration.ofMinutes(1));
         try {
             return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler,
-                    webhooks);
+                    webhooks, horizon);
         } catch (RuntimeException e) {
+            horizon.close();
             webhooks.close();
             scheduler.close();
             throw e;
@@ -187,11 +190,14 @@ public final class Node implements AutoCloseable {
         private final ConveneServer server;
         private final InstanceScheduler scheduler;
         private final WebhookDispatcher webhooks;
+        private final org.convene.series.HorizonKeeper horizon;
 
-        private Serving(ConveneServer server, InstanceScheduler scheduler, WebhookDispatcher webhooks) {
+        private Serving(ConveneServer server, InstanceScheduler scheduler, WebhookDispatcher webhooks,
+                        org.convene.series.HorizonKeeper horizon) {
             this.server = server;
             this.scheduler = scheduler;
             this.webhooks = webhooks;
+            this.horizon = horizon;
         }
 
         /** The server's base URL. */
@@ -207,6 +213,7 @@ public final class Node implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            horizon.close();
             webhooks.close();
             scheduler.close();
         }

@@ -214,7 +214,8 @@ public final class BenchSuite {
                 server.chatPerMinute(), server.signInFailuresPerMinute(), new org.convene.webhook.Webhooks(store.webhooks(),
                         new org.convene.webhook.SecretBox(java.util.Base64.getDecoder().decode(
                                 org.convene.webhook.SecretBox.newKey())), new org.convene.webhook.TargetGuard(false),
-                        Clock.systemUTC(), java.time.Duration.ofDays(30)));
+                        Clock.systemUTC(), java.time.Duration.ofDays(30)),
+                new org.convene.series.Recurrences(store.series(), Clock.systemUTC()));
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();
         requestLog.setLevel(Level.WARN);

@@ -7,6 +7,7 @@ import org.convene.core.port.Credentials;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingStore;
+import org.convene.series.Recurrences;
 import org.convene.webhook.Webhooks;
 
 /**
@@ -15,7 +16,7 @@ import org.convene.webhook.Webhooks;
  * command line.
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
-                       StreamAdmission streams, Webhooks webhooks) {
+                       StreamAdmission streams, Webhooks webhooks, Recurrences recurrences) {
 
     /**
      * The services on one store that implements every port, on {@code clock}: tokens remembered for
@@ -24,11 +25,11 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
      */
     public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials> Services on(
             S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
-            int signInFailuresPerMinute, Webhooks webhooks) {
+            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store);
         return new Services(new Convene(store, clock), access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
-                new StreamAdmission(tokens, access), webhooks);
+                new StreamAdmission(tokens, access), webhooks, recurrences);
     }
 }

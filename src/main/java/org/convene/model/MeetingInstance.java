@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * One scheduled occurrence of a meeting. {@code orderId} numbers a meeting's instances 1, 2, 3...
  * in the order they were created; {@code status} is as stored, {@link #effectiveStatus} also reads the clock.
- * {@code endedAt} is when it actually ended, once the end was applied (null before).
+ * {@code endedAt} is when it actually ended, once the end was applied (null before); {@code series} ties an
+ * occurrence of a recurring series to it (null for an instance scheduled on its own).
  */
 public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status,
-                              Instant endedAt) {
+                              Instant endedAt, SeriesLink series) {
     public MeetingInstance {
         Check.positiveId("instance id", id);
         Check.positiveId("meeting id", meetingId);
@@ -16,7 +17,12 @@ public record MeetingInstance(long id, long meetingId, long orderId, TimeWindow 
 
     /** An instance whose end has not been applied. */
     public MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status) {
-        this(id, meetingId, orderId, window, status, null);
+        this(id, meetingId, orderId, window, status, null, null);
+    }
+
+    /** An instance of no series. */
+    public MeetingInstance(long id, long meetingId, long orderId, TimeWindow window, InstanceStatus status, Instant endedAt) {
+        this(id, meetingId, orderId, window, status, endedAt, null);
     }
 
     /** When it ended: when its end was applied, or else its window's end; null while it has not ended. */

@@ -31,6 +31,7 @@ public enum Refusal {
     ADMIN_TOKEN_CONFIGURED(Kind.CONFLICT, "The administrator token is set by CONVENE_ADMIN_TOKEN, which wins over a "
             + "rotated one: change it there instead"),
     VERSION_MISMATCH(Kind.PRECONDITION, "The record is now at version %s, not the version given; read it again"),
+    INVALID_SERIES(Kind.NOT_FOUND, "Invalid series ID"),
     INVALID_WEBHOOK(Kind.NOT_FOUND, "Invalid webhook endpoint ID"),
     INVALID_DELIVERY(Kind.NOT_FOUND, "Invalid webhook delivery ID"),
     INVALID_INPUT(Kind.INVALID, "%s");

@@ -95,14 +95,24 @@ final class MeetingRecords {
     }
 
     MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
+        return createInstance(meetingId, window, null, now);
+    }
+
+    /**
+     * Creates an instance, or the occurrence {@code series} names of a series; an occurrence that exists
+     * already (made by another node's top-up) is returned as it is.
+     */
+    MeetingInstance createInstance(long meetingId, TimeWindow window, org.convene.model.SeriesLink series, Instant now) {
         String from = ms(window.from()), to = ms(window.to());
         // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
         calls.await(calls.inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))).ok();
         long instanceId = calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to)).ok().number(1);
         Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
-                Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now)));
+                Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now),
+                series == null ? "" : Long.toString(series.seriesId()), series == null ? "" : ms(series.recurrenceId())));
         if (!reply.isOk()) {
             due.status(instanceId, "missing");
+            if ("EXISTS".equals(reply.status())) return instance(reply.number(1), now).orElseThrow();
             reply.ok();
         }
         locator.remember(instanceId, meetingId);

@@ -58,6 +58,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     private final RedisMaintenance maintenance;
     private final LiveView live;
     private final WebhookRecords webhooks;
+    private final SeriesRecords series;
 
     /**
      * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
@@ -79,6 +80,12 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.transitions = new Transitions(calls, locator, due, live);
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
         this.webhooks = new WebhookRecords(calls);
+        this.series = new SeriesRecords(calls, meetings, due);
+    }
+
+    /** Recurring series and their occurrences, on the same connection. */
+    public org.convene.series.port.SeriesStore series() {
+        return series;
     }
 
     /** The webhooks' endpoints, outboxes, queue and delivery log, on the same connection. */

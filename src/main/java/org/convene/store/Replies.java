@@ -50,11 +50,14 @@ final class Replies {
     static MeetingInstance instance(Map<String, String> h, Instant now) {
         MeetingInstance stored = new MeetingInstance(Long.parseLong(h.get("id")), Long.parseLong(h.get("meetingId")),
                 Long.parseLong(h.get("orderId")), new TimeWindow(millis(h.get("from")), millis(h.get("to"))),
-                InstanceStatus.fromWire(h.get("status")), h.get("endedAt") == null ? null : millis(h.get("endedAt")));
+                InstanceStatus.fromWire(h.get("status")), h.get("endedAt") == null ? null : millis(h.get("endedAt")),
+                h.get("seriesId") == null ? null : new org.convene.model.SeriesLink(Long.parseLong(h.get("seriesId")),
+                        millis(h.get("recurrenceId"))));
         InstanceStatus effective = stored.effectiveStatus(now);
         // A window that passed before anyone applied its end ended at its end.
         return effective == stored.status() ? stored : new MeetingInstance(stored.id(), stored.meetingId(),
-                stored.orderId(), stored.window(), effective, effective == InstanceStatus.ENDED ? stored.to() : null);
+                stored.orderId(), stored.window(), effective, effective == InstanceStatus.ENDED ? stored.to() : null,
+                stored.series());
     }
 
     /** Participants from user id -> "{@code <joined ms>:<name>}", by join time. */

@@ -44,11 +44,12 @@ public final class Views {
 
     /** An instance; once ended, when it actually ended and whether by the administrator (early) or its schedule. */
     public record InstanceView(long id, long meetingId, long orderId, Instant from, Instant to, String status,
-                               Instant endedAt, String endedBy) {
+                               Instant endedAt, String endedBy, Long seriesId, Instant recurrenceId) {
         public static InstanceView of(MeetingInstance i) {
             Instant ended = i.endedAtOrEnd();
             return new InstanceView(i.id(), i.meetingId(), i.orderId(), i.from(), i.to(), i.status().wireName(), ended,
-                    ended == null ? null : i.endedEarly() ? "administrator" : "schedule");
+                    ended == null ? null : i.endedEarly() ? "administrator" : "schedule",
+                    i.series() == null ? null : i.series().seriesId(), i.series() == null ? null : i.series().recurrenceId());
         }
     }
 

@@ -17,6 +17,14 @@ class ClusterStoreTest {
     }
 
     @Nested
+    class Series extends SeriesContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

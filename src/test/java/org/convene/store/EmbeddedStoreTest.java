@@ -35,6 +35,14 @@ class EmbeddedStoreTest {
     }
 
     @Nested
+    class Series extends SeriesContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

@@ -17,6 +17,14 @@ class Redis7StoreTest {
     }
 
     @Nested
+    class Series extends SeriesContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

@@ -21,6 +21,10 @@
 --   <base>:instance:<iid>:chat:user:<uid>  zset  message numbers of one user
 --   <base>:instance:<iid>:feed          stream  everything that happens, for live streams: kind user n at [reason]
 --                                       (kind join, leave, timeout, chat, activated, ended; capped)
+--   <base>:series                       set   the meeting's series ids
+--   <base>:series:<sid>                 hash  id meetingId rrule start (local) zone minutes sequence createdAt until
+--                                       (the original start of the last occurrence made, ms; 0 before the first)
+--   <base>:series:<sid>:occurrences     hash  recurrence id (an occurrence's original start, ms) -> instance id
 --   <base>:outbox                       stream  webhook events, written in the same step as the change each reports:
 --                                       type instance seq at [user name reason n text from to order endedBy attendees];
 --                                       seq is the instance's own (field hookSeq of its hash), gap-free. Drained into
@@ -158,6 +162,19 @@ local function settle(iid, now)
     return 'active', 'activated', {}
   end
   return status, false, {}
+end
+
+-- Deletes instance `iid` at `now` unless it is active or has events or chat; returns false if it may
+-- not be deleted. An occurrence leaves its series' map of occurrences too.
+local function delete_instance(iid, now)
+  local h = redis.call('HMGET', ikey(iid), 'events', 'messages', 'seriesId', 'recurrenceId', 'status')
+  if h[5] == 'active' or tonumber(h[1]) > 0 or tonumber(h[2]) > 0 then return false end
+  outbox(iid, 'instance.deleted', now)
+  redis.call('DEL', ikey(iid), ikey(iid) .. ':participants', ikey(iid) .. ':members', ikey(iid) .. ':chat',
+      ikey(iid) .. ':feed')
+  redis.call('ZREM', base .. ':instances', iid)
+  if h[3] then redis.call('HDEL', base .. ':series:' .. h[3] .. ':occurrences', h[4]) end
+  return true
 end
 
 -- The instance of this meeting that could overlap [from, to), other than `except`, or nil.

@@ -2,9 +2,16 @@
 -- 'check' validates a move and writes nothing but what the clock makes due)
 -- to the window [ARGV[6], ARGV[7]) at now = ARGV[8]. Refused if it would overlap another instance
 -- of the meeting; a started instance may only change its end, an ended one nothing.
+-- A create may make the occurrence of series ARGV[9] whose original start is ARGV[10] (ms): one that
+-- exists already (another scheduler made it) is answered {'EXISTS', its instance id}, changing nothing.
 -- {'OK', instance hash, live row} ({'OK'} for a check).
-local iid, mid, mode, from, to, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local iid, mid, mode, from, to, now, sid, rid = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9] or '', ARGV[10]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
+if sid ~= '' then
+  if redis.call('EXISTS', base .. ':series:' .. sid) == 0 then return {'INVALID_SERIES'} end
+  local made = redis.call('HGET', base .. ':series:' .. sid .. ':occurrences', rid)
+  if made then return {'EXISTS', made} end
+end
 if mode ~= 'create' then
   local status = settle(iid, now)
   if not status then return {'INVALID_INSTANCE'} end
@@ -20,6 +27,10 @@ if mode == 'create' then
   redis.call('HSET', ikey(iid), 'id', iid, 'meetingId', mid, 'orderId', order,
       'status', 'scheduled', 'events', 0, 'messages', 0,
       'meetingVersion', redis.call('HGET', base .. ':meeting', 'version'))
+end
+if mode == 'create' and sid ~= '' then
+  redis.call('HSET', ikey(iid), 'seriesId', sid, 'recurrenceId', rid)
+  redis.call('HSET', base .. ':series:' .. sid .. ':occurrences', rid, iid)
 end
 redis.call('HSET', ikey(iid), 'from', from, 'to', to)
 redis.call('ZADD', base .. ':instances', from, iid)

@@ -1,0 +1,123 @@
+package org.convene.series;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.SeriesLink;
+import org.convene.model.TimeWindow;
+import org.convene.series.SeriesRule.Occurrence;
+import org.convene.series.port.SeriesStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recurring series: each occurrence is a real instance (its own id, the next order id, the series and
+ * its recurrence id), made ahead on a rolling horizon ({@link SeriesRule#HORIZON}, at most
+ * {@link SeriesRule#HORIZON_COUNT}), so every existing function applies to an occurrence unchanged and an
+ * open-ended series never ends. A series whose first occurrences would overlap an instance is refused,
+ * naming it; an occurrence that would overlap one scheduled later by hand is skipped when the horizon
+ * reaches it.
+ */
+public final class Recurrences {
+    private static final Logger LOG = LoggerFactory.getLogger(Recurrences.class);
+    /** How often a series is looked at again, at most, to make what has come within the horizon. */
+    public static final Duration TOP_UP_EVERY = Duration.ofDays(1);
+
+    private final SeriesStore store;
+    private final Clock clock;
+
+    public Recurrences(SeriesStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Makes a series and its occurrences within the horizon; refuses it whole if one would overlap an instance. */
+    public Series create(long meetingId, SeriesRule rule) {
+        Instant now = clock.instant();
+        List<Occurrence> first = rule.between(now, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT);
+        for (int i = 0; i < first.size(); i++) {
+            Occurrence o = first.get(i);
+            if (i > 0 && first.get(i - 1).window().to().isAfter(o.window().from())) {
+                throw Refusal.INVALID_INPUT.refuse("the occurrences starting " + first.get(i - 1).recurrenceId() + " and "
+                        + o.recurrenceId() + " would overlap: the series repeats more often than it lasts");
+            }
+            try {
+                store.checkFree(meetingId, o.window(), now);
+            } catch (RefusedException e) {
+                if (e.refusal() != Refusal.OVERLAP) throw e;
+                throw Refusal.INVALID_INPUT.refuse("the occurrence starting " + o.recurrenceId() + " would overlap: "
+                        + e.getMessage());
+            }
+        }
+        Series series = store.createSeries(meetingId, rule, now);
+        make(series, first, now);
+        return store.series(meetingId, series.id());
+    }
+
+    public List<Series> of(long meetingId) {
+        return store.seriesOf(meetingId);
+    }
+
+    public Series get(long meetingId, long seriesId) {
+        return store.series(meetingId, seriesId);
+    }
+
+    /** Deletes the series and its occurrences still to come (those that ran stay); returns the instances deleted. */
+    public List<Long> delete(long meetingId, long seriesId) {
+        List<Long> deleted = store.deleteSeries(meetingId, seriesId, clock.instant());
+        store.topUpAt(meetingId, seriesId, null);
+        return deleted;
+    }
+
+    /** Makes the occurrences that have come within the horizon of every series due; returns how many. Run by the scheduler. */
+    public int topUp() {
+        Instant now = clock.instant();
+        int made = 0;
+        for (long[] due : store.seriesDue(now, 1_000)) {
+            try {
+                Series series = store.series(due[0], due[1]);
+                Instant after = series.madeUntil() == null ? now : series.madeUntil().plusMillis(1);
+                List<Occurrence> next = series.rule().between(after.isBefore(now) ? now : after, now.plus(SeriesRule.HORIZON),
+                        SeriesRule.HORIZON_COUNT - (int) series.occurrences().keySet().stream().filter(r -> !r.isBefore(now)).count());
+                made += make(series, next, now);
+            } catch (RefusedException gone) {
+                if (gone.refusal() != Refusal.INVALID_SERIES && gone.refusal() != Refusal.INVALID_MEETING) throw gone;
+                store.topUpAt(due[0], due[1], null);
+            }
+        }
+        return made;
+    }
+
+    private int make(Series series, List<Occurrence> occurrences, Instant now) {
+        int made = 0;
+        for (Occurrence o : occurrences) {
+            try {
+                store.makeOccurrence(series.meetingId(), o.window(), new SeriesLink(series.id(), o.recurrenceId()), now);
+                made++;
+            } catch (RefusedException e) {
+                if (e.refusal() != Refusal.OVERLAP) throw e;
+                LOG.info("Series {} of meeting {}: the occurrence starting {} is skipped: {}", series.id(), series.meetingId(),
+                        o.recurrenceId(), e.getMessage());
+            }
+            store.madeUntil(series.meetingId(), series.id(), o.recurrenceId());
+        }
+        boolean more = !series.rule().between(now.plus(SeriesRule.HORIZON), now.plus(SeriesRule.HORIZON).plus(Duration.ofDays(3660)), 1)
+                .isEmpty() || !series.rule().bounded();
+        store.topUpAt(series.meetingId(), series.id(), more ? now.plus(TOP_UP_EVERY) : null);
+        return made;
+    }
+
+    /** The horizon's reach from {@code now}: occurrences starting before it exist as instances. */
+    public static TimeWindow horizon(Instant now) {
+        return new TimeWindow(now, now.plus(SeriesRule.HORIZON));
+    }
+
+    /** The occurrences of a series still to come within {@code days}, as the rule says (made or not). */
+    public static List<Occurrence> upcoming(Series series, Instant now, int days) {
+        return new ArrayList<>(series.rule().between(now, now.plus(Duration.ofDays(days)), 500));
+    }
+}

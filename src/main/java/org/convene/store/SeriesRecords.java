@@ -1,0 +1,122 @@
+package org.convene.store;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.convene.model.MeetingInstance;
+import org.convene.model.Refusal;
+import org.convene.model.SeriesLink;
+import org.convene.model.TimeWindow;
+import org.convene.series.Series;
+import org.convene.series.SeriesRule;
+import org.convene.series.port.SeriesStore;
+
+/**
+ * Recurring series in their meeting's slot (lua/meeting/_lib.lua describes the keys), their occurrences
+ * made as instances by {@link MeetingRecords}, and in the catalog when each is next topped up.
+ */
+final class SeriesRecords implements SeriesStore {
+    private static final Script SAVE = Script.load("meeting", "series_save");
+    private static final Script GET = Script.load("meeting", "series_get");
+    private static final Script UNTIL = Script.load("meeting", "series_until");
+    private static final Script DELETE = Script.load("meeting", "series_delete").announcing();
+    private static final Script CHECK = Script.load("meeting", "instance_check");
+    private static final String NEXT_ID = Keys.CATALOG + ":next:series";
+    private static final String DUE = Keys.CATALOG + ":series-due";
+
+    private final RedisCalls calls;
+    private final MeetingRecords meetings;
+    private final DueTimes due;
+
+    SeriesRecords(RedisCalls calls, MeetingRecords meetings, DueTimes due) {
+        this.calls = calls;
+        this.meetings = meetings;
+        this.due = due;
+    }
+
+    @Override
+    public Series createSeries(long meetingId, SeriesRule rule, Instant now) {
+        long id = calls.await(calls.commands.incr(NEXT_ID).toCompletableFuture());
+        Reply reply = calls.await(calls.inMeeting(meetingId, SAVE, Long.toString(id), Long.toString(meetingId),
+                RedisCalls.ms(now), rule.rrule(), rule.start().toString(), rule.zone().getId(),
+                Long.toString(rule.length().toMinutes()))).ok();
+        return series(reply.hash(1), Map.of());
+    }
+
+    @Override
+    public List<Series> seriesOf(long meetingId) {
+        return read(meetingId, "");
+    }
+
+    @Override
+    public Series series(long meetingId, long seriesId) {
+        return read(meetingId, Long.toString(seriesId)).get(0);
+    }
+
+    private List<Series> read(long meetingId, String seriesId) {
+        Reply reply = calls.await(calls.inMeeting(meetingId, GET, seriesId)).ok();
+        List<Series> all = new ArrayList<>();
+        for (int i = 1; i < reply.size(); i++) {
+            List<Object> pair = Reply.list(reply.list(i));
+            all.add(series(Reply.hash(pair.get(0)), Reply.hash(pair.get(1))));
+        }
+        return all;
+    }
+
+    @Override
+    public List<Long> deleteSeries(long meetingId, long seriesId, Instant now) {
+        List<Long> deleted = calls.await(calls.inMeeting(meetingId, DELETE, Long.toString(seriesId), RedisCalls.ms(now)))
+                .ok().numbers(1);
+        deleted.forEach(id -> due.status(id, "missing"));
+        return deleted;
+    }
+
+    @Override
+    public MeetingInstance makeOccurrence(long meetingId, TimeWindow window, SeriesLink link, Instant now) {
+        return meetings.createInstance(meetingId, window, link, now);
+    }
+
+    @Override
+    public void madeUntil(long meetingId, long seriesId, Instant until) {
+        calls.await(calls.inMeeting(meetingId, UNTIL, Long.toString(seriesId), RedisCalls.ms(until))).ok();
+    }
+
+    @Override
+    public void checkFree(long meetingId, TimeWindow window, Instant now) {
+        calls.await(calls.inMeeting(meetingId, CHECK, RedisCalls.ms(window.from()), RedisCalls.ms(window.to()),
+                RedisCalls.ms(now))).ok();
+    }
+
+    @Override
+    public List<long[]> seriesDue(Instant now, int limit) {
+        List<String> members = calls.await(calls.commands.zrangebyscore(DUE, Range.create(Double.NEGATIVE_INFINITY,
+                (double) now.toEpochMilli()), Limit.create(0, limit)).toCompletableFuture());
+        return members.stream().map(m -> new long[] {Long.parseLong(m.substring(0, m.indexOf(':'))),
+                Long.parseLong(m.substring(m.indexOf(':') + 1))}).toList();
+    }
+
+    @Override
+    public void topUpAt(long meetingId, long seriesId, Instant when) {
+        String member = meetingId + ":" + seriesId;
+        calls.await(when == null ? calls.commands.zrem(DUE, member).toCompletableFuture()
+                : calls.commands.zadd(DUE, (double) when.toEpochMilli(), member).toCompletableFuture());
+    }
+
+    private static Series series(Map<String, String> h, Map<String, String> occurrences) {
+        SeriesRule rule = new SeriesRule(h.get("rrule"), LocalDateTime.parse(h.get("start")), ZoneId.of(h.get("zone")),
+                Duration.ofMinutes(Long.parseLong(h.get("minutes"))));
+        TreeMap<Instant, Long> made = new TreeMap<>();
+        occurrences.forEach((rid, iid) -> made.put(Replies.millis(rid), Long.parseLong(iid)));
+        long until = Long.parseLong(h.getOrDefault("until", "0"));
+        return new Series(Long.parseLong(h.get("id")), Long.parseLong(h.get("meetingId")), rule,
+                Long.parseLong(h.getOrDefault("sequence", "0")), Replies.millis(h.get("createdAt")),
+                until == 0 ? null : Instant.ofEpochMilli(until), made);
+    }
+}

@@ -1,0 +1,132 @@
+package org.convene.view;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingInstance;
+import org.convene.series.Series;
+import org.convene.series.SeriesRule;
+
+/**
+ * A meeting as an iCalendar (RFC 5545) feed: each series one VEVENT with its RRULE in its own zone (so
+ * calendar apps repeat it right across daylight-saving changes), its occurrences that were moved as
+ * RECURRENCE-ID overrides and those made and then removed as EXDATEs; each instance of no series a VEVENT
+ * of its own. UIDs are stable; SEQUENCE is the series'. Lines are folded at 75 octets and text escaped.
+ */
+public final class CalendarFeed {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final String DOMAIN = "convene";
+
+    private CalendarFeed() {}
+
+    /** The feed of one meeting, its series and its instances, stamped {@code now}. */
+    public static String of(Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
+        Writer out = new Writer();
+        out.line("BEGIN:VCALENDAR");
+        out.line("VERSION:2.0");
+        out.line("PRODID:-//Convene//Convene meetings//EN");
+        out.line("CALSCALE:GREGORIAN");
+        out.line("METHOD:PUBLISH");
+        out.line("X-WR-CALNAME:" + text(meeting.details().title()));
+        for (Series s : series) write(out, meeting, s, instances, now);
+        for (MeetingInstance i : instances) {
+            if (i.series() != null) continue;
+            out.line("BEGIN:VEVENT");
+            out.line("UID:instance-" + i.id() + "@" + DOMAIN);
+            out.line("DTSTAMP:" + UTC.format(now));
+            out.line("DTSTART:" + UTC.format(i.from()));
+            out.line("DTEND:" + UTC.format(i.to()));
+            out.line("SEQUENCE:0");
+            summary(out, meeting);
+            out.line("END:VEVENT");
+        }
+        out.line("END:VCALENDAR");
+        return out.toString();
+    }
+
+    private static void write(Writer out, Meeting meeting, Series s, List<MeetingInstance> instances, Instant now) {
+        SeriesRule rule = s.rule();
+        String uid = "series-" + s.id() + "-meeting-" + meeting.id() + "@" + DOMAIN;
+        out.line("BEGIN:VEVENT");
+        out.line("UID:" + uid);
+        out.line("DTSTAMP:" + UTC.format(now));
+        out.line("DTSTART;TZID=" + rule.zone().getId() + ":" + LOCAL.format(rule.start()));
+        out.line("DURATION:" + rule.length());
+        out.line("RRULE:" + rule.rrule());
+        // Occurrences made and then removed (cancelled, or skipped for a conflict) are exceptions to the rule.
+        Set<Instant> removed = new TreeSet<>();
+        if (s.madeUntil() != null) {
+            for (SeriesRule.Occurrence o : rule.between(s.createdAt(), s.madeUntil().plusMillis(1), 10_000)) {
+                if (!s.occurrences().containsKey(o.recurrenceId())) removed.add(o.recurrenceId());
+            }
+        }
+        for (Instant r : removed) out.line("EXDATE;TZID=" + rule.zone().getId() + ":" + local(r, rule));
+        out.line("SEQUENCE:" + s.sequence());
+        summary(out, meeting);
+        out.line("END:VEVENT");
+        for (MeetingInstance i : instances) {
+            if (i.series() == null || i.series().seriesId() != s.id()) continue;
+            Instant original = i.series().recurrenceId();
+            if (i.from().equals(original) && i.to().equals(original.plus(rule.length()))) continue;
+            out.line("BEGIN:VEVENT");
+            out.line("UID:" + uid);
+            out.line("DTSTAMP:" + UTC.format(now));
+            out.line("RECURRENCE-ID;TZID=" + rule.zone().getId() + ":" + local(original, rule));
+            out.line("DTSTART:" + UTC.format(i.from()));
+            out.line("DTEND:" + UTC.format(i.to()));
+            out.line("SEQUENCE:" + s.sequence());
+            summary(out, meeting);
+            out.line("END:VEVENT");
+        }
+    }
+
+    private static String local(Instant at, SeriesRule rule) {
+        return LOCAL.format(LocalDateTime.ofInstant(at, rule.zone()));
+    }
+
+    private static void summary(Writer out, Meeting meeting) {
+        out.line("SUMMARY:" + text(meeting.details().title()));
+        if (!meeting.details().description().isEmpty()) out.line("DESCRIPTION:" + text(meeting.details().description()));
+    }
+
+    /** TEXT as RFC 5545 escapes it. */
+    static String text(String value) {
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+                .replace("\r", "\\n");
+    }
+
+    /** Content lines ended by CRLF and folded at 75 octets, never inside a UTF-8 character. */
+    private static final class Writer {
+        private final StringBuilder out = new StringBuilder();
+
+        void line(String content) {
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < content.length(); ) {
+                int cp = content.codePointAt(i);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+}

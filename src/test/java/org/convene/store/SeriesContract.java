@@ -1,0 +1,140 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.convene.model.MeetingInstance;
+import org.convene.model.RefusedException;
+import org.convene.model.TimeWindow;
+import org.convene.series.Recurrences;
+import org.convene.series.Series;
+import org.convene.series.SeriesRule;
+import org.convene.view.CalendarFeed;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recurring series on a real Redis, on the adjustable clock (now is Monday 2026-01-05 10:00 UTC): the
+ * occurrences within the horizon made as instances, the horizon topped up over simulated months (by two
+ * schedulers at once), an overlap refused by name, a deletion that keeps what ran, and the iCalendar feed
+ * read back by ical4j to the same occurrences.
+ */
+abstract class SeriesContract extends StoreContract {
+    static final String TUESDAYS = "FREQ=WEEKLY;BYDAY=TU";
+    Recurrences recurrences;
+    long meeting;
+
+    @BeforeEach
+    void aMeetingOfItsOwn() {
+        recurrences = new Recurrences(store.series(), clock);
+        meeting = convene.createMeeting(new org.convene.model.MeetingDetails("Weekly review", "Plans, risks", true,
+                List.of())).id();
+    }
+
+    List<MeetingInstance> occurrences(long seriesId) {
+        return convene.instancesOf(meeting).stream().filter(i -> i.series() != null && i.series().seriesId() == seriesId).toList();
+    }
+
+    @Test
+    void aSeriesMakesItsOccurrencesWithinTheHorizonAsInstances() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+
+        List<MeetingInstance> made = occurrences(series.id());
+        assertThat(made).hasSize(9);
+        assertThat(made.get(0).from()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
+        assertThat(made.get(8).from()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+        assertThat(made).allSatisfy(i -> assertThat(i.series().recurrenceId()).isEqualTo(i.from()));
+        assertThat(made.stream().map(MeetingInstance::orderId)).doesNotHaveDuplicates();
+        assertThat(series.occurrences()).hasSize(9);
+    }
+
+    @Test
+    void theHorizonMovesOnOverSimulatedMonthsAndTwoSchedulersMakeEachOccurrenceOnce() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        Recurrences other = new Recurrences(new RedisMeetingStore(redis(), 1).series(), clock);
+
+        for (int month = 0; month < 4; month++) {
+            clock.advance(Duration.ofDays(30));
+            recurrences.topUp();
+            other.topUp();
+        }
+
+        List<MeetingInstance> made = occurrences(series.id());
+        Instant reach = clock.instant().plus(SeriesRule.HORIZON);
+        assertThat(made.stream().map(i -> i.series().recurrenceId())).doesNotHaveDuplicates();
+        assertThat(made.get(made.size() - 1).from()).isBefore(reach).isAfter(reach.minus(Duration.ofDays(7)));
+        assertThat(made).hasSize((int) Duration.between(Instant.parse("2026-01-06T09:00:00Z"), reach).toDays() / 7 + 1);
+    }
+
+    @Test
+    void aSeriesThatWouldOverlapAnInstanceIsRefusedNamingItAndMakesNothing() {
+        MeetingInstance single = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-20T09:15:00Z"),
+                Instant.parse("2026-01-20T10:00:00Z")));
+
+        assertThatThrownBy(() -> recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30)))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("2026-01-20T09:00:00Z")
+                .hasMessageContaining("instance " + single.id());
+        assertThat(recurrences.of(meeting)).isEmpty();
+        assertThat(convene.instancesOf(meeting)).hasSize(1);
+    }
+
+    @Test
+    void deletingASeriesRemovesWhatIsToComeAndKeepsWhatRan() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        long first = occurrences(series.id()).get(0).id();
+        clock.advance(Duration.ofDays(1)); // the first occurrence has run
+
+        List<Long> deleted = recurrences.delete(meeting, series.id());
+
+        assertThat(deleted).hasSize(8).doesNotContain(first);
+        assertThat(convene.instancesOf(meeting)).extracting(MeetingInstance::id).containsExactly(first);
+        assertThatThrownBy(() -> recurrences.get(meeting, series.id())).hasMessage("Invalid series ID");
+    }
+
+    @Test
+    void theCalendarReadsBackToTheSameOccurrencesWithAMoveAndARemoval() throws Exception {
+        Series series = recurrences.create(meeting, SeriesRule.of("FREQ=WEEKLY;BYDAY=TU;COUNT=4", "2026-01-06T09:00",
+                "Europe/Athens", 30));
+        List<MeetingInstance> made = occurrences(series.id());
+        convene.deleteInstance(made.get(1).id());
+        convene.updateInstance(made.get(2).id(), new TimeWindow(Instant.parse("2026-01-21T12:00:00Z"),
+                Instant.parse("2026-01-21T12:30:00Z")));
+        MeetingInstance single = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-02-10T15:00:00Z"),
+                Instant.parse("2026-02-10T16:00:00Z")));
+
+        String ics = CalendarFeed.of(convene.meeting(meeting), recurrences.of(meeting), convene.instancesOf(meeting),
+                clock.instant());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        VEvent master = events.stream().filter(e -> e.getProperty(Property.RRULE).isPresent()).findFirst().orElseThrow();
+        Set<Instant> fromRule = master.<ZonedDateTime>calculateRecurrenceSet(new Period<>(
+                        ZonedDateTime.parse("2026-01-01T00:00:00Z"), ZonedDateTime.parse("2026-03-01T00:00:00Z")))
+                .stream().map(p -> Instant.from(p.getStart())).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(fromRule).as("the rule less its EXDATE").containsExactly(Instant.parse("2026-01-06T07:00:00Z"),
+                Instant.parse("2026-01-20T07:00:00Z"), Instant.parse("2026-01-27T07:00:00Z"));
+        VEvent moved = events.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent()).findFirst().orElseThrow();
+        assertThat(moved.getProperty(Property.UID).orElseThrow().getValue())
+                .isEqualTo(master.getProperty(Property.UID).orElseThrow().getValue());
+        assertThat(Instant.from((Temporal) moved.getDateTimeStart().getDate()))
+                .isEqualTo(Instant.parse("2026-01-21T12:00:00Z"));
+        assertThat(events).anySatisfy(e -> assertThat(e.getProperty(Property.UID).orElseThrow().getValue())
+                .isEqualTo("instance-" + single.id() + "@convene"));
+        assertThat(ics).contains("SUMMARY:Weekly review").contains("DESCRIPTION:Plans\\, risks");
+    }
+}
