@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Meeting management on Redis: users, meetings, scheduled instances, events and chat.",
         subcommands = {UserCommands.class, MeetingCommands.class, InstanceCommands.class,
                 SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class,
-                ServeCommand.class, AdminTokenCommand.class, BenchCommand.class, WebhookCommands.class},
+                ServeCommand.class, AdminTokenCommand.class, BenchCommand.class, WebhookCommands.class, SeriesCommands.class},
         footer = {"", "Runs on an embedded Redis in ./data unless CONVENE_REDIS_URL is set; see README.md."})
 final class ConveneCommand {
     @Spec

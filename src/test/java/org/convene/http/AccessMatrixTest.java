@@ -54,6 +54,12 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
             new Row("GET", "/join-times", null, 200, 200, 200, 200, 200),
+            new Row("POST", "/meetings/1/series", "{\"rrule\":\"FREQ=WEEKLY;COUNT=2\",\"start\":\"2026-03-02T08:00\","
+                    + "\"timeZone\":\"UTC\",\"durationMinutes\":30}", 201, 403, 403, 403, 403),
+            new Row("GET", "/meetings/2/series", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/meetings/2/series/1", null, 404, 404, 404, 404, 404),
+            new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403),
+            new Row("GET", "/meetings/2/calendar.ics", null, 200, 200, 200, 200, 200),
             new Row("GET", "/webhooks", null, 200, 403, 403, 403, 403),
             new Row("POST", "/webhooks", "{\"url\":\"https://93.184.215.14/hook\"}", 201, 403, 403, 403, 403),
             new Row("GET", "/webhooks/1", null, 404, 403, 403, 403, 403),
