@@ -48,6 +48,56 @@ final class SeriesCommands {
                 Map.of("deletedInstances", deleted));
     }
 
+    @Command(mixinStandardHelpOptions = true, name = "cancel", description = "Cancel one occurrence, made or not yet.")
+    void cancel(@Option(names = "--meeting", required = true, paramLabel = "MEETING", converter = Converters.Id.class,
+                        description = "The meeting's id.") long meeting,
+                @Parameters(index = "0", paramLabel = "SERIES", converter = Converters.Id.class, description = "The series' id.") long series,
+                @Parameters(index = "1", paramLabel = "OCCURRENCE",
+                        description = "The occurrence's original start (its recurrence id), such as 2026-12-07T07:00:00Z.") String occurrence) {
+        recurrences().cancel(meeting, series, instant("OCCURRENCE", occurrence));
+        root.output().result("Occurrence " + occurrence + " of series " + series + " cancelled", Map.of("cancelled", occurrence));
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "move", description = "Move one occurrence; it keeps its recurrence id.")
+    void move(@Option(names = "--meeting", required = true, paramLabel = "MEETING", converter = Converters.Id.class,
+                      description = "The meeting's id.") long meeting,
+              @Parameters(index = "0", paramLabel = "SERIES", converter = Converters.Id.class, description = "The series' id.") long series,
+              @Parameters(index = "1", paramLabel = "OCCURRENCE",
+                      description = "The occurrence's original start (its recurrence id), such as 2026-12-07T07:00:00Z.") String occurrence,
+              @Option(names = "--from", required = true, paramLabel = "TIME", description = "Its new start (ISO-8601).") String from,
+              @Option(names = "--to", required = true, paramLabel = "TIME", description = "Its new end (ISO-8601).") String to) {
+        long instance = recurrences().occurrenceInstance(meeting, series, instant("OCCURRENCE", occurrence));
+        var moved = root.convene().updateInstance(instance, new org.convene.model.TimeWindow(instant("--from", from),
+                instant("--to", to)));
+        root.output().result("Occurrence " + occurrence + " moved: " + Output.instance(moved), moved);
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "split",
+            description = "Change the series from one occurrence onward: it ends before it and a new series takes over.")
+    void split(@Option(names = "--meeting", required = true, paramLabel = "MEETING", converter = Converters.Id.class,
+                       description = "The meeting's id.") long meeting,
+               @Parameters(index = "0", paramLabel = "SERIES", converter = Converters.Id.class, description = "The series' id.") long series,
+               @Parameters(index = "1", paramLabel = "OCCURRENCE",
+                       description = "The first occurrence to change, by its original start, such as 2026-12-07T07:00:00Z.") String occurrence,
+               @Option(names = "--rrule", description = "The new rule (default: the series' rule, with what remains of its COUNT).") String rrule,
+               @Option(names = "--start", description = "The new first start, local (default: the occurrence's).") String start,
+               @Option(names = "--zone", description = "The new time zone (default: the series').") String zone,
+               @Option(names = "--minutes", description = "The new length (default: the series').") Integer minutes) {
+        var at = instant("OCCURRENCE", occurrence);
+        Series made = recurrences().split(meeting, series, at,
+                Recurrences.changed(recurrences().get(meeting, series), at, rrule, start, zone, minutes));
+        root.output().result("Series " + series + " now ends before " + occurrence + "; series " + made.id() + " goes on: "
+                + line(made), SeriesView.of(made, now()));
+    }
+
+    private java.time.Instant instant(String name, String value) {
+        try {
+            return Converters.Time.parse(value, now());
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new picocli.CommandLine.ParameterException(root.spec.commandLine(), "Invalid value for " + name + ": " + e.getMessage());
+        }
+    }
+
     @Command(mixinStandardHelpOptions = true, name = "calendar", description = "Print the meeting's iCalendar feed.")
     void calendar(@Option(names = "--meeting", required = true, paramLabel = "MEETING", converter = Converters.Id.class,
                           description = "The meeting's id.") long meeting) {

@@ -30,7 +30,35 @@ final class SeriesRoutes {
         routes.delete("/meetings/{id}/series/{seriesId}", Role.ADMIN, ctx -> ctx.json(Map.of("deletedInstances",
                 recurrences.delete(Params.id(ctx, "id"), Params.id(ctx, "seriesId")))));
         routes.get("/meetings/{id}/calendar.ics", Role.USER, this::calendar);
+        routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
+            recurrences.cancel(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
+            ctx.status(204);
+        });
+        routes.put("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
+            long instance = recurrences.occurrenceInstance(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
+            Bodies.WindowBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.WindowBody.class);
+            ctx.json(org.convene.view.Views.InstanceView.of(convene.updateInstance(instance, new org.convene.model.TimeWindow(
+                    Bodies.time("from", body.from()), Bodies.time("to", body.to())))));
+        });
+        routes.post("/meetings/{id}/series/{seriesId}/split", Role.ADMIN, this::split);
     }
+
+    private static java.time.Instant recurrenceId(Context ctx) {
+        return Bodies.time("recurrenceId", ctx.pathParam("recurrenceId"));
+    }
+
+    private void split(Context ctx) {
+        long meeting = Params.id(ctx, "id");
+        long seriesId = Params.id(ctx, "seriesId");
+        SplitBody body = Bodies.read(ctx.bodyAsBytes(), SplitBody.class);
+        java.time.Instant at = Bodies.time("from", body.from());
+        var series = recurrences.get(meeting, seriesId);
+        var made = recurrences.split(meeting, seriesId, at, Recurrences.changed(series, at, body.rrule(), body.start(),
+                body.timeZone(), body.durationMinutes()));
+        Params.created(ctx, "/meetings/" + meeting + "/series/" + made.id(), SeriesView.of(made, convene.clock().instant()));
+    }
+
+    record SplitBody(String from, String rrule, String start, String timeZone, Integer durationMinutes) {}
 
     private void create(Context ctx) {
         long meeting = Params.id(ctx, "id");

@@ -73,6 +73,69 @@ public final class Recurrences {
         return deleted;
     }
 
+    /** Cancels the occurrence that starts (by the rule) at {@code recurrenceId}; refused once it has started. */
+    public void cancel(long meetingId, long seriesId, Instant recurrenceId) {
+        Series series = store.series(meetingId, seriesId);
+        requireOccurrence(series, recurrenceId);
+        store.cancelOccurrence(meetingId, seriesId, recurrenceId, clock.instant());
+    }
+
+    /**
+     * The instance of the occurrence that starts (by the rule) at {@code recurrenceId}, to be moved like any
+     * instance (it keeps its recurrence id); refused when it is not made yet.
+     */
+    public long occurrenceInstance(long meetingId, long seriesId, Instant recurrenceId) {
+        Series series = store.series(meetingId, seriesId);
+        requireOccurrence(series, recurrenceId);
+        Long made = series.occurrences().get(recurrenceId);
+        if (made == null) {
+            throw Refusal.INVALID_INPUT.refuse("the occurrence starting " + recurrenceId + " is not made yet (occurrences are "
+                    + "made " + SeriesRule.HORIZON.toDays() + " days ahead) or was cancelled");
+        }
+        return made;
+    }
+
+    /**
+     * Changes the series from the occurrence starting {@code at} onward: the series ends before it, and a new
+     * series with {@code rule} takes over (what ran is never changed). Returns the new series.
+     */
+    public Series split(long meetingId, long seriesId, Instant at, SeriesRule rule) {
+        Instant now = clock.instant();
+        Series old = store.series(meetingId, seriesId);
+        requireOccurrence(old, at);
+        if (!at.isAfter(now)) throw Refusal.INVALID_INPUT.refuse("a series can only change from an occurrence still to come");
+        String shortened = RuleText.endingBefore(old.rule().rrule(), at);
+        store.cutSeries(meetingId, seriesId, shortened, at, now);
+        try {
+            return create(meetingId, rule);
+        } catch (RefusedException refused) {
+            // The new rule cannot be had: the old one goes on as it was.
+            store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now);
+            make(store.series(meetingId, seriesId), old.rule().between(at, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT), now);
+            throw refused;
+        }
+    }
+
+    /** The rule of {@code series} with its fields changed where given: for a split. */
+    public static SeriesRule changed(Series series, Instant at, String rrule, String start, String timeZone, Integer minutes) {
+        SeriesRule old = series.rule();
+        java.time.ZoneId zone;
+        try {
+            zone = timeZone == null ? old.zone() : java.time.ZoneId.of(timeZone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw Refusal.INVALID_INPUT.refuse("timeZone must be an IANA zone such as Europe/Athens, was '" + timeZone + "'");
+        }
+        return SeriesRule.of(rrule == null ? RuleText.remaining(old, at) : rrule,
+                start == null ? java.time.LocalDateTime.ofInstant(at, zone).toString() : start, zone.getId(),
+                minutes == null ? (int) old.length().toMinutes() : minutes);
+    }
+
+    private static void requireOccurrence(Series series, Instant recurrenceId) {
+        if (series.rule().between(recurrenceId, recurrenceId.plusMillis(1), 1).isEmpty()) {
+            throw Refusal.INVALID_INPUT.refuse("recurrenceId: the series has no occurrence starting " + recurrenceId);
+        }
+    }
+
     /** Makes the occurrences that have come within the horizon of every series due; returns how many. Run by the scheduler. */
     public int topUp() {
         Instant now = clock.instant();
@@ -95,6 +158,7 @@ public final class Recurrences {
     private int make(Series series, List<Occurrence> occurrences, Instant now) {
         int made = 0;
         for (Occurrence o : occurrences) {
+            if (series.cancelled().contains(o.recurrenceId())) continue;
             try {
                 store.makeOccurrence(series.meetingId(), o.window(), new SeriesLink(series.id(), o.recurrenceId()), now);
                 made++;

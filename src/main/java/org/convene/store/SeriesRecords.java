@@ -28,6 +28,8 @@ final class SeriesRecords implements SeriesStore {
     private static final Script UNTIL = Script.load("meeting", "series_until");
     private static final Script DELETE = Script.load("meeting", "series_delete").announcing();
     private static final Script CHECK = Script.load("meeting", "instance_check");
+    private static final Script CANCEL = Script.load("meeting", "series_cancel").announcing();
+    private static final Script CUT = Script.load("meeting", "series_cut").announcing();
     private static final String NEXT_ID = Keys.CATALOG + ":next:series";
     private static final String DUE = Keys.CATALOG + ":series-due";
 
@@ -47,7 +49,7 @@ final class SeriesRecords implements SeriesStore {
         Reply reply = calls.await(calls.inMeeting(meetingId, SAVE, Long.toString(id), Long.toString(meetingId),
                 RedisCalls.ms(now), rule.rrule(), rule.start().toString(), rule.zone().getId(),
                 Long.toString(rule.length().toMinutes()))).ok();
-        return series(reply.hash(1), Map.of());
+        return series(reply.hash(1), Map.of(), List.of());
     }
 
     @Override
@@ -65,7 +67,7 @@ final class SeriesRecords implements SeriesStore {
         List<Series> all = new ArrayList<>();
         for (int i = 1; i < reply.size(); i++) {
             List<Object> pair = Reply.list(reply.list(i));
-            all.add(series(Reply.hash(pair.get(0)), Reply.hash(pair.get(1))));
+            all.add(series(Reply.hash(pair.get(0)), Reply.hash(pair.get(1)), Reply.list(pair.get(2))));
         }
         return all;
     }
@@ -74,6 +76,23 @@ final class SeriesRecords implements SeriesStore {
     public List<Long> deleteSeries(long meetingId, long seriesId, Instant now) {
         List<Long> deleted = calls.await(calls.inMeeting(meetingId, DELETE, Long.toString(seriesId), RedisCalls.ms(now)))
                 .ok().numbers(1);
+        deleted.forEach(id -> due.status(id, "missing"));
+        return deleted;
+    }
+
+    @Override
+    public java.util.Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now) {
+        Reply reply = calls.await(calls.inMeeting(meetingId, CANCEL, Long.toString(seriesId), RedisCalls.ms(recurrenceId),
+                RedisCalls.ms(now))).ok();
+        if (reply.isNull(1)) return java.util.Optional.empty();
+        due.status(reply.number(1), "missing");
+        return java.util.Optional.of(reply.number(1));
+    }
+
+    @Override
+    public List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now) {
+        List<Long> deleted = calls.await(calls.inMeeting(meetingId, CUT, Long.toString(seriesId), rrule, RedisCalls.ms(now),
+                RedisCalls.ms(at))).ok().numbers(1);
         deleted.forEach(id -> due.status(id, "missing"));
         return deleted;
     }
@@ -109,7 +128,7 @@ final class SeriesRecords implements SeriesStore {
                 : calls.commands.zadd(DUE, (double) when.toEpochMilli(), member).toCompletableFuture());
     }
 
-    private static Series series(Map<String, String> h, Map<String, String> occurrences) {
+    private static Series series(Map<String, String> h, Map<String, String> occurrences, List<Object> cancelled) {
         SeriesRule rule = new SeriesRule(h.get("rrule"), LocalDateTime.parse(h.get("start")), ZoneId.of(h.get("zone")),
                 Duration.ofMinutes(Long.parseLong(h.get("minutes"))));
         TreeMap<Instant, Long> made = new TreeMap<>();
@@ -117,6 +136,7 @@ final class SeriesRecords implements SeriesStore {
         long until = Long.parseLong(h.getOrDefault("until", "0"));
         return new Series(Long.parseLong(h.get("id")), Long.parseLong(h.get("meetingId")), rule,
                 Long.parseLong(h.getOrDefault("sequence", "0")), Replies.millis(h.get("createdAt")),
-                until == 0 ? null : Instant.ofEpochMilli(until), made);
+                until == 0 ? null : Instant.ofEpochMilli(until), made, cancelled.stream().map(c -> Replies.millis((String) c))
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 }

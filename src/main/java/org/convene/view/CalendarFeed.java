@@ -67,6 +67,7 @@ public final class CalendarFeed {
                 if (!s.occurrences().containsKey(o.recurrenceId())) removed.add(o.recurrenceId());
             }
         }
+        removed.addAll(s.cancelled());
         for (Instant r : removed) out.line("EXDATE;TZID=" + rule.zone().getId() + ":" + local(r, rule));
         out.line("SEQUENCE:" + s.sequence());
         summary(out, meeting);

@@ -137,4 +137,75 @@ abstract class SeriesContract extends StoreContract {
                 .isEqualTo("instance-" + single.id() + "@convene"));
         assertThat(ics).contains("SUMMARY:Weekly review").contains("DESCRIPTION:Plans\\, risks");
     }
+
+    @Test
+    void aCancelledOccurrenceIsDeletedAndNeverMadeAgain() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        Instant third = Instant.parse("2026-01-20T09:00:00Z");
+        long instance = series.occurrences().get(third);
+
+        recurrences.cancel(meeting, series.id(), third);
+        clock.advance(Duration.ofDays(2));
+        recurrences.topUp();
+
+        assertThat(convene.instancesOf(meeting)).extracting(MeetingInstance::id).doesNotContain(instance);
+        Series after = recurrences.get(meeting, series.id());
+        assertThat(after.occurrences()).doesNotContainKey(third);
+        assertThat(after.cancelled()).containsExactly(third);
+        assertThat(after.sequence()).isPositive();
+    }
+
+    @Test
+    void anOccurrenceNotMadeYetCanBeCancelledAndIsSkippedWhenTheHorizonReachesIt() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        Instant later = Instant.parse("2026-04-07T08:00:00Z").plus(Duration.ofHours(1));
+
+        recurrences.cancel(meeting, series.id(), later);
+        clock.advance(Duration.ofDays(60));
+        recurrences.topUp();
+
+        assertThat(recurrences.get(meeting, series.id()).occurrences()).doesNotContainKey(later)
+                .containsKey(later.minus(Duration.ofDays(7))).containsKey(later.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void anOccurrenceThatRanCannotBeCancelled() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        clock.advance(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> recurrences.cancel(meeting, series.id(), Instant.parse("2026-01-06T09:00:00Z")))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("has ended");
+    }
+
+    @Test
+    void aMovedOccurrenceKeepsItsRecurrenceIdAndTheSeriesCountsTheChange() {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        Instant second = Instant.parse("2026-01-13T09:00:00Z");
+        long instance = recurrences.occurrenceInstance(meeting, series.id(), second);
+
+        MeetingInstance moved = convene.updateInstance(instance, new TimeWindow(second.plus(Duration.ofHours(3)),
+                second.plus(Duration.ofHours(4))));
+
+        assertThat(moved.series().recurrenceId()).isEqualTo(second);
+        assertThat(recurrences.get(meeting, series.id()).sequence()).isEqualTo(series.sequence() + 1);
+    }
+
+    @Test
+    void aSplitEndsTheSeriesBeforeAnOccurrenceAndANewRuleTakesOverFromIt() {
+        Series series = recurrences.create(meeting, SeriesRule.of("FREQ=WEEKLY;BYDAY=TU;COUNT=6", "2026-01-06T09:00", "UTC", 30));
+        Instant fourth = Instant.parse("2026-01-27T09:00:00Z");
+        long first = series.occurrences().get(Instant.parse("2026-01-06T09:00:00Z"));
+
+        Series next = recurrences.split(meeting, series.id(), fourth, Recurrences.changed(series, fourth, null, null, null, 45));
+
+        Series old = recurrences.get(meeting, series.id());
+        assertThat(old.occurrences().keySet()).containsExactly(Instant.parse("2026-01-06T09:00:00Z"),
+                Instant.parse("2026-01-13T09:00:00Z"), Instant.parse("2026-01-20T09:00:00Z"));
+        assertThat(old.occurrences()).containsEntry(Instant.parse("2026-01-06T09:00:00Z"), first);
+        assertThat(old.rule().rrule()).contains("UNTIL=20260127T085959Z").doesNotContain("COUNT");
+        assertThat(next.rule().rrule()).contains("COUNT=3");
+        assertThat(next.occurrences().keySet()).containsExactly(fourth, Instant.parse("2026-02-03T09:00:00Z"),
+                Instant.parse("2026-02-10T09:00:00Z"));
+        assertThat(occurrences(next.id())).allSatisfy(i -> assertThat(Duration.between(i.from(), i.to())).isEqualTo(Duration.ofMinutes(45)));
+    }
 }

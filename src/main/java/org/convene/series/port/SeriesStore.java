@@ -23,6 +23,12 @@ public interface SeriesStore {
     /** Deletes a series and its occurrences still to come; returns the ids of the instances deleted. */
     List<Long> deleteSeries(long meetingId, long seriesId, Instant now);
 
+    /** Cancels one occurrence (its instance deleted if made; refused once started); returns the instance deleted, if any. */
+    java.util.Optional<Long> cancelOccurrence(long meetingId, long seriesId, java.time.Instant recurrenceId, Instant now);
+
+    /** Gives the series {@code rrule} (which ends before {@code at}) and deletes its made occurrences from {@code at} on. */
+    List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now);
+
     /** Makes one occurrence as an instance (or returns it when another node made it), refusing an overlap. */
     MeetingInstance makeOccurrence(long meetingId, TimeWindow window, SeriesLink link, Instant now);
 

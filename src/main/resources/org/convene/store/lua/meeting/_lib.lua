@@ -25,6 +25,7 @@
 --   <base>:series:<sid>                 hash  id meetingId rrule start (local) zone minutes sequence createdAt until
 --                                       (the original start of the last occurrence made, ms; 0 before the first)
 --   <base>:series:<sid>:occurrences     hash  recurrence id (an occurrence's original start, ms) -> instance id
+--   <base>:series:<sid>:cancelled       set   recurrence ids cancelled (never made again; EXDATEs in the feed)
 --   <base>:outbox                       stream  webhook events, written in the same step as the change each reports:
 --                                       type instance seq at [user name reason n text from to order endedBy attendees];
 --                                       seq is the instance's own (field hookSeq of its hash), gap-free. Drained into
@@ -165,10 +166,15 @@ local function settle(iid, now)
 end
 
 -- Deletes instance `iid` at `now` unless it is active or has events or chat; returns false if it may
--- not be deleted. An occurrence leaves its series' map of occurrences too.
-local function delete_instance(iid, now)
+-- not be deleted. An occurrence leaves its series' map of occurrences too, and counts as cancelled
+-- (never made again) unless `keep_rule` (a series cut short removes what now lies past its end).
+local function delete_instance(iid, now, keep_rule)
   local h = redis.call('HMGET', ikey(iid), 'events', 'messages', 'seriesId', 'recurrenceId', 'status')
   if h[5] == 'active' or tonumber(h[1]) > 0 or tonumber(h[2]) > 0 then return false end
+  if h[3] and redis.call('EXISTS', base .. ':series:' .. h[3]) == 1 then
+    redis.call('HINCRBY', base .. ':series:' .. h[3], 'sequence', 1)
+    if not keep_rule then redis.call('SADD', base .. ':series:' .. h[3] .. ':cancelled', h[4]) end
+  end
   outbox(iid, 'instance.deleted', now)
   redis.call('DEL', ikey(iid), ikey(iid) .. ':participants', ikey(iid) .. ':members', ikey(iid) .. ':chat',
       ikey(iid) .. ':feed')

@@ -32,6 +32,10 @@ if mode == 'create' and sid ~= '' then
   redis.call('HSET', ikey(iid), 'seriesId', sid, 'recurrenceId', rid)
   redis.call('HSET', base .. ':series:' .. sid .. ':occurrences', rid, iid)
 end
+local moved_series = mode == 'update' and redis.call('HGET', ikey(iid), 'seriesId')
+if moved_series and redis.call('EXISTS', base .. ':series:' .. moved_series) == 1 then
+  redis.call('HINCRBY', base .. ':series:' .. moved_series, 'sequence', 1)
+end
 redis.call('HSET', ikey(iid), 'from', from, 'to', to)
 redis.call('ZADD', base .. ':instances', from, iid)
 if KEYS[3] then

@@ -3,7 +3,8 @@
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
 if redis.call('ZCARD', base .. ':instances') > 0 then return {'MEETING_HAS_INSTANCES', ARGV[3]} end
 for _, sid in ipairs(redis.call('SMEMBERS', base .. ':series')) do
-  redis.call('DEL', base .. ':series:' .. sid, base .. ':series:' .. sid .. ':occurrences')
+  redis.call('DEL', base .. ':series:' .. sid, base .. ':series:' .. sid .. ':occurrences',
+      base .. ':series:' .. sid .. ':cancelled')
 end
 redis.call('DEL', base .. ':meeting', base .. ':audience', base .. ':instances', base .. ':series')
 return {'OK'}

@@ -10,6 +10,6 @@ for i = 1, #occurrences, 2 do
   local status = settle(iid, now)
   if status == 'scheduled' and delete_instance(iid, now) then deleted[#deleted + 1] = tonumber(iid) end
 end
-redis.call('DEL', key, key .. ':occurrences')
+redis.call('DEL', key, key .. ':occurrences', key .. ':cancelled')
 redis.call('SREM', base .. ':series', sid)
 return {'OK', deleted}

@@ -9,7 +9,8 @@ for _, sid in ipairs(ids) do
   if #h == 0 then
     if wanted ~= '' then return {'INVALID_SERIES'} end
   else
-    out[#out + 1] = {h, redis.call('HGETALL', base .. ':series:' .. sid .. ':occurrences')}
+    out[#out + 1] = {h, redis.call('HGETALL', base .. ':series:' .. sid .. ':occurrences'),
+      redis.call('SMEMBERS', base .. ':series:' .. sid .. ':cancelled')}
   end
 end
 return out
