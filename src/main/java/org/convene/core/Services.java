@@ -16,7 +16,7 @@ import org.convene.webhook.Webhooks;
  * command line.
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
-                       StreamAdmission streams, Webhooks webhooks, Recurrences recurrences) {
+                       StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars) {
 
     /**
      * The services on one store that implements every port, on {@code clock}: tokens remembered for
@@ -28,8 +28,9 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store);
-        return new Services(new Convene(store, clock), access, tokens,
+        Convene convene = new Convene(store, clock);
+        return new Services(convene, access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
-                new StreamAdmission(tokens, access), webhooks, recurrences);
+                new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences));
     }
 }

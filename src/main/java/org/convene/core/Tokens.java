@@ -111,6 +111,24 @@ public final class Tokens {
     }
 
     /**
+     * Gives a user a new calendar feed token (retiring the old one) and returns it: it reads their calendar
+     * feed and nothing else, since calendar apps can only fetch a URL. Shown once, kept as a hash.
+     */
+    public String issueFeedToken(long userId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "cal_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        credentials.setFeedTokenHash(userId, hash(token));
+        return token;
+    }
+
+    /** The user whose calendar feed token this is, if any. */
+    public java.util.OptionalLong feedOwner(String token) {
+        if (token == null || !token.startsWith("cal_") || token.length() > 100) return java.util.OptionalLong.empty();
+        return credentials.userWithFeedTokenHash(hash(token));
+    }
+
+    /**
      * Makes a new administrator token, retiring the stored one, and returns it; refuses while a
      * configured token is in force, since that one would go on winning.
      */

@@ -101,7 +101,7 @@ public final class ConveneServer implements AutoCloseable {
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);
             new WebhookRoutes(services.webhooks()).register(table);
-            new SeriesRoutes(services.convene(), services.recurrences()).register(table);
+            new SeriesRoutes(services).register(table);
             registered.addAll(table.registered());
             config.staticFiles.enableWebjars();
             Problems.register(config.routes, metrics);

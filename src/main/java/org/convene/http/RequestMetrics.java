@@ -40,7 +40,9 @@ final class RequestMetrics {
                 .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));
         if (!REQUESTS.isInfoEnabled()) return;
         Caller caller = Authentication.callerIfKnown(ctx);
-        REQUESTS.info("method={} path={} route={} status={} ms={} caller={}", ctx.method(), ctx.path(), route,
+        // A calendar feed's address is its credential: logged without it.
+        String path = ctx.path().startsWith("/calendar/") ? "/calendar/***.ics" : ctx.path();
+        REQUESTS.info("method={} path={} route={} status={} ms={} caller={}", ctx.method(), path, route,
                 ctx.status().getCode(), String.format(Locale.ROOT, "%.1f", ms),
                 caller == null ? "anonymous" : caller.logName());
     }

@@ -12,10 +12,16 @@ import org.convene.view.SeriesView;
 final class SeriesRoutes {
     private final Convene convene;
     private final Recurrences recurrences;
+    private final org.convene.core.Calendars calendars;
+    private final org.convene.core.Tokens tokens;
+    private final org.convene.core.Access access;
 
-    SeriesRoutes(Convene convene, Recurrences recurrences) {
-        this.convene = convene;
-        this.recurrences = recurrences;
+    SeriesRoutes(org.convene.core.Services services) {
+        this.convene = services.convene();
+        this.recurrences = services.recurrences();
+        this.calendars = services.calendars();
+        this.tokens = services.tokens();
+        this.access = services.access();
     }
 
     void register(RouteTable routes) {
@@ -30,6 +36,15 @@ final class SeriesRoutes {
         routes.delete("/meetings/{id}/series/{seriesId}", Role.ADMIN, ctx -> ctx.json(Map.of("deletedInstances",
                 recurrences.delete(Params.id(ctx, "id"), Params.id(ctx, "seriesId")))));
         routes.get("/meetings/{id}/calendar.ics", Role.USER, this::calendar);
+        routes.post("/users/{id}/calendar-token", Role.USER, ctx -> {
+            long user = Params.id(ctx, "id");
+            access.requireActingAs(Authentication.caller(ctx), user);
+            convene.user(user);
+            String token = tokens.issueFeedToken(user);
+            ctx.header("Cache-Control", "no-store").json(Map.of("userId", user, "token", token,
+                    "url", "/calendar/" + token + ".ics"));
+        });
+        routes.get("/calendar/{file}", Role.OPEN, this::userCalendar);
         routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
             recurrences.cancel(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             ctx.status(204);
@@ -67,6 +82,17 @@ final class SeriesRoutes {
                 Bodies.required("start", body.start()), Bodies.required("timeZone", body.timeZone()),
                 Bodies.required("durationMinutes", body.durationMinutes())));
         Params.created(ctx, "/meetings/" + meeting + "/series/" + made.id(), SeriesView.of(made, convene.clock().instant()));
+    }
+
+    /** A user's feed, at the secret address calendar apps poll: the token is the only credential. */
+    private void userCalendar(Context ctx) {
+        String file = ctx.pathParam("file");
+        var owner = tokens.feedOwner(file.endsWith(".ics") ? file.substring(0, file.length() - 4) : "");
+        if (owner.isEmpty()) throw org.convene.model.Refusal.INVALID_FEED.refuse();
+        var user = convene.user(owner.getAsLong());
+        ctx.contentType("text/calendar; charset=utf-8").header("Cache-Control", "private, max-age=300")
+                .result(CalendarFeed.of("Convene: " + user.details().name(), calendars.forUser(owner.getAsLong()),
+                        convene.clock().instant()));
     }
 
     private void calendar(Context ctx) {

@@ -148,6 +148,16 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
+    public void setFeedTokenHash(long userId, String hash) {
+        users.setFeedTokenHash(userId, hash);
+    }
+
+    @Override
+    public java.util.OptionalLong userWithFeedTokenHash(String hash) {
+        return users.withFeedTokenHash(hash);
+    }
+
+    @Override
     public Optional<String> adminTokenHash() {
         return users.adminTokenHash();
     }

@@ -25,6 +25,8 @@ final class UserRecords {
     private static final Script USER_TOKEN = Script.load("users", "user_token");
     private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token");
     private static final Script ADMIN_TOKEN = Script.load("users", "admin_token");
+    private static final Script FEED_TOKEN = Script.load("users", "feed_token");
+    private static final Script USER_BY_FEED_TOKEN = Script.load("users", "user_by_feed_token");
 
     private final RedisCalls calls;
 
@@ -82,6 +84,17 @@ final class UserRecords {
         boolean same = MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                 reply.text(2).getBytes(StandardCharsets.US_ASCII));
         return same ? Optional.of(new TokenOwner(reply.number(1), reply.text(3))) : Optional.empty();
+    }
+
+    void setFeedTokenHash(long userId, String hash) {
+        calls.await(calls.inUsers(FEED_TOKEN, Long.toString(userId), hash)).ok();
+    }
+
+    java.util.OptionalLong withFeedTokenHash(String hash) {
+        Reply reply = calls.await(calls.inUsers(USER_BY_FEED_TOKEN, hash));
+        if (!reply.isOk() || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                reply.text(2).getBytes(StandardCharsets.US_ASCII))) return java.util.OptionalLong.empty();
+        return java.util.OptionalLong.of(reply.number(1));
     }
 
     void setTokenHash(long userId, String hash) {

@@ -28,13 +28,24 @@ public final class CalendarFeed {
 
     /** The feed of one meeting, its series and its instances, stamped {@code now}. */
     public static String of(Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
+        return of(meeting.details().title(), List.of(new org.convene.core.Calendars.MeetingCalendar(meeting, series, instances)), now);
+    }
+
+    /** One feed of several meetings, named {@code name}: a user's feed. */
+    public static String of(String name, List<org.convene.core.Calendars.MeetingCalendar> meetings, Instant now) {
         Writer out = new Writer();
         out.line("BEGIN:VCALENDAR");
         out.line("VERSION:2.0");
         out.line("PRODID:-//Convene//Convene meetings//EN");
         out.line("CALSCALE:GREGORIAN");
         out.line("METHOD:PUBLISH");
-        out.line("X-WR-CALNAME:" + text(meeting.details().title()));
+        out.line("X-WR-CALNAME:" + text(name));
+        for (var calendar : meetings) meeting(out, calendar.meeting(), calendar.series(), calendar.instances(), now);
+        out.line("END:VCALENDAR");
+        return out.toString();
+    }
+
+    private static void meeting(Writer out, Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
         for (Series s : series) write(out, meeting, s, instances, now);
         for (MeetingInstance i : instances) {
             if (i.series() != null) continue;
@@ -47,8 +58,6 @@ public final class CalendarFeed {
             summary(out, meeting);
             out.line("END:VEVENT");
         }
-        out.line("END:VCALENDAR");
-        return out.toString();
     }
 
     private static void write(Writer out, Meeting meeting, Series s, List<MeetingInstance> instances, Instant now) {

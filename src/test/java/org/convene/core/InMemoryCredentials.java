@@ -39,4 +39,18 @@ final class InMemoryCredentials implements Credentials {
     public synchronized void replaceAdminTokenHash(String hash) {
         admin = hash;
     }
+
+    private final Map<String, Long> feedTokens = new java.util.HashMap<>();
+
+    @Override
+    public void setFeedTokenHash(long userId, String hash) {
+        feedTokens.values().removeIf(id -> id == userId);
+        feedTokens.put(hash, userId);
+    }
+
+    @Override
+    public java.util.OptionalLong userWithFeedTokenHash(String hash) {
+        Long id = feedTokens.get(hash);
+        return id == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+    }
 }

@@ -60,6 +60,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/meetings/2/series/1", null, 404, 404, 404, 404, 404),
             new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403),
             new Row("GET", "/meetings/2/calendar.ics", null, 200, 200, 200, 200, 200),
+            new Row("POST", "/users/1/calendar-token", null, 200, 200, 403, 200, 403),
             new Row("DELETE", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z", null, 404, 403, 403, 403, 403),
             new Row("PUT", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z",
                     "{\"from\":\"2026-03-02T09:00:00Z\",\"to\":\"2026-03-02T10:00:00Z\"}", 404, 403, 403, 403, 403),

@@ -82,6 +82,6 @@ class LostWordTest {
         };
         Convene withSilentFeeds = new Convene(store, silent, store, java.time.Clock.systemUTC());
         return new Services(withSilentFeeds, usual.access(), usual.tokens(), usual.signIn(), usual.chatLimit(),
-                usual.streams(), usual.webhooks(), usual.recurrences());
+                usual.streams(), usual.webhooks(), usual.recurrences(), usual.calendars());
     }
 }

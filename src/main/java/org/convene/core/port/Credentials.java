@@ -24,6 +24,12 @@ public interface Credentials {
     /** Gives a user a new token hash, retiring the previous one; refuses with "Invalid user ID" for a deleted user. */
     void setUserTokenHash(long userId, String hash);
 
+    /** Gives a user a new calendar feed token hash, retiring the previous one; refuses for a deleted user. */
+    void setFeedTokenHash(long userId, String hash);
+
+    /** Returns the user whose calendar feed token has this hash, if any. */
+    java.util.OptionalLong userWithFeedTokenHash(String hash);
+
     /** Returns the stored administrator token hash, if one was made. */
     Optional<String> adminTokenHash();
 
