@@ -37,10 +37,13 @@ final class MeetingCommands {
         @Option(names = "--presence-grace", paramLabel = "SECONDS", defaultValue = "0",
                 description = "Extra time after the lease before reaping; whoever returns within it goes on in the same segment.")
         int presenceGrace;
+        @Option(names = "--reminder", paramLabel = "MINUTES",
+                description = "Send a 'starting soon' notice (on /stream and to webhooks) this long before each instance.")
+        Integer reminder;
 
         MeetingDetails details() {
             return new MeetingDetails(title, description, isPublic, audience, MeetingDetails.capacity(capacity),
-                    new org.convene.model.Presence(presenceLease, presenceGrace));
+                    new org.convene.model.Presence(presenceLease, presenceGrace), MeetingDetails.reminder(reminder));
         }
     }
 

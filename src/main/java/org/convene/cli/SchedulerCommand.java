@@ -46,6 +46,7 @@ final class SchedulerCommand implements Callable<Integer> {
                     case ACTIVATED -> "Activating";
                     case ENDED -> "Deactivating";
                     case REAPED -> "Reaping silent participants of";
+                    case REMINDED -> "Sending the starting-soon notice of";
                 }
                 + " meeting instance: " + t.instanceId()
                 + (t.timedOutUserIds().isEmpty() ? "" : " (timed out: users "

@@ -50,7 +50,7 @@ final class Bodies {
     record UserBody(String name, Integer age, String gender, String email) {}
 
     record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
-                       PresenceBody presence) {}
+                       PresenceBody presence, Integer reminderMinutes) {}
 
     record PresenceBody(Integer leaseSeconds, Integer graceSeconds) {}
 

@@ -59,6 +59,7 @@ final class MeetingRoutes {
                 body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()),
                 body.presence() == null ? org.convene.model.Presence.OFF
                         : new org.convene.model.Presence(Bodies.required("presence.leaseSeconds", body.presence().leaseSeconds()),
-                                body.presence().graceSeconds() == null ? 0 : body.presence().graceSeconds()));
+                                body.presence().graceSeconds() == null ? 0 : body.presence().graceSeconds()),
+                MeetingDetails.reminder(body.reminderMinutes()));
     }
 }

@@ -13,7 +13,9 @@ public enum FeedKind {
     SCHEDULED("scheduled", "scheduled"),
     ACTIVATED("activated", "activated"),
     ENDED("ended", "ended"),
-    DELETED("deleted", "deleted");
+    DELETED("deleted", "deleted"),
+    /** The "starting soon" notice of an instance whose meeting asks for one. */
+    REMINDER("reminder", "reminder");
 
     private final String wireName;
     private final String storedName;

@@ -9,10 +9,12 @@ import java.util.TreeSet;
  * user; a private one only to users whose e-mail is in its audience (compared trimmed and
  * case-insensitively, so the audience is kept in that form, sorted and without repeats). A
  * {@code capacity} above 0 caps how many may be inside an instance at once; 0 means no cap. Its
- * {@link Presence} rule, off by default, reaps participants who go quiet.
+ * {@link Presence} rule, off by default, reaps participants who go quiet. {@code reminderMinutes} above 0
+ * asks for a "starting soon" notice that long before each instance.
  */
 public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity,
-                             Presence presence) {
+                             Presence presence, int reminderMinutes) {
+    public static final int MAX_REMINDER_MINUTES = 10_080;
     public static final int MAX_AUDIENCE = 10_000;
     public static final int MAX_CAPACITY = 100_000;
 
@@ -21,6 +23,9 @@ public record MeetingDetails(String title, String description, boolean isPublic,
         description = Check.text("description", description == null ? "" : description, 2_000, true);
         audience = normalise(audience == null ? List.of() : audience);
         presence = presence == null ? Presence.OFF : presence;
+        if (reminderMinutes < 0 || reminderMinutes > MAX_REMINDER_MINUTES) {
+            throw RefusedException.invalid("reminderMinutes", "must be 1 to " + MAX_REMINDER_MINUTES + " (a week), or left out for none");
+        }
         if (capacity < 0 || capacity > MAX_CAPACITY) {
             throw RefusedException.invalid("capacity", "must be 1 to " + MAX_CAPACITY + ", or left out for no limit");
         }
@@ -36,14 +41,27 @@ public record MeetingDetails(String title, String description, boolean isPublic,
         return given;
     }
 
+    /** The reminder as a client gives it: none (null) is none; one given is at least a minute. */
+    public static int reminder(Integer given) {
+        if (given == null) return 0;
+        if (given < 1) throw RefusedException.invalid("reminderMinutes", "must be 1 to " + MAX_REMINDER_MINUTES + ", or left out for none");
+        return given;
+    }
+
+    /** Details with no reminder. */
+    public MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity,
+                          Presence presence) {
+        this(title, description, isPublic, audience, capacity, presence, 0);
+    }
+
     /** Details with a capacity and no presence rule. */
     public MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity) {
-        this(title, description, isPublic, audience, capacity, Presence.OFF);
+        this(title, description, isPublic, audience, capacity, Presence.OFF, 0);
     }
 
     /** Details with no capacity: anyone admitted may join, however many are inside. */
     public MeetingDetails(String title, String description, boolean isPublic, List<String> audience) {
-        this(title, description, isPublic, audience, 0, Presence.OFF);
+        this(title, description, isPublic, audience, 0, Presence.OFF, 0);
     }
 
     private static List<String> normalise(Collection<String> emails) {

@@ -62,6 +62,9 @@ public final class InstanceScheduler implements AutoCloseable {
             made.addAll(batch);
             if (due.size() < BATCH) break;
         }
+        List<Transition> reminded = store.remind(now, BATCH);
+        reminded.forEach(listener);
+        made.addAll(reminded);
         return made;
     }
 

@@ -23,6 +23,14 @@ public interface TransitionStore {
     default void repairViews(Instant now) {
     }
 
+    /**
+     * Sends the "starting soon" notices due at {@code now} (at most {@code limit}), each once however many
+     * schedulers call, and returns those this call sent.
+     */
+    default List<Transition> remind(Instant now, int limit) {
+        return List.of();
+    }
+
     /** Returns the earliest start or end still to come, if any. */
     Optional<Instant> nextDue();
 }

@@ -59,10 +59,19 @@ final class MeetingRecords {
     private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now) {
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
                 d.isPublic() ? "1" : "0", ms(now), Integer.toString(d.capacity()),
-                Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds())));
+                Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds()),
+                Integer.toString(d.reminderMinutes())));
         args.addAll(d.audience());
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
         live.apply(reply, 3);
+        if (!mode.equals("create") && d.reminderMinutes() > 0) {
+            // The instances still to come are reminded of by the reminder now asked for.
+            for (MeetingInstance i : instancesOf(meetingId, now)) {
+                if (i.status() == org.convene.model.InstanceStatus.SCHEDULED) {
+                    Transitions.hintReminder(calls, i.id(), i.from(), d.reminderMinutes());
+                }
+            }
+        }
         return new Meeting(meetingId, d, reply.number(1));
     }
 
@@ -117,7 +126,9 @@ final class MeetingRecords {
         }
         locator.remember(instanceId, meetingId);
         live.apply(reply, 2);
-        return due.announce(Replies.instance(reply.hash(1), now));
+        MeetingInstance made = due.announce(Replies.instance(reply.hash(1), now));
+        Transitions.hintReminder(calls, made.id(), made.from(), reply.number(3));
+        return made;
     }
 
     MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
@@ -131,7 +142,9 @@ final class MeetingRecords {
             Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
                     Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))).ok();
             live.apply(reply, 2);
-            return due.announce(Replies.instance(reply.hash(1), now));
+            MeetingInstance moved = due.announce(Replies.instance(reply.hash(1), now));
+            Transitions.hintReminder(calls, moved.id(), moved.from(), reply.number(3));
+            return moved;
         });
     }
 

@@ -339,6 +339,11 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
+    public List<Transition> remind(Instant now, int limit) {
+        return transitions.remind(now, limit);
+    }
+
+    @Override
     public Optional<Instant> nextDue() {
         return transitions.nextDue();
     }

@@ -42,7 +42,8 @@ final class Replies {
                 new MeetingDetails(h.get("title"), h.get("description"), "1".equals(h.get("public")), emails,
                         Integer.parseInt(h.getOrDefault("capacity", "0")),
                         new Presence(Integer.parseInt(h.getOrDefault("presenceLease", "0")),
-                                Integer.parseInt(h.getOrDefault("presenceGrace", "0")))),
+                                Integer.parseInt(h.getOrDefault("presenceGrace", "0"))),
+                        Integer.parseInt(h.getOrDefault("reminder", "0"))),
                 Long.parseLong(h.get("version")));
     }
 

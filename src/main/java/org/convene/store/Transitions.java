@@ -133,4 +133,51 @@ final class Transitions implements TransitionStore {
         Reply reply = calls.await(calls.inCatalog(NEXT_DUE));
         return reply.isOk() ? Optional.of(Instant.ofEpochMilli(reply.number(1))) : Optional.empty();
     }
+
+    private static final Script REMIND = Script.load("meeting", "remind");
+    static final String REMINDERS = Keys.CATALOG + ":reminders";
+
+    /**
+     * Sends the "starting soon" notices due: each instance's script sends it once (to its live stream and
+     * webhooks); the one call that sent it also puts it on the lifecycle stream that /stream shows. A hint
+     * for a notice that is now later (the meeting's reminder changed) moves to its time; any other is dropped.
+     */
+    public List<Transition> remind(Instant now, int limit) {
+        List<io.lettuce.core.ScoredValue<String>> due = calls.await(calls.commands.zrangebyscoreWithScores(REMINDERS,
+                io.lettuce.core.Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
+                io.lettuce.core.Limit.create(0, limit)).toCompletableFuture());
+        if (due.isEmpty()) return List.of();
+        java.util.Map<Long, java.util.concurrent.CompletableFuture<Reply>> replies = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Long> meetings = new java.util.HashMap<>();
+        for (var hint : due) {
+            long instanceId = Long.parseLong(hint.getValue());
+            Long meetingId = locator.meetingOf(instanceId);
+            if (meetingId == null) continue;
+            meetings.put(instanceId, meetingId);
+            replies.put(instanceId, calls.inMeeting(meetingId, REMIND, Long.toString(instanceId), ms(now)));
+        }
+        calls.awaitAll(replies.values().toArray(java.util.concurrent.CompletableFuture[]::new));
+        List<Transition> sent = new ArrayList<>();
+        for (var hint : due) {
+            long instanceId = Long.parseLong(hint.getValue());
+            Reply reply = replies.containsKey(instanceId) ? calls.result(replies.get(instanceId)) : null;
+            if (reply != null && "LATER".equals(reply.status())) {
+                calls.commands.zadd(REMINDERS, (double) reply.number(1), hint.getValue());
+                continue;
+            }
+            calls.commands.zrem(REMINDERS, hint.getValue());
+            if (reply == null || !reply.isOk() || reply.number(1) != 1) continue;
+            calls.commands.xadd(Keys.CATALOG + ":feed", new io.lettuce.core.XAddArgs().maxlen(10_000).approximateTrimming(),
+                    java.util.Map.of("kind", "reminder", "instance", hint.getValue(), "meeting",
+                            Long.toString(meetings.get(instanceId)), "from", reply.text(2), "to", reply.text(3)));
+            sent.add(new Transition(instanceId, Transition.Kind.REMINDED, List.of(), Instant.ofEpochMilli((long) hint.getScore())));
+        }
+        return sent;
+    }
+
+    /** Asks for the "starting soon" notice of an instance starting at {@code from}, {@code minutes} before (none for 0). */
+    static void hintReminder(RedisCalls calls, long instanceId, Instant from, long minutes) {
+        if (minutes <= 0) return;
+        calls.commands.zadd(REMINDERS, (double) from.minusSeconds(minutes * 60).toEpochMilli(), Long.toString(instanceId));
+    }
 }

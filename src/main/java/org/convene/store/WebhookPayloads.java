@@ -38,6 +38,10 @@ final class WebhookPayloads {
                 data.put("from", iso(entry.get("from")));
                 data.put("to", iso(entry.get("to")));
             }
+            case "instance.starting_soon" -> {
+                data.put("from", iso(entry.get("from")));
+                data.put("to", iso(entry.get("to")));
+            }
             case "instance.ended" -> {
                 data.put("endedAt", iso(entry.get("at")));
                 data.put("endedBy", entry.get("endedBy"));

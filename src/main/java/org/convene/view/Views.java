@@ -34,11 +34,12 @@ public final class Views {
 
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
-                              Integer capacity, org.convene.model.Presence presence, long version) {
+                              Integer capacity, org.convene.model.Presence presence, Integer reminderMinutes, long version) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,
-                    d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null, m.version());
+                    d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null,
+                    d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version());
         }
     }
 

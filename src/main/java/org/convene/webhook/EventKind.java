@@ -13,6 +13,7 @@ import org.convene.model.Refusal;
 public enum EventKind {
     INSTANCE_SCHEDULED("instance.scheduled"),
     INSTANCE_RESCHEDULED("instance.rescheduled"),
+    INSTANCE_STARTING_SOON("instance.starting_soon"),
     INSTANCE_ACTIVATED("instance.activated"),
     INSTANCE_ENDED("instance.ended"),
     INSTANCE_DELETED("instance.deleted"),

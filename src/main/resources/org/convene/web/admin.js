@@ -237,9 +237,11 @@ export function wireAdmin(context) {
       const audience = isPublic ? [] : $('meeting-audience').value.split(/[\s,;]+/).filter(Boolean);
       const capacity = $('meeting-capacity').value ? Number($('meeting-capacity').value) : undefined;
       const lease = $('meeting-presence').value ? Number($('meeting-presence').value) : undefined;
+      const reminderMinutes = $('meeting-reminder').value ? Number($('meeting-reminder').value) : undefined;
       const meeting = await state.api.post('/meetings', {
         title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
         capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: Number($('meeting-grace').value || 0) } : undefined,
+        reminderMinutes,
       });
       e.target.reset();
       $('meeting-audience').disabled = true;
@@ -250,6 +252,8 @@ export function wireAdmin(context) {
     });
   });
   $('instance-from').value = localInput(nextSlot());
+  $('instance-repeats').addEventListener('change', showRepeat);
+  $('repeat-ends').addEventListener('change', showRepeat);
   $('instance-zone').textContent = `Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}.`;
   $('instance-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -261,6 +265,22 @@ export function wireAdmin(context) {
       if (!$('instance-from').value) throw new Error('Choose when it starts');
       const from = new Date($('instance-from').value); // a datetime-local value is read in the browser's zone
       const to = new Date(from.getTime() + Number($('instance-minutes').value) * 60 * 1000);
+      const rrule = repeatRule(from);
+      if (rrule) {
+        const series = await state.api.post(`/meetings/${meetingId}/series`, {
+          rrule, start: $('instance-from').value.length === 16 ? `${$('instance-from').value}:00` : $('instance-from').value,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, durationMinutes: Number($('instance-minutes').value),
+        });
+        for (const made of series.occurrences) {
+          const instance = await state.api.get(`/instances/${made.instanceId}`);
+          if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
+        }
+        ctx.renderMeetings();
+        result.textContent = `Scheduled series #${series.id} (${rrule}): ${series.occurrences.length} instances made so far`
+          + `${series.upcoming.length ? `, the first ${windowText(series.upcoming[0].start, series.upcoming[0].end)}` : ''}.`;
+        await loadSeries();
+        return;
+      }
       const instance = await state.api.post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
       if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
       ctx.renderMeetings();
@@ -293,8 +313,76 @@ export function wireAdmin(context) {
   $('webhook-status').addEventListener('change', () => { if (shownDeliveries) act($('webhook-error'), () => showDeliveries(shownDeliveries)); });
 }
 
-/** Reads what the view shows: users, meetings (already known) and webhooks. */
+// ---- recurrence --------------------------------------------------------------------------
+
+const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** The RFC 5545 rule the recurrence picker describes for a first start {@code from}, or null when it does not repeat. */
+function repeatRule(from) {
+  const freq = $('instance-repeats').value;
+  if (!freq) return null;
+  const parts = [`FREQ=${freq}`];
+  if (freq === 'WEEKLY') {
+    const days = [...$('repeat-days').querySelectorAll('input:checked')].map((box) => box.value);
+    parts.push(`BYDAY=${(days.length ? days : [DAYS[from.getDay()]]).join(',')}`);
+  }
+  if (freq === 'MONTHLY') parts.push(`BYMONTHDAY=${from.getDate()}`);
+  const ends = $('repeat-ends').value;
+  if (ends === 'count') parts.push(`COUNT=${Number($('repeat-count').value)}`);
+  if (ends === 'until') {
+    if (!$('repeat-until').value) throw new Error('Choose the last day of the series');
+    // The end of that day in the browser's zone, written in UTC as RFC 5545 asks.
+    parts.push(`UNTIL=${new Date(`${$('repeat-until').value}T23:59:59`).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+  }
+  return parts.join(';');
+}
+
+function showRepeat() {
+  const freq = $('instance-repeats').value;
+  $('repeat-days').hidden = freq !== 'WEEKLY';
+  $('repeat-end').hidden = !freq;
+  const ends = $('repeat-ends').value;
+  $('repeat-count').hidden = ends !== 'count';
+  $('repeat-count-label').hidden = ends !== 'count';
+  $('repeat-until').hidden = ends !== 'until';
+  $('repeat-until-label').hidden = ends !== 'until';
+}
+
+/** Every meeting's series, with what comes next, a calendar download and a delete. */
+async function loadSeries() {
+  const { state } = ctx;
+  const all = [];
+  for (const meeting of [...state.meetings.values()].sort((a, b) => a.id - b.id)) {
+    const series = await state.api.get(`/meetings/${meeting.id}/series`).catch(() => []);
+    for (const s of series) all.push({ meeting, s });
+  }
+  $('series-empty').hidden = all.length > 0;
+  $('series-list').replaceChildren(...all.map(({ meeting, s }) => {
+    const error = h('p', { class: 'error', role: 'alert' });
+    const next = s.upcoming.length ? `next ${windowText(s.upcoming[0].start, s.upcoming[0].end)}` : 'nothing to come';
+    const li = h('li', { 'data-series': s.id }, h('span', { class: 'meeting-title' }, meeting.title), ' ',
+      h('span', { class: 'hint' }, `#${s.id} · ${s.rrule} · from ${s.start.replace('T', ' ')} ${s.timeZone} · ${s.durationMinutes} min · ${next}`), ' ');
+    li.append(h('span', { class: 'row-actions' },
+      h('button', { type: 'button', class: 'quiet small', 'data-series-calendar': s.id, onclick: () => act(error, async () => {
+        const blob = await state.api.blob(`/meetings/${meeting.id}/calendar.ics`, 'text/calendar');
+        const link = h('a', { href: URL.createObjectURL(blob), download: `meeting-${meeting.id}.ics` });
+        document.body.append(link);
+        link.click();
+        link.remove();
+      }) }, 'Calendar (.ics)'),
+      h('button', { type: 'button', class: 'danger small', 'data-series-delete': s.id, onclick: () => confirmInline(li,
+        'Delete this series and its instances still to come?', 'Yes, delete', () => act(error, async () => {
+          const gone = await state.api.delete(`/meetings/${meeting.id}/series/${s.id}`);
+          for (const id of gone.deletedInstances) state.instances.delete(id);
+          ctx.renderMeetings();
+          await loadSeries();
+        })) }, 'Delete')), error);
+    return li;
+  }));
+}
+
+/** Reads what the view shows: users, meetings (already known), series and webhooks. */
 export async function loadAdmin() {
   renderAdminMeetings();
-  await Promise.all([loadUsers(), loadWebhooks()]);
+  await Promise.all([loadUsers(), loadWebhooks(), loadSeries()]);
 }

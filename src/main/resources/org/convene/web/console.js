@@ -142,6 +142,16 @@ async function loadMeetings() {
 }
 
 async function onLifecycle(kind, entry) {
+  if (kind === 'reminder') {
+    // The stream replays what happened before: only a notice still ahead is news.
+    if (new Date(entry.from).getTime() > now()) {
+      const meeting = state.meetings.get(entry.meetingId);
+      $('notice').textContent = `Starting soon: ${meeting ? meeting.title : `meeting ${entry.meetingId}`}, `
+        + `${timeFormat.format(new Date(entry.from))}.`;
+      $('notice').hidden = false;
+    }
+    return;
+  }
   if (kind === 'deleted') {
     state.instances.delete(entry.instanceId);
   } else {

@@ -3,7 +3,7 @@
 // this class reconnects itself, resuming from the last event id it saw (the server then sends
 // exactly what was missed), and reports its state so that the console can show it.
 
-const KINDS = ['scheduled', 'activated', 'ended', 'deleted', 'join_meeting', 'leave_meeting', 'timeout', 'chat'];
+const KINDS = ['scheduled', 'activated', 'ended', 'deleted', 'reminder', 'join_meeting', 'leave_meeting', 'timeout', 'chat'];
 
 export class LiveStream {
   /**

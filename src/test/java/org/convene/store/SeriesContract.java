@@ -208,4 +208,39 @@ abstract class SeriesContract extends StoreContract {
                 Instant.parse("2026-02-10T09:00:00Z"));
         assertThat(occurrences(next.id())).allSatisfy(i -> assertThat(Duration.between(i.from(), i.to())).isEqualTo(Duration.ofMinutes(45)));
     }
+
+    @Test
+    void aMeetingsReminderIsSentOnceBeforeEachInstanceWhateverTheNumberOfSchedulers() {
+        var details = convene.meeting(meeting).details();
+        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
+                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
+        MeetingInstance soon = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
+                Instant.parse("2026-01-05T12:30:00Z")));
+        var one = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        var two = new org.convene.schedule.InstanceScheduler(new RedisMeetingStore(redis(), 1), clock, Duration.ofMillis(50), t -> { });
+
+        clock.set(Instant.parse("2026-01-05T11:44:59Z"));
+        assertThat(one.tick()).noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED);
+        clock.set(Instant.parse("2026-01-05T11:45:00Z"));
+        var sent = new java.util.ArrayList<org.convene.schedule.Transition>(one.tick());
+        sent.addAll(two.tick());
+        sent.addAll(one.tick());
+
+        assertThat(sent).filteredOn(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED).singleElement()
+                .satisfies(t -> assertThat(t.instanceId()).isEqualTo(soon.id()));
+        assertThat(convene.activity(soon.id(), org.convene.model.StreamPosition.START, 100))
+                .filteredOn(a -> a.kind() == org.convene.model.FeedKind.REMINDER).hasSize(1);
+        assertThat(convene.lifecycle(org.convene.model.StreamPosition.START, 1000))
+                .filteredOn(c -> c.kind() == org.convene.model.FeedKind.REMINDER && c.instanceId() == soon.id()).hasSize(1);
+    }
+
+    @Test
+    void aMeetingWithoutAReminderSendsNone() {
+        MeetingInstance soon = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
+                Instant.parse("2026-01-05T12:30:00Z")));
+        clock.set(Instant.parse("2026-01-05T11:59:00Z"));
+
+        assertThat(new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { }).tick())
+                .noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED && t.instanceId() == soon.id());
+    }
 }

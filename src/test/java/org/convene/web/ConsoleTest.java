@@ -454,6 +454,39 @@ class ConsoleTest {
         assertThat(found).allSatisfy((view, violations) -> assertThat(violations).as(view).isEmpty());
     }
 
+    @Test
+    void theAdministratorSchedulesAWeeklySeriesWithTheRecurrencePicker() {
+        String title = "Series " + PEOPLE.get();
+        toAdministration(admin);
+        openForm(admin, "meeting-form");
+        admin.type("meeting-title", title);
+        admin.click("#meeting-form button");
+        admin.waitForText("meeting-result", "Created meeting " + title, PATIENT);
+        pickStart(admin, server.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES));
+        admin.select("instance-repeats", "WEEKLY");
+        admin.type("repeat-count", "3");
+        admin.click("#instance-form button");
+
+        admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled series #"));
+        assertThat(admin.text("instance-result")).contains("FREQ=WEEKLY;BYDAY=").contains("COUNT=3").contains("3 instances made");
+        admin.waitUntil(PATIENT, d -> admin.texts("#series-list li").stream().anyMatch(t -> t.startsWith(title)));
+        alice.waitUntil(PATIENT, d -> alice.texts("#group-upcoming li").stream().filter(t -> t.startsWith(title)).count() == 3);
+    }
+
+    @Test
+    void aMeetingsReminderShowsAsStartingSoon() {
+        String title = "Reminded " + PEOPLE.get();
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
+                "{\"title\":\"" + title + "\",\"isPublic\":true,\"reminderMinutes\":5}").get("id").asLong();
+        Instant from = server.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(600) + "\"}");
+        server.advance(Duration.ofMillis(1));
+
+        alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed());
+        assertThat(alice.text("notice")).startsWith("Starting soon: " + title);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     private static void toAdministration(Browser window) {

@@ -43,4 +43,6 @@ if KEYS[3] then
       'order', redis.call('HGET', ikey(iid), 'orderId'))
 end
 settle(iid, now)
-return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid)}
+-- A moved instance is reminded of again at its new time.
+if mode == 'update' then redis.call('HDEL', ikey(iid), 'reminded') end
+return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid), tonumber(redis.call('HGET', base .. ':meeting', 'reminder') or '0')}

@@ -1,11 +1,12 @@
 -- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
 -- expected version, or '' for any). ARGV[5..11] = title, description, public ('1'/'0'), now, capacity ('0': none),
--- presence lease and grace (seconds, '0': no presence rule); ARGV[12..] = audience.
+-- presence lease and grace (seconds, '0': no presence rule), reminder (minutes before each instance, '0': none);
+-- ARGV[13..] = audience.
 -- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
 -- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids, live row of the
 -- active instance (false if none)}: the meeting's version, and who is inside, are part of what it shows.
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
-local lease, grace = ARGV[10], ARGV[11]
+local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
 if mode == 'create' then
@@ -17,14 +18,14 @@ else
   version = tonumber(current) + 1
 end
 redis.call('HSET', mkey, 'title', title, 'description', description, 'public', public, 'version', version,
-    'capacity', capacity, 'presenceLease', lease, 'presenceGrace', grace)
+    'capacity', capacity, 'presenceLease', lease, 'presenceGrace', grace, 'reminder', reminder)
 -- Each instance carries its meeting's version, so that a reader of an instance alone (functions 4
 -- and 8) can tell whether the meeting it has cached is current. A meeting changes rarely.
 for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
 redis.call('DEL', akey)
-for i = 12, #ARGV, 1000 do
+for i = 13, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
 local removed = {}
