@@ -40,6 +40,8 @@ public final class CalendarFeed {
         out.line("CALSCALE:GREGORIAN");
         out.line("METHOD:PUBLISH");
         out.line("X-WR-CALNAME:" + text(name));
+        meetings.stream().flatMap(c -> c.series().stream()).map(s -> s.rule().zone()).distinct()
+                .sorted(java.util.Comparator.comparing(java.time.ZoneId::getId)).forEach(zone -> timeZone(out, zone));
         for (var calendar : meetings) meeting(out, calendar.meeting(), calendar.series(), calendar.instances(), now);
         out.line("END:VCALENDAR");
         return out.toString();
@@ -95,6 +97,47 @@ public final class CalendarFeed {
             summary(out, meeting);
             out.line("END:VEVENT");
         }
+    }
+
+    /**
+     * A VTIMEZONE for a zone the feed names (RFC 5545 wants one per TZID): its standard and daylight
+     * observances by the zone's present yearly rules, or its one offset when it has none.
+     */
+    private static void timeZone(Writer out, java.time.ZoneId zone) {
+        var rules = zone.getRules();
+        out.line("BEGIN:VTIMEZONE");
+        out.line("TZID:" + zone.getId());
+        if (rules.getTransitionRules().isEmpty()) {
+            String offset = offset(rules.getStandardOffset(Instant.EPOCH.plus(java.time.Duration.ofDays(365 * 56))));
+            out.line("BEGIN:STANDARD");
+            out.line("DTSTART:19700101T000000");
+            out.line("TZOFFSETFROM:" + offset);
+            out.line("TZOFFSETTO:" + offset);
+            out.line("END:STANDARD");
+        }
+        for (var rule : rules.getTransitionRules()) {
+            boolean daylight = rule.getOffsetAfter().getTotalSeconds() > rule.getStandardOffset().getTotalSeconds();
+            var first = rule.createTransition(1970);
+            String day = rule.getDayOfWeek() == null ? "" : rule.getDayOfWeek().name().substring(0, 2);
+            int indicator = rule.getDayOfMonthIndicator();
+            String when = rule.getDayOfWeek() == null ? "BYMONTHDAY=" + indicator
+                    : indicator < 0 ? "BYDAY=-1" + day
+                    : "BYMONTHDAY=" + indicator + "," + (indicator + 1) + "," + (indicator + 2) + "," + (indicator + 3) + ","
+                            + (indicator + 4) + "," + (indicator + 5) + "," + (indicator + 6) + ";BYDAY=" + day;
+            out.line("BEGIN:" + (daylight ? "DAYLIGHT" : "STANDARD"));
+            out.line("DTSTART:" + LOCAL.format(first.getDateTimeBefore()));
+            out.line("TZOFFSETFROM:" + offset(rule.getOffsetBefore()));
+            out.line("TZOFFSETTO:" + offset(rule.getOffsetAfter()));
+            out.line("RRULE:FREQ=YEARLY;BYMONTH=" + rule.getMonth().getValue() + ";" + when);
+            out.line("END:" + (daylight ? "DAYLIGHT" : "STANDARD"));
+        }
+        out.line("END:VTIMEZONE");
+    }
+
+    private static String offset(java.time.ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        int minutes = Math.abs(seconds) / 60;
+        return (seconds < 0 ? "-" : "+") + String.format("%02d%02d", minutes / 60, minutes % 60);
     }
 
     private static String local(Instant at, SeriesRule rule) {

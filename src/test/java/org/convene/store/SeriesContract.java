@@ -136,6 +136,9 @@ abstract class SeriesContract extends StoreContract {
         assertThat(events).anySatisfy(e -> assertThat(e.getProperty(Property.UID).orElseThrow().getValue())
                 .isEqualTo("instance-" + single.id() + "@convene"));
         assertThat(ics).contains("SUMMARY:Weekly review").contains("DESCRIPTION:Plans\\, risks");
+        List<net.fortuna.ical4j.model.component.VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
+        assertThat(zones).singleElement().satisfies(z ->
+                assertThat(z.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Athens"));
     }
 
     @Test
