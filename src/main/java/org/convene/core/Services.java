@@ -3,6 +3,7 @@ package org.convene.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.convene.core.port.Allowances;
 import org.convene.core.port.Credentials;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
@@ -23,14 +24,14 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
      * {@code tokenCache}, a configured administrator token if any, {@code chatPerMinute} messages a
      * user, {@code signInFailuresPerMinute} failed sign-ins an address.
      */
-    public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials> Services on(
+    public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials & Allowances> Services on(
             S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences) {
         Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store);
         Convene convene = new Convene(store, clock);
         return new Services(convene, access, tokens,
-                new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock),
+                new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences));
     }
 }

@@ -91,10 +91,14 @@ public final class RedisConnection implements AutoCloseable {
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .socketOptions(socket)
+                        // A failover is noticed within seconds: topology read again on MOVED/ASK, on the
+                        // second failed reconnect (Lettuce's default waits for five, which with its back-off
+                        // stalls 30-60 s), and every 10 s anyway.
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                                .enablePeriodicRefresh(Duration.ofSeconds(30))
+                                .enablePeriodicRefresh(Duration.ofSeconds(10))
                                 .enableAllAdaptiveRefreshTriggers()
-                                .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(5))
+                                .refreshTriggersReconnectAttempts(2)
+                                .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
                                 .build())
                         .build());
                 return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown), resources);

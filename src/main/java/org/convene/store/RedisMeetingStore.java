@@ -45,7 +45,8 @@ import org.convene.schedule.TransitionStore;
  * Convene convene = new Convene(store, Clock.systemUTC());
  * }</pre>
  */
-public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Maintenance, TransitionStore, Credentials {
+public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Maintenance, TransitionStore, Credentials,
+        org.convene.core.port.Allowances {
     private final RedisCalls calls;
     private final UserRecords users;
     private final MeetingRecords meetings;
@@ -145,6 +146,13 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     @Override
     public void setUserTokenHash(long userId, String hash) {
         users.setTokenHash(userId, hash);
+    }
+
+    private static final Script ALLOWANCE = Script.load("users", "allowance");
+
+    @Override
+    public int take(String key, int perMinute, Instant now) {
+        return (int) calls.await(calls.inUsers(ALLOWANCE, key, Integer.toString(perMinute), RedisCalls.ms(now))).ok().number(1);
     }
 
     @Override

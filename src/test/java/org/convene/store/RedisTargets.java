@@ -30,6 +30,36 @@ public final class RedisTargets {
         return standalone;
     }
 
+    private static RedisConnection replicated;
+    private static java.util.List<Integer> replicatedPorts;
+
+    /**
+     * A real Redis Cluster with replicas: 3 primaries and 3 replicas of Debian's redis-server 7, started
+     * by scripts/redis-cluster in a temporary directory and stopped by it (exactly those processes) when
+     * the JVM ends. Under CI=true a missing redis-server fails; elsewhere it skips.
+     */
+    public static synchronized RedisConnection clusterWithReplicas() {
+        if (replicated == null) {
+            if (!Files.isExecutable(Path.of("/usr/bin/redis-server")) || !Files.isExecutable(Path.of("/usr/bin/redis-cli"))) {
+                if ("true".equals(System.getenv("CI"))) {
+                    throw new IllegalStateException("CI=true but redis-server and redis-cli (Redis 7) are not installed");
+                }
+                Assumptions.abort("Redis 7 (redis-server, redis-cli) is not installed; .ci/run installs it");
+            }
+            ClusterProcesses processes = ClusterProcesses.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(processes::close));
+            replicatedPorts = processes.ports();
+            replicated = RedisConnection.open(processes.urls(), true);
+        }
+        return replicated;
+    }
+
+    /** The ports of the cluster with replicas (primaries and replicas, in no particular order). */
+    public static synchronized java.util.List<Integer> clusterWithReplicasPorts() {
+        clusterWithReplicas();
+        return replicatedPorts;
+    }
+
     /** The embedded server's URL, for a child process that is to share it. */
     public static synchronized String embeddedUrl() {
         embedded();

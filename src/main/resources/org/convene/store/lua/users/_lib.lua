@@ -7,6 +7,7 @@
 --   <base>:user:<uid>         hash  id name age gender email version tokenHash (deleted = 1: a tombstone)
 --   <base>:tokens             hash  SHA-256 of a user's token -> user id
 --   <base>:feed-tokens        hash  SHA-256 of a user's calendar feed token -> user id (field feedTokenHash on the user)
+--   <base>:allowance:<key>    hash  tokens at: a token bucket every node shares (chat:<uid>: a user's chat allowance)
 --   <base>:admin-token        string SHA-256 of the administrator's token
 --   <base>:user:<uid>:meetings set  meetings the user has joined (the index of their events log)
 local base = KEYS[1]

@@ -1,0 +1,89 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole store contract on a real Redis Cluster with replicas: 3 primaries and 3 replicas of Debian's
+ * redis-server 7, started from plain processes by scripts/redis-cluster.
+ */
+class ReplicatedClusterStoreTest {
+    static RedisConnection redis() {
+        return RedisTargets.clusterWithReplicas();
+    }
+
+    @Test
+    void theClusterHasThreePrimariesEachWithAReplica() throws Exception {
+        String nodes = redis().async().clusterNodes().get();
+
+        assertThat(redis().async().clusterInfo().get()).contains("cluster_state:ok", "cluster_size:3", "cluster_known_nodes:6");
+        assertThat(nodes.lines().filter(l -> l.contains("master"))).hasSize(3);
+        assertThat(nodes.lines().filter(l -> l.contains("slave"))).hasSize(3);
+    }
+
+    @Nested
+    class Series extends SeriesContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class JoinAndLeave extends JoinAndLeaveContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class EndAndChat extends EndAndChatContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Scheduler extends SchedulerContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
+    class Attendance extends AttendanceContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+}
