@@ -188,9 +188,9 @@ class ClusterFaultTest {
             String victimRole = role(victim);
             String report = String.format("Fault run: %d operations acknowledged, %d refused, %d unknown; the primary on "
                             + "port %d killed (SIGKILL) under load and restarted (now %s); writes to its meeting paused %.1f s "
-                            + "(the longest gap after the kill); slowest acknowledged operation %.1f s; acknowledged posts lost %d of "
+                            + "(the longest gap after the kill); slowest acknowledged operation %d ms; acknowledged posts lost %d of "
                             + "%d, acknowledged joins lost %d; invariant violations %d%s%n",
-                    acked.sum(), refused.sum(), unknown.sum(), victim, victimRole, recovery, slowest.get() / 1e9, lostPosts,
+                    acked.sum(), refused.sum(), unknown.sum(), victim, victimRole, recovery, slowest.get() / 1_000_000, lostPosts,
                     posts.size(), lostJoins, violations, found.isEmpty() ? "" : ": " + found);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "fault-run.txt"), report);
