@@ -41,6 +41,7 @@ const state = {
   names: new Map(),         // user id -> name, from participants and (for the administrator) the users list
   everything: null,         // the /stream LiveStream
   view: null,               // the open instance, see openInstance
+  notice: null,             // the latest "starting soon" notice: { meetingId, from }
 };
 
 const isAdmin = () => state.me && state.me.admin;
@@ -145,10 +146,11 @@ async function onLifecycle(kind, entry) {
   if (kind === 'reminder') {
     // The stream replays what happened before: only a notice still ahead is news.
     if (new Date(entry.from).getTime() > now()) {
-      const meeting = state.meetings.get(entry.meetingId);
-      $('notice').textContent = `Starting soon: ${meeting ? meeting.title : `meeting ${entry.meetingId}`}, `
-        + `${timeFormat.format(new Date(entry.from))}.`;
-      $('notice').hidden = false;
+      state.notice = { meetingId: entry.meetingId, from: entry.from };
+      if (!state.meetings.has(entry.meetingId)) {
+        state.api.get(`/meetings/${entry.meetingId}`).then((m) => { state.meetings.set(m.id, m); renderMeetings(); }, () => {});
+      }
+      renderNotice();
     }
     return;
   }
@@ -179,6 +181,15 @@ async function onLifecycle(kind, entry) {
   }
   renderMeetings();
   if (state.view && state.view.id === entry.instanceId) renderInstance();
+}
+
+/** The latest "starting soon" notice, named by its meeting's title as soon as the meeting is known. */
+function renderNotice() {
+  const notice = state.notice;
+  $('notice').hidden = !notice;
+  if (!notice) return;
+  const meeting = state.meetings.get(notice.meetingId);
+  $('notice').textContent = `Starting soon: ${meeting ? meeting.title : 'a meeting'}, ${timeFormat.format(new Date(notice.from))}.`;
 }
 
 /** Whether a meeting matches what is typed in the search box. */
@@ -232,6 +243,7 @@ function renderMeetings() {
   select.replaceChildren(...meetings.map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
   if (chosen) select.value = chosen;
   if (!$('admin').hidden) renderAdminMeetings();
+  renderNotice();
 }
 
 /** What the clock means for an instance: the time to its start or end. */

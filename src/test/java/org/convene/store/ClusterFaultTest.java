@@ -76,6 +76,8 @@ class ClusterFaultTest {
             AtomicLong killedAt = new AtomicLong();
             // When each acknowledged operation on the victim's instance was answered: the outage is the longest gap.
             java.util.Queue<Long> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.Queue<Long> answeredSecond = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            AtomicLong pausedAt = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
@@ -104,6 +106,7 @@ class ClusterFaultTest {
                             }
                             acked.increment();
                             if (instance == instances.get(0)) answered.add(System.nanoTime());
+                            if (instance == instances.get(1)) answeredSecond.add(System.nanoTime());
                             slowest.accumulateAndGet(System.nanoTime() - started, Math::max);
                         } catch (RefusedException e) {
                             refused.increment();
@@ -122,7 +125,14 @@ class ClusterFaultTest {
             // Long enough for the replica to take over and the clients to follow it before the node returns.
             Thread.sleep(10_000);
             cluster.restart(victim);
-            Thread.sleep(3_000);
+            Thread.sleep(4_000);
+            // The second fault: a primary that stops answering (SIGSTOP) for longer than the node timeout.
+            int paused = primaryOf(cluster, "convene:{m:" + meetings.get(1) + "}");
+            pausedAt.set(System.nanoTime());
+            cluster.pause(paused);
+            Thread.sleep(8_000);
+            cluster.resume(paused);
+            Thread.sleep(4_000);
             stop.set(true);
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -179,19 +189,18 @@ class ClusterFaultTest {
                     lostJoins += Math.max(0, entry.getValue() - joins.getOrDefault(Long.parseLong(parts[0]), 0));
                 }
             }
-            List<Long> times = answered.stream().sorted().toList();
-            long gap = 0;
-            for (int i = 1; i < times.size(); i++) {
-                if (times.get(i) > killedAt.get()) gap = Math.max(gap, times.get(i) - Math.max(times.get(i - 1), killedAt.get()));
-            }
-            double recovery = gap / 1e9;
+            double recovery = longestGapAfter(answered, killedAt.get()) / 1e9;
+            double pauseRecovery = longestGapAfter(answeredSecond, pausedAt.get()) / 1e9;
             String victimRole = role(victim);
+            String pausedRole = role(paused);
             String report = String.format("Fault run: %d operations acknowledged, %d refused, %d unknown; the primary on "
-                            + "port %d killed (SIGKILL) under load and restarted (now %s); writes to its meeting paused %.1f s "
-                            + "(the longest gap after the kill); slowest acknowledged operation %d ms; acknowledged posts lost %d of "
-                            + "%d, acknowledged joins lost %d; invariant violations %d%s%n",
-                    acked.sum(), refused.sum(), unknown.sum(), victim, victimRole, recovery, slowest.get() / 1_000_000, lostPosts,
-                    posts.size(), lostJoins, violations, found.isEmpty() ? "" : ": " + found);
+                            + "port %d killed (SIGKILL) under load and restarted (now %s): writes to its meeting paused %.1f s; "
+                            + "the primary on port %d stopped (SIGSTOP) for 8 s and resumed (now %s): writes to its meeting "
+                            + "paused %.1f s; slowest acknowledged operation %d ms; acknowledged posts lost %d of %d, acknowledged "
+                            + "joins lost %d; invariant violations %d%s%n",
+                    acked.sum(), refused.sum(), unknown.sum(), victim, victimRole, recovery, paused, pausedRole, pauseRecovery,
+                    slowest.get() / 1_000_000, lostPosts, posts.size(), lostJoins, violations,
+                    found.isEmpty() ? "" : ": " + found);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "fault-run.txt"), report);
             System.out.print(report);
@@ -199,8 +208,20 @@ class ClusterFaultTest {
             assertThat(found).as(report).isEmpty();
             assertThat(recovery).as("writes to the killed primary's meeting resumed").isBetween(0.0, 30.0);
             assertThat(victimRole).as("its replica took over: the restarted node came back as a replica").isEqualTo("replica");
+            assertThat(pausedRole).as("the stopped primary's replica took over: it resumed as a replica").isEqualTo("replica");
+            assertThat(pauseRecovery).as("writes to the stopped primary's meeting resumed").isBetween(0.0, 30.0);
             assertThat(acked.sum()).isPositive();
         }
+    }
+
+    /** The longest time without an acknowledged operation after {@code since} (ns). */
+    private static long longestGapAfter(java.util.Queue<Long> answered, long since) {
+        List<Long> times = answered.stream().sorted().toList();
+        long gap = 0;
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) > since) gap = Math.max(gap, times.get(i) - Math.max(times.get(i - 1), since));
+        }
+        return gap;
     }
 
     /** What the node on {@code port} is now: "primary" or "replica". */

@@ -56,8 +56,19 @@ public final class ClusterProcesses implements AutoCloseable {
         run("restart", dir.toString(), Integer.toString(port));
     }
 
+    /** SIGSTOP of the node on {@code port}: alive, but answering nothing. */
+    public void pause(int port) {
+        run("pause", dir.toString(), Integer.toString(port));
+    }
+
+    /** SIGCONT of the node on {@code port}. */
+    public void resume(int port) {
+        run("resume", dir.toString(), Integer.toString(port));
+    }
+
     @Override
     public void close() {
+        for (int port : ports) run("resume", dir.toString(), Integer.toString(port)); // a paused node cannot stop
         run("stop", dir.toString());
     }
 
