@@ -32,6 +32,7 @@ public enum Refusal {
             + "rotated one: change it there instead"),
     VERSION_MISMATCH(Kind.PRECONDITION, "The record is now at version %s, not the version given; read it again"),
     INVALID_SERIES(Kind.NOT_FOUND, "Invalid series ID"),
+    OCCURRENCE_CANCELLED(Kind.CONFLICT, "The occurrence starting %s was cancelled"),
     INVALID_FEED(Kind.NOT_FOUND, "No such calendar feed: the address is wrong or was replaced by a new one"),
     INVALID_WEBHOOK(Kind.NOT_FOUND, "Invalid webhook endpoint ID"),
     INVALID_DELIVERY(Kind.NOT_FOUND, "Invalid webhook delivery ID"),

@@ -108,8 +108,8 @@ public final class Recurrences {
         store.cutSeries(meetingId, seriesId, shortened, at, now);
         try {
             return create(meetingId, rule);
-        } catch (RefusedException refused) {
-            // The new rule cannot be had: the old one goes on as it was.
+        } catch (RuntimeException refused) {
+            // The new rule cannot be had (or Redis failed meanwhile): the old one goes on as it was.
             store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now);
             make(store.series(meetingId, seriesId), old.rule().between(at, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT), now);
             throw refused;
@@ -163,6 +163,7 @@ public final class Recurrences {
                 store.makeOccurrence(series.meetingId(), o.window(), new SeriesLink(series.id(), o.recurrenceId()), now);
                 made++;
             } catch (RefusedException e) {
+                if (e.refusal() == Refusal.OCCURRENCE_CANCELLED) continue; // cancelled meanwhile by another node
                 if (e.refusal() != Refusal.OVERLAP) throw e;
                 LOG.info("Series {} of meeting {}: the occurrence starting {} is skipped: {}", series.id(), series.meetingId(),
                         o.recurrenceId(), e.getMessage());

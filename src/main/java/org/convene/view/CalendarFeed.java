@@ -49,8 +49,11 @@ public final class CalendarFeed {
 
     private static void meeting(Writer out, Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
         for (Series s : series) write(out, meeting, s, instances, now);
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        series.forEach(s -> shown.add(s.id()));
         for (MeetingInstance i : instances) {
-            if (i.series() != null) continue;
+            // An occurrence is its series' (as a RECURRENCE-ID where it moved); one of a deleted series stands alone.
+            if (i.series() != null && shown.contains(i.series().seriesId())) continue;
             out.line("BEGIN:VEVENT");
             out.line("UID:instance-" + i.id() + "@" + DOMAIN);
             out.line("DTSTAMP:" + UTC.format(now));
@@ -74,7 +77,8 @@ public final class CalendarFeed {
         // Occurrences made and then removed (cancelled, or skipped for a conflict) are exceptions to the rule.
         Set<Instant> removed = new TreeSet<>();
         if (s.madeUntil() != null) {
-            for (SeriesRule.Occurrence o : rule.between(s.createdAt(), s.madeUntil().plusMillis(1), 10_000)) {
+            for (SeriesRule.Occurrence o : rule.between(rule.start().atZone(rule.zone()).toInstant(),
+                    s.madeUntil().plusMillis(1), 10_000)) {
                 if (!s.occurrences().containsKey(o.recurrenceId())) removed.add(o.recurrenceId());
             }
         }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int MAX_DRAINS_PER_LOOK = 20;
 
     private final WebhookStore store;
     private final Courier courier;
@@ -92,7 +93,8 @@ public final class WebhookDispatcher implements AutoCloseable {
             store.sweepOutboxes();
             nextSweep = now.plus(settings.sweepEvery());
         }
-        while (store.drainOutboxes(now, settings.keep()) > 0) {
+        // Bounded, so that outboxes written faster than they drain cannot keep the workers waiting.
+        for (int round = 0; round < MAX_DRAINS_PER_LOOK && store.drainOutboxes(now, settings.keep()) > 0; round++) {
             now = clock.instant();
         }
         int idle = settings.workers() - busy.get();
@@ -119,6 +121,21 @@ public final class WebhookDispatcher implements AutoCloseable {
         Optional<Attempt> found = store.begin(work, clock.instant());
         if (found.isEmpty()) return;
         Attempt attempt = found.get();
+        Courier.Answer answer;
+        try {
+            answer = send(attempt);
+        } catch (RuntimeException cannot) {
+            // Such as a secret sealed under another node's key: an attempt that failed, on the schedule, not
+            // work left pending to be claimed again and again.
+            answer = new Courier.Answer(0, 0, "cannot send: " + cannot.getMessage());
+        }
+        Outcome outcome = outcome(answer, attempt.attempts() + 1, clock.instant());
+        if (abandoned) return;
+        store.record(work, attempt.deliveryId(), outcome, clock.instant());
+        listener.attempted(outcome.result(), Duration.between(attempt.createdAt(), clock.instant()), answer.latencyMillis());
+    }
+
+    private Courier.Answer send(Attempt attempt) {
         Instant sent = clock.instant();
         byte[] body = attempt.payload().getBytes(StandardCharsets.UTF_8);
         List<String> secrets = new ArrayList<>();
@@ -132,11 +149,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", Signatures.header(secrets, attempt.messageId(), timestamp, body));
         headers.put("Content-Type", "application/json");
-        Courier.Answer answer = courier.post(java.net.URI.create(attempt.url()), headers, body);
-        Outcome outcome = outcome(answer, attempt.attempts() + 1, clock.instant());
-        if (abandoned) return;
-        store.record(work, attempt.deliveryId(), outcome, clock.instant());
-        listener.attempted(outcome.result(), Duration.between(attempt.createdAt(), clock.instant()), answer.latencyMillis());
+        return courier.post(java.net.URI.create(attempt.url()), headers, body);
     }
 
     /** How an answer counts for the attempt numbered {@code attempt} (1 for the first). */

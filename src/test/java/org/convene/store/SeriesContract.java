@@ -246,4 +246,33 @@ abstract class SeriesContract extends StoreContract {
         assertThat(new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { }).tick())
                 .noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED && t.instanceId() == soon.id());
     }
+
+    @Test
+    void anInstanceWhoseEndMovesIsNotRemindedOfAgain() {
+        var details = convene.meeting(meeting).details();
+        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
+                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
+        MeetingInstance soon = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
+                Instant.parse("2026-01-05T12:30:00Z")));
+        var scheduler = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        clock.set(Instant.parse("2026-01-05T11:50:00Z"));
+        scheduler.tick();
+
+        convene.updateInstance(soon.id(), new TimeWindow(soon.from(), soon.to().plus(Duration.ofMinutes(30))));
+
+        assertThat(scheduler.tick()).noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED);
+    }
+
+    @Test
+    void theOccurrencesThatRanStayInTheCalendarWhenTheirSeriesIsDeleted() throws Exception {
+        Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
+        long first = series.occurrences().get(Instant.parse("2026-01-06T09:00:00Z"));
+        clock.advance(Duration.ofDays(1));
+        recurrences.delete(meeting, series.id());
+
+        String ics = CalendarFeed.of(convene.meeting(meeting), recurrences.of(meeting), convene.instancesOf(meeting),
+                clock.instant());
+
+        assertThat(ics).contains("UID:instance-" + first + "@convene");
+    }
 }

@@ -328,4 +328,22 @@ abstract class WebhookContract extends StoreContract {
         assertThat(stored).doesNotContain(made.secret().substring(6)).startsWith("v1.");
         assertThat(box.open(stored)).isEqualTo(made.secret());
     }
+
+    @Test
+    void reEnablingAnEndpointLeavesWorkAlreadyHandedOutAlone() throws Exception {
+        Endpoint e = endpoint();
+        convene.join(john.id(), active.id());
+        java.util.List<WebhookStore.Work> handed = new java.util.ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            handed.addAll(hooks.take("a", 10, clock.instant(), Duration.ofMinutes(1)));
+            return !handed.isEmpty();
+        });
+
+        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)));
+
+        assertThat(redis().async().zscore(Keys.HOOKS + ":due", handed.get(0).lane()).get())
+                .as("the lane in flight is not made due a second time").isNull();
+    }
 }

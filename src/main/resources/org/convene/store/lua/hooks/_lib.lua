@@ -12,8 +12,9 @@
 --                                       lastError nextAttemptAt deliveredAt; expires after the retention
 --   <base>:lane:<eid>:<iid>       list  delivery ids of one endpoint and one instance, oldest first: delivered one at
 --                                       a time, so that an endpoint receives an instance's events in order
---   <base>:due                    zset  lane by when its head is next tried (ms); a lane in flight or parked (its
---                                       endpoint disabled) is absent
+--   <base>:due                    zset  lane by when its head is next tried (ms); a lane in flight or parked is absent
+--   <base>:endpoint:<eid>:parked  set   the endpoint's lanes waiting for it to be enabled again (only these go back
+--                                       to due when it is: a lane on the work stream or in flight must not twice)
 --   <base>:work                   stream  lane: lanes handed to the nodes' workers through the consumer group
 --                                       'deliver'; a node that dies holding one leaves it pending for another to claim
 --   <base>:dirty                  set   meeting ids whose outbox was written (announced after each write; swept)
@@ -44,8 +45,14 @@ local function new_delivery(eid, msg, iid, now, keep)
   local lane = eid .. ':' .. iid
   if redis.call('RPUSH', lkey(lane), did) == 1 then
     redis.call('SADD', ekey(eid) .. ':lanes', lane)
-    if enabled(eid) then redis.call('ZADD', base .. ':due', now, lane) end
+    if enabled(eid) then
+      redis.call('ZADD', base .. ':due', now, lane)
+    else
+      redis.call('SADD', ekey(eid) .. ':parked', lane)
+    end
   end
+  -- A lane outlives its last delivery by no more than the retention (an endpoint left disabled).
+  redis.call('PEXPIRE', lkey(lane), keep)
   return did
 end
 

@@ -16,6 +16,7 @@ if not did then
   return {'NONE'}
 end
 if not enabled(eid) then
+  redis.call('SADD', ekey(eid) .. ':parked', lane)
   done(id)
   return {'PARKED'}
 end

@@ -6,6 +6,6 @@ for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':lanes')) do
   redis.call('ZREM', base .. ':due', lane)
   redis.call('DEL', lkey(lane))
 end
-redis.call('DEL', ekey(eid), ekey(eid) .. ':lanes', ekey(eid) .. ':log')
+redis.call('DEL', ekey(eid), ekey(eid) .. ':lanes', ekey(eid) .. ':log', ekey(eid) .. ':parked')
 redis.call('SREM', base .. ':endpoints', eid)
 return {'OK'}

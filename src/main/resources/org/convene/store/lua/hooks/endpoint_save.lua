@@ -15,9 +15,15 @@ redis.call('HSET', ekey(eid), 'updatedAt', now)
 if enabled(eid) then
   redis.call('HDEL', ekey(eid), 'disabledReason')
   if not was then
-    for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':lanes')) do
-      if redis.call('LLEN', lkey(lane)) > 0 then redis.call('ZADD', base .. ':due', 'NX', now, lane) end
+    -- Only parked lanes: one on the work stream or in flight is finished by its worker.
+    for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':parked')) do
+      if redis.call('LLEN', lkey(lane)) > 0 then
+        redis.call('ZADD', base .. ':due', 'NX', now, lane)
+      else
+        redis.call('SREM', ekey(eid) .. ':lanes', lane)
+      end
     end
+    redis.call('DEL', ekey(eid) .. ':parked')
   end
 end
 return {'OK', redis.call('HGETALL', ekey(eid))}

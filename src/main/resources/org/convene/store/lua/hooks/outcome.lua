@@ -8,7 +8,12 @@
 local id, lane, did, now, result, code, latency, err, next_at =
     ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local eid = string.match(lane, '^(%d+):')
-if redis.call('EXISTS', dkey(did)) == 1 then
+local current = redis.call('LINDEX', lkey(lane), 0) == did
+if redis.call('EXISTS', dkey(did)) == 1 and not current then
+  -- Another node finished this delivery after claiming the work: only the attempt is counted.
+  redis.call('HINCRBY', dkey(did), 'attempts', 1)
+  redis.call('HSET', dkey(did), 'lastAttemptAt', now)
+elseif redis.call('EXISTS', dkey(did)) == 1 then
   redis.call('HINCRBY', dkey(did), 'attempts', 1)
   redis.call('HSET', dkey(did), 'lastAttemptAt', now, 'lastCode', code, 'latency', latency, 'lastError', err)
   if result == 'ok' then
@@ -24,7 +29,7 @@ end
 if result == 'gone' and redis.call('EXISTS', ekey(eid)) == 1 then
   redis.call('HSET', ekey(eid), 'enabled', '0', 'disabledReason', 'The endpoint answered 410 Gone', 'updatedAt', now)
 end
-if redis.call('LINDEX', lkey(lane), 0) == did then
+if current then
   if result == 'retry' then
     redis.call('ZADD', base .. ':due', next_at, lane)
   else
@@ -33,6 +38,8 @@ if redis.call('LINDEX', lkey(lane), 0) == did then
       redis.call('SREM', ekey(eid) .. ':lanes', lane)
     elseif enabled(eid) then
       redis.call('ZADD', base .. ':due', now, lane)
+    else
+      redis.call('SADD', ekey(eid) .. ':parked', lane)
     end
   end
 end

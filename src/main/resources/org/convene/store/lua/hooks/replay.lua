@@ -7,6 +7,7 @@ local made = {}
 for i = 4, #ARGV do
   local d = redis.call('HMGET', dkey(ARGV[i]), 'endpoint', 'msg', 'instance')
   if d[1] == eid and redis.call('EXISTS', base .. ':msg:' .. d[2]) == 1 then
+    redis.call('PEXPIRE', base .. ':msg:' .. d[2], keep)
     made[#made + 1] = new_delivery(eid, d[2], d[3], now, keep)
   end
 end

@@ -11,6 +11,7 @@ if sid ~= '' then
   if redis.call('EXISTS', base .. ':series:' .. sid) == 0 then return {'INVALID_SERIES'} end
   local made = redis.call('HGET', base .. ':series:' .. sid .. ':occurrences', rid)
   if made then return {'EXISTS', made} end
+  if redis.call('SISMEMBER', base .. ':series:' .. sid .. ':cancelled', rid) == 1 then return {'OCCURRENCE_CANCELLED', rid} end
 end
 if mode ~= 'create' then
   local status = settle(iid, now)
@@ -32,6 +33,7 @@ if mode == 'create' and sid ~= '' then
   redis.call('HSET', ikey(iid), 'seriesId', sid, 'recurrenceId', rid)
   redis.call('HSET', base .. ':series:' .. sid .. ':occurrences', rid, iid)
 end
+local old_from = redis.call('HGET', ikey(iid), 'from')
 local moved_series = mode == 'update' and redis.call('HGET', ikey(iid), 'seriesId')
 if moved_series and redis.call('EXISTS', base .. ':series:' .. moved_series) == 1 then
   redis.call('HINCRBY', base .. ':series:' .. moved_series, 'sequence', 1)
@@ -43,6 +45,6 @@ if KEYS[3] then
       'order', redis.call('HGET', ikey(iid), 'orderId'))
 end
 settle(iid, now)
--- A moved instance is reminded of again at its new time.
-if mode == 'update' then redis.call('HDEL', ikey(iid), 'reminded') end
+-- An instance that starts at another time is reminded of again at its new time.
+if mode == 'update' and old_from ~= from then redis.call('HDEL', ikey(iid), 'reminded') end
 return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid), tonumber(redis.call('HGET', base .. ':meeting', 'reminder') or '0')}
