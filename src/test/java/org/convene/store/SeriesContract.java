@@ -214,11 +214,7 @@ abstract class SeriesContract extends StoreContract {
 
     @Test
     void aMeetingsReminderIsSentOnceBeforeEachInstanceWhateverTheNumberOfSchedulers() {
-        var details = convene.meeting(meeting).details();
-        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
-                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
-        MeetingInstance soon = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
-                Instant.parse("2026-01-05T12:30:00Z")));
+        MeetingInstance soon = remindedInstanceAtNoon();
         var one = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
         var two = new org.convene.schedule.InstanceScheduler(new RedisMeetingStore(redis(), 1), clock, Duration.ofMillis(50), t -> { });
 
@@ -249,11 +245,7 @@ abstract class SeriesContract extends StoreContract {
 
     @Test
     void anInstanceWhoseEndMovesIsNotRemindedOfAgain() {
-        var details = convene.meeting(meeting).details();
-        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
-                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
-        MeetingInstance soon = convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
-                Instant.parse("2026-01-05T12:30:00Z")));
+        MeetingInstance soon = remindedInstanceAtNoon();
         var scheduler = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
         clock.set(Instant.parse("2026-01-05T11:50:00Z"));
         scheduler.tick();
@@ -274,5 +266,14 @@ abstract class SeriesContract extends StoreContract {
                 clock.instant());
 
         assertThat(ics).contains("UID:instance-" + first + "@convene");
+    }
+
+    /** The meeting asks for a reminder 15 minutes ahead; an instance of it from 12:00 to 12:30 on the first day. */
+    private MeetingInstance remindedInstanceAtNoon() {
+        var details = convene.meeting(meeting).details();
+        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
+                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
+        return convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
+                Instant.parse("2026-01-05T12:30:00Z")));
     }
 }
