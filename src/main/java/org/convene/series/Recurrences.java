@@ -168,7 +168,11 @@ public final class Recurrences {
                 LOG.info("Series {} of meeting {}: the occurrence starting {} is skipped: {}", series.id(), series.meetingId(),
                         o.recurrenceId(), e.getMessage());
             }
-            store.madeUntil(series.meetingId(), series.id(), o.recurrenceId());
+        }
+        // Recorded once, after the batch: one stopped midway is made again from its start, and what it
+        // made is recognised by recurrence id.
+        if (!occurrences.isEmpty()) {
+            store.madeUntil(series.meetingId(), series.id(), occurrences.get(occurrences.size() - 1).recurrenceId());
         }
         boolean more = !series.rule().between(now.plus(SeriesRule.HORIZON), now.plus(SeriesRule.HORIZON).plus(Duration.ofDays(3660)), 1)
                 .isEmpty() || !series.rule().bounded();

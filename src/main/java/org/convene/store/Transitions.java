@@ -148,14 +148,9 @@ final class Transitions implements TransitionStore {
                 io.lettuce.core.Limit.create(0, limit)).toCompletableFuture());
         if (due.isEmpty()) return List.of();
         java.util.Map<Long, java.util.concurrent.CompletableFuture<Reply>> replies = new java.util.LinkedHashMap<>();
-        java.util.Map<Long, Long> meetings = new java.util.HashMap<>();
-        for (var hint : due) {
-            long instanceId = Long.parseLong(hint.getValue());
-            Long meetingId = locator.meetingOf(instanceId);
-            if (meetingId == null) continue;
-            meetings.put(instanceId, meetingId);
-            replies.put(instanceId, calls.inMeeting(meetingId, REMIND, Long.toString(instanceId), ms(now)));
-        }
+        java.util.Map<Long, Long> meetings = locator.meetingsOf(due.stream().map(h -> Long.parseLong(h.getValue())).toList());
+        meetings.forEach((instanceId, meetingId) ->
+                replies.put(instanceId, calls.inMeeting(meetingId, REMIND, Long.toString(instanceId), ms(now))));
         calls.awaitAll(replies.values().toArray(java.util.concurrent.CompletableFuture[]::new));
         List<Transition> sent = new ArrayList<>();
         for (var hint : due) {

@@ -25,7 +25,6 @@ final class UserRecords {
     private static final Script USER_TOKEN = Script.load("users", "user_token");
     private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token");
     private static final Script ADMIN_TOKEN = Script.load("users", "admin_token");
-    private static final Script FEED_TOKEN = Script.load("users", "feed_token");
     private static final Script USER_BY_FEED_TOKEN = Script.load("users", "user_by_feed_token");
 
     private final RedisCalls calls;
@@ -87,7 +86,7 @@ final class UserRecords {
     }
 
     void setFeedTokenHash(long userId, String hash) {
-        calls.await(calls.inUsers(FEED_TOKEN, Long.toString(userId), hash)).ok();
+        calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "feed")).ok();
     }
 
     java.util.OptionalLong withFeedTokenHash(String hash) {
@@ -98,7 +97,7 @@ final class UserRecords {
     }
 
     void setTokenHash(long userId, String hash) {
-        calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash)).ok();
+        calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "api")).ok();
     }
 
     Optional<String> adminTokenHash() {

@@ -32,6 +32,16 @@ local function padded(did) return string.format('%012d', tonumber(did)) end
 
 local function enabled(eid) return redis.call('HGET', ekey(eid), 'enabled') == '1' end
 
+-- Makes lane `lane` of endpoint `eid` wait for its next turn: due at `at` while the endpoint is enabled,
+-- parked until it is enabled again otherwise.
+local function wait_turn(eid, lane, at)
+  if enabled(eid) then
+    redis.call('ZADD', base .. ':due', at, lane)
+  else
+    redis.call('SADD', ekey(eid) .. ':parked', lane)
+  end
+end
+
 -- Queues message `msg` (of instance `iid`) for endpoint `eid` at the tail of their lane; a lane that
 -- was empty becomes due now. Returns the delivery id.
 local function new_delivery(eid, msg, iid, now, keep)
@@ -45,11 +55,7 @@ local function new_delivery(eid, msg, iid, now, keep)
   local lane = eid .. ':' .. iid
   if redis.call('RPUSH', lkey(lane), did) == 1 then
     redis.call('SADD', ekey(eid) .. ':lanes', lane)
-    if enabled(eid) then
-      redis.call('ZADD', base .. ':due', now, lane)
-    else
-      redis.call('SADD', ekey(eid) .. ':parked', lane)
-    end
+    wait_turn(eid, lane, now)
   end
   -- A lane outlives its last delivery by no more than the retention (an endpoint left disabled).
   redis.call('PEXPIRE', lkey(lane), keep)

@@ -36,10 +36,8 @@ if current then
     redis.call('LPOP', lkey(lane))
     if redis.call('LLEN', lkey(lane)) == 0 then
       redis.call('SREM', ekey(eid) .. ':lanes', lane)
-    elseif enabled(eid) then
-      redis.call('ZADD', base .. ':due', now, lane)
     else
-      redis.call('SADD', ekey(eid) .. ':parked', lane)
+      wait_turn(eid, lane, now)
     end
   end
 end
