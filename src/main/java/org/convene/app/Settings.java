@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.convene.http.ServerSettings;
+import org.convene.store.ReplicaWait;
 import org.convene.store.StoreSettings;
 import org.convene.webhook.WebhookSettings;
 
@@ -24,7 +25,8 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
         StoreSettings store = new StoreSettings(url.isEmpty() ? Optional.empty() : Optional.of(url),
                 Boolean.parseBoolean(read.text("CONVENE_REDIS_CLUSTER", "false")),
                 read.number("CONVENE_EVENTS_DB", 1), Path.of(read.text("CONVENE_DATA_DIR", "data")),
-                read.text("CONVENE_FSYNC", "everysec"));
+                read.text("CONVENE_FSYNC", "everysec"), new ReplicaWait(read.number("CONVENE_REDIS_WAIT_REPLICAS", 0),
+                        read.millis("CONVENE_REDIS_WAIT_MS", 1000)));
         String origins = read.text("CONVENE_CORS_ORIGINS", "");
         ServerSettings server = new ServerSettings(read.text("CONVENE_HTTP_HOST", "127.0.0.1"),
                 read.number("CONVENE_HTTP_PORT", 8080),

@@ -64,7 +64,7 @@ public final class BenchSuite {
      */
     public boolean run(StoreSettings settings, boolean reset, PrintWriter err) throws Exception {
         if (settings.redisUrl().isPresent()) {
-            try (RedisConnection redis = RedisConnection.open(settings.redisUrl().get(), settings.cluster())) {
+            try (RedisConnection redis = RedisConnection.open(settings.redisUrl().get(), settings.cluster(), null, settings.replicaWait())) {
                 RedisMeetingStore target = new RedisMeetingStore(redis, settings.eventsDatabase());
                 if (!reset && !target.isEmpty()) {
                     err.println("The store already holds data, so 'bench' leaves it alone. Run 'convene bench --reset' "

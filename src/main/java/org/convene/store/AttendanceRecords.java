@@ -18,7 +18,7 @@ import org.convene.model.SegmentEnd;
  * one user's is a script per meeting they joined, all in one round trip after the index.
  */
 final class AttendanceRecords {
-    private static final Script USER_ATTENDANCE = Script.load("meeting", "user_attendance");
+    private static final Script USER_ATTENDANCE = Script.load("meeting", "user_attendance").reading();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

@@ -17,7 +17,7 @@ import org.convene.model.Refusal;
 /** An instance's chat: a Redis stream whose ids are the message numbers ({@code <n>-0}), and each author's index. */
 final class ChatRecords {
     private static final Script POST = Script.load("meeting", "post").announcing();
-    private static final Script CHAT_OF_USER = Script.load("meeting", "chat");
+    private static final Script CHAT_OF_USER = Script.load("meeting", "chat").reading();
     private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
 
     private final RedisCalls calls;

@@ -10,8 +10,8 @@ import org.convene.model.Event;
  * and per user and meeting a stream of the same events, indexed by the meetings the user joined.
  */
 final class EventLog {
-    private static final Script EVENTS = Script.load("meeting", "events");
-    private static final Script USER_EVENTS = Script.load("meeting", "user_events");
+    private static final Script EVENTS = Script.load("meeting", "events").reading();
+    private static final Script USER_EVENTS = Script.load("meeting", "user_events").reading();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

@@ -16,8 +16,8 @@ import org.convene.model.StreamPosition;
 
 /** The live feeds: each instance's capped stream of activity, and the catalog's lifecycle stream of all instances. */
 final class FeedRecords implements LiveFeeds {
-    private static final Script FEED = Script.load("meeting", "feed");
-    private static final Script LIFECYCLE = Script.load("catalog", "feed");
+    private static final Script FEED = Script.load("meeting", "feed").reading();
+    private static final Script LIFECYCLE = Script.load("catalog", "feed").reading();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

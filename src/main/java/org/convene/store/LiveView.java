@@ -48,10 +48,10 @@ final class LiveView {
     private static final Script APPLY = Script.load("live", "apply");
     private static final Script FORGET = Script.load("live", "forget");
     private static final Script LIVE_READ = Script.load("meeting", "live_read");
-    private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
+    private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Script SNAPSHOT = Script.load("live", "snapshot");
-    private static final Script SINCE = Script.load("live", "since");
+    private static final Script SNAPSHOT = Script.load("live", "snapshot").reading();
+    private static final Script SINCE = Script.load("live", "since").reading();
     private static final String ACTIVE = Keys.LIVE + ":active";
     private static final String STARTS = Keys.CATALOG + ":starts";
     private static final int CHANGES_PAGE = 5_000;

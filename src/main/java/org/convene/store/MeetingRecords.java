@@ -28,12 +28,12 @@ final class MeetingRecords {
     private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance");
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save").announcing();
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
-    private static final Script MEETING_GET = Script.load("meeting", "meeting_get");
-    private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check");
+    private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
+    private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check").reading();
     private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save").announcing();
     private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete").announcing();
-    private static final Script INSTANCES = Script.load("meeting", "instances");
-    private static final Script OPEN_TO = Script.load("meeting", "open_to");
+    private static final Script INSTANCES = Script.load("meeting", "instances").reading();
+    private static final Script OPEN_TO = Script.load("meeting", "open_to").reading();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

@@ -39,7 +39,7 @@ final class RedisCalls {
     RedisCalls(RedisConnection redis, int eventsDatabase) {
         this.redis = redis;
         this.commands = redis.async();
-        this.scripts = new ScriptRunner(commands);
+        this.scripts = new ScriptRunner(redis);
         int data = redis.dataDatabase();
         this.dataDb = Integer.toString(data);
         this.eventsDb = Integer.toString(redis.isCluster() || eventsDatabase == data ? -1 : eventsDatabase);
@@ -211,7 +211,9 @@ final class RedisCalls {
             throw new StoreUnavailableException("Interrupted while waiting for Redis", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) cause = cause.getCause();
             if (cause instanceof RefusedException refused) throw refused;
+            if (cause instanceof StoreUnavailableException unavailable) throw unavailable;
             String what = cause instanceof RedisCommandExecutionException ? "Redis refused a command: "
                     : "Redis at " + redis.description() + " did not answer: ";
             throw new StoreUnavailableException(what + RedisConnection.rootMessage(cause), cause);

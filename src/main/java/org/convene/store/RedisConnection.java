@@ -10,12 +10,16 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.convene.core.StoreUnavailableException;
 
@@ -37,12 +41,14 @@ public final class RedisConnection implements AutoCloseable {
     private final StatefulRedisClusterConnection<String, String> cluster;
     private final RedisURI uri;
     private final ClientResources resources;
+    private final ReplicaWait replicaWait;
 
     private RedisConnection(String description, RedisURI uri, RedisClient client,
                             StatefulRedisConnection<String, String> standalone,
                             RedisClusterClient clusterClient, StatefulRedisClusterConnection<String, String> cluster,
-                            ClientResources resources) {
+                            ClientResources resources, ReplicaWait replicaWait) {
         this.resources = resources;
+        this.replicaWait = replicaWait;
         this.description = description;
         this.uri = uri;
         this.client = client;
@@ -64,6 +70,12 @@ public final class RedisConnection implements AutoCloseable {
      * type into {@code metrics} when it is given ({@code lettuce_command_completion_seconds}).
      */
     public static RedisConnection open(String urls, boolean cluster, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return open(urls, cluster, metrics, ReplicaWait.NONE);
+    }
+
+    /** Connects as {@link #open(String, boolean, io.micrometer.core.instrument.MeterRegistry)} does; writes wait for replicas as {@code wait} says. */
+    public static RedisConnection open(String urls, boolean cluster, io.micrometer.core.instrument.MeterRegistry metrics,
+                                       ReplicaWait wait) {
         List<RedisURI> uris;
         try {
             uris = Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -101,11 +113,11 @@ public final class RedisConnection implements AutoCloseable {
                                 .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
                                 .build())
                         .build());
-                return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown), resources);
+                return new RedisConnection(shown, uris.get(0), null, null, client, connect(client, shown), resources, wait);
             }
             RedisClient client = RedisClient.create(resources, uris.get(0));
             client.setOptions(ClientOptions.builder().socketOptions(socket).build());
-            return new RedisConnection(shown, uris.get(0), client, connect(client, shown), null, null, resources);
+            return new RedisConnection(shown, uris.get(0), client, connect(client, shown), null, null, resources, wait);
         } catch (StoreUnavailableException e) {
             resources.shutdown();
             throw e;
@@ -151,6 +163,28 @@ public final class RedisConnection implements AutoCloseable {
     /** Returns the asynchronous commands of the shared connection; calls made in a row are pipelined. */
     RedisClusterAsyncCommands<String, String> async() {
         return cluster != null ? cluster.async() : standalone.async();
+    }
+
+    /** How many replicas must confirm a write before it counts as done. */
+    ReplicaWait replicaWait() {
+        return replicaWait;
+    }
+
+    /**
+     * Redis WAIT on the connection that carries writes to the primary holding {@code key}: completes, within
+     * the replica wait's timeout, with how many replicas have every write sent on it so far (on a shared
+     * connection that may be more writes than the caller's, never fewer).
+     */
+    CompletableFuture<Long> waitForReplicas(String key) {
+        long ms = replicaWait.timeout().toMillis();
+        if (cluster == null) return standalone.async().waitForReplication(replicaWait.replicas(), ms).toCompletableFuture();
+        RedisClusterNode primary = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+        if (primary == null) {
+            return CompletableFuture.failedFuture(new StoreUnavailableException("No Redis primary holds " + key + " now", null));
+        }
+        // The same host-and-port connection the slot's writes go through: WAIT counts that connection's writes.
+        return cluster.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort(), ConnectionIntent.WRITE)
+                .thenCompose(node -> node.async().waitForReplication(replicaWait.replicas(), ms).toCompletableFuture());
     }
 
     /**

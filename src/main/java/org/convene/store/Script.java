@@ -8,13 +8,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A Lua script from {@code lua/<group>/<name>.lua}, with {@code lua/_common.lua} and its group's {@code _lib.lua} put in front. */
-record Script(String name, String body, String sha, boolean announces) {
+/**
+ * A Lua script from {@code lua/<group>/<name>.lua}, with {@code lua/_common.lua} and its group's {@code _lib.lua}
+ * put in front. A script writes unless it is marked {@link #reading()}: only writes wait for replicas
+ * when CONVENE_REDIS_WAIT_REPLICAS asks for it ({@code ScriptWritesTest} checks the marks against the Lua).
+ */
+record Script(String name, String body, String sha, boolean announces, boolean writes) {
 
     static Script load(String group, String name) {
         String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
                 + resource(group + "/" + name + ".lua");
-        return new Script(group + "/" + name, body, sha1(body), false);
+        return new Script(group + "/" + name, body, sha1(body), false, true);
     }
 
     /**
@@ -22,7 +26,12 @@ record Script(String name, String body, String sha, boolean announces) {
      * meeting is announced to the webhook drain (see {@link WebhookRecords}).
      */
     Script announcing() {
-        return new Script(name, body, sha, true);
+        return new Script(name, body, sha, true, writes);
+    }
+
+    /** The same script, marked as one that only reads: it never waits for replicas. */
+    Script reading() {
+        return new Script(name, body, sha, announces, false);
     }
 
     private static String resource(String path) {

@@ -8,24 +8,37 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.convene.core.StoreUnavailableException;
 
 /**
  * Runs scripts by EVALSHA, so that only the digest crosses the network; falls back to EVAL when
  * the server does not have the script yet (NOSCRIPT), and retries while a cluster slot is
  * migrating (TRYAGAIN) or the cluster is briefly down during a failover (CLUSTERDOWN), for about two
- * seconds. Calls do not wait for each other: several in a row are one pipelined batch.
+ * seconds. Calls do not wait for each other: several in a row are one pipelined batch. When writes must
+ * reach replicas ({@link ReplicaWait}), a script that writes completes only once they confirmed it.
  */
 final class ScriptRunner {
     private static final int TRY_AGAIN_LIMIT = 40;
 
     private final RedisClusterAsyncCommands<String, String> redis;
+    private final RedisConnection connection;
 
-    ScriptRunner(RedisClusterAsyncCommands<String, String> redis) {
-        this.redis = redis;
+    ScriptRunner(RedisConnection connection) {
+        this.connection = connection;
+        this.redis = connection.async();
     }
 
     CompletableFuture<List<Object>> run(Script script, String[] keys, String... args) {
-        return attempt(script, keys, args, 0);
+        CompletableFuture<List<Object>> reply = attempt(script, keys, args, 0);
+        ReplicaWait wait = connection.replicaWait();
+        if (!wait.enabled() || !script.writes()) return reply;
+        return reply.thenCompose(result -> connection.waitForReplicas(keys[0]).thenApply(confirmed -> {
+            if (confirmed < wait.replicas()) {
+                throw new StoreUnavailableException("The write was not confirmed by " + wait.replicas() + " Redis replica(s) within "
+                        + wait.timeout().toMillis() + " ms (" + confirmed + " did); it may be lost if its primary fails", null);
+            }
+            return result;
+        }));
     }
 
     private CompletableFuture<List<Object>> attempt(Script script, String[] keys, String[] args, int tries) {

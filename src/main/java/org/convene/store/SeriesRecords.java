@@ -24,10 +24,10 @@ import org.convene.series.port.SeriesStore;
  */
 final class SeriesRecords implements SeriesStore {
     private static final Script SAVE = Script.load("meeting", "series_save");
-    private static final Script GET = Script.load("meeting", "series_get");
+    private static final Script GET = Script.load("meeting", "series_get").reading();
     private static final Script UNTIL = Script.load("meeting", "series_until");
     private static final Script DELETE = Script.load("meeting", "series_delete").announcing();
-    private static final Script CHECK = Script.load("meeting", "instance_check");
+    private static final Script CHECK = Script.load("meeting", "instance_check").reading();
     private static final Script CANCEL = Script.load("meeting", "series_cancel").announcing();
     private static final Script CUT = Script.load("meeting", "series_cut").announcing();
     private static final String NEXT_ID = Keys.CATALOG + ":next:series";

@@ -39,7 +39,7 @@ public final class StoreSession implements AutoCloseable {
                 : EmbeddedRedis.start(settings.dataDir(), settings.fsync(), longLived);
         try {
             String url = embedded == null ? settings.redisUrl().orElseThrow() : embedded.url();
-            RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics);
+            RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics, settings.replicaWait());
             return new StoreSession(embedded, connection, new RedisMeetingStore(connection, settings.eventsDatabase()));
         } catch (RuntimeException e) {
             if (embedded != null) embedded.close();

@@ -12,9 +12,11 @@ import java.util.Optional;
  *   <li>{@code CONVENE_EVENTS_DB}: logical database of the events log (default 1; ignored on a cluster).</li>
  *   <li>{@code CONVENE_DATA_DIR}: the embedded Redis's data directory (default {@code ./data}).</li>
  *   <li>{@code CONVENE_FSYNC}: the embedded Redis's {@code appendfsync}, {@code everysec} (default) or {@code always}.</li>
+ *   <li>{@code CONVENE_REDIS_WAIT_REPLICAS}, {@code CONVENE_REDIS_WAIT_MS}: see {@link ReplicaWait}.</li>
  * </ul>
  */
-public record StoreSettings(Optional<String> redisUrl, boolean cluster, int eventsDatabase, Path dataDir, String fsync) {
+public record StoreSettings(Optional<String> redisUrl, boolean cluster, int eventsDatabase, Path dataDir, String fsync,
+                            ReplicaWait replicaWait) {
 
     public StoreSettings {
         if (eventsDatabase < 0 || eventsDatabase > 15) {

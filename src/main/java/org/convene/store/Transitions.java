@@ -13,8 +13,8 @@ import org.convene.schedule.TransitionStore;
 
 /** The scheduler's port on Redis: due instances from the catalog, each settled by its meeting's script. */
 final class Transitions implements TransitionStore {
-    private static final Script DUE = Script.load("catalog", "due");
-    private static final Script NEXT_DUE = Script.load("catalog", "next_due");
+    private static final Script DUE = Script.load("catalog", "due").reading();
+    private static final Script NEXT_DUE = Script.load("catalog", "next_due").reading();
     private static final Script SETTLE = Script.load("meeting", "settle").announcing();
 
     private final RedisCalls calls;

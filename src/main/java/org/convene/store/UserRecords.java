@@ -20,12 +20,12 @@ import org.convene.model.UserDetails;
 final class UserRecords {
     private static final Script USER_SAVE = Script.load("users", "user_save");
     private static final Script USER_DELETE = Script.load("users", "user_delete");
-    private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join");
-    private static final Script USERS_PAGE = Script.load("users", "users_page");
+    private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join").reading();
+    private static final Script USERS_PAGE = Script.load("users", "users_page").reading();
     private static final Script USER_TOKEN = Script.load("users", "user_token");
-    private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token");
+    private static final Script USER_BY_TOKEN = Script.load("users", "user_by_token").reading();
     private static final Script ADMIN_TOKEN = Script.load("users", "admin_token");
-    private static final Script USER_BY_FEED_TOKEN = Script.load("users", "user_by_feed_token");
+    private static final Script USER_BY_FEED_TOKEN = Script.load("users", "user_by_feed_token").reading();
 
     private final RedisCalls calls;
 

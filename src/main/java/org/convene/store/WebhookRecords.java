@@ -28,8 +28,8 @@ public final class WebhookRecords implements WebhookStore {
     private static final Script SAVE = Script.load("hooks", "endpoint_save");
     private static final Script ROTATE = Script.load("hooks", "endpoint_rotate");
     private static final Script DELETE = Script.load("hooks", "endpoint_delete");
-    private static final Script ENDPOINTS = Script.load("hooks", "endpoints");
-    private static final Script DELIVERIES = Script.load("hooks", "deliveries");
+    private static final Script ENDPOINTS = Script.load("hooks", "endpoints").reading();
+    private static final Script DELIVERIES = Script.load("hooks", "deliveries").reading();
     private static final Script REPLAY = Script.load("hooks", "replay");
     /** How far down the log one page looks for deliveries of the status asked for. */
     private static final int SCAN_BUDGET = 5_000;

@@ -66,6 +66,66 @@ public final class ClusterProcesses implements AutoCloseable {
         run("resume", dir.toString(), Integer.toString(port));
     }
 
+    /** The port of the primary that holds {@code key}'s slot now. */
+    public int primaryOf(String key) {
+        return withNode(ports.get(0), redis -> {
+            long slot = redis.clusterKeyslot(key);
+            for (Node node : nodes(redis)) {
+                if (node.primary() && node.holds(slot)) return node.port();
+            }
+            throw new IllegalStateException("no primary holds the slot of " + key);
+        });
+    }
+
+    /** The port of a replica of the primary on {@code primaryPort}. */
+    public int replicaOf(int primaryPort) {
+        return withNode(primaryPort, redis -> {
+            String id = redis.clusterMyId();
+            return nodes(redis).stream().filter(n -> id.equals(n.primaryId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no replica of the primary on " + primaryPort)).port();
+        });
+    }
+
+    /** What the node on {@code port} is now: "primary" or "replica", as it says itself. */
+    public String role(int port) {
+        return withNode(port, redis -> redis.info("replication").contains("role:slave") ? "replica" : "primary");
+    }
+
+    /** One node's view of the cluster: each node's port, whether it is a primary, whose replica, which slots. */
+    List<Node> nodes(io.lettuce.core.api.sync.RedisCommands<String, String> redis) {
+        List<Node> nodes = new java.util.ArrayList<>();
+        for (String line : redis.clusterNodes().split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length < 8 || f[2].contains("fail") || f[2].contains("noaddr")) continue;
+            int port = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@')));
+            List<long[]> ranges = new java.util.ArrayList<>();
+            for (int i = 8; i < f.length; i++) {
+                if (f[i].startsWith("[")) continue; // a slot being imported or migrated
+                String[] range = f[i].split("-");
+                ranges.add(new long[] {Long.parseLong(range[0]), Long.parseLong(range[range.length - 1])});
+            }
+            nodes.add(new Node(f[0], port, f[2].contains("master"), "-".equals(f[3]) ? null : f[3], ranges));
+        }
+        return nodes;
+    }
+
+    /** A node as CLUSTER NODES lists it. */
+    record Node(String id, int port, boolean primary, String primaryId, List<long[]> slots) {
+        boolean holds(long slot) {
+            return slots.stream().anyMatch(r -> slot >= r[0] && slot <= r[1]);
+        }
+    }
+
+    /** Runs {@code action} on a plain connection to the node on {@code port}. */
+    public <T> T withNode(int port, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> action) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+        try (var connection = client.connect()) {
+            return action.apply(connection.sync());
+        } finally {
+            client.shutdown(java.time.Duration.ZERO, java.time.Duration.ofSeconds(2));
+        }
+    }
+
     @Override
     public void close() {
         for (int port : ports) run("resume", dir.toString(), Integer.toString(port)); // a paused node cannot stop

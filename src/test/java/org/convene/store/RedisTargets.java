@@ -32,6 +32,7 @@ public final class RedisTargets {
 
     private static RedisConnection replicated;
     private static java.util.List<Integer> replicatedPorts;
+    private static ClusterProcesses replicatedProcesses;
 
     /**
      * A real Redis Cluster with replicas: 3 primaries and 3 replicas of Debian's redis-server 7, started
@@ -49,9 +50,16 @@ public final class RedisTargets {
             ClusterProcesses processes = ClusterProcesses.start();
             Runtime.getRuntime().addShutdownHook(new Thread(processes::close));
             replicatedPorts = processes.ports();
+            replicatedProcesses = processes;
             replicated = RedisConnection.open(processes.urls(), true);
         }
         return replicated;
+    }
+
+    /** The processes of the cluster with replicas, for a test that stops one for a moment (and starts it again). */
+    public static synchronized ClusterProcesses clusterWithReplicasProcesses() {
+        clusterWithReplicas();
+        return replicatedProcesses;
     }
 
     /** The ports of the cluster with replicas (primaries and replicas, in no particular order). */

@@ -1,0 +1,70 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.convene.core.Convene;
+import org.convene.core.StoreUnavailableException;
+import org.convene.model.MeetingDetails;
+import org.convene.model.TimeWindow;
+import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CONVENE_REDIS_WAIT_REPLICAS: a write counts as done only once the replicas asked for hold it; one they
+ * did not confirm in time is reported as not confirmed (its outcome unknown), and reads never wait.
+ */
+class ReplicaWaitTest {
+
+    @Test
+    void aWriteNoReplicaConfirmsIsReportedAsNotConfirmed() {
+        try (RedisConnection redis = RedisConnection.open(RedisTargets.embeddedUrl(), false, null,
+                new ReplicaWait(1, Duration.ofMillis(50)))) {
+            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            // The embedded Redis has no replica: not even the first write can be confirmed.
+            assertThatThrownBy(() -> convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("not confirmed by 1 Redis replica(s) within 50 ms (0 did)");
+        }
+    }
+
+    @Test
+    void readsDoNotWaitForReplicas() {
+        try (RedisConnection redis = RedisConnection.open(RedisTargets.embeddedUrl(), false, null,
+                new ReplicaWait(1, Duration.ofSeconds(5)))) {
+            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            long started = System.nanoTime();
+            convene.users(0, 10);
+            convene.meetings(0, 10);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no read waited the 5 s for a replica")
+                    .isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aWriteIsNotConfirmedWhileTheReplicaIsStopped() {
+        RedisTargets.clusterWithReplicas().flush(0);
+        ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
+        try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, new ReplicaWait(1, Duration.ofMillis(300)))) {
+            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
+            long meeting = convene.createMeeting(new MeetingDetails("Replicated", "", true, List.of())).id();
+            long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
+                    Instant.now().plusSeconds(3600))).id();
+            int replica = cluster.replicaOf(cluster.primaryOf("convene:{m:" + meeting + "}"));
+            cluster.pause(replica); // for well under the node timeout: no failover, only a silent replica
+            try {
+                assertThatThrownBy(() -> convene.join(user, instance)).isInstanceOf(StoreUnavailableException.class)
+                        .hasMessageContaining("not confirmed by 1 Redis replica(s) within 300 ms (0 did)");
+            } finally {
+                cluster.resume(replica);
+            }
+            assertThat(convene.participants(instance)).as("the unconfirmed join was applied on the primary: its outcome "
+                    + "was unknown to the caller, not undone").hasSize(1);
+        }
+    }
+}
