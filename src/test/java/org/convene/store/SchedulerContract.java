@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.convene.model.EventType;
+import org.convene.model.FeedKind;
 import org.convene.model.InstanceStatus;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
@@ -161,6 +162,45 @@ abstract class SchedulerContract extends StoreContract {
 
             assertThat(activated.await(30, TimeUnit.SECONDS)).as("woken by the due time, not the 10-minute poll").isTrue();
         }
+    }
+
+    @Test
+    void aWindowThatPassedUnseenIsShownActivatedThenEnded() {
+        clock.set(later.to().plus(hours(1)));
+        scheduler().tick();
+
+        assertThat(store.activity(later.id(), org.convene.model.StreamPosition.START, 10))
+                .extracting(org.convene.model.FeedEntry::kind).containsExactly(FeedKind.ACTIVATED, FeedKind.ENDED);
+        assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
+    }
+
+    @Test
+    void aLateHintOfAnEarlierStageChangesNothing() {
+        clock.set(later.from());
+        scheduler().tick();
+        clock.set(later.to());
+        scheduler().tick();
+
+        // The activation's hint once more, as a node that stalled between its settle and its hint would send it.
+        new DueTimes(new RedisCalls(redis(), 1)).statuses(List.of(Long.toString(later.id()), "active",
+                Long.toString(later.from().toEpochMilli()), Long.toString(later.to().toEpochMilli())));
+
+        assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
+        assertThat(store.dueInstances(later.to().plus(hours(1)), 10)).as("the ended instance is not due again")
+                .doesNotContain(later.id());
+    }
+
+    @Test
+    void anEndReportedBeforeTheActivationWasHintedShowsTheActivationFirst() {
+        clock.set(later.from().plusSeconds(1));
+        convene.end(later.id()); // settles (activates) and ends in one script; the activation's own hint never came
+
+        assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
+    }
+
+    private List<FeedKind> lifecycleOf(MeetingInstance instance) {
+        return store.lifecycle(org.convene.model.StreamPosition.START, 100).stream()
+                .filter(e -> e.instanceId() == instance.id()).map(org.convene.model.FeedEntry::kind).toList();
     }
 
     static void await(CountDownLatch go, Runnable work) {

@@ -7,6 +7,8 @@
 --   <base>:starts            zset  instance id by `from`, while scheduled   } the scheduler's due times:
 --   <base>:ends              zset  instance id by `to`, until ended          } hints, the instance
 --   <base>:active            zset  instance id by `to`, once activated       } hash is the truth
+--   <base>:stage             hash  instance id -> furthest stage its hints reported (1 scheduled, 2 active,
+--                                  3 ended, 4 deleted): late hints of an earlier stage are ignored
 --   <base>:reminders         zset  instance id by when its "starting soon" notice is due (a hint: the instance's
 --                                  reminded field makes each notice once)
 --   <base>:feed              stream  lifecycle of every instance: kind instance meeting from to (capped)

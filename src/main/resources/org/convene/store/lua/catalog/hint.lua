@@ -14,17 +14,25 @@ local function feed(kind, iid, from, to)
   redis.call('XADD', base .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'instance', iid, 'meeting', mid,
       'from', from, 'to', to)
 end
-for i = start, #ARGV, 4 do
-  local iid, status, from, to = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+-- The furthest stage each instance's hints reported: a stage only moves forward, so a hint that arrives
+-- late (its node stalled, or its reply was lost and another node went on) and reports an earlier stage
+-- changes nothing, and no transition shows twice on the lifecycle.
+local STAGE = {scheduled = 1, active = 2, ended = 3, missing = 4}
+local function apply(iid, status, from, to)
+  local reached = tonumber(redis.call('HGET', base .. ':stage', iid) or '0')
   -- 'announce:<status>' comes from a create or a move: the window is news even if a due time was already written.
-  if string.sub(status, 1, 9) == 'announce:' then
-    status = string.sub(status, 10)
-    feed('scheduled', iid, from, to)
-  end
+  local announce = string.sub(status, 1, 9) == 'announce:'
+  if announce then status = string.sub(status, 10) end
   if early then
-    redis.call('ZADD', base .. ':starts', 'LT', from, iid)
-    redis.call('ZADD', base .. ':ends', 'LT', to, iid)
-  elseif status == 'scheduled' then
+    if reached < 2 then redis.call('ZADD', base .. ':starts', 'LT', from, iid) end
+    if reached < 3 then redis.call('ZADD', base .. ':ends', 'LT', to, iid) end
+    return
+  end
+  local stage = STAGE[status] or 0
+  if stage < reached then return end
+  if stage > reached then redis.call('HSET', base .. ':stage', iid, stage) end
+  if announce then feed('scheduled', iid, from, to) end
+  if status == 'scheduled' then
     local fresh = redis.call('ZADD', base .. ':starts', 'CH', from, iid)
     redis.call('ZADD', base .. ':ends', to, iid)
     redis.call('ZREM', base .. ':active', iid)
@@ -34,6 +42,11 @@ for i = start, #ARGV, 4 do
     redis.call('ZADD', base .. ':ends', to, iid)
     if redis.call('ZADD', base .. ':active', to, iid) == 1 then feed('activated', iid, from, to) end
   else
+    -- An instance that ends while the index still waits for its start was activated first all the same
+    -- (its window passed unseen, or the hint of its activation was lost with a node): the lifecycle says so,
+    -- so that it shows every instance activated once and ended once.
+    local unseen = status == 'ended' and reached < 2 and redis.call('ZSCORE', base .. ':starts', iid)
+    if unseen then feed('activated', iid, unseen, redis.call('ZSCORE', base .. ':ends', iid) or to) end
     local was = redis.call('ZREM', base .. ':starts', iid) + redis.call('ZREM', base .. ':ends', iid)
         + redis.call('ZREM', base .. ':active', iid)
     if was > 0 or status == 'missing' then
@@ -41,5 +54,8 @@ for i = start, #ARGV, 4 do
     end
     if status == 'missing' then redis.call('HDEL', base .. ':instance-meeting', iid) end
   end
+end
+for i = start, #ARGV, 4 do
+  apply(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
 end
 return {'OK'}

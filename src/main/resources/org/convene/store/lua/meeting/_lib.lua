@@ -153,7 +153,12 @@ local function settle(iid, now)
   local status, from, to = h[1], h[2], h[3]
   if status == 'ended' then return 'ended', false, {} end
   if tonumber(now) >= tonumber(to) then
-    if status == 'scheduled' then outbox(iid, 'instance.activated', from) end
+    -- A window that passed unseen (no scheduler ran in it) was still active from its start: the feed
+    -- and the webhooks show it activated, then ended, like every other.
+    if status == 'scheduled' then
+      feed(iid, 'activated', 0, 0, from)
+      outbox(iid, 'instance.activated', from)
+    end
     return 'ended', 'ended', end_instance(iid, to, 'schedule')
   end
   if status == 'scheduled' and tonumber(now) >= tonumber(from) then
