@@ -49,9 +49,12 @@ public final class Convene {
     private final Maintenance maintenance;
     private final Clock clock;
 
-    /** The application on one store that implements all three ports, as the Redis store does. */
+    /**
+     * The application on one store that implements all three ports, as the Redis store does; its live
+     * feeds are the store's committed ones ({@link LiveFeeds#committed()}).
+     */
     public <S extends MeetingStore & LiveFeeds & Maintenance> Convene(S store, Clock clock) {
-        this(store, store, store, clock);
+        this(store, store.committed(), store, clock);
     }
 
     public Convene(MeetingStore store, LiveFeeds feeds, Maintenance maintenance, Clock clock) {

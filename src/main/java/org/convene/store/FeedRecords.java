@@ -22,11 +22,30 @@ final class FeedRecords implements LiveFeeds {
     private final RedisCalls calls;
     private final InstanceLocator locator;
     private final FeedSignals signals;
+    private final Script feed;
+    private final Script lifecycle;
 
     FeedRecords(RedisCalls calls, InstanceLocator locator, FeedSignals signals) {
+        this(calls, locator, signals, false);
+    }
+
+    private FeedRecords(RedisCalls calls, InstanceLocator locator, FeedSignals signals, boolean onReplicas) {
         this.calls = calls;
         this.locator = locator;
         this.signals = signals;
+        this.feed = onReplicas ? FEED.onReplicas() : FEED;
+        this.lifecycle = onReplicas ? LIFECYCLE.onReplicas() : LIFECYCLE;
+    }
+
+    /**
+     * The feeds read on replicas (see {@link Script#onReplicas()}). Why: on a cluster, a primary that was
+     * stopped and resumes takes writes for a moment before it learns its replica replaced it; those writes
+     * are then lost, and a stream that had passed them on would have moved past the entries the new primary
+     * took meanwhile (the fault run saw it). A replica holds only what survives a failover.
+     */
+    @Override
+    public LiveFeeds committed() {
+        return calls.redis.isCluster() ? new FeedRecords(calls, locator, signals, true) : this;
     }
 
     @Override
@@ -47,6 +66,9 @@ final class FeedRecords implements LiveFeeds {
                 read.put(instance, entries(instance, meetings.get(instance), calls.result(reply)));
             } catch (RefusedException gone) {
                 // left out: the caller asks about it alone, which tells a stale cache from a deletion
+            } catch (org.convene.core.StoreUnavailableException notNow) {
+                // nothing new from this one now (its replica did not answer): the others go on, it is read again next round
+                read.put(instance, List.of());
             }
         });
         return read;
@@ -58,7 +80,7 @@ final class FeedRecords implements LiveFeeds {
     }
 
     private CompletableFuture<Reply> read(long instanceId, long meetingId, StreamPosition after, int limit) {
-        return calls.inMeeting(meetingId, FEED, Long.toString(instanceId), after.toString(), Integer.toString(limit));
+        return calls.inMeeting(meetingId, feed, Long.toString(instanceId), after.toString(), Integer.toString(limit));
     }
 
     private static List<InstanceActivity> entries(long instanceId, long meetingId, Reply reply) {
@@ -71,7 +93,7 @@ final class FeedRecords implements LiveFeeds {
 
     @Override
     public List<LifecycleChange> lifecycle(StreamPosition after, int limit) {
-        return calls.await(calls.inCatalog(LIFECYCLE, after.toString(), Integer.toString(limit))).ok().rows(1).stream()
+        return calls.await(calls.inCatalog(lifecycle, after.toString(), Integer.toString(limit))).ok().rows(1).stream()
                 // An end by the administrator or a deletion records no window ("0"): it is left out.
                 .map(e -> new LifecycleChange(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
                         e.number(2), e.number(3), windowEdge(e.text(4)), windowEdge(e.text(5))))

@@ -33,6 +33,7 @@ import org.convene.core.StoreUnavailableException;
  */
 public final class RedisConnection implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TOPOLOGY_TIMEOUT = Duration.ofSeconds(2);
 
     private final String description;
     private final RedisClient client;
@@ -100,14 +101,22 @@ public final class RedisConnection implements AutoCloseable {
         ClientResources resources = builder.build();
         try {
             if (cluster || uris.size() > 1) {
+                // Lettuce reads the cluster's topology with the seed URIs' timeout: a primary that stopped
+                // answering (stalled, SIGSTOP) would hold every refresh for the full command timeout, and
+                // the clients would find its replica, promoted meanwhile, only when it answered again.
+                // Commands keep their own 10 s (the timeout options below).
+                uris.forEach(uri -> uri.setTimeout(TOPOLOGY_TIMEOUT));
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
+                        .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(TIMEOUT))
                         .socketOptions(socket)
                         // A failover is noticed within seconds: topology read again on MOVED/ASK, on the
                         // second failed reconnect (Lettuce's default waits for five, which with its back-off
-                        // stalls 30-60 s), and every 10 s anyway.
+                        // stalls 30-60 s), and every 3 s anyway: a primary that stops answering without closing
+                        // its connections (stalled, SIGSTOP, a partition) triggers nothing else, and its replica
+                        // takes over after the node timeout, so the fault run's pause follows this period.
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                                .enablePeriodicRefresh(Duration.ofSeconds(10))
+                                .enablePeriodicRefresh(Duration.ofSeconds(3))
                                 .enableAllAdaptiveRefreshTriggers()
                                 .refreshTriggersReconnectAttempts(2)
                                 .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
@@ -163,6 +172,27 @@ public final class RedisConnection implements AutoCloseable {
     /** Returns the asynchronous commands of the shared connection; calls made in a row are pipelined. */
     RedisClusterAsyncCommands<String, String> async() {
         return cluster != null ? cluster.async() : standalone.async();
+    }
+
+    /**
+     * The commands of a connection to a replica of the primary that holds {@code key}, in read-only mode,
+     * or null when the cluster knows none that is up (or this is no cluster). Chosen by hand from the
+     * cluster's view: Lettuce's own replica routing counts only replicas whose replication offset its
+     * topology read reported, which it leaves at 0.
+     */
+    CompletableFuture<RedisClusterAsyncCommands<String, String>> replicaFor(String key) {
+        if (cluster == null) return CompletableFuture.completedFuture(null);
+        var partitions = cluster.getPartitions();
+        RedisClusterNode primary = partitions.getMasterBySlot(SlotHash.getSlot(key));
+        if (primary == null) return CompletableFuture.completedFuture(null);
+        for (RedisClusterNode node : partitions) {
+            if (primary.getNodeId().equals(node.getSlaveOf()) && node.isConnected()
+                    && !node.is(RedisClusterNode.NodeFlag.FAIL) && !node.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL)) {
+                return cluster.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort(), ConnectionIntent.READ)
+                        .thenApply(c -> (RedisClusterAsyncCommands<String, String>) c.async());
+            }
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** How many replicas must confirm a write before it counts as done. */

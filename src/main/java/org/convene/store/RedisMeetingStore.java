@@ -337,6 +337,11 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
+    public LiveFeeds committed() {
+        return calls.redis.isCluster() ? feeds.committed() : this;
+    }
+
+    @Override
     public List<Long> dueInstances(Instant now, int limit) {
         return transitions.dueInstances(now, limit);
     }

@@ -13,12 +13,12 @@ import java.util.HexFormat;
  * put in front. A script writes unless it is marked {@link #reading()}: only writes wait for replicas
  * when CONVENE_REDIS_WAIT_REPLICAS asks for it ({@code ScriptWritesTest} checks the marks against the Lua).
  */
-record Script(String name, String body, String sha, boolean announces, boolean writes) {
+record Script(String name, String body, String sha, boolean announces, boolean writes, boolean replicaRead) {
 
     static Script load(String group, String name) {
         String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
                 + resource(group + "/" + name + ".lua");
-        return new Script(group + "/" + name, body, sha1(body), false, true);
+        return new Script(group + "/" + name, body, sha1(body), false, true, false);
     }
 
     /**
@@ -26,12 +26,21 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * meeting is announced to the webhook drain (see {@link WebhookRecords}).
      */
     Script announcing() {
-        return new Script(name, body, sha, true, writes);
+        return new Script(name, body, sha, true, writes, replicaRead);
     }
 
     /** The same script, marked as one that only reads: it never waits for replicas. */
     Script reading() {
-        return new Script(name, body, sha, announces, false);
+        return new Script(name, body, sha, announces, false, replicaRead);
+    }
+
+    /**
+     * The same reading script, run on a replica of its slot's primary where the cluster has one (as
+     * EVALSHA_RO): it sees only what has been replicated, never a write its primary may still lose.
+     */
+    Script onReplicas() {
+        if (writes) throw new IllegalStateException(name + " writes: it cannot run on a replica");
+        return new Script(name, body, sha, announces, false, true);
     }
 
     private static String resource(String path) {

@@ -22,6 +22,8 @@ final class ScriptRunner {
 
     private final RedisClusterAsyncCommands<String, String> redis;
     private final RedisConnection connection;
+    /** Cleared when the server does not know EVALSHA_RO (Redis before 7): reading scripts then stay on primaries. */
+    private volatile boolean replicasRunScripts = true;
 
     ScriptRunner(RedisConnection connection) {
         this.connection = connection;
@@ -29,6 +31,7 @@ final class ScriptRunner {
     }
 
     CompletableFuture<List<Object>> run(Script script, String[] keys, String... args) {
+        if (script.replicaRead() && connection.isCluster() && replicasRunScripts) return onReplica(script, keys, args);
         CompletableFuture<List<Object>> reply = attempt(script, keys, args, 0);
         ReplicaWait wait = connection.replicaWait();
         if (!wait.enabled() || !script.writes()) return reply;
@@ -56,6 +59,40 @@ final class ScriptRunner {
             }
             return CompletableFuture.<List<Object>>failedFuture(cause);
         }).thenCompose(future -> future);
+    }
+
+    /**
+     * A reading script on a replica of its slot's primary (EVALSHA_RO on a read-only connection to it); the
+     * primary when the cluster knows no replica that is up. A replica that fails to answer within a second
+     * fails the read (the caller reads again later), rather than letting the primary answer with what its
+     * replica may not have.
+     */
+    private CompletableFuture<List<Object>> onReplica(Script script, String[] keys, String[] args) {
+        return connection.replicaFor(keys[0]).thenCompose(replica -> {
+            if (replica == null) return attempt(script, keys, args, 0);
+            CompletableFuture<List<Object>> evalsha = replica.<List<Object>>evalshaReadOnly(script.sha(), ScriptOutputType.MULTI,
+                    keys, args).toCompletableFuture().orTimeout(1, TimeUnit.SECONDS);
+            return evalsha.handle((reply, error) -> {
+                if (error == null) return CompletableFuture.completedFuture(reply);
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                String message = cause.getMessage() == null ? "" : cause.getMessage();
+                if (cause instanceof RedisNoScriptException) {
+                    // Scripts reach replicas as their effects, not as scripts: each replica learns a script once.
+                    return replica.<List<Object>>evalReadOnly(script.body(), ScriptOutputType.MULTI, keys, args)
+                            .toCompletableFuture().orTimeout(1, TimeUnit.SECONDS);
+                }
+                if (message.startsWith("ERR unknown command")) {
+                    replicasRunScripts = false; // Redis before 7: no EVALSHA_RO
+                    return attempt(script, keys, args, 0);
+                }
+                if (message.startsWith("MOVED") || message.startsWith("MASTERDOWN") || message.startsWith("LOADING")) {
+                    // No longer a replica of that slot, or one still syncing with a new primary: the topology is
+                    // changing; the primary answers this once.
+                    return attempt(script, keys, args, 0);
+                }
+                return CompletableFuture.<List<Object>>failedFuture(cause);
+            }).thenCompose(future -> future);
+        });
     }
 
     private static boolean isTransient(Throwable error) {

@@ -27,4 +27,13 @@ public interface LiveFeeds {
 
     /** Returns up to {@code limit} entries of the lifecycle feed of all instances after {@code after}. */
     List<LifecycleChange> lifecycle(StreamPosition after, int limit);
+
+    /**
+     * The same feeds as far as the store's replicas hold them: what a failover cannot take back. Live
+     * streams read these, so that they never pass on an entry the store may yet lose, and never move past
+     * the entries that replace it (on a store without replicas: these feeds themselves).
+     */
+    default LiveFeeds committed() {
+        return this;
+    }
 }
