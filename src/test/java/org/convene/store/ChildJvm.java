@@ -34,8 +34,15 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args} and the extra environment {@code env}. */
     public static ChildJvm start(Class<?> mainClass, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        return start(mainClass, env, List.of(), args);
+    }
+
+    /** Starts {@code mainClass} with {@code args}, the JVM options {@code options} and the extra environment {@code env}. */
+    public static ChildJvm start(Class<?> mainClass, Map<String, String> env, List<String> options, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

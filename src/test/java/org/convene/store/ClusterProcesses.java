@@ -68,7 +68,19 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** The port of the primary that holds {@code key}'s slot now. */
     public int primaryOf(String key) {
-        return withNode(ports.get(0), redis -> {
+        RuntimeException last = null;
+        for (int port : ports) {
+            try {
+                return primaryOf(port, key);
+            } catch (RuntimeException down) {
+                last = down; // that node is down or stopped: ask another
+            }
+        }
+        throw last;
+    }
+
+    private int primaryOf(int asked, String key) {
+        return withNode(asked, redis -> {
             long slot = redis.clusterKeyslot(key);
             for (Node node : nodes(redis)) {
                 if (node.primary() && node.holds(slot)) return node.port();
@@ -89,6 +101,87 @@ public final class ClusterProcesses implements AutoCloseable {
     /** What the node on {@code port} is now: "primary" or "replica", as it says itself. */
     public String role(int port) {
         return withNode(port, redis -> redis.info("replication").contains("role:slave") ? "replica" : "primary");
+    }
+
+    /** CLUSTER FAILOVER on the replica on {@code replicaPort} (coordinated with its primary); returns once it is primary. */
+    public void failover(int replicaPort) throws InterruptedException {
+        withNode(replicaPort, redis -> redis.clusterFailover(false));
+        for (int i = 0; i < 100 && role(replicaPort).equals("replica"); i++) Thread.sleep(100);
+        if (role(replicaPort).equals("replica")) throw new IllegalStateException("the replica on " + replicaPort + " did not take over");
+    }
+
+    /**
+     * Moves the slot of {@code key} from its primary to the primary on {@code targetPort} while clients go on
+     * using it, as redis-cli's resharding does: IMPORTING / MIGRATING, the keys moved {@code batch} at a
+     * time with {@code paceMillis} between batches (so that clients meet the migration: ASK, TRYAGAIN), then
+     * the slot assigned to its new primary on every primary.
+     */
+    public void moveSlot(String key, int targetPort, int batch, long paceMillis) {
+        int source = primaryOf(key);
+        if (source == targetPort) throw new IllegalArgumentException("the slot of " + key + " is already on " + targetPort);
+        List<Integer> others = primaries().stream().filter(p -> p != source && p != targetPort).toList();
+        // One connection to each end for the whole move: the slot stays split no longer than the keys take.
+        withNode(source, from -> withNode(targetPort, to -> {
+            int slot = (int) (long) from.clusterKeyslot(key);
+            String sourceId = from.clusterMyId();
+            String targetId = to.clusterMyId();
+            to.clusterSetSlotImporting(slot, sourceId);
+            from.clusterSetSlotMigrating(slot, targetId);
+            for (List<String> keys = from.clusterGetKeysInSlot(slot, batch); !keys.isEmpty();
+                 keys = from.clusterGetKeysInSlot(slot, batch)) {
+                from.migrate("127.0.0.1", targetPort, 0, 10_000, io.lettuce.core.MigrateArgs.Builder.keys(keys));
+                pause(paceMillis);
+            }
+            // The new owner first, then the old one, then the others (what redis-cli does).
+            to.clusterSetSlotNode(slot, targetId);
+            from.clusterSetSlotNode(slot, targetId);
+            for (int primary : others) withNode(primary, redis -> redis.clusterSetSlotNode(slot, targetId));
+            return null;
+        }));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The redirections and refusals the nodes answered so far, from their {@code INFO errorstats}: MOVED,
+     * ASK, TRYAGAIN, CLUSTERDOWN (a node restarted counts from its restart).
+     */
+    public java.util.Map<String, Long> clusterErrors() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int port : ports) {
+            try {
+                String info = withNode(port, redis -> redis.info("errorstats"));
+                for (String line : info.split("\r?\n")) {
+                    for (String kind : List.of("MOVED", "ASK", "TRYAGAIN", "CLUSTERDOWN")) {
+                        if (line.startsWith("errorstat_" + kind + ":count=")) {
+                            counts.merge(kind, Long.parseLong(line.substring(line.indexOf('=') + 1).trim()), Long::sum);
+                        }
+                    }
+                }
+            } catch (RuntimeException down) {
+                // a node that does not answer now adds nothing
+            }
+        }
+        return counts;
+    }
+
+    /** The ports of the primaries now. */
+    public List<Integer> primaries() {
+        for (int port : ports) {
+            try {
+                return withNode(port, redis -> nodes(redis).stream().filter(Node::primary).map(Node::port).toList());
+            } catch (RuntimeException down) {
+                // ask another node
+            }
+        }
+        throw new IllegalStateException("no node of the cluster answers");
     }
 
     /** One node's view of the cluster: each node's port, whether it is a primary, whose replica, which slots. */
@@ -118,7 +211,9 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** Runs {@code action} on a plain connection to the node on {@code port}. */
     public <T> T withNode(int port, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> action) {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+        // A short timeout: the node may be the one stopped with SIGSTOP, and the caller then asks another.
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(io.lettuce.core.RedisURI.builder()
+                .withHost("127.0.0.1").withPort(port).withTimeout(java.time.Duration.ofSeconds(3)).build());
         try (var connection = client.connect()) {
             return action.apply(connection.sync());
         } finally {

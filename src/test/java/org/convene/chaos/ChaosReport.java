@@ -1,0 +1,62 @@
+package org.convene.chaos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What a fault run did and found, as the lines docs/reliability.md quotes; written to target/ too. */
+record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faults, Invariants check, int scheduledInstances,
+                   int streamHops, int streamBreaks, double loadSeconds, double runSeconds, java.util.Map<String, Long> clusterErrors) {
+
+    /** The pause each fault caused: the longest time without an acknowledged operation on what it touched, from its start. */
+    double pause(Faults.Injected fault) {
+        return ledger.longestPause(fault.touched(), fault.startedAt(), fault.endedAt() + 5_000_000_000L);
+    }
+
+    List<String> violations() {
+        return check.violations;
+    }
+
+    long lostWrites() {
+        return check.lostPosts + check.lostJoins;
+    }
+
+    /** The report, in words and one line per fault. */
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Fault run (%s, CONVENE_REDIS_WAIT_REPLICAS=%d): 3 Convene nodes, a cluster of 3 primaries "
+                        + "and 3 replicas, %d workers over HTTP for %.0f s (whole run %.0f s)%n",
+                plan.isShort() ? "short plan" : "long plan, " + plan.length().toMinutes() + " min", plan.waitReplicas(),
+                ChaosRun.WORKERS, loadSeconds, runSeconds));
+        out.append(String.format(Locale.ROOT, "operations: %d invoked, %d acknowledged (%.0f/s), %d refused, %d failed (never sent), "
+                        + "%d unknown (%d posts asked again with their Idempotency-Key), %d server errors%n",
+                ledger.invoked.sum(), ledger.ok.sum(), ledger.ok.sum() / loadSeconds, ledger.refused.sum(), ledger.failed.sum(),
+                ledger.unknown.sum(), ledger.retriedPosts.sum(), ledger.serverErrors.sum()));
+        out.append(String.format(Locale.ROOT, "acknowledged writes lost: %d posts of %d, %d joins; scheduled instances: %d "
+                        + "(each begun and ended by the nodes' schedulers, a third ended by hand); stream events checked: %d "
+                        + "over %d node changes and %d broken connections (%d delivered, then lost by the cluster)%n",
+                check.lostPosts, check.checkedPosts, check.lostJoins, scheduledInstances, check.streamEvents, streamHops,
+                streamBreaks, check.lostEvents));
+        out.append("redirections and refusals answered by the Redis nodes (INFO errorstats): ").append(clusterErrors).append('\n');
+        out.append("faults (").append(faults.size()).append("):\n");
+        for (Faults.Injected f : faults) {
+            out.append(String.format(Locale.ROOT, "  %s (%s): lasted %.1f s, acknowledged writes paused %.1f s on %s%n", f.kind(),
+                    f.detail(), (f.endedAt() - f.startedAt()) / 1e9, pause(f),
+                    f.touched().isEmpty() ? "all instances" : "instances " + f.touched()));
+        }
+        out.append("invariant violations: ").append(check.violations.size())
+                .append(check.violations.isEmpty() ? "" : " " + check.violations.subList(0, Math.min(20, check.violations.size())))
+                .append('\n');
+        return out.toString();
+    }
+
+    /** Writes the report to target/chaos-run[-wait].txt and returns it. */
+    String write() throws IOException {
+        String text = text();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "chaos-run" + (plan.waitReplicas() > 0 ? "-wait" : "") + ".txt"), text);
+        return text;
+    }
+}

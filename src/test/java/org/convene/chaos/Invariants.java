@@ -1,0 +1,178 @@
+package org.convene.chaos;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.convene.core.Convene;
+import org.convene.model.ChatMessage;
+import org.convene.model.Event;
+import org.convene.model.EventType;
+import org.convene.model.FeedKind;
+import org.convene.model.InstanceActivity;
+import org.convene.model.LifecycleChange;
+import org.convene.model.StreamPosition;
+import org.convene.store.RedisMeetingStore;
+
+/**
+ * The checks at the end of a fault run, against the final state of Redis and the streams received:
+ * joins and leaves alternate per person and instance and nobody remains in an ended instance (so each
+ * person inside at an end got exactly one timeout); chat numbers gap-free and no post applied twice;
+ * every acknowledged post present with its number and text, every acknowledged join in the events log
+ * (a missing one is counted as lost, not as a violation: Redis Cluster does not promise it without WAIT);
+ * each instance activated and ended exactly once; each followed stream in order, without gaps or repeats.
+ */
+final class Invariants {
+    private final Convene convene;
+    private final RedisMeetingStore store;
+    final List<String> violations = new ArrayList<>();
+    long lostPosts;
+    long lostJoins;
+    long checkedPosts;
+    long streamEvents;
+    /** Events a stream delivered that the store no longer has: written on a primary that lost them in a failover. */
+    long lostEvents;
+
+    Invariants(Convene convene, RedisMeetingStore store) {
+        this.convene = convene;
+        this.store = store;
+    }
+
+    /** Checks one ended instance: its events log, chat, acknowledged writes and transitions. */
+    void instance(long instance, Ledger ledger, boolean scheduled) {
+        List<Event> events = new ArrayList<>();
+        for (List<Event> page = convene.eventsOfInstance(instance, 0, 1_000); !page.isEmpty();
+             page = convene.eventsOfInstance(instance, page.get(page.size() - 1).id(), 1_000)) events.addAll(page);
+        Map<Long, EventType> last = new HashMap<>();
+        Map<Long, Integer> joins = new HashMap<>();
+        for (Event e : events) {
+            boolean join = e.type() == EventType.JOIN_MEETING;
+            if (join == (last.get(e.userId()) == EventType.JOIN_MEETING)) {
+                violate("instance " + instance + " user " + e.userId() + ": " + last.get(e.userId()) + " then " + e.type());
+            }
+            last.put(e.userId(), e.type());
+            if (join) joins.merge(e.userId(), 1, Integer::sum);
+        }
+        last.forEach((user, type) -> {
+            if (type == EventType.JOIN_MEETING) violate("instance " + instance + " user " + user + " is still inside after the end");
+        });
+        if (!convene.participants(instance).isEmpty()) violate("instance " + instance + " has participants after its end");
+
+        List<ChatMessage> chat = new ArrayList<>();
+        for (List<ChatMessage> page = convene.chat(instance, 0, 1_000); !page.isEmpty();
+             page = convene.chat(instance, page.get(page.size() - 1).id(), 1_000)) chat.addAll(page);
+        Map<String, Long> numbers = new HashMap<>();
+        for (int n = 0; n < chat.size(); n++) {
+            ChatMessage m = chat.get(n);
+            if (m.id() != n + 1) {
+                violate("instance " + instance + ": message " + (n + 1) + " is numbered " + m.id());
+                break;
+            }
+            if (numbers.put(m.text(), m.id()) != null) violate("instance " + instance + ": '" + m.text() + "' was posted twice");
+        }
+        for (Ledger.Post p : ledger.posts.values()) {
+            if (p.instanceId() != instance) continue;
+            checkedPosts++;
+            Long number = numbers.get(p.text());
+            if (number == null) lostPosts++;
+            else if (number != p.number()) violate("instance " + instance + ": '" + p.text() + "' acknowledged as " + p.number()
+                    + " but stored as " + number);
+        }
+        for (var acked : ledger.joins.entrySet()) {
+            String[] parts = acked.getKey().split(":");
+            if (Long.parseLong(parts[1]) != instance) continue;
+            lostJoins += Math.max(0, acked.getValue() - joins.getOrDefault(Long.parseLong(parts[0]), 0));
+        }
+
+        Map<FeedKind, Integer> transitions = new HashMap<>();
+        for (InstanceActivity a : activity(instance)) {
+            if (a.kind() == FeedKind.ACTIVATED || a.kind() == FeedKind.ENDED) transitions.merge(a.kind(), 1, Integer::sum);
+        }
+        if (transitions.getOrDefault(FeedKind.ENDED, 0) != 1) {
+            violate("instance " + instance + " ended " + transitions.getOrDefault(FeedKind.ENDED, 0) + " times");
+        }
+        if (scheduled && transitions.getOrDefault(FeedKind.ACTIVATED, 0) != 1) {
+            violate("instance " + instance + " activated " + transitions.getOrDefault(FeedKind.ACTIVATED, 0) + " times");
+        }
+    }
+
+    /** Each scheduled instance appears activated and ended exactly once in the lifecycle of all instances. */
+    void lifecycle(Set<Long> scheduled) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (LifecycleChange c : lifecycleEntries()) {
+            if (scheduled.contains(c.instanceId())) seen.merge(c.instanceId() + " " + c.kind(), 1, Integer::sum);
+        }
+        for (long instance : scheduled) {
+            for (FeedKind kind : List.of(FeedKind.ACTIVATED, FeedKind.ENDED)) {
+                int times = seen.getOrDefault(instance + " " + kind, 0);
+                if (times != 1) violate("the lifecycle shows instance " + instance + " " + kind + " " + times + " times");
+            }
+        }
+    }
+
+    /**
+     * A followed stream against the feed it followed ({@code truth}, oldest first; a capped feed may have
+     * lost its oldest entries): in order, nothing twice, and nothing the feed holds missing between the
+     * first and the last event received.
+     */
+    void stream(String name, List<String> received, List<StreamPosition> truth) {
+        streamEvents += received.size();
+        if (received.isEmpty()) {
+            violate(name + ": no event received");
+            return;
+        }
+        List<StreamPosition> got = received.stream().map(id -> StreamPosition.parse("id", id)).toList();
+        for (int i = 1; i < got.size(); i++) {
+            if (!got.get(i).isAfter(got.get(i - 1))) {
+                violate(name + ": event " + got.get(i) + " after " + got.get(i - 1) + " (out of order or repeated)");
+                return;
+            }
+        }
+        Set<StreamPosition> have = new HashSet<>(got);
+        StreamPosition first = got.get(0), lastOne = got.get(got.size() - 1);
+        List<StreamPosition> missing = truth.stream().filter(p -> p.compareTo(first) >= 0 && p.compareTo(lastOne) <= 0)
+                .filter(p -> !have.contains(p)).toList();
+        Set<StreamPosition> stored = new HashSet<>(truth);
+        StreamPosition oldest = truth.isEmpty() ? lastOne : truth.get(0);
+        List<StreamPosition> extra = got.stream().filter(p -> p.compareTo(oldest) >= 0 && !stored.contains(p)).toList();
+        if (!missing.isEmpty()) {
+            violate(name + ": " + missing.size() + " events missing between " + first + " and " + lastOne + " (first "
+                    + missing.subList(0, Math.min(5, missing.size())) + "; received but not stored: " + extra.size() + " "
+                    + extra.subList(0, Math.min(5, extra.size())) + ")");
+        }
+        lostEvents += extra.size();
+        if (!truth.isEmpty() && !lastOne.equals(truth.get(truth.size() - 1))) {
+            violate(name + ": ends at " + lastOne + ", the feed at " + truth.get(truth.size() - 1));
+        }
+    }
+
+    /** The positions of an instance's feed, oldest first. */
+    List<StreamPosition> feed(long instance) {
+        return activity(instance).stream().map(InstanceActivity::position).toList();
+    }
+
+    /** The positions of the lifecycle feed, oldest first. */
+    List<StreamPosition> lifecycleFeed() {
+        return lifecycleEntries().stream().map(LifecycleChange::position).toList();
+    }
+
+    private List<InstanceActivity> activity(long instance) {
+        List<InstanceActivity> all = new ArrayList<>();
+        for (List<InstanceActivity> page = store.activity(instance, StreamPosition.START, 1_000); !page.isEmpty();
+             page = store.activity(instance, page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
+        return all;
+    }
+
+    private List<LifecycleChange> lifecycleEntries() {
+        List<LifecycleChange> all = new ArrayList<>();
+        for (List<LifecycleChange> page = store.lifecycle(StreamPosition.START, 1_000); !page.isEmpty();
+             page = store.lifecycle(page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
+        return all;
+    }
+
+    private void violate(String finding) {
+        violations.add(finding);
+    }
+}

@@ -1,0 +1,67 @@
+package org.convene.chaos;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every operation of a fault run as invoked, then acknowledged (ok), refused, failed (certainly not
+ * applied: it never reached a node) or unknown (sent, no answer, or the store could not say); with what
+ * each acknowledged post and join was, and when each instance's operations were acknowledged.
+ */
+final class Ledger {
+    /** How an operation ended, as its caller saw it. */
+    enum Outcome { OK, REFUSED, FAILED, UNKNOWN }
+
+    /** An acknowledged post: its instance, the number it was given, its text (unique in the run). */
+    record Post(long instanceId, long number, String text) {}
+
+    final LongAdder invoked = new LongAdder();
+    final LongAdder ok = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final LongAdder unknown = new LongAdder();
+    final LongAdder serverErrors = new LongAdder();
+    final LongAdder retriedPosts = new LongAdder();
+    final Map<String, Post> posts = new ConcurrentHashMap<>();
+    final Map<String, Integer> joins = new ConcurrentHashMap<>();
+    private final Map<Long, Queue<Long>> acknowledged = new ConcurrentHashMap<>();
+
+    void record(Outcome outcome, long instanceId) {
+        invoked.increment();
+        switch (outcome) {
+            case OK -> {
+                ok.increment();
+                acknowledged.computeIfAbsent(instanceId, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime());
+            }
+            case REFUSED -> refused.increment();
+            case FAILED -> failed.increment();
+            case UNKNOWN -> unknown.increment();
+        }
+    }
+
+    void joined(long userId, long instanceId) {
+        joins.merge(userId + ":" + instanceId, 1, Integer::sum);
+    }
+
+    void posted(Post post) {
+        posts.put(post.text(), post);
+    }
+
+    /**
+     * The longest time without an acknowledged operation on {@code instances} (all when empty) between
+     * {@code from} and {@code until} (System.nanoTime), in seconds: how long a fault held writes up.
+     */
+    double longestPause(List<Long> instances, long from, long until) {
+        List<Long> times = (instances.isEmpty() ? acknowledged.values().stream() : instances.stream()
+                .map(i -> acknowledged.getOrDefault(i, new ConcurrentLinkedQueue<>())))
+                .flatMap(Queue::stream).filter(t -> t >= from && t <= until).sorted().toList();
+        if (times.isEmpty()) return (until - from) / 1e9;
+        long gap = times.get(0) - from;
+        for (int i = 1; i < times.size(); i++) gap = Math.max(gap, times.get(i) - times.get(i - 1));
+        return gap / 1e9;
+    }
+}
