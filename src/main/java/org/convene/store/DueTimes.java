@@ -10,7 +10,7 @@ import org.convene.model.MeetingInstance;
  * (see {@code catalog/hint.lua}): hints that follow each instance's own state, idempotent to apply again.
  */
 final class DueTimes {
-    private static final Script HINT = Script.load("catalog", "hint");
+    private static final Script HINT = Script.load("catalog", "hint").durable();
 
     private final RedisCalls calls;
 

@@ -24,8 +24,8 @@ import org.convene.model.TimeWindow;
 
 /** Meetings with their audiences, and their instances: each meeting's keys under its own hash tag. */
 final class MeetingRecords {
-    private static final Script NEW_MEETING = Script.load("catalog", "new_meeting");
-    private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance");
+    private static final Script NEW_MEETING = Script.load("catalog", "new_meeting").durable();
+    private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance").durable();
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save").announcing();
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();

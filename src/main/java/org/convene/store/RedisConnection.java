@@ -206,15 +206,30 @@ public final class RedisConnection implements AutoCloseable {
      * connection that may be more writes than the caller's, never fewer).
      */
     CompletableFuture<Long> waitForReplicas(String key) {
-        long ms = replicaWait.timeout().toMillis();
-        if (cluster == null) return standalone.async().waitForReplication(replicaWait.replicas(), ms).toCompletableFuture();
+        return waitForReplicas(key, replicaWait.replicas(), replicaWait.timeout());
+    }
+
+    /**
+     * On a cluster whose slot of {@code key} has a replica up: Redis WAIT for one replica, at most
+     * {@code timeout}, whatever it answers. For the writes every node relies on (ids handed out, the index
+     * of due times): a failover right after them would otherwise take them back, and a counter taken back
+     * hands the same id out twice. Elsewhere: nothing to wait for.
+     */
+    CompletableFuture<Void> settleOnReplica(String key, Duration timeout) {
+        return replicaFor(key).thenCompose(replica -> replica == null ? CompletableFuture.<Void>completedFuture(null)
+                : waitForReplicas(key, 1, timeout).handle((n, error) -> null));
+    }
+
+    private CompletableFuture<Long> waitForReplicas(String key, int replicas, Duration timeout) {
+        long ms = timeout.toMillis();
+        if (cluster == null) return standalone.async().waitForReplication(replicas, ms).toCompletableFuture();
         RedisClusterNode primary = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
         if (primary == null) {
             return CompletableFuture.failedFuture(new StoreUnavailableException("No Redis primary holds " + key + " now", null));
         }
         // The same host-and-port connection the slot's writes go through: WAIT counts that connection's writes.
         return cluster.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort(), ConnectionIntent.WRITE)
-                .thenCompose(node -> node.async().waitForReplication(replicaWait.replicas(), ms).toCompletableFuture());
+                .thenCompose(node -> node.async().waitForReplication(replicas, ms).toCompletableFuture());
     }
 
     /**

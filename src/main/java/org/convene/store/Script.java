@@ -13,12 +13,12 @@ import java.util.HexFormat;
  * put in front. A script writes unless it is marked {@link #reading()}: only writes wait for replicas
  * when CONVENE_REDIS_WAIT_REPLICAS asks for it ({@code ScriptWritesTest} checks the marks against the Lua).
  */
-record Script(String name, String body, String sha, boolean announces, boolean writes, boolean replicaRead) {
+record Script(String name, String body, String sha, boolean announces, boolean writes, boolean replicaRead, boolean waitsForReplica) {
 
     static Script load(String group, String name) {
         String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
                 + resource(group + "/" + name + ".lua");
-        return new Script(group + "/" + name, body, sha1(body), false, true, false);
+        return new Script(group + "/" + name, body, sha1(body), false, true, false, false);
     }
 
     /**
@@ -26,12 +26,21 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * meeting is announced to the webhook drain (see {@link WebhookRecords}).
      */
     Script announcing() {
-        return new Script(name, body, sha, true, writes, replicaRead);
+        return new Script(name, body, sha, true, writes, replicaRead, waitsForReplica);
+    }
+
+    /**
+     * The same writing script, marked as one whose writes every node relies on (ids handed out, the index of
+     * due times): on a cluster with replicas it waits for one to hold them (at most a second), even without
+     * CONVENE_REDIS_WAIT_REPLICAS. They are few (creations and transitions, not joins or posts), so it is cheap.
+     */
+    Script durable() {
+        return new Script(name, body, sha, announces, writes, replicaRead, true);
     }
 
     /** The same script, marked as one that only reads: it never waits for replicas. */
     Script reading() {
-        return new Script(name, body, sha, announces, false, replicaRead);
+        return new Script(name, body, sha, announces, false, replicaRead, waitsForReplica);
     }
 
     /**
@@ -40,7 +49,7 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      */
     Script onReplicas() {
         if (writes) throw new IllegalStateException(name + " writes: it cannot run on a replica");
-        return new Script(name, body, sha, announces, false, true);
+        return new Script(name, body, sha, announces, false, true, false);
     }
 
     private static String resource(String path) {

@@ -19,6 +19,7 @@ import org.convene.core.StoreUnavailableException;
  */
 final class ScriptRunner {
     private static final int TRY_AGAIN_LIMIT = 40;
+    private static final java.time.Duration DURABLE_WAIT = java.time.Duration.ofSeconds(1);
 
     private final RedisClusterAsyncCommands<String, String> redis;
     private final RedisConnection connection;
@@ -34,6 +35,9 @@ final class ScriptRunner {
         if (script.replicaRead() && connection.isCluster() && replicasRunScripts) return onReplica(script, keys, args);
         CompletableFuture<List<Object>> reply = attempt(script, keys, args, 0);
         ReplicaWait wait = connection.replicaWait();
+        if (script.waitsForReplica() && !wait.enabled() && connection.isCluster()) {
+            return reply.thenCompose(result -> connection.settleOnReplica(keys[0], DURABLE_WAIT).thenApply(done -> result));
+        }
         if (!wait.enabled() || !script.writes()) return reply;
         return reply.thenCompose(result -> connection.waitForReplicas(keys[0]).thenApply(confirmed -> {
             if (confirmed < wait.replicas()) {

@@ -18,7 +18,7 @@ import org.convene.model.UserDetails;
 
 /** Users and their credentials, all under the {@code {users}} hash tag so that an e-mail is claimed atomically. */
 final class UserRecords {
-    private static final Script USER_SAVE = Script.load("users", "user_save");
+    private static final Script USER_SAVE = Script.load("users", "user_save").durable();
     private static final Script USER_DELETE = Script.load("users", "user_delete");
     private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join").reading();
     private static final Script USERS_PAGE = Script.load("users", "users_page").reading();

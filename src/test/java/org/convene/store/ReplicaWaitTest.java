@@ -67,4 +67,31 @@ class ReplicaWaitTest {
                     + "was unknown to the caller, not undone").hasSize(1);
         }
     }
+
+    @Test
+    void idsHandedOutWaitForAReplicaEvenWithoutTheSetting() {
+        RedisTargets.clusterWithReplicas().flush(0);
+        ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
+        int users = cluster.primaryOf(Keys.USERS);
+        int catalog = cluster.primaryOf(Keys.CATALOG);
+        long usersBefore = waits(cluster, users);
+        long catalogBefore = waits(cluster, catalog);
+        try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, ReplicaWait.NONE)) {
+            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
+            long meeting = convene.createMeeting(new MeetingDetails("Ids", "", true, List.of())).id();
+            convene.join(user, convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
+                    Instant.now().plusSeconds(3600))).id());
+        }
+        // A user's id; a meeting's id, an instance's id and its due times (and the join, which writes no id, waits for none).
+        assertThat(waits(cluster, users) - usersBefore).as("WAITs on the users' primary").isGreaterThanOrEqualTo(1);
+        assertThat(waits(cluster, catalog) - catalogBefore).as("WAITs on the catalog's primary").isGreaterThanOrEqualTo(2);
+    }
+
+    /** How many WAIT commands the node on {@code port} has run. */
+    private static long waits(ClusterProcesses cluster, int port) {
+        String stats = cluster.withNode(port, node -> node.info("commandstats"));
+        return stats.lines().filter(l -> l.startsWith("cmdstat_wait:")).findFirst()
+                .map(l -> Long.parseLong(l.substring(l.indexOf("calls=") + 6, l.indexOf(',')))).orElse(0L);
+    }
 }
