@@ -17,7 +17,7 @@ import org.convene.model.Refusal;
 final class Attendance {
     private static final Script JOIN = Script.load("meeting", "join").announcing();
     private static final Script LEAVE = Script.load("meeting", "leave").announcing();
-    private static final Script END = Script.load("meeting", "end").announcing();
+    private static final Script END = Script.load("meeting", "end").announcing().durable();
     private static final Script USER_REMOVED = Script.load("meeting", "user_removed").announcing();
     private static final Script PRESENCE_RENEW = Script.load("meeting", "presence_renew");
 

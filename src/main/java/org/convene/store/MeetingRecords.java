@@ -31,7 +31,7 @@ final class MeetingRecords {
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check").reading();
     private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save").announcing();
-    private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete").announcing();
+    private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete").announcing().durable();
     private static final Script INSTANCES = Script.load("meeting", "instances").reading();
     private static final Script OPEN_TO = Script.load("meeting", "open_to").reading();
 

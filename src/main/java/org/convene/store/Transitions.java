@@ -15,7 +15,7 @@ import org.convene.schedule.TransitionStore;
 final class Transitions implements TransitionStore {
     private static final Script DUE = Script.load("catalog", "due").reading();
     private static final Script NEXT_DUE = Script.load("catalog", "next_due").reading();
-    private static final Script SETTLE = Script.load("meeting", "settle").announcing();
+    private static final Script SETTLE = Script.load("meeting", "settle").announcing().durable();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;
