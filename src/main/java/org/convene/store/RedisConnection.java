@@ -25,7 +25,9 @@ import org.convene.core.StoreUnavailableException;
 
 /**
  * One shared, thread-safe connection to a Redis server or cluster. Commands from many threads are
- * pipelined on it; nothing on the request path blocks a connection.
+ * pipelined on it; nothing on the request path blocks a connection. About 340 lines: besides connecting,
+ * it is the one place that knows a cluster's nodes (which primary holds a slot, which replica follows it,
+ * the connection a WAIT must go on), which Lettuce keeps behind this connection.
  *
  * <pre>{@code
  * try (RedisConnection redis = RedisConnection.open("redis://localhost:6379", false)) { ... }
@@ -211,13 +213,19 @@ public final class RedisConnection implements AutoCloseable {
 
     /**
      * On a cluster whose slot of {@code key} has a replica up: Redis WAIT for one replica, at most
-     * {@code timeout}, whatever it answers. For the writes every node relies on (ids handed out, the index
-     * of due times): a failover right after them would otherwise take them back, and a counter taken back
-     * hands the same id out twice. Elsewhere: nothing to wait for.
+     * {@code timeout}, failing when none confirmed (the write stays, its outcome unknown to the caller, who
+     * asks again). For the writes every node relies on (ids handed out, transitions, the index of due
+     * times): a failover right after them would otherwise take them back, and a counter taken back hands
+     * the same id out twice. Where the slot has no replica up there is nothing to wait for.
      */
     CompletableFuture<Void> settleOnReplica(String key, Duration timeout) {
         return replicaFor(key).thenCompose(replica -> replica == null ? CompletableFuture.<Void>completedFuture(null)
-                : waitForReplicas(key, 1, timeout).handle((n, error) -> null));
+                : waitForReplicas(key, 1, timeout).thenAccept(confirmed -> {
+                    if (confirmed < 1) {
+                        throw new StoreUnavailableException("The replica of " + key + " did not confirm a write within "
+                                + timeout.toMillis() + " ms; it may be lost if its primary fails", null);
+                    }
+                }));
     }
 
     private CompletableFuture<Long> waitForReplicas(String key, int replicas, Duration timeout) {

@@ -33,8 +33,8 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * The same writing script, marked as one whose writes every node relies on: ids handed out, the index of
      * due times, and the transitions the index is told of (an end the index has forgotten, if a failover took
      * it back, would never be made again). On a cluster with replicas it waits for one to hold them (at most a
-     * second), even without CONVENE_REDIS_WAIT_REPLICAS. They are few (creations and transitions, not joins or
-     * posts), so it is cheap.
+     * second; unconfirmed, the call fails and is made again), even without CONVENE_REDIS_WAIT_REPLICAS. They
+     * are few (creations and transitions, not joins or posts), so it is cheap.
      */
     Script durable() {
         return new Script(name, body, sha, announces, writes, replicaRead, true);
