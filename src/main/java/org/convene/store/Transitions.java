@@ -56,9 +56,21 @@ final class Transitions implements TransitionStore {
         List<Transition> transitions = new ArrayList<>();
         List<CompletableFuture<?>> reaps = new ArrayList<>();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
+        int unsettled = 0;
+        org.convene.core.StoreUnavailableException firstFailure = null;
         for (int i = 0; i < instanceIds.size(); i++) {
             long instanceId = instanceIds.get(i);
-            Reply reply = calls.result(replies.get(i));
+            Reply reply;
+            try {
+                reply = calls.result(replies.get(i));
+            } catch (org.convene.core.StoreUnavailableException notNow) {
+                // Its meeting's primary does not answer now (or its replica did not confirm): it stays due, with
+                // no hint, and is settled again next tick. The others go on: one shard down must not hold up the
+                // transitions of every instance (the long fault run saw a batch fail whole, again and again).
+                unsettled++;
+                if (firstFailure == null) firstFailure = notNow;
+                continue;
+            }
             if (!reply.isOk()) {
                 hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
                 reaps.add(calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture());
@@ -87,6 +99,7 @@ final class Transitions implements TransitionStore {
         // latter covers them, so reading their results costs no round trip of its own.
         due.statuses(hints);
         reaps.forEach(calls::result);
+        if (unsettled == instanceIds.size() && firstFailure != null) throw firstFailure; // nothing could be done: say why
         return transitions;
     }
 

@@ -198,6 +198,19 @@ abstract class SchedulerContract extends StoreContract {
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
 
+    @Test
+    void anInstanceThatCannotBeSettledDoesNotHoldUpTheOthers() throws Exception {
+        // A broken instance stands for one whose shard does not answer: its settle fails every time.
+        redis().async().hset(Keys.instance(active.meetingId(), active.id()), "to", "not a time").get();
+        clock.set(later.from());
+
+        List<Transition> made = scheduler().tick();
+
+        assertThat(made).contains(new Transition(later.id(), Transition.Kind.ACTIVATED, List.of(), later.from()));
+        assertThat(store.dueInstances(later.from(), 10)).as("still due: tried again next tick")
+                .contains(active.id()).doesNotContain(later.id());
+    }
+
     private List<FeedKind> lifecycleOf(MeetingInstance instance) {
         return store.lifecycle(org.convene.model.StreamPosition.START, 100).stream()
                 .filter(e -> e.instanceId() == instance.id()).map(org.convene.model.FeedEntry::kind).toList();
