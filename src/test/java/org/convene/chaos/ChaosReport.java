@@ -42,13 +42,19 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
         out.append("redirections and refusals answered by the Redis nodes (INFO errorstats): ").append(clusterErrors).append('\n');
         out.append("faults (").append(faults.size()).append("):\n");
         for (Faults.Injected f : faults) {
-            out.append(String.format(Locale.ROOT, "  %s (%s): lasted %.1f s, acknowledged writes paused %.1f s on %s%n", f.kind(),
-                    f.detail(), (f.endedAt() - f.startedAt()) / 1e9, pause(f),
-                    f.touched().isEmpty() ? "all instances" : "instances " + f.touched()));
+            out.append(String.format(Locale.ROOT, "  %s (%s): lasted %.1f s, acknowledged writes paused %.1f s on %s "
+                            + "(%d acknowledged there meanwhile)%n", f.kind(), f.detail(), (f.endedAt() - f.startedAt()) / 1e9,
+                    pause(f), f.touched().isEmpty() ? "all instances" : "instances " + f.touched(),
+                    ledger.acknowledgedBetween(f.touched(), f.startedAt(), f.endedAt())));
         }
-        out.append("invariant violations: ").append(check.violations.size())
-                .append(check.violations.isEmpty() ? "" : " " + check.violations.subList(0, Math.min(20, check.violations.size())))
-                .append('\n');
+        out.append("invariant violations: ").append(check.violations.size()).append('\n');
+        // Grouped by what they are about (an instance, a stream), each group with its first finding.
+        java.util.Map<String, java.util.List<String>> groups = new java.util.TreeMap<>();
+        for (String v : check.violations) {
+            String about = v.contains(":") ? v.substring(0, v.indexOf(':')) : v.replaceAll(" user \\d+.*", "");
+            groups.computeIfAbsent(about, k -> new java.util.ArrayList<>()).add(v);
+        }
+        groups.forEach((about, found) -> out.append("  ").append(found.size()).append(" x ").append(found.get(0)).append('\n'));
         return out.toString();
     }
 

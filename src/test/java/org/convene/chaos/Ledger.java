@@ -51,6 +51,13 @@ final class Ledger {
         posts.put(post.text(), post);
     }
 
+    /** How many operations on {@code instances} (all when empty) were acknowledged between {@code from} and {@code until}. */
+    long acknowledgedBetween(List<Long> instances, long from, long until) {
+        return (instances.isEmpty() ? acknowledged.values().stream() : instances.stream()
+                .map(i -> acknowledged.getOrDefault(i, new ConcurrentLinkedQueue<>())))
+                .flatMap(Queue::stream).filter(t -> t >= from && t <= until).count();
+    }
+
     /**
      * The longest time without an acknowledged operation on {@code instances} (all when empty) between
      * {@code from} and {@code until} (System.nanoTime), in seconds: how long a fault held writes up.

@@ -68,25 +68,22 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** The port of the primary that holds {@code key}'s slot now. */
     public int primaryOf(String key) {
-        RuntimeException last = null;
+        // Asked of each node about itself: another node's view can lag a failover by a few hundred ms.
         for (int port : ports) {
             try {
-                return primaryOf(port, key);
+                Integer owner = withNode(port, redis -> {
+                    long slot = redis.clusterKeyslot(key);
+                    for (Node node : nodes(redis)) {
+                        if (node.myself() && node.primary() && node.holds(slot)) return node.port();
+                    }
+                    return null;
+                });
+                if (owner != null) return owner;
             } catch (RuntimeException down) {
-                last = down; // that node is down or stopped: ask another
+                // that node is down or stopped: ask another
             }
         }
-        throw last;
-    }
-
-    private int primaryOf(int asked, String key) {
-        return withNode(asked, redis -> {
-            long slot = redis.clusterKeyslot(key);
-            for (Node node : nodes(redis)) {
-                if (node.primary() && node.holds(slot)) return node.port();
-            }
-            throw new IllegalStateException("no primary holds the slot of " + key);
-        });
+        throw new IllegalStateException("no primary says it holds the slot of " + key);
     }
 
     /** The port of a replica of the primary on {@code primaryPort}. */
@@ -197,13 +194,13 @@ public final class ClusterProcesses implements AutoCloseable {
                 String[] range = f[i].split("-");
                 ranges.add(new long[] {Long.parseLong(range[0]), Long.parseLong(range[range.length - 1])});
             }
-            nodes.add(new Node(f[0], port, f[2].contains("master"), "-".equals(f[3]) ? null : f[3], ranges));
+            nodes.add(new Node(f[0], port, f[2].contains("myself"), f[2].contains("master"), "-".equals(f[3]) ? null : f[3], ranges));
         }
         return nodes;
     }
 
     /** A node as CLUSTER NODES lists it. */
-    record Node(String id, int port, boolean primary, String primaryId, List<long[]> slots) {
+    record Node(String id, int port, boolean myself, boolean primary, String primaryId, List<long[]> slots) {
         boolean holds(long slot) {
             return slots.stream().anyMatch(r -> slot >= r[0] && slot <= r[1]);
         }
