@@ -72,7 +72,8 @@ final class Transitions implements TransitionStore {
                 continue;
             }
             if (!reply.isOk()) {
-                hints.addAll(List.of(Long.toString(instanceId), "missing", "0", "0"));
+                // "unknown", not "missing": an instance not written yet (its creator is slow) looks the same.
+                hints.addAll(List.of(Long.toString(instanceId), "unknown", "0", "0"));
                 reaps.add(calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture());
                 continue;
             }

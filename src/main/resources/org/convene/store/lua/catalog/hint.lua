@@ -23,15 +23,41 @@ local function apply(iid, status, from, to)
   -- 'announce:<status>' comes from a create or a move: the window is news even if a due time was already written.
   local announce = string.sub(status, 1, 9) == 'announce:'
   if announce then status = string.sub(status, 10) end
+  if status == 'unknown' then
+    -- A settle found no such instance. After its announce that means it was deleted (a deletion's own hint
+    -- was lost). Before it, the instance may not be written yet (its creator is slow: the fault run saw a
+    -- creation held up 10 s by a stopped primary) or never (its creator died between the two steps): it is
+    -- looked at again in 5 s, and let go a minute after it was first found missing.
+    if reached >= 1 then
+      status = 'missing'
+    else
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      redis.call('HSETNX', base .. ':unknown', iid, now)
+      if now - tonumber(redis.call('HGET', base .. ':unknown', iid)) < 60000 then
+        if redis.call('ZSCORE', base .. ':starts', iid) then redis.call('ZADD', base .. ':starts', now + 5000, iid) end
+        if redis.call('ZSCORE', base .. ':ends', iid) then redis.call('ZADD', base .. ':ends', now + 5000, iid) end
+        return
+      end
+      redis.call('HDEL', base .. ':unknown', iid)
+      redis.call('ZREM', base .. ':starts', iid)
+      redis.call('ZREM', base .. ':ends', iid)
+      redis.call('ZREM', base .. ':active', iid)
+      return
+    end
+  end
+  local stage = STAGE[status] or 0
   if early then
     if reached < 2 then redis.call('ZADD', base .. ':starts', 'LT', from, iid) end
     if reached < 3 then redis.call('ZADD', base .. ':ends', 'LT', to, iid) end
     return
   end
-  local stage = STAGE[status] or 0
   if stage < reached then return end
   if stage > reached then redis.call('HSET', base .. ':stage', iid, stage) end
-  if announce then feed('scheduled', iid, from, to) end
+  if announce then
+    redis.call('HDEL', base .. ':unknown', iid)
+    feed('scheduled', iid, from, to)
+  end
   if status == 'scheduled' then
     local fresh = redis.call('ZADD', base .. ':starts', 'CH', from, iid)
     redis.call('ZADD', base .. ':ends', to, iid)
