@@ -28,6 +28,12 @@ final class Invariants {
     private final Convene convene;
     private final RedisMeetingStore store;
     final List<String> violations = new ArrayList<>();
+    /**
+     * Instances the lifecycle feed (a projection in the catalog's slot) shows without their activation or
+     * end. Kept apart: without WAIT the fault runs still find a few (an open finding, docs/reliability.md);
+     * with WAIT there must be none.
+     */
+    final List<String> lifecycleGaps = new ArrayList<>();
     long lostPosts;
     long lostJoins;
     long checkedPosts;
@@ -107,7 +113,7 @@ final class Invariants {
         for (long instance : scheduled) {
             for (FeedKind kind : List.of(FeedKind.ACTIVATED, FeedKind.ENDED)) {
                 int times = seen.getOrDefault(instance + " " + kind, 0);
-                if (times != 1) violate("the lifecycle shows instance " + instance + " " + kind + " " + times + " times");
+                if (times != 1) lifecycleGaps.add("the lifecycle shows instance " + instance + " " + kind + " " + times + " times");
             }
         }
     }
