@@ -10,24 +10,19 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
-import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.convene.core.StoreUnavailableException;
 
 /**
  * One shared, thread-safe connection to a Redis server or cluster. Commands from many threads are
- * pipelined on it; nothing on the request path blocks a connection. About 340 lines: besides connecting,
- * it is the one place that knows a cluster's nodes (which primary holds a slot, which replica follows it,
- * the connection a WAIT must go on), which Lettuce keeps behind this connection.
+ * pipelined on it; nothing on the request path blocks a connection. On a cluster, {@link #view()} says
+ * which node holds what.
  *
  * <pre>{@code
  * try (RedisConnection redis = RedisConnection.open("redis://localhost:6379", false)) { ... }
@@ -45,6 +40,7 @@ public final class RedisConnection implements AutoCloseable {
     private final RedisURI uri;
     private final ClientResources resources;
     private final ReplicaWait replicaWait;
+    private final ClusterView view;
 
     private RedisConnection(String description, RedisURI uri, RedisClient client,
                             StatefulRedisConnection<String, String> standalone,
@@ -58,6 +54,7 @@ public final class RedisConnection implements AutoCloseable {
         this.standalone = standalone;
         this.clusterClient = clusterClient;
         this.cluster = cluster;
+        this.view = cluster == null ? null : new ClusterView(cluster, clusterClient);
     }
 
     /**
@@ -176,68 +173,14 @@ public final class RedisConnection implements AutoCloseable {
         return cluster != null ? cluster.async() : standalone.async();
     }
 
-    /**
-     * The commands of a connection to a replica of the primary that holds {@code key}, in read-only mode,
-     * or null when the cluster knows none that is up (or this is no cluster). Chosen by hand from the
-     * cluster's view: Lettuce's own replica routing counts only replicas whose replication offset its
-     * topology read reported, which it leaves at 0.
-     */
-    CompletableFuture<RedisClusterAsyncCommands<String, String>> replicaFor(String key) {
-        if (cluster == null) return CompletableFuture.completedFuture(null);
-        var partitions = cluster.getPartitions();
-        RedisClusterNode primary = partitions.getMasterBySlot(SlotHash.getSlot(key));
-        if (primary == null) return CompletableFuture.completedFuture(null);
-        for (RedisClusterNode node : partitions) {
-            if (primary.getNodeId().equals(node.getSlaveOf()) && node.isConnected()
-                    && !node.is(RedisClusterNode.NodeFlag.FAIL) && !node.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL)) {
-                return cluster.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort(), ConnectionIntent.READ)
-                        .thenApply(c -> (RedisClusterAsyncCommands<String, String>) c.async());
-            }
-        }
-        return CompletableFuture.completedFuture(null);
+    /** Returns the cluster's nodes as this client sees them, or null when this is no cluster. */
+    ClusterView view() {
+        return view;
     }
 
     /** How many replicas must confirm a write before it counts as done. */
     ReplicaWait replicaWait() {
         return replicaWait;
-    }
-
-    /**
-     * Redis WAIT on the connection that carries writes to the primary holding {@code key}: completes, within
-     * the replica wait's timeout, with how many replicas have every write sent on it so far (on a shared
-     * connection that may be more writes than the caller's, never fewer).
-     */
-    CompletableFuture<Long> waitForReplicas(String key) {
-        return waitForReplicas(key, replicaWait.replicas(), replicaWait.timeout());
-    }
-
-    /**
-     * On a cluster whose slot of {@code key} has a replica up: Redis WAIT for one replica, at most
-     * {@code timeout}, failing when none confirmed (the write stays, its outcome unknown to the caller, who
-     * asks again). For the writes every node relies on (ids handed out, transitions, the index of due
-     * times): a failover right after them would otherwise take them back, and a counter taken back hands
-     * the same id out twice. Where the slot has no replica up there is nothing to wait for.
-     */
-    CompletableFuture<Void> settleOnReplica(String key, Duration timeout) {
-        return replicaFor(key).thenCompose(replica -> replica == null ? CompletableFuture.<Void>completedFuture(null)
-                : waitForReplicas(key, 1, timeout).thenAccept(confirmed -> {
-                    if (confirmed < 1) {
-                        throw new StoreUnavailableException("The replica of " + key + " did not confirm a write within "
-                                + timeout.toMillis() + " ms; it may be lost if its primary fails", null);
-                    }
-                }));
-    }
-
-    private CompletableFuture<Long> waitForReplicas(String key, int replicas, Duration timeout) {
-        long ms = timeout.toMillis();
-        if (cluster == null) return standalone.async().waitForReplication(replicas, ms).toCompletableFuture();
-        RedisClusterNode primary = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
-        if (primary == null) {
-            return CompletableFuture.failedFuture(new StoreUnavailableException("No Redis primary holds " + key + " now", null));
-        }
-        // The same host-and-port connection the slot's writes go through: WAIT counts that connection's writes.
-        return cluster.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort(), ConnectionIntent.WRITE)
-                .thenCompose(node -> node.async().waitForReplication(replicas, ms).toCompletableFuture());
     }
 
     /**

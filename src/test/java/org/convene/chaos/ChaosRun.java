@@ -121,7 +121,10 @@ final class ChaosRun {
                 Invariants check = new Invariants(admin, store);
                 Set<Long> scheduled = new HashSet<>();
                 for (Planned p : planned) {
-                    scheduled.add(p.id());
+                    if (!scheduled.add(p.id())) {
+                        check.createdTwice(p.id());
+                        continue;
+                    }
                     check.instance(p.id(), ledger, true);
                 }
                 for (long instance : instances) check.instance(instance, ledger, false);
@@ -266,7 +269,9 @@ final class ChaosRun {
             for (long meeting : meetings) {
                 if (next.get(meeting).isAfter(now.plusSeconds(3))) continue;
                 // A planner held up by a fault starts again from now, never with a window already past.
-                Instant from = next.get(meeting).isBefore(now.plusSeconds(2)) ? now.plusSeconds(2) : next.get(meeting);
+                // In milliseconds, as the store keeps it: an earlier attempt whose answer was lost is found by it.
+                Instant from = (next.get(meeting).isBefore(now.plusSeconds(2)) ? now.plusSeconds(2) : next.get(meeting))
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 Instant to = from.plus(PLANNED_LENGTH);
                 next.put(meeting, to.plusSeconds(1));
                 MeetingInstance made;

@@ -24,6 +24,8 @@ final class ConveneNodes implements AutoCloseable {
     private final int[] ports;
     private final ChildJvm[] processes;
     private final boolean[] up;
+    /** What nodes printed before they were killed, kept for the run's logs. */
+    private final List<String> earlier = new ArrayList<>();
 
     private ConveneNodes(String redisUrls, int count, int waitReplicas) {
         this.redisUrls = redisUrls;
@@ -86,13 +88,14 @@ final class ConveneNodes implements AutoCloseable {
     }
 
     private void launch(int i) throws IOException {
+        if (processes[i] != null) earlier.add("node " + i + " (killed)\n" + processes[i].output());
         Map<String, String> env = new HashMap<>();
         env.put("CONVENE_REDIS_URL", redisUrls);
         env.put("CONVENE_REDIS_CLUSTER", "true");
         env.put("CONVENE_HTTP_PORT", Integer.toString(ports[i]));
         env.put("CONVENE_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("CONVENE_REQUEST_LOG", "OFF");
-        env.put("CONVENE_LOG_LEVEL", "ERROR");
+        env.put("CONVENE_LOG_LEVEL", "WARN"); // a failed scheduler tick says why, in target/chaos-nodes-*.log
         env.put("CONVENE_CHAT_PER_MINUTE", "1000000");
         env.put("CONVENE_SCHEDULER_POLL_MS", "100");
         env.put("CONVENE_REDIS_WAIT_REPLICAS", Integer.toString(waitReplicas));
@@ -114,6 +117,14 @@ final class ConveneNodes implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        List<String> logs = new ArrayList<>(earlier);
+        for (int i = 0; i < processes.length; i++) if (processes[i] != null) logs.add("node " + i + "\n" + processes[i].output());
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "chaos-nodes-wait" + waitReplicas + ".log"),
+                    String.join("\n\n", logs));
+        } catch (IOException e) {
+            // the logs are for reading after a failure; a run does not fail for them
+        }
         for (ChildJvm process : processes) {
             if (process != null) process.close();
         }

@@ -107,13 +107,20 @@ final class Invariants {
     /** Each scheduled instance appears activated and ended exactly once in the lifecycle of all instances. */
     void lifecycle(Set<Long> scheduled) {
         Map<String, Integer> seen = new HashMap<>();
+        Map<Long, List<String>> history = new HashMap<>();
         for (LifecycleChange c : lifecycleEntries()) {
-            if (scheduled.contains(c.instanceId())) seen.merge(c.instanceId() + " " + c.kind(), 1, Integer::sum);
+            if (!scheduled.contains(c.instanceId())) continue;
+            seen.merge(c.instanceId() + " " + c.kind(), 1, Integer::sum);
+            history.computeIfAbsent(c.instanceId(), i -> new ArrayList<>()).add(c.kind() + "@" + c.position());
         }
         for (long instance : scheduled) {
             for (FeedKind kind : List.of(FeedKind.ACTIVATED, FeedKind.ENDED)) {
                 int times = seen.getOrDefault(instance + " " + kind, 0);
-                if (times != 1) lifecycleGaps.add("the lifecycle shows instance " + instance + " " + kind + " " + times + " times");
+                if (times != 1) {
+                    // What the lifecycle does hold of it, to tell a lost hint from one never sent.
+                    lifecycleGaps.add("the lifecycle shows instance " + instance + " " + kind + " " + times + " times (it holds "
+                            + history.getOrDefault(instance, List.of()) + ")");
+                }
             }
         }
     }
@@ -176,6 +183,11 @@ final class Invariants {
         for (List<LifecycleChange> page = store.lifecycle(StreamPosition.START, 1_000); !page.isEmpty();
              page = store.lifecycle(page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
         return all;
+    }
+
+    /** Records an instance id that a creation acknowledged for a second time: a counter the cluster took back. */
+    void createdTwice(long instance) {
+        violate("instance " + instance + ": its id was handed out by two acknowledged creations");
     }
 
     private void violate(String finding) {

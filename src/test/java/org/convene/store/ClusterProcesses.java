@@ -114,11 +114,22 @@ public final class ClusterProcesses implements AutoCloseable {
      * the slot assigned to its new primary on every primary.
      */
     public void moveSlot(String key, int targetPort, int batch, long paceMillis) {
+        beginMove(key, targetPort, batch, paceMillis).run();
+    }
+
+    /**
+     * Moves every key of {@code key}'s slot to the primary on {@code targetPort} as {@link #moveSlot} does, but
+     * leaves the slot IMPORTING / MIGRATING (its old primary answers ASK for it) until the returned step, which
+     * assigns it to its new primary, is run.
+     */
+    public Runnable beginMove(String key, int targetPort, int batch, long paceMillis) {
         int source = primaryOf(key);
         if (source == targetPort) throw new IllegalArgumentException("the slot of " + key + " is already on " + targetPort);
         List<Integer> others = primaries().stream().filter(p -> p != source && p != targetPort).toList();
+        record Ends(int slot, String targetId) {
+        }
         // One connection to each end for the whole move: the slot stays split no longer than the keys take.
-        withNode(source, from -> withNode(targetPort, to -> {
+        Ends ends = withNode(source, from -> withNode(targetPort, to -> {
             int slot = (int) (long) from.clusterKeyslot(key);
             String sourceId = from.clusterMyId();
             String targetId = to.clusterMyId();
@@ -129,12 +140,14 @@ public final class ClusterProcesses implements AutoCloseable {
                 from.migrate("127.0.0.1", targetPort, 0, 10_000, io.lettuce.core.MigrateArgs.Builder.keys(keys));
                 pause(paceMillis);
             }
-            // The new owner first, then the old one, then the others (what redis-cli does).
-            to.clusterSetSlotNode(slot, targetId);
-            from.clusterSetSlotNode(slot, targetId);
-            for (int primary : others) withNode(primary, redis -> redis.clusterSetSlotNode(slot, targetId));
-            return null;
+            return new Ends(slot, targetId);
         }));
+        // The new owner first, then the old one, then the others (what redis-cli does).
+        return () -> {
+            withNode(targetPort, to -> to.clusterSetSlotNode(ends.slot(), ends.targetId()));
+            withNode(source, from -> from.clusterSetSlotNode(ends.slot(), ends.targetId()));
+            for (int primary : others) withNode(primary, redis -> redis.clusterSetSlotNode(ends.slot(), ends.targetId()));
+        };
     }
 
     private static void pause(long millis) {

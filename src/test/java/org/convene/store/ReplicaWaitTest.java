@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.convene.model.EndResult;
 import org.convene.core.Convene;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.MeetingDetails;
@@ -86,6 +89,41 @@ class ReplicaWaitTest {
         // A user's id; a meeting's id, an instance's id and its due times (and the join, which writes no id, waits for none).
         assertThat(waits(cluster, users) - usersBefore).as("WAITs on the users' primary").isGreaterThanOrEqualTo(1);
         assertThat(waits(cluster, catalog) - catalogBefore).as("WAITs on the catalog's primary").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aDurableWriteOnAMigratingSlotIsRunOnTheImportingNodeAndConfirmedThere() {
+        RedisTargets.clusterWithReplicas().flush(0);
+        ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
+        try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, ReplicaWait.NONE)) {
+            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
+            long meeting = convene.createMeeting(new MeetingDetails("Moving", "", true, List.of())).id();
+            long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
+                    Instant.now().plusSeconds(3600))).id();
+            convene.join(user, instance);
+            String key = "convene:{m:" + meeting + "}";
+            int source = cluster.primaryOf(key);
+            int target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+            long asksBefore = cluster.clusterErrors().getOrDefault("ASK", 0L);
+            long targetWaitsBefore = waits(cluster, target);
+            Runnable finish = cluster.beginMove(key, target, 100, 0);
+            // Every key of the slot is on the importing node: its old primary answers ASK; the importing node
+            // answers TRYAGAIN to a script that would create a key there, until the move is finished (then the
+            // old primary answers MOVED). The end, a durable write, follows each and is confirmed by the
+            // replica of the node that ran it.
+            CompletableFuture<EndResult> end = CompletableFuture.supplyAsync(() -> convene.end(instance));
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> cluster.clusterErrors().getOrDefault("ASK", 0L) > asksBefore || end.isDone());
+            } finally {
+                finish.run();
+            }
+            assertThat(end.join().timedOutUserIds()).containsExactly(user);
+            assertThat(cluster.clusterErrors().getOrDefault("ASK", 0L)).as("ASK answered").isGreaterThan(asksBefore);
+            assertThat(waits(cluster, target)).as("WAITs on the node that ran the end").isGreaterThan(targetWaitsBefore);
+            assertThat(convene.participants(instance)).isEmpty();
+        }
     }
 
     /** How many WAIT commands the node on {@code port} has run. */
