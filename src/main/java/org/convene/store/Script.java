@@ -10,15 +10,33 @@ import java.util.HexFormat;
 
 /**
  * A Lua script from {@code lua/<group>/<name>.lua}, with {@code lua/_common.lua} and its group's {@code _lib.lua}
- * put in front. A script writes unless it is marked {@link #reading()}: only writes wait for replicas
- * when CONVENE_REDIS_WAIT_REPLICAS asks for it ({@code ScriptWritesTest} checks the marks against the Lua).
+ * put in front, and how it may be run ({@link Access}). A script writes unless it is marked {@link #reading()}:
+ * only writes wait for replicas when CONVENE_REDIS_WAIT_REPLICAS asks for it ({@code ScriptWritesTest} checks the
+ * marks against the Lua).
  */
-record Script(String name, String body, String sha, boolean announces, boolean writes, boolean replicaRead, boolean waitsForReplica) {
+record Script(String name, String body, String sha, boolean announces, Access access) {
+
+    /** What a script does to its keys, which decides where it may run and what it waits for. */
+    enum Access {
+        /** Reads only, on its slot's primary. */
+        READ,
+        /** Reads only, on a replica of its slot's primary where the cluster has one up. */
+        REPLICA_READ,
+        /** Writes; waits for replicas only when CONVENE_REDIS_WAIT_REPLICAS asks for it. */
+        WRITE,
+        /** Writes what every node relies on; on a cluster with replicas it waits for one even without the setting. */
+        DURABLE_WRITE
+    }
 
     static Script load(String group, String name) {
         String body = resource("_common.lua") + "\n" + resource(group + "/_lib.lua") + "\n"
                 + resource(group + "/" + name + ".lua");
-        return new Script(group + "/" + name, body, sha1(body), false, true, false, false);
+        return new Script(group + "/" + name, body, sha1(body), false, Access.WRITE);
+    }
+
+    /** Whether the script writes (and so may have to wait for replicas). */
+    boolean writes() {
+        return access == Access.WRITE || access == Access.DURABLE_WRITE;
     }
 
     /**
@@ -26,7 +44,7 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * meeting is announced to the webhook drain (see {@link WebhookRecords}).
      */
     Script announcing() {
-        return new Script(name, body, sha, true, writes, replicaRead, waitsForReplica);
+        return new Script(name, body, sha, true, access);
     }
 
     /**
@@ -37,12 +55,13 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * are few (creations and transitions, not joins or posts), so it is cheap.
      */
     Script durable() {
-        return new Script(name, body, sha, announces, writes, replicaRead, true);
+        if (!writes()) throw new IllegalStateException(name + " only reads: there is nothing to keep");
+        return new Script(name, body, sha, announces, Access.DURABLE_WRITE);
     }
 
     /** The same script, marked as one that only reads: it never waits for replicas. */
     Script reading() {
-        return new Script(name, body, sha, announces, false, replicaRead, waitsForReplica);
+        return new Script(name, body, sha, announces, Access.READ);
     }
 
     /**
@@ -50,8 +69,8 @@ record Script(String name, String body, String sha, boolean announces, boolean w
      * EVALSHA_RO): it sees only what has been replicated, never a write its primary may still lose.
      */
     Script onReplicas() {
-        if (writes) throw new IllegalStateException(name + " writes: it cannot run on a replica");
-        return new Script(name, body, sha, announces, false, true, false);
+        if (writes()) throw new IllegalStateException(name + " writes: it cannot run on a replica");
+        return new Script(name, body, sha, announces, Access.REPLICA_READ);
     }
 
     private static String resource(String path) {

@@ -293,7 +293,7 @@ final class ChaosRun {
                     traffic.end(nodes.url(random.nextInt(NODES)), p.id()); // whatever it answers: the end comes once either way
                 }
             }
-            sleep(100);
+            ClusterProcesses.sleepFor(100);
         }
     }
 
@@ -302,7 +302,7 @@ final class ChaosRun {
         for (int attempt = 0; attempt < 300; attempt++) {
             Traffic.Answer answer = traffic.end(nodes.url(attempt % NODES), instance);
             if (answer.outcome() == Outcome.OK || answer.problem().equals("instance-ended")) return;
-            sleep(100);
+            ClusterProcesses.sleepFor(100);
         }
         throw new IllegalStateException("instance " + instance + " could not be ended");
     }
@@ -310,7 +310,7 @@ final class ChaosRun {
     private static void awaitEnded(Convene admin, long instance) {
         for (int attempt = 0; attempt < 300; attempt++) {
             if (retry(() -> admin.instance(instance)).status() == org.convene.model.InstanceStatus.ENDED) return;
-            sleep(100);
+            ClusterProcesses.sleepFor(100);
         }
         throw new IllegalStateException("the schedulers never ended instance " + instance);
     }
@@ -321,17 +321,17 @@ final class ChaosRun {
      */
     private static void awaitQuiet(RedisMeetingStore store, List<Planned> planned) {
         Instant last = planned.stream().map(Planned::to).max(Instant::compareTo).orElse(Instant.now());
-        while (Instant.now().isBefore(last.plusSeconds(1))) sleep(100);
+        while (Instant.now().isBefore(last.plusSeconds(1))) ClusterProcesses.sleepFor(100);
         for (int attempt = 0; attempt < 600; attempt++) {
             if (retry(() -> store.dueInstances(Instant.now(), 1)).isEmpty()) return;
-            sleep(100);
+            ClusterProcesses.sleepFor(100);
         }
     }
 
     private static void awaitCaughtUp(StreamFollower follower, List<org.convene.model.StreamPosition> truth) {
         if (truth.isEmpty()) return;
         String last = truth.get(truth.size() - 1).toString();
-        for (int attempt = 0; attempt < 300 && !last.equals(follower.last()); attempt++) sleep(100);
+        for (int attempt = 0; attempt < 300 && !last.equals(follower.last()); attempt++) ClusterProcesses.sleepFor(100);
     }
 
     /** An administrator's call, asked again while the cluster settles. */
@@ -341,17 +341,8 @@ final class ChaosRun {
                 return call.get();
             } catch (StoreUnavailableException e) {
                 if (attempt > 300) throw e;
-                sleep(100);
+                ClusterProcesses.sleepFor(100);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -138,7 +138,7 @@ public final class ClusterProcesses implements AutoCloseable {
             for (List<String> keys = from.clusterGetKeysInSlot(slot, batch); !keys.isEmpty();
                  keys = from.clusterGetKeysInSlot(slot, batch)) {
                 from.migrate("127.0.0.1", targetPort, 0, 10_000, io.lettuce.core.MigrateArgs.Builder.keys(keys));
-                pause(paceMillis);
+                sleepFor(paceMillis);
             }
             return new Ends(slot, targetId);
         }));
@@ -150,7 +150,8 @@ public final class ClusterProcesses implements AutoCloseable {
         };
     }
 
-    private static void pause(long millis) {
+    /** Sleeps {@code millis}; an interrupt stops the caller (a fault run's thread) with the flag kept. */
+    public static void sleepFor(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
