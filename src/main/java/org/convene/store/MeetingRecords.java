@@ -30,7 +30,9 @@ final class MeetingRecords {
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check").reading();
-    private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save").announcing();
+    // Durable: the index of due times is told of the instance next, and an instance a failover took back after
+    // that would be shown on the lifecycle and then found missing.
+    private static final Script INSTANCE_SAVE = Script.load("meeting", "instance_save").announcing().durable();
     private static final Script INSTANCE_DELETE = Script.load("meeting", "instance_delete").announcing().durable();
     private static final Script INSTANCES = Script.load("meeting", "instances").reading();
     private static final Script OPEN_TO = Script.load("meeting", "open_to").reading();

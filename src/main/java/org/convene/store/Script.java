@@ -48,8 +48,8 @@ record Script(String name, String body, String sha, boolean announces, Access ac
     }
 
     /**
-     * The same writing script, marked as one whose writes every node relies on: ids handed out, the index of
-     * due times, and the transitions the index is told of (an end the index has forgotten, if a failover took
+     * The same writing script, marked as one whose writes every node relies on: ids handed out, instances made or
+     * moved, the index of due times, and the transitions the index is told of (an end the index has forgotten, if a failover took
      * it back, would never be made again). On a cluster with replicas it waits for one to hold them (at most a
      * second; unconfirmed, the call fails and is made again), even without CONVENE_REDIS_WAIT_REPLICAS. They
      * are few (creations and transitions, not joins or posts), so it is cheap.

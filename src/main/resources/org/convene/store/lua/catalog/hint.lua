@@ -1,5 +1,5 @@
 -- Brings the due times of instances in line with what their settle returned. ARGV holds groups of
--- four: instance, status (scheduled/active/ended/missing, or announce:<status>), from, to; a missing instance also leaves
+-- four: instance, status (scheduled/active/ended/missing/unknown, or announce:<status>), from, to; a missing instance also leaves
 -- the instance -> meeting map (its id is never reused, so a cached entry only leads to 'invalid').
 -- Idempotent, so two schedulers acknowledging the same instance agree. With ARGV[1] = 'early',
 -- only moves times earlier.
@@ -24,28 +24,33 @@ local function apply(iid, status, from, to)
   local announce = string.sub(status, 1, 9) == 'announce:'
   if announce then status = string.sub(status, 10) end
   if status == 'unknown' then
-    -- A settle found no such instance. After its announce that means it was deleted (a deletion's own hint
-    -- was lost). Before it, the instance may not be written yet (its creator is slow: the fault run saw a
-    -- creation held up 10 s by a stopped primary) or never (its creator died between the two steps): it is
-    -- looked at again in 5 s, and let go a minute after it was first found missing.
+    -- A settle found no such instance. That is not believed at first sight: a stopped primary that resumes
+    -- answers, for a moment, as if it still held the slot its replica took over meanwhile, and finds no
+    -- instance made since (the long fault run saw an announced instance dropped as deleted that way, its
+    -- participants left inside); and before its announce the instance may not be written yet (its creator is
+    -- slow: a creation held up 10 s by a stopped primary) or never (its creator died between the two steps).
+    -- So it is looked at again in 5 s, and let go only a minute after it was first found missing: as
+    -- deleted if it was announced (the deletion's own hint was lost), silently if it never was.
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    redis.call('HSETNX', base .. ':unknown', iid, now)
+    if now - tonumber(redis.call('HGET', base .. ':unknown', iid)) < 60000 then
+      if redis.call('ZSCORE', base .. ':starts', iid) then redis.call('ZADD', base .. ':starts', now + 5000, iid) end
+      if redis.call('ZSCORE', base .. ':ends', iid) then redis.call('ZADD', base .. ':ends', now + 5000, iid) end
+      return
+    end
+    redis.call('HDEL', base .. ':unknown', iid)
     if reached >= 1 then
       status = 'missing'
     else
-      local t = redis.call('TIME')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      redis.call('HSETNX', base .. ':unknown', iid, now)
-      if now - tonumber(redis.call('HGET', base .. ':unknown', iid)) < 60000 then
-        if redis.call('ZSCORE', base .. ':starts', iid) then redis.call('ZADD', base .. ':starts', now + 5000, iid) end
-        if redis.call('ZSCORE', base .. ':ends', iid) then redis.call('ZADD', base .. ':ends', now + 5000, iid) end
-        return
-      end
-      redis.call('HDEL', base .. ':unknown', iid)
       redis.call('ZREM', base .. ':starts', iid)
       redis.call('ZREM', base .. ':ends', iid)
       redis.call('ZREM', base .. ':active', iid)
       return
     end
   end
+  -- Found after all: its due times were only moved for the second look, which the lifecycle does not show.
+  local rechecked = redis.call('HDEL', base .. ':unknown', iid) == 1
   local stage = STAGE[status] or 0
   if early then
     if reached < 2 then redis.call('ZADD', base .. ':starts', 'LT', from, iid) end
@@ -54,15 +59,12 @@ local function apply(iid, status, from, to)
   end
   if stage < reached then return end
   if stage > reached then redis.call('HSET', base .. ':stage', iid, stage) end
-  if announce then
-    redis.call('HDEL', base .. ':unknown', iid)
-    feed('scheduled', iid, from, to)
-  end
+  if announce then feed('scheduled', iid, from, to) end
   if status == 'scheduled' then
     local fresh = redis.call('ZADD', base .. ':starts', 'CH', from, iid)
     redis.call('ZADD', base .. ':ends', to, iid)
     redis.call('ZREM', base .. ':active', iid)
-    if fresh == 1 then feed('scheduled', iid, from, to) end
+    if fresh == 1 and not rechecked then feed('scheduled', iid, from, to) end
   elseif status == 'active' then
     redis.call('ZREM', base .. ':starts', iid)
     redis.call('ZADD', base .. ':ends', to, iid)
@@ -72,7 +74,12 @@ local function apply(iid, status, from, to)
     -- (its window passed unseen, or the hint of its activation was lost with a node): the lifecycle says so,
     -- so that it shows every instance activated once and ended once.
     local unseen = status == 'ended' and reached < 2 and redis.call('ZSCORE', base .. ':starts', iid)
-    if unseen then feed('activated', iid, unseen, redis.call('ZSCORE', base .. ':ends', iid) or to) end
+    -- The window as the settle reported it; an end by hand reports none (0), and the index's due times are
+    -- then the best known (unless a second look moved them).
+    if unseen then
+      if from ~= '0' then feed('activated', iid, from, to)
+      else feed('activated', iid, unseen, redis.call('ZSCORE', base .. ':ends', iid) or to) end
+    end
     local was = redis.call('ZREM', base .. ':starts', iid) + redis.call('ZREM', base .. ':ends', iid)
         + redis.call('ZREM', base .. ':active', iid)
     if was > 0 or status == 'missing' then
