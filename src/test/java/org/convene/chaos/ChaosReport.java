@@ -47,9 +47,6 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
                     pause(f), f.touched().isEmpty() ? "all instances" : "instances " + f.touched(),
                     ledger.acknowledgedBetween(f.touched(), f.startedAt(), f.endedAt())));
         }
-        out.append("lifecycle feed gaps (open finding without WAIT): ").append(check.lifecycleGaps.size())
-                .append(check.lifecycleGaps.isEmpty() ? "" : " " + check.lifecycleGaps.subList(0, Math.min(6, check.lifecycleGaps.size())))
-                .append('\n');
         out.append("invariant violations: ").append(check.violations.size()).append('\n');
         // Grouped by what they are about (an instance, a stream), each group with its first finding.
         java.util.Map<String, java.util.List<String>> groups = new java.util.TreeMap<>();

@@ -28,12 +28,6 @@ final class Invariants {
     private final Convene convene;
     private final RedisMeetingStore store;
     final List<String> violations = new ArrayList<>();
-    /**
-     * Instances the lifecycle feed (a projection in the catalog's slot) shows without their activation or
-     * end. Kept apart: without WAIT the fault runs still find a few (an open finding, docs/reliability.md);
-     * with WAIT there must be none.
-     */
-    final List<String> lifecycleGaps = new ArrayList<>();
     long lostPosts;
     long lostJoins;
     long checkedPosts;
@@ -118,7 +112,7 @@ final class Invariants {
                 int times = seen.getOrDefault(instance + " " + kind, 0);
                 if (times != 1) {
                     // What the lifecycle does hold of it, to tell a lost hint from one never sent.
-                    lifecycleGaps.add("the lifecycle shows instance " + instance + " " + kind + " " + times + " times (it holds "
+                    violate("the lifecycle shows instance " + instance + " " + kind + " " + times + " times (it holds "
                             + history.getOrDefault(instance, List.of()) + ")");
                 }
             }
