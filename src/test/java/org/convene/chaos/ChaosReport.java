@@ -12,7 +12,15 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
 
     /** The pause each fault caused: the longest time without an acknowledged operation on what it touched, from its start. */
     double pause(Faults.Injected fault) {
-        return ledger.longestPause(fault.touched(), fault.startedAt(), fault.endedAt() + 5_000_000_000L);
+        // Looked at until 5 s after it, or until the next fault begins: that one's pauses are its own.
+        long until = fault.endedAt() + 5_000_000_000L;
+        for (Faults.Injected next : faults) if (next.startedAt() > fault.endedAt()) until = Math.min(until, next.startedAt());
+        return ledger.longestPause(fault.touched(), fault.startedAt(), until);
+    }
+
+    /** Whether writes to the instances {@code fault} touched were acknowledged again after it. */
+    boolean resumed(Faults.Injected fault) {
+        return ledger.resumedAfter(fault.touched(), fault.endedAt());
     }
 
     List<String> violations() {
@@ -42,9 +50,9 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
         out.append("redirections and refusals answered by the Redis nodes (INFO errorstats): ").append(clusterErrors).append('\n');
         out.append("faults (").append(faults.size()).append("):\n");
         for (Faults.Injected f : faults) {
-            out.append(String.format(Locale.ROOT, "  %s (%s): lasted %.1f s, acknowledged writes paused %.1f s on %s "
+            out.append(String.format(Locale.ROOT, "  %s (%s): lasted %.1f s, acknowledged writes paused %s%.1f s on %s "
                             + "(%d acknowledged there meanwhile)%n", f.kind(), f.detail(), (f.endedAt() - f.startedAt()) / 1e9,
-                    pause(f), f.touched().isEmpty() ? "all instances" : "instances " + f.touched(),
+                    resumed(f) ? "" : "(never resumed) at least ", pause(f), f.touched().isEmpty() ? "all instances" : "instances " + f.touched(),
                     ledger.acknowledgedBetween(f.touched(), f.startedAt(), f.endedAt())));
         }
         out.append("invariant violations: ").append(check.violations.size()).append('\n');

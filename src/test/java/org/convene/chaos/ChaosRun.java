@@ -105,6 +105,7 @@ final class ChaosRun {
                 long loadBegan = System.nanoTime();
                 try {
                     if (plan.isShort()) shortPlan(faults); else longPlan(faults);
+                    awaitResumed(faults.injected());
                 } finally {
                     planning.set(false);
                     Thread.sleep(PLANNED_LENGTH.toMillis() + 2_000); // the planned instances under way reach their end
@@ -146,6 +147,19 @@ final class ChaosRun {
                 lifecycle.close();
                 return new ChaosReport(plan, ledger, faults.injected(), check, planned.size(), hops, breaks, loadSeconds,
                         (System.nanoTime() - began) / 1e9, cluster.clusterErrors());
+            }
+        }
+    }
+
+    /**
+     * Keeps the load on until writes to what each fault touched are acknowledged again (at most 30 s): with WAIT
+     * a shard confirms nothing until its old primary is back as its replica, a few seconds after the fault.
+     */
+    private void awaitResumed(List<Faults.Injected> injected) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (Faults.Injected fault : injected) {
+            while (!ledger.resumedAfter(fault.touched(), fault.endedAt()) && System.nanoTime() < until) {
+                ClusterProcesses.sleepFor(100);
             }
         }
     }

@@ -22,7 +22,8 @@ class ChaosRunTest {
         assertThat(report.violations()).as(report.text()).isEmpty();
         assertThat(report.faults()).hasSize(7);
         for (Faults.Injected fault : report.faults()) {
-            assertThat(report.pause(fault)).as("writes resumed after: %s", fault.kind()).isLessThan(30.0);
+            assertThat(report.resumed(fault)).as("writes resumed after: %s", fault.kind()).isTrue();
+            assertThat(report.pause(fault)).as("writes paused by: %s", fault.kind()).isLessThan(30.0);
         }
         assertThat(report.streamBreaks()).as("streams broke when their node was killed, and resumed elsewhere").isPositive();
         assertThat(report.streamHops()).isPositive();

@@ -109,9 +109,12 @@ final class Faults {
 
     /** The instances of the run's meetings whose slot is on the primary on {@code port}. */
     private List<Long> instancesOn(int port) {
+        List<String> keys = new ArrayList<>();
+        for (int m = 0; m < meetings.size(); m++) keys.add(key(m));
+        java.util.Map<String, Integer> owners = cluster.primariesOf(keys); // one look at the cluster for all of them
         List<Long> on = new ArrayList<>();
         for (int m = 0; m < meetings.size(); m++) {
-            if (cluster.primaryOf(key(m)) == port) on.add(instances.get(m));
+            if (owners.get(key(m)) == port) on.add(instances.get(m));
         }
         return on;
     }

@@ -53,22 +53,33 @@ final class Ledger {
 
     /** How many operations on {@code instances} (all when empty) were acknowledged between {@code from} and {@code until}. */
     long acknowledgedBetween(List<Long> instances, long from, long until) {
-        return (instances.isEmpty() ? acknowledged.values().stream() : instances.stream()
-                .map(i -> acknowledged.getOrDefault(i, new ConcurrentLinkedQueue<>())))
-                .flatMap(Queue::stream).filter(t -> t >= from && t <= until).count();
+        return acknowledgements(instances, from).stream().filter(t -> t <= until).count();
     }
 
     /**
-     * The longest time without an acknowledged operation on {@code instances} (all when empty) between
-     * {@code from} and {@code until} (System.nanoTime), in seconds: how long a fault held writes up.
+     * The longest time without an acknowledged operation on {@code instances} (all when empty) from {@code from}
+     * (System.nanoTime) until the first one after {@code until}, in seconds: how long a fault held writes up.
      */
     double longestPause(List<Long> instances, long from, long until) {
-        List<Long> times = (instances.isEmpty() ? acknowledged.values().stream() : instances.stream()
+        long gap = 0, previous = from;
+        for (long t : acknowledgements(instances, from)) {
+            gap = Math.max(gap, t - previous);
+            previous = t;
+            // The first acknowledgement after the window closes the gap that was open at its end: a pause that
+            // outlasts the fault (writes refused until a replica is back) is measured whole.
+            if (t > until) return gap / 1e9;
+        }
+        return Math.max(gap, until - previous) / 1e9; // no acknowledgement after the window: a lower bound
+    }
+
+    /** Whether any of {@code instances} (none: all) had a write acknowledged after {@code after}. */
+    boolean resumedAfter(List<Long> instances, long after) {
+        return !acknowledgements(instances, after + 1).isEmpty();
+    }
+
+    private List<Long> acknowledgements(List<Long> instances, long from) {
+        return (instances.isEmpty() ? acknowledged.values().stream() : instances.stream()
                 .map(i -> acknowledged.getOrDefault(i, new ConcurrentLinkedQueue<>())))
-                .flatMap(Queue::stream).filter(t -> t >= from && t <= until).sorted().toList();
-        if (times.isEmpty()) return (until - from) / 1e9;
-        long gap = times.get(0) - from;
-        for (int i = 1; i < times.size(); i++) gap = Math.max(gap, times.get(i) - times.get(i - 1));
-        return gap / 1e9;
+                .flatMap(Queue::stream).filter(t -> t >= from).sorted().toList();
     }
 }

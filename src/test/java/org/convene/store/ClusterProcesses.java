@@ -68,22 +68,38 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** The port of the primary that holds {@code key}'s slot now. */
     public int primaryOf(String key) {
-        // Asked of each node about itself: another node's view can lag a failover by a few hundred ms.
+        return primariesOf(List.of(key)).get(key);
+    }
+
+    /**
+     * The port of the primary that holds each key's slot now, asking each node about itself (another node's
+     * view can lag a failover by a few hundred ms). Where two nodes claim a slot, the one with the higher
+     * config epoch holds it: a primary killed and started again claims its old slots from its saved
+     * configuration until it hears of the replica that replaced it (the fault run chose such a node as the
+     * victim of a later fault, and measured the pause of the wrong instances).
+     */
+    public java.util.Map<String, Integer> primariesOf(List<String> keys) {
+        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+        java.util.Map<String, Long> epochs = new java.util.HashMap<>();
         for (int port : ports) {
+            Node self;
             try {
-                Integer owner = withNode(port, redis -> {
-                    long slot = redis.clusterKeyslot(key);
-                    for (Node node : nodes(redis)) {
-                        if (node.myself() && node.primary() && node.holds(slot)) return node.port();
-                    }
-                    return null;
-                });
-                if (owner != null) return owner;
+                self = withNode(port, redis -> nodes(redis).stream().filter(Node::myself).findFirst().orElse(null));
             } catch (RuntimeException down) {
-                // that node is down or stopped: ask another
+                continue; // that node is down or stopped: the others say who holds what
+            }
+            if (self == null || !self.primary()) continue;
+            for (String key : keys) {
+                if (self.holds(io.lettuce.core.cluster.SlotHash.getSlot(key)) && self.epoch() > epochs.getOrDefault(key, -1L)) {
+                    owners.put(key, self.port());
+                    epochs.put(key, self.epoch());
+                }
             }
         }
-        throw new IllegalStateException("no primary says it holds the slot of " + key);
+        for (String key : keys) {
+            if (!owners.containsKey(key)) throw new IllegalStateException("no primary says it holds the slot of " + key);
+        }
+        return owners;
     }
 
     /** The port of a replica of the primary on {@code primaryPort}. */
@@ -208,13 +224,14 @@ public final class ClusterProcesses implements AutoCloseable {
                 String[] range = f[i].split("-");
                 ranges.add(new long[] {Long.parseLong(range[0]), Long.parseLong(range[range.length - 1])});
             }
-            nodes.add(new Node(f[0], port, f[2].contains("myself"), f[2].contains("master"), "-".equals(f[3]) ? null : f[3], ranges));
+            nodes.add(new Node(f[0], port, f[2].contains("myself"), f[2].contains("master"), "-".equals(f[3]) ? null : f[3],
+                    Long.parseLong(f[6]), ranges));
         }
         return nodes;
     }
 
     /** A node as CLUSTER NODES lists it. */
-    record Node(String id, int port, boolean myself, boolean primary, String primaryId, List<long[]> slots) {
+    record Node(String id, int port, boolean myself, boolean primary, String primaryId, long epoch, List<long[]> slots) {
         boolean holds(long slot) {
             return slots.stream().anyMatch(r -> slot >= r[0] && slot <= r[1]);
         }
