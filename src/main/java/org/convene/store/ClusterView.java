@@ -40,14 +40,17 @@ final class ClusterView {
         if (primary == null) {
             return CompletableFuture.failedFuture(new StoreUnavailableException("No Redis primary holds " + key + " now", null));
         }
-        return node(primary.getUri().getHost(), primary.getUri().getPort());
+        return connect(primary.getNodeId(), primary.getUri().getHost(), primary.getUri().getPort());
     }
 
     /** Returns the connection to the node at {@code host:port} (a redirect's target). */
     CompletableFuture<Node> node(String host, int port) {
         RedisClusterNode known = cluster.getPartitions().stream()
                 .filter(n -> n.getUri().getHost().equals(host) && n.getUri().getPort() == port).findFirst().orElse(null);
-        String id = known == null ? host + ":" + port : known.getNodeId();
+        return connect(known == null ? host + ":" + port : known.getNodeId(), host, port);
+    }
+
+    private CompletableFuture<Node> connect(String id, String host, int port) {
         return cluster.getConnectionAsync(host, port, ConnectionIntent.WRITE).thenApply(c -> new Node(id, c));
     }
 

@@ -54,9 +54,12 @@ final class ScriptRunner {
 
     CompletableFuture<List<Object>> run(Script script, String[] keys, String... args) {
         ClusterView view = connection.view();
-        if (script.access() == Script.Access.REPLICA_READ && view != null && replicasRunScripts) return onReplica(view, script, keys, args);
+        if (script.access() == Script.Access.REPLICA_READ && view != null && replicasRunScripts) {
+            return onReplica(view, script, keys, args);
+        }
         ReplicaWait wait = connection.replicaWait();
-        boolean confirmed = script.writes() && (wait.enabled() || (script.access() == Script.Access.DURABLE_WRITE && view != null));
+        boolean confirmed = script.writes()
+                && (wait.enabled() || (script.access() == Script.Access.DURABLE_WRITE && view != null));
         if (!confirmed) return routed(script, keys, args, 0);
         if (view == null) {
             return routed(script, keys, args, 0).thenCompose(reply -> redis.waitForReplication(wait.replicas(),

@@ -96,8 +96,9 @@ final class Transitions implements TransitionStore {
             }
         }
         live.apply(rows);
-        // The reaping hints went out before the status hints, to the same slot: the one wait for the
-        // latter covers them, so reading their results costs no round trip of its own.
+        // The reaping hints went out before the status hints, to the same slot, so reading their results
+        // after the latter's costs no round trip of its own. They are not waited for on replicas: a lost one
+        // is written again by repairViews.
         due.statuses(hints);
         reaps.forEach(calls::result);
         if (unsettled == instanceIds.size() && firstFailure != null) throw firstFailure; // nothing could be done: say why
