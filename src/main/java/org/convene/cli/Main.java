@@ -2,6 +2,7 @@ package org.convene.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.convene.core.LayoutMismatchException;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.RefusedException;
 import picocli.CommandLine;
@@ -61,6 +62,10 @@ public final class Main {
                 err.println("convene: cannot listen on " + context.node().settings().listenAddress() + " (" + taken.getMessage()
                         + "); stop what uses it or set CONVENE_HTTP_PORT");
                 return 2;
+            }
+            if (e instanceof LayoutMismatchException layout) {
+                err.println("convene: " + layout.getMessage());
+                return 3;
             }
             if (e instanceof StoreUnavailableException unavailable) {
                 err.println("convene: " + unavailable.getMessage());

@@ -158,6 +158,11 @@ final class RedisCalls {
         return scripts.run(script, new String[] {Keys.LIVE}, args).thenApply(Reply::new);
     }
 
+    /** Runs a script in the data layout's slot. */
+    CompletableFuture<Reply> inLayout(Script script, String... args) {
+        return scripts.run(script, new String[] {DataLayout.BASE}, args).thenApply(Reply::new);
+    }
+
     /** Runs a script in the webhooks' slot. */
     CompletableFuture<Reply> inHooks(Script script, String... args) {
         return scripts.run(script, new String[] {Keys.HOOKS}, args).thenApply(Reply::new);

@@ -60,6 +60,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     private final LiveView live;
     private final WebhookRecords webhooks;
     private final SeriesRecords series;
+    private final DataLayout layout;
 
     /**
      * Stores data in the connection's database and the events log in {@code eventsDatabase}; on a
@@ -82,6 +83,12 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
         this.webhooks = new WebhookRecords(calls);
         this.series = new SeriesRecords(calls, meetings, due);
+        this.layout = new DataLayout(calls, maintenance::isEmpty);
+    }
+
+    /** The version of the data layout this Redis holds, and the steps that bring older data up to date. */
+    public DataLayout layout() {
+        return layout;
     }
 
     /** Recurring series and their occurrences, on the same connection. */

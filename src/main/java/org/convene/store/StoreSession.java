@@ -13,6 +13,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class StoreSession implements AutoCloseable {
+    /** How long a node waits for another to bring the data layout up to date before it gives up. */
+    private static final java.time.Duration LAYOUT_WAIT = java.time.Duration.ofMinutes(10);
     private final EmbeddedRedis embedded;
     private final RedisConnection connection;
     private final RedisMeetingStore store;
@@ -40,7 +42,14 @@ public final class StoreSession implements AutoCloseable {
         try {
             String url = embedded == null ? settings.redisUrl().orElseThrow() : embedded.url();
             RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics, settings.replicaWait());
-            return new StoreSession(embedded, connection, new RedisMeetingStore(connection, settings.eventsDatabase()));
+            try {
+                RedisMeetingStore store = new RedisMeetingStore(connection, settings.eventsDatabase());
+                store.layout().bringUpToDate(LAYOUT_WAIT);
+                return new StoreSession(embedded, connection, store);
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (embedded != null) embedded.close();
             throw e;

@@ -55,11 +55,15 @@ final class RedisKeys {
         return keys;
     }
 
-    /** Restores {@code keys} into an empty standalone server: each into its database (events into {@code eventsDb}). */
+    /**
+     * Empties a standalone server (every database) and restores {@code keys} into it: each into its database
+     * (events into {@code eventsDb}).
+     */
     static void restore(String url, List<StoredKey> keys, int eventsDb) {
         RedisClient client = RedisClient.create(RedisURI.create(url));
         try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
             var sync = connection.sync();
+            sync.flushall();
             for (int db : new int[] {0, 1}) {
                 sync.select(db == 0 ? 0 : eventsDb);
                 for (StoredKey k : keys.stream().filter(k -> k.db() == db).toList()) {
@@ -71,11 +75,15 @@ final class RedisKeys {
         }
     }
 
-    /** Restores {@code keys} into an empty cluster, where every key lives in database 0 (events by their own prefix). */
+    /**
+     * Empties a cluster (every primary) and restores {@code keys} into it, where every key lives in database 0
+     * (the events log by its own prefix).
+     */
     static void restoreInCluster(String urls, List<StoredKey> keys) {
         RedisClusterClient client = RedisClusterClient.create(Stream.of(urls.split(",")).map(RedisURI::create).toList());
         try (StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
             var sync = connection.sync();
+            sync.flushall();
             for (StoredKey k : keys) sync.restore(name(k), payload(k), RestoreArgs.Builder.ttl(Math.max(0, k.ttlMillis())));
         } finally {
             client.shutdown();

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.convene.store.DataLayout;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisTargets;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +30,31 @@ class UpgradeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void dataWrittenByLayoutOneReadsBackAsItWasWritten() throws IOException {
+    void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnTheEmbeddedRedis() throws IOException {
         JsonNode fixture = fixture(1);
         try (EmbeddedRedis server = EmbeddedRedis.ephemeral();
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
             RedisKeys.restore(server.url(), keys(fixture), 1);
             assertReadsBack(new RedisMeetingStore(redis, 1), fixture);
+        }
+    }
+
+    /** The same on Debian's Redis 7 (a 6.2 dump restores into 7), and on a cluster with replicas. */
+    @Nested
+    @Tag("integration")
+    class OnOtherServers {
+        @Test
+        void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnRedisSeven() throws IOException {
+            RedisConnection redis = RedisTargets.redis7();
+            RedisKeys.restore(redis.description(), keys(fixture(1)), 1);
+            assertReadsBack(new RedisMeetingStore(redis, 1), fixture(1));
+        }
+
+        @Test
+        void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnAClusterWithReplicas() throws IOException {
+            RedisConnection redis = RedisTargets.clusterWithReplicas();
+            RedisKeys.restoreInCluster(redis.description(), keys(fixture(1)));
+            assertReadsBack(new RedisMeetingStore(redis, 1), fixture(1));
         }
     }
 
@@ -50,8 +74,13 @@ class UpgradeTest {
         return keys;
     }
 
-    /** Opens the store as a node would and makes every read of the fixture again, comparing each answer. */
+    /**
+     * Opens the store as a node would (bringing the data up to this code's layout) and makes every read of
+     * the fixture again, comparing each answer.
+     */
     static void assertReadsBack(RedisMeetingStore store, JsonNode fixture) {
+        store.layout().bringUpToDate(Duration.ofMinutes(1));
+        assertThat(store.layout().version()).isEqualTo(DataLayout.CURRENT);
         @SuppressWarnings("unchecked")
         Map<String, String> tokens = JSON.convertValue(fixture.path("tokens"), Map.class);
         try (LayoutWorld world = new LayoutWorld(store, LayoutWorld.NOW)) {

@@ -1,0 +1,30 @@
+package org.convene.store;
+
+import java.util.List;
+
+/**
+ * One step that brings data written in an older layout up to {@link #layout()}: idempotent (running it
+ * again changes nothing more) and resumable (it works in batches and records how far it got).
+ *
+ * @param layout the layout the step belongs to: it runs on data of an older one
+ * @param name a stable name, recorded once the step is done
+ * @param description what it does, for the log
+ * @param work one batch at a time
+ */
+record LayoutStep(int layout, String name, String description, Work work) {
+
+    /** Every step of every layout, in the order they run. Layout 1 needs none: it is the first. */
+    static final List<LayoutStep> ALL = List.of();
+
+    LayoutStep {
+        if (layout < 2) throw new IllegalArgumentException("layout: steps bring data to layout 2 or later, was " + layout);
+        if (name == null || !name.matches("[a-z0-9-]{1,64}")) throw new IllegalArgumentException("name: lower-case words, was " + name);
+    }
+
+    /** A step's work: one batch from where its progress says it stopped. */
+    @FunctionalInterface
+    interface Work {
+        /** Does the next batch and records how far it got; returns whether there is more to do. */
+        boolean runBatch(RedisCalls calls, DataLayout.StepProgress progress);
+    }
+}
