@@ -1,4 +1,16 @@
 -- Shared by every script, before its group's _lib.lua (Script.java puts both in front).
+--
+-- Every script opens with a header in one form (store/ScriptHeadersTest checks it against the script):
+--   -- <name>: <what it does, in one sentence>.
+--   -- <why, or what else to know: any number of lines, or none>
+--   -- KEYS: <n> <what>, <n> <what>, ...         the keys it uses, itself or through the libraries
+--   -- ARGV: <n> <what>, ..., <n>.. <what>         the arguments it reads, each position once; `none` for none
+--   -- REPLY: {'<STATUS>', <item>, ...} | ...      every reply it gives; `a | b` inside braces: an item either way
+-- A KEYS, ARGV or REPLY line goes on in lines that start `--      ` (six spaces). `<n>.. <what>` is a tail:
+-- every argument from n on, one <what> each, or a group each where <what> names one in braces (`4.. {instance
+-- id, user id}`: pairs). A last item written `<item>...` stands for any number of them (none too).
+-- Meeting scripts are passed KEYS 1-3 and ARGV 1-2 by store/RedisCalls, and meeting/_lib.lua reads them: a
+-- header declares KEYS[3] (the outbox) only where the script can reach it, through the library or itself.
 
 -- A stream entry's or hash's flat {field, value, ...} list as a table.
 local function fields(flat)

@@ -1,4 +1,9 @@
--- Instances with a start, an end or a reaping due at ARGV[1] (now), at most ARGV[2] of each, as id, meeting pairs.
+-- due: the instances with a start, an end or a reaping due by now, each with its meeting.
+-- At most `limit` from each of the three indexes; an instance due in several is listed once. Its meeting is
+-- false once the instance -> meeting map no longer has it.
+-- KEYS: 1 catalog base
+-- ARGV: 1 now (ms), 2 limit (per index)
+-- REPLY: {'OK', {instance id, meeting id | false, ...}}
 local now, limit = ARGV[1], tonumber(ARGV[2])
 local seen, result = {}, {}
 local function add(ids)

@@ -1,11 +1,14 @@
--- Brings the due times of instances in line with what their settle returned. ARGV holds groups of
--- four: instance, status (scheduled/active/ended/missing/unknown, or announce:<status>), from, to; a missing instance also leaves
--- the instance -> meeting map (its id is never reused, so a cached entry only leads to 'invalid').
--- Idempotent, so two schedulers acknowledging the same instance agree. With ARGV[1] = 'early',
--- only moves times earlier.
+-- hint: brings the due times of instances in line with what their settle returned.
+-- A missing instance also leaves the instance -> meeting map (its id is never reused, so a cached entry only
+-- leads to 'invalid'). Idempotent, so two schedulers acknowledging the same instance agree. With 'early'
+-- first, it only moves times earlier.
 -- Each change of an instance's index state is also appended to <base>:feed (scheduled, activated,
 -- ended, deleted), the lifecycle stream of every instance: it happens exactly when the indexes
 -- change, so each transition appears there once however many schedulers report it.
+-- KEYS: 1 catalog base
+-- ARGV: 1.. 'early' (optional: only move times earlier), then {instance id, status (scheduled, active,
+--      ended, missing, unknown, or announce:<status>), from (ms), to (ms)}
+-- REPLY: {'OK'}
 local start = 1
 local early = ARGV[1] == 'early'
 if early then start = 2 end

@@ -1,4 +1,7 @@
--- {'OK', earliest due time in ms} among starts, ends, reapings and reminders, or {'NONE'} when nothing is due.
+-- next_due: the earliest due time among starts, ends, reapings and reminders.
+-- KEYS: 1 catalog base
+-- ARGV: none
+-- REPLY: {'OK', earliest due time (ms)} | {'NONE'}
 local best = false
 for _, index in ipairs({':starts', ':ends', ':reaps', ':reminders'}) do
   local first = redis.call('ZRANGE', base .. index, 0, 0, 'WITHSCORES')

@@ -1,7 +1,10 @@
--- What a worker is to send for work entry ARGV[1] (lane ARGV[2]) at now = ARGV[3]: the lane's head.
--- {'DELIVER', delivery id, url, secret, previous secret, previous until (ms), message id, payload,
--- attempts so far, created (ms)}; or {'NONE'} (lane empty, endpoint gone, message expired: nothing to
--- send, the entry is done) or {'PARKED'} (endpoint disabled: the lane waits for it to be enabled).
+-- begin: what a worker is to send for a work entry: the head of its lane.
+-- {'NONE'}: nothing to send (lane empty, endpoint gone, message expired), the entry is done; {'PARKED'}:
+-- the endpoint is disabled and the lane waits for it to be enabled.
+-- KEYS: 1 hooks base
+-- ARGV: 1 work entry id, 2 lane (<eid>:<iid>), 3 now (ms)
+-- REPLY: {'DELIVER', delivery id, url, secret, previous secret ('' none), previous until (ms, '0' none),
+--      message id, payload, attempts so far, created (ms)} | {'NONE'} | {'PARKED'}
 local id, lane, now = ARGV[1], ARGV[2], ARGV[3]
 local eid = string.match(lane, '^(%d+):')
 local did = redis.call('LINDEX', lkey(lane), 0)

@@ -1,7 +1,10 @@
--- A page of endpoint ARGV[1]'s delivery log, newest first: up to ARGV[3] deliveries older than delivery
--- ARGV[2] ('' from the newest) whose status is ARGV[4] ('' any), looking at no more than ARGV[5] entries.
--- With ARGV[6] (ms, '' none) it stops at deliveries made before that time.
--- {'OK', delivery hash with its message's type, ...} or {'NOT_FOUND'}.
+-- deliveries: a page of an endpoint's delivery log, newest first.
+-- Up to `limit` deliveries older than `before` whose status is `status`, looking at no more than `budget`
+-- entries; with `since`, it stops at deliveries made before that time.
+-- KEYS: 1 hooks base
+-- ARGV: 1 endpoint id, 2 before (delivery id, '' from the newest), 3 limit, 4 status ('' any), 5 budget,
+--      6 since (ms, '' none)
+-- REPLY: {'OK', delivery hash (flat, with its message's type)...} | {'NOT_FOUND'}
 local eid, before, limit, status, budget, since = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5]), ARGV[6]
 if redis.call('EXISTS', ekey(eid)) == 0 then return {'NOT_FOUND'} end
 local log = ekey(eid) .. ':log'

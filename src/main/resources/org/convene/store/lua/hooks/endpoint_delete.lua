@@ -1,5 +1,7 @@
--- Deletes endpoint ARGV[1] with its lanes and its log (its deliveries expire with the retention).
--- {'OK'} or {'NOT_FOUND'}.
+-- endpoint_delete: deletes an endpoint with its lanes and its log; its deliveries expire with the retention.
+-- KEYS: 1 hooks base
+-- ARGV: 1 endpoint id
+-- REPLY: {'OK'} | {'NOT_FOUND'}
 local eid = ARGV[1]
 if redis.call('EXISTS', ekey(eid)) == 0 then return {'NOT_FOUND'} end
 for _, lane in ipairs(redis.call('SMEMBERS', ekey(eid) .. ':lanes')) do

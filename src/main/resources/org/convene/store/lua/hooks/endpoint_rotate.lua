@@ -1,5 +1,7 @@
--- Gives endpoint ARGV[1] the new secret ARGV[2] at now = ARGV[4]; the one it replaces keeps signing
--- beside it until ARGV[3] (ms). {'OK', endpoint hash} or {'NOT_FOUND'}.
+-- endpoint_rotate: gives an endpoint a new secret; the one it replaces keeps signing beside it for a while.
+-- KEYS: 1 hooks base
+-- ARGV: 1 endpoint id, 2 new secret (sealed), 3 previous until (ms), 4 now (ms)
+-- REPLY: {'OK', endpoint hash (flat)} | {'NOT_FOUND'}
 local eid = ARGV[1]
 if redis.call('EXISTS', ekey(eid)) == 0 then return {'NOT_FOUND'} end
 local current = redis.call('HGET', ekey(eid), 'secret')

@@ -1,6 +1,8 @@
--- Creates (ARGV[1] = '') or changes endpoint ARGV[1] at now = ARGV[2]: then name, value pairs of the
--- fields to set (url, events, description, enabled, secret). Enabling an endpoint makes its waiting
--- lanes due now. {'OK', endpoint hash} or {'NOT_FOUND'}.
+-- endpoint_save: creates or changes an endpoint; enabling one makes its waiting lanes due now.
+-- KEYS: 1 hooks base
+-- ARGV: 1 endpoint id ('' to create), 2 now (ms), 3.. {field, value} (url, events, description, enabled,
+--      secret)
+-- REPLY: {'OK', endpoint hash (flat)} | {'NOT_FOUND'}
 local eid, now = ARGV[1], ARGV[2]
 if eid == '' then
   eid = tostring(redis.call('INCR', base .. ':next:endpoint'))

@@ -1,4 +1,7 @@
--- Every endpoint's hash, by id. {'OK', hash, hash, ...}.
+-- endpoints: every endpoint's hash, by id.
+-- KEYS: 1 hooks base
+-- ARGV: none
+-- REPLY: {'OK', endpoint hash (flat)...}
 local ids = redis.call('SMEMBERS', base .. ':endpoints')
 table.sort(ids, function(a, b) return tonumber(a) < tonumber(b) end)
 local out = {'OK'}

@@ -1,7 +1,9 @@
--- Turns outbox messages into deliveries, one per endpoint that wants the message's type. ARGV[1] = now,
--- ARGV[2] = retention (ms), then five per message: id, type, instance, meeting, payload (JSON).
--- A message already queued (a drain repeated after a crash) is skipped: its id is its identity.
--- A message no endpoint wants is not kept. {'OK', deliveries made}.
+-- enqueue: turns outbox messages into deliveries, one per endpoint that wants the message's type.
+-- A message already queued (a drain repeated after a crash) is skipped: its id is its identity. A message
+-- no endpoint wants is not kept.
+-- KEYS: 1 hooks base
+-- ARGV: 1 now (ms), 2 retention (ms), 3.. {message id, type, instance id, meeting id, payload (JSON)}
+-- REPLY: {'OK', deliveries made}
 local now, keep = ARGV[1], tonumber(ARGV[2])
 local endpoints = {}
 for _, eid in ipairs(redis.call('SMEMBERS', base .. ':endpoints')) do

@@ -1,10 +1,13 @@
--- Records how an attempt went. ARGV = work entry, lane, delivery id, now, result, answer code (0 when
--- none), latency (ms), error ('' when none), next attempt (ms, for 'retry'). Results: 'ok' (2xx),
--- 'retry' (to be tried again at the next attempt), 'failed' (the retry schedule is spent), 'gone'
--- (410: the endpoint is disabled). The lane's head moves on after 'ok', 'failed' and 'gone'; the lane
--- is due again now, at the next attempt, or parked while its endpoint is disabled. An attempt that
--- finds its delivery no longer the head (another node claimed the work and finished it) changes
--- only the delivery's own record. {'OK'}.
+-- outcome: records how an attempt went, and moves its lane on.
+-- Results: 'ok' (2xx), 'retry' (to be tried again at the next attempt), 'failed' (the retry schedule is
+-- spent), 'gone' (410: the endpoint is disabled). The lane's head moves on after 'ok', 'failed' and 'gone';
+-- the lane is due again now, at the next attempt, or parked while its endpoint is disabled. An attempt
+-- that finds its delivery no longer the head (another node claimed the work and finished it) changes
+-- only the delivery's own record.
+-- KEYS: 1 hooks base
+-- ARGV: 1 work entry id, 2 lane (<eid>:<iid>), 3 delivery id, 4 now (ms), 5 result, 6 answer code (0 none),
+--      7 latency (ms), 8 error ('' none), 9 next attempt (ms, for 'retry')
+-- REPLY: {'OK'}
 local id, lane, did, now, result, code, latency, err, next_at =
     ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local eid = string.match(lane, '^(%d+):')

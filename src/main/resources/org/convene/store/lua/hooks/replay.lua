@@ -1,6 +1,9 @@
--- Sends deliveries ARGV[4..] of endpoint ARGV[3] again at now = ARGV[1] (retention ARGV[2] ms): each as a
--- new delivery of the same message (so the same webhook-id) at the tail of its lane. A delivery of
--- another endpoint, or whose message is past the retention, is skipped. {'OK', new delivery ids}.
+-- replay: sends deliveries of an endpoint again, each as a new delivery of the same message.
+-- So with the same webhook-id, at the tail of its lane. A delivery of another endpoint, or whose message is
+-- past the retention, is skipped.
+-- KEYS: 1 hooks base
+-- ARGV: 1 now (ms), 2 retention (ms), 3 endpoint id, 4.. delivery ids
+-- REPLY: {'OK', {new delivery id, ...}} | {'NOT_FOUND'}
 local now, keep, eid = ARGV[1], tonumber(ARGV[2]), ARGV[3]
 if redis.call('EXISTS', ekey(eid)) == 0 then return {'NOT_FOUND'} end
 local made = {}

@@ -1,8 +1,11 @@
--- Applies live rows (ARGV, each JSON with id, seq and status): a row newer than the last one applied
--- for its instance replaces it, or removes the instance once it is no longer active; an older one is
--- ignored. Each applied row's instance id also goes on the change stream, numbered by the version it
--- makes (the id only: a row can be large, and the stream keeps thousands), so that a node keeping the
--- view in memory reads only what changed since it last looked. {'OK', rows applied}.
+-- apply: applies live rows, each replacing its instance's row unless an older one (by seq).
+-- A row newer than the last one applied for its instance replaces it, or removes the instance once it is no
+-- longer active; an older one is ignored. Each applied row's instance id also goes on the change stream,
+-- numbered by the version it makes (the id only: a row can be large, and the stream keeps thousands), so that
+-- a node keeping the view in memory reads only what changed since it last looked.
+-- KEYS: 1 live base
+-- ARGV: 1.. live rows (JSON with id, seq and status)
+-- REPLY: {'OK', rows applied}
 local applied = 0
 for _, json in ipairs(ARGV) do
   local row = cjson.decode(json)

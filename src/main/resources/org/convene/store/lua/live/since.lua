@@ -1,6 +1,8 @@
--- What changed since stream id ARGV[1], at most ARGV[2] changes: {'OK', version, changes as a flat
--- stream id, v, instance id list, the current rows of the instances changed as a flat id, row list
--- (false: no longer active)}. One call, so that a node catches up in one round trip.
+-- since: what changed since a change stream id, with the current rows of the instances changed.
+-- One call, so that a node catches up in one round trip.
+-- KEYS: 1 live base
+-- ARGV: 1 after (change stream id), 2 limit
+-- REPLY: {'OK', version, {stream id, v, instance id, ...}, {instance id, row | false (no longer active), ...}}
 local entries = redis.call('XRANGE', base .. ':changes', '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))
 local changes, ids, seen = {}, {}, {}
 for _, entry in ipairs(entries) do

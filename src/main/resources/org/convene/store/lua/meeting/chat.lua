@@ -1,5 +1,8 @@
--- Function 9: user ARGV[6]'s messages in instance ARGV[3], after message ARGV[4], at most ARGV[5].
--- {'OK', entries} or {'INVALID_INSTANCE'}. (The whole chat, function 7, is a plain XRANGE, not a script.)
+-- chat: one user's messages in an instance after a message number (function 9).
+-- The whole chat, function 7, is a plain XRANGE, not a script.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 after (message number), 5 limit, 6 user id
+-- REPLY: {'OK', {chat entry, ...}} | {'INVALID_INSTANCE'}
 local iid, after, limit, uid = ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
 if redis.call('EXISTS', ikey(iid)) == 0 then return {'INVALID_INSTANCE'} end
 local chat = ikey(iid) .. ':chat'

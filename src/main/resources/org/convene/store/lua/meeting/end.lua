@@ -1,7 +1,9 @@
--- Function 5: an administrator ends an active instance now; every participant times out.
--- ARGV[3..4] = instance, now. If the window has already passed, settle ends it at its `to`
--- instead and this call is refused as not active: the timeouts are written once either way.
--- {'OK', timed-out user ids, live row}.
+-- end: an administrator ends an active instance now, and every participant times out (function 5).
+-- If the window has already passed, settle ends it at its `to` instead and this call is refused as not
+-- active: the timeouts are written once either way.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 now (ms)
+-- REPLY: {'OK', {timed-out user id, ...}, live row} | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'}
 local iid, now = ARGV[3], ARGV[4]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end

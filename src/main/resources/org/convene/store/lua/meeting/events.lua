@@ -1,6 +1,8 @@
--- A page of instance ARGV[3]'s events log, at most ARGV[5] events: those after event ARGV[4] when
--- ARGV[6] is 'after', the newest ones before it (returned oldest first) when 'before'.
--- {'OK', entries} or {'INVALID_INSTANCE'}.
+-- events: a page of an instance's events log: after a cursor, or the newest before it.
+-- Those before it come oldest first all the same.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 cursor (event number), 5 limit, 6 direction ('after' or 'before')
+-- REPLY: {'OK', {event entry, ...}} | {'INVALID_INSTANCE'}
 local iid, cursor, limit, direction = ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
 if redis.call('EXISTS', ikey(iid)) == 0 then return {'INVALID_INSTANCE'} end
 return {'OK', in_events(function()

@@ -1,6 +1,8 @@
--- Instance ARGV[3]'s live feed after stream id ARGV[4] ('0' for the start), at most ARGV[5] entries,
--- each as {id, kind, user, n, at, text, reason}; a chat entry carries its message's text, read here in the same slot.
--- {'OK', entries} or {'INVALID_INSTANCE'}.
+-- feed: an instance's live feed after a stream id.
+-- A chat entry carries its message's text, read here in the same slot.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 after (stream id, '0' for the start), 5 limit
+-- REPLY: {'OK', {{stream id, kind, user id, n, at, text | false, reason | false}, ...}} | {'INVALID_INSTANCE'}
 local iid, after, limit = ARGV[3], ARGV[4], tonumber(ARGV[5])
 if redis.call('EXISTS', ikey(iid)) == 0 then return {'INVALID_INSTANCE'} end
 local entries = redis.call('XRANGE', ikey(iid) .. ':feed', after_id(after), '+', 'COUNT', limit)

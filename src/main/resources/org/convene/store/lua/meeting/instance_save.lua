@@ -1,10 +1,14 @@
--- Creates instance ARGV[3] of meeting ARGV[4] (ARGV[5] = 'create') or moves it (ARGV[5] = 'update';
--- 'check' validates a move and writes nothing but what the clock makes due)
--- to the window [ARGV[6], ARGV[7]) at now = ARGV[8]. Refused if it would overlap another instance
--- of the meeting; a started instance may only change its end, an ended one nothing.
--- A create may make the occurrence of series ARGV[9] whose original start is ARGV[10] (ms): one that
--- exists already (another scheduler made it) is answered {'EXISTS', its instance id}, changing nothing.
--- {'OK', instance hash, live row} ({'OK'} for a check).
+-- instance_save: creates an instance, moves it, or checks a move, refusing a window that overlaps another.
+-- 'check' validates a move and writes nothing but what the clock makes due. A started instance may only
+-- change its end, an ended one nothing. A create may make the occurrence of a series that starts at a
+-- recurrence id: one that exists already (another scheduler made it) is answered 'EXISTS', changing nothing.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 meeting id, 5 mode ('create', 'update' or 'check'), 6 from (ms),
+--      7 to (ms), 8 now (ms), 9 series id ('' or absent: none), 10 recurrence id (original start, ms)
+-- REPLY: {'OK', instance hash (flat), live row, reminder (minutes, 0 none)} | {'OK'} (check)
+--      | {'INVALID_MEETING'} | {'INVALID_SERIES'} | {'EXISTS', instance id} | {'OCCURRENCE_CANCELLED', recurrence id}
+--      | {'INVALID_INSTANCE'} | {'INSTANCE_ENDED', instance id} | {'INSTANCE_STARTED', instance id}
+--      | {'INVALID_INPUT', message} | {'OVERLAP', instance id}
 local iid, mid, mode, from, to, now, sid, rid = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9] or '', ARGV[10]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
 if sid ~= '' then

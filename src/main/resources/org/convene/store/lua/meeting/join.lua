@@ -1,6 +1,10 @@
--- Function 1: a user joins an active instance. ARGV[3..7] = instance, user, e-mail, name, now.
--- Refusals in the seed's order (then a full instance, when the meeting has a capacity); success records the participant and its join event together.
--- {'OK', event number, live row, when the participant is reaped unless renewed (ms; false: no presence rule)}.
+-- join: a user joins an active instance (function 1); refusals in the seed's order, then a full instance.
+-- A full instance only when the meeting has a capacity: a seat is taken in the same step as the check.
+-- Success records the participant and its join event together.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 e-mail, 6 name, 7 now (ms)
+-- REPLY: {'OK', event number, live row, reap due (ms) | false (no presence rule)}
+--      | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'} | {'NOT_ALLOWED', user id} | {'ALREADY_IN'} | {'INSTANCE_FULL'}
 local iid, uid, email, name, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end

@@ -1,5 +1,7 @@
--- Function 2: a user leaves an instance they are in. ARGV[3..5] = instance, user, now.
--- {'OK', event number, live row}.
+-- leave: a user leaves an instance they are in (function 2).
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 now (ms)
+-- REPLY: {'OK', event number, live row} | {'INVALID_INSTANCE'} | {'ALREADY_LEFT'} | {'NOT_JOINED'}
 local iid, uid, now = ARGV[3], ARGV[4], ARGV[5]
 if not settle(iid, now) then return {'INVALID_INSTANCE'} end
 if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then

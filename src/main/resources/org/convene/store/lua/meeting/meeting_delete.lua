@@ -1,5 +1,9 @@
--- Deletes meeting ARGV[3] if it has no instances left (their history must not dangle), with its series
--- (which then have no occurrences; the catalog's top-up hint for them is dropped when next due).
+-- meeting_delete: deletes the meeting with its series, if it has no instances left.
+-- Their history must not dangle. Its series then have no occurrences; the catalog's top-up hint for them is
+-- dropped when next due.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 meeting id (for the refusal)
+-- REPLY: {'OK'} | {'INVALID_MEETING'} | {'MEETING_HAS_INSTANCES', meeting id}
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
 if redis.call('ZCARD', base .. ':instances') > 0 then return {'MEETING_HAS_INSTANCES', ARGV[3]} end
 for _, sid in ipairs(redis.call('SMEMBERS', base .. ':series')) do

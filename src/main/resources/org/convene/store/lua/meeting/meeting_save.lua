@@ -1,10 +1,12 @@
--- Creates meeting ARGV[3] (when ARGV[4] is 'create') or replaces its details (ARGV[4] is the
--- expected version, or '' for any). ARGV[5..11] = title, description, public ('1'/'0'), now, capacity ('0': none),
--- presence lease and grace (seconds, '0': no presence rule), reminder (minutes before each instance, '0': none);
--- ARGV[13..] = audience.
--- Whoever is inside the active instance and no longer admitted leaves it in the same step, with a
--- leave event whose reason is 'removed'. Returns {'OK', version, removed user ids, live row of the
--- active instance (false if none)}: the meeting's version, and who is inside, are part of what it shows.
+-- meeting_save: creates the meeting or replaces its details; who is no longer admitted leaves the active instance.
+-- They leave it in the same step, with a leave event whose reason is 'removed'. The meeting's version, and
+-- who is inside, are part of what the live row shows.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 meeting id, 4 mode ('create', or the expected version, '' any), 5 title,
+--      6 description, 7 public ('1'/'0'), 8 now (ms), 9 capacity ('0' none), 10 presence lease (s, '0' none),
+--      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13.. audience e-mails
+-- REPLY: {'OK', version, {removed user id, ...}, live row of the active instance | false}
+--      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
 local mkey, akey = base .. ':meeting', base .. ':audience'

@@ -1,6 +1,9 @@
--- Function 6: a participant posts a chat message. ARGV[3..7] = instance, user, text, now, idempotency key ('' if none).
+-- post: a participant posts a chat message (function 6).
 -- The message number is the stream id (<n>-0), so messages keep posting order even within one millisecond.
 -- A key already used by this user in this instance (kept a day) returns the first message instead of a new one.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 text, 6 now (ms), 7 idempotency key ('' none)
+-- REPLY: {'OK', message number, text, at (ms)} | {'INVALID_INSTANCE'} | {'NOT_IN_MEETING'} | {'NOT_ACTIVE'}
 local iid, uid, text, now, key = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local idem = ikey(iid) .. ':idem:' .. uid .. ':' .. key
 if key ~= '' then

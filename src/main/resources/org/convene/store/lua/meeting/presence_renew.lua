@@ -1,6 +1,8 @@
--- Renews presence at now = ARGV[3] for pairs of instance, user in ARGV[4..]: a sign of life (a
--- heartbeat, or an open stream). Only who is inside an instance of a meeting with a presence rule
--- is renewed. Returns {'OK', {1 or 0 per pair: whether that user is inside}}.
+-- presence_renew: renews the presence of users inside instances of this meeting: a sign of life.
+-- A heartbeat, or an open stream. Only who is inside an instance of a meeting with a presence rule is renewed.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 now (ms), 4.. {instance id, user id}
+-- REPLY: {'OK', {inside (1 | 0), ...}} (one a pair)
 local now = ARGV[3]
 local due = presence_due(now)
 local inside = {}

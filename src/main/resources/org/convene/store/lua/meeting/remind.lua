@@ -1,8 +1,10 @@
--- The "starting soon" notice of instance ARGV[3] at now = ARGV[4], once: it goes to the instance's feed
--- (its live stream) and the webhook outbox, and the instance remembers it was sent, so that however many
--- schedulers try, one sends it. {'OK', 1, from, to} when this call sent it; {'OK', 0} when it was sent
--- before, the instance has started or is gone, or the meeting no longer asks for it; {'LATER', when (ms)}
--- when the meeting's reminder was changed to later than the hint said.
+-- remind: sends an instance's "starting soon" notice, once, to its feed and the webhook outbox.
+-- The instance remembers it was sent, so that however many schedulers try, one sends it. {'OK', 0}: sent
+-- before, the instance has started or is gone, or the meeting no longer asks for it; {'LATER', due}: the
+-- meeting's reminder was changed to later than the hint said.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 now (ms)
+-- REPLY: {'OK', 1, from (ms), to (ms)} | {'OK', 0} | {'LATER', due (ms)}
 local iid, now = ARGV[3], ARGV[4]
 local status = settle(iid, now)
 if status ~= 'scheduled' then return {'OK', 0} end

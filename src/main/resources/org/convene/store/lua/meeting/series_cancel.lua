@@ -1,6 +1,9 @@
--- Cancels the occurrence of series ARGV[3] whose original start is ARGV[4] (ms) at now = ARGV[5]: made,
--- its instance is deleted (refused once it has started: what ran is never changed); not made yet, it
--- never will be. {'OK', deleted instance id or false} or a refusal.
+-- series_cancel: cancels one occurrence of a series: made, its instance is deleted; not made yet, it never will be.
+-- Refused once the instance has started: what ran is never changed.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 series id, 4 recurrence id (original start, ms), 5 now (ms)
+-- REPLY: {'OK', deleted instance id | false} | {'INVALID_SERIES'} | {'INSTANCE_ENDED', instance id}
+--      | {'INSTANCE_STARTED', instance id}
 local sid, rid, now = ARGV[3], ARGV[4], ARGV[5]
 local key = base .. ':series:' .. sid
 if redis.call('EXISTS', key) == 0 then return {'INVALID_SERIES'} end

@@ -1,6 +1,8 @@
--- Cuts series ARGV[3] short at now = ARGV[5]: its rule becomes ARGV[4] (ending before the occurrence
--- that starts ARGV[6], ms), and its made occurrences from that one on, not started, are deleted.
--- {'OK', deleted instance ids} or {'INVALID_SERIES'}.
+-- series_cut: cuts a series short with a new rule, and deletes its occurrences from the cut on not started yet.
+-- The new rule ends before the occurrence that starts at the cut.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 series id, 4 rule (RRULE), 5 now (ms), 6 cut (original start, ms)
+-- REPLY: {'OK', {deleted instance id, ...}} | {'INVALID_SERIES'}
 local sid, rule, now, cut = ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
 local key = base .. ':series:' .. sid
 if redis.call('EXISTS', key) == 0 then return {'INVALID_SERIES'} end

@@ -1,5 +1,8 @@
--- Deletes series ARGV[3] at now = ARGV[4]: its occurrences still to come go with it; those that ran, or
--- are running, stay as instances of their own. {'OK', deleted instance ids} or {'INVALID_SERIES'}.
+-- series_delete: deletes a series and its occurrences still to come.
+-- Those that ran, or are running, stay as instances of their own.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 series id, 4 now (ms)
+-- REPLY: {'OK', {deleted instance id, ...}} | {'INVALID_SERIES'}
 local sid, now = ARGV[3], ARGV[4]
 local key = base .. ':series:' .. sid
 if redis.call('EXISTS', key) == 0 then return {'INVALID_SERIES'} end

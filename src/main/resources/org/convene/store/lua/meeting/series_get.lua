@@ -1,5 +1,8 @@
--- Series ARGV[3] ('' for every series of the meeting), each with its occurrences:
--- {'OK', {series hash, {recurrence id, instance id, ...}}, ...}; {'INVALID_SERIES'} for one that does not exist.
+-- series_get: one series of the meeting, or every one, each with its occurrences and cancellations.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 series id ('' every series of the meeting)
+-- REPLY: {'OK', {series hash (flat), {recurrence id, instance id, ...}, {cancelled recurrence id, ...}}...}
+--      | {'INVALID_SERIES'}
 local wanted = ARGV[3]
 local ids = wanted == '' and redis.call('SMEMBERS', base .. ':series') or {wanted}
 table.sort(ids, function(a, b) return tonumber(a) < tonumber(b) end)

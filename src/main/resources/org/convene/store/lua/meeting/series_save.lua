@@ -1,5 +1,8 @@
--- Creates series ARGV[3] of meeting ARGV[4] at now = ARGV[5], with rule ARGV[6], local start ARGV[7],
--- zone ARGV[8] and length ARGV[9] (minutes). {'OK', series hash} or {'INVALID_MEETING'}.
+-- series_save: creates a series of the meeting.
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 series id, 4 meeting id, 5 now (ms), 6 rule (RRULE), 7 local start, 8 zone,
+--      9 length (minutes)
+-- REPLY: {'OK', series hash (flat)} | {'INVALID_MEETING'}
 local sid, mid, now = ARGV[3], ARGV[4], ARGV[5]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
 local key = base .. ':series:' .. sid

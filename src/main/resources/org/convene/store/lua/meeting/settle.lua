@@ -1,7 +1,10 @@
--- The scheduler's transition: applies whatever is due for instance ARGV[3] at now = ARGV[4]: its
--- activation or end, and the reaping of participants whose presence ran out.
--- Returns {'OK', status, transition ('' if none), timed-out users, from, to, live row, reaped users,
--- next due reap (ms, false if none), when the first reaped was due (ms, false if none)} or {'INVALID_INSTANCE'}.
+-- settle: the scheduler's transition: applies whatever is due for an instance now.
+-- Its activation or end, and the reaping of participants whose presence ran out.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 now (ms)
+-- REPLY: {'OK', status, transition ('activated', 'ended' or ''), {timed-out user id, ...}, from (ms), to (ms),
+--      live row, {reaped user id, ...}, next reap due (ms) | false, first reaped's due (ms) | false}
+--      | {'INVALID_INSTANCE'}
 local iid, now = ARGV[3], ARGV[4]
 local status, transition, uids = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end

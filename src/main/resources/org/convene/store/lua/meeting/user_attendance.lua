@@ -1,6 +1,8 @@
--- The attendance of user ARGV[3] in every instance of this meeting they attended, newest first
--- join first: {'OK', {{instance id, instance hash (flat), segments, name}, ...}}. Reads only what
--- the user's own index names (see attend in _lib.lua).
+-- user_attendance: one user's attendance in every instance of this meeting they attended, newest join first.
+-- Reads only what the user's own index names (see attend in _lib.lua).
+-- KEYS: 1 meeting base, 2 events base
+-- ARGV: 1 data db, 2 events db, 3 user id
+-- REPLY: {'OK', {{instance id, instance hash (flat), segments, name}, ...}}
 local uid = ARGV[3]
 local out = {}
 for _, iid in ipairs(redis.call('ZREVRANGE', base .. ':attended:' .. uid, 0, -1)) do

@@ -1,5 +1,8 @@
--- The administrator's token hash: with ARGV[1] = 'get' returns it; 'init' stores ARGV[2] only if
--- there is none yet; 'replace' stores ARGV[2]. Returns {'OK', hash in force} or {'NONE'}.
+-- admin_token: reads the administrator's token hash, stores it if there is none yet, or replaces it.
+-- 'get' only reads; 'init' stores the hash only if there is none yet; 'replace' stores it.
+-- KEYS: 1 users base
+-- ARGV: 1 action ('get', 'init' or 'replace'), 2 hash (for 'init' and 'replace')
+-- REPLY: {'OK', hash in force} | {'NONE'}
 local key = base .. ':admin-token'
 if ARGV[1] == 'init' then redis.call('SET', key, ARGV[2], 'NX')
 elseif ARGV[1] == 'replace' then redis.call('SET', key, ARGV[2]) end

@@ -1,7 +1,9 @@
--- Takes one from allowance ARGV[1] of ARGV[2] a minute at now = ARGV[3] (ms): a token bucket (a burst of
--- ARGV[2], refilled continuously) kept in <base>:allowance:<ARGV[1]> (tokens, at), so that every node
--- counts against the same one. Forgotten two minutes after its last use, when it would be full again.
--- {'OK', 0} when there was one, {'OK', seconds until there is one} when not.
+-- allowance: takes one from a token bucket every node shares, or says how long until there is one.
+-- A burst of `per minute`, refilled continuously, kept in <base>:allowance:<key> (tokens, at), so that every
+-- node counts against the same one. Forgotten two minutes after its last use, when it would be full again.
+-- KEYS: 1 users base
+-- ARGV: 1 key (chat:<uid>: a user's chat allowance), 2 per minute, 3 now (ms)
+-- REPLY: {'OK', 0 (taken) | seconds until there is one}
 local key = base .. ':allowance:' .. ARGV[1]
 local per, now = tonumber(ARGV[2]), tonumber(ARGV[3])
 local b = redis.call('HMGET', key, 'tokens', 'at')

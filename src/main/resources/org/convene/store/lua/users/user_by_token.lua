@@ -1,5 +1,8 @@
--- The user whose token hashes to ARGV[1]: {'OK', id, stored hash, e-mail} or {'INVALID_USER'}.
+-- user_by_token: the user whose API token has this SHA-256 hash.
 -- The caller compares the stored hash with its own in constant time.
+-- KEYS: 1 users base
+-- ARGV: 1 token hash
+-- REPLY: {'OK', user id, stored hash, e-mail} | {'INVALID_USER'}
 local uid = redis.call('HGET', base .. ':tokens', ARGV[1])
 if not uid then return {'INVALID_USER'} end
 local user = redis.call('HMGET', ukey(uid), 'tokenHash', 'email')

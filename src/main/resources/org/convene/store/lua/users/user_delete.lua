@@ -1,6 +1,9 @@
--- Deletes user ARGV[1]: frees their e-mail and token and drops them from the list, but keeps the
--- record as a tombstone (deleted = 1), so that events, chat and participants that name the user
--- never point at nothing. A deleted user cannot be read, changed, or join.
+-- user_delete: deletes a user, keeping the record as a tombstone (deleted = 1).
+-- Frees their e-mail and token and drops them from the list, but keeps the record, so that events, chat
+-- and participants that name the user never point at nothing. A deleted user cannot be read, changed, or join.
+-- KEYS: 1 users base
+-- ARGV: 1 user id
+-- REPLY: {'OK'} | {'INVALID_USER'}
 local uid = ARGV[1]
 local user = redis.call('HMGET', ukey(uid), 'email', 'deleted', 'tokenHash')
 if not user[1] or user[2] == '1' then return {'INVALID_USER'} end

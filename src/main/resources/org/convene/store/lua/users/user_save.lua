@@ -1,5 +1,7 @@
--- Creates a user (ARGV[1] = '') or replaces user ARGV[1]'s details if its version is ARGV[2]
--- (or any, when ''). ARGV[3..6] = name, age, gender, normalised e-mail. Returns the id and version.
+-- user_save: creates a user, or replaces one's details if it is at the version expected.
+-- KEYS: 1 users base
+-- ARGV: 1 user id ('' to create), 2 expected version ('' any), 3 name, 4 age, 5 gender, 6 normalised e-mail
+-- REPLY: {'OK', user id, version} | {'EMAIL_TAKEN', e-mail} | {'INVALID_USER'} | {'VERSION_MISMATCH', version}
 local uid, expected, name, age, gender, email = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local owner = redis.call('HGET', base .. ':emails', email)
 local version = 1
