@@ -2,19 +2,31 @@ package org.convene.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.convene.core.Convene;
 import org.convene.core.Services;
 import org.convene.http.ConveneServer;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
+import org.convene.series.HorizonKeeper;
+import org.convene.series.Recurrences;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.StoreSession;
 import org.convene.courier.OkHttpCourier;
@@ -57,7 +69,7 @@ public final class Node implements AutoCloseable {
         this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
                 settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute(),
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
-                        settings.webhooks().keep()), new org.convene.series.Recurrences(store.series(), clock));
+                        settings.webhooks().keep()), new Recurrences(store.series(), clock));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
@@ -99,17 +111,17 @@ public final class Node implements AutoCloseable {
      */
     public Serving serve() {
         Timer lag = Timer.builder("convene_scheduler_lag").description("From a start or end falling due to its transition")
-                .serviceLevelObjectives(java.util.stream.Stream.of(1, 5, 10, 50, 100, 500, 1000, 5000)
+                .serviceLevelObjectives(Stream.of(1, 5, 10, 50, 100, 500, 1000, 5000)
                         .map(Duration::ofMillis).toArray(Duration[]::new)).register(metrics);
         // Each kind counted from zero, so that the series exist before the first transition.
-        for (var kind : org.convene.schedule.Transition.Kind.values()) transitions(metrics, kind);
+        for (var kind : Transition.Kind.values()) transitions(metrics, kind);
         InstanceScheduler scheduler = scheduler(clock, settings.schedulerPoll(), t -> {
             transitions(metrics, t.kind()).increment();
             lag.record(Duration.between(t.dueAt(), clock.instant()));
         });
         scheduler.start();
         WebhookDispatcher webhooks = webhookDispatcher().start();
-        org.convene.series.HorizonKeeper horizon = new org.convene.series.HorizonKeeper(services.recurrences(),
+        HorizonKeeper horizon = new HorizonKeeper(services.recurrences(),
                 Duration.ofMinutes(1));
         try {
             return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler,
@@ -126,8 +138,8 @@ public final class Node implements AutoCloseable {
     public WebhookDispatcher webhookDispatcher() {
         var s = settings.webhooks();
         OkHttpCourier courier = new OkHttpCourier(new TargetGuard(s.allowPrivate()), s.timeout(), s.maxAnswerBytes());
-        String consumer = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         return new WebhookDispatcher(store.webhooks(), courier, webhookBox, clock, s, new WebhookMetrics(metrics), consumer);
     }
 
@@ -146,14 +158,14 @@ public final class Node implements AutoCloseable {
      * every line (the request log included) is one JSON object, logback's own encoder.
      */
     static void applyLogging(Settings settings) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) return;
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr) {
+        if (root.getAppender("STDERR") instanceof OutputStreamAppender<ILoggingEvent> stderr) {
             boolean json = settings.logFormat().equals("json");
-            if (json != (stderr.getEncoder() instanceof ch.qos.logback.classic.encoder.JsonEncoder)) {
-                ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> encoder;
+            if (json != (stderr.getEncoder() instanceof JsonEncoder)) {
+                Encoder<ILoggingEvent> encoder;
                 if (json) {
-                    var lines = new ch.qos.logback.classic.encoder.JsonEncoder();
+                    var lines = new JsonEncoder();
                     // The message as a reader would see it, rather than its template and arguments apart.
                     lines.setWithFormattedMessage(true);
                     lines.setWithMessage(false);
@@ -162,7 +174,7 @@ public final class Node implements AutoCloseable {
                     lines.setWithNanoseconds(false);
                     encoder = lines;
                 } else {
-                    var text = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+                    var text = new PatternLayoutEncoder();
                     text.setPattern(TEXT_PATTERN);
                     encoder = text;
                 }
@@ -177,7 +189,7 @@ public final class Node implements AutoCloseable {
                 .setLevel(Level.toLevel(settings.requestLogLevel(), Level.INFO));
     }
 
-    private static Counter transitions(PrometheusMeterRegistry metrics, org.convene.schedule.Transition.Kind kind) {
+    private static Counter transitions(PrometheusMeterRegistry metrics, Transition.Kind kind) {
         return Counter.builder("convene_scheduler_transitions").description("Activations, ends and reapings the scheduler made")
                 .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(metrics);
     }
@@ -190,10 +202,10 @@ public final class Node implements AutoCloseable {
         private final ConveneServer server;
         private final InstanceScheduler scheduler;
         private final WebhookDispatcher webhooks;
-        private final org.convene.series.HorizonKeeper horizon;
+        private final HorizonKeeper horizon;
 
         private Serving(ConveneServer server, InstanceScheduler scheduler, WebhookDispatcher webhooks,
-                        org.convene.series.HorizonKeeper horizon) {
+                        HorizonKeeper horizon) {
             this.server = server;
             this.scheduler = scheduler;
             this.webhooks = webhooks;
@@ -206,7 +218,7 @@ public final class Node implements AutoCloseable {
         }
 
         /** The administrator token made at this start, to be shown once, if one was made. */
-        public java.util.Optional<String> generatedAdminToken() {
+        public Optional<String> generatedAdminToken() {
             return server.generatedAdminToken();
         }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.convene.webhook.SecretBox;
@@ -33,7 +34,7 @@ final class WebhookKey {
                 }
                 Files.writeString(fresh, SecretBox.newKey() + "\n", StandardCharsets.US_ASCII);
                 try {
-                    Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException another) {
                     Files.deleteIfExists(fresh); // another node on this directory made it first
                 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,14 @@ import org.convene.core.Convene;
 import org.convene.core.Services;
 import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
+import org.convene.series.Recurrences;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.StoreSettings;
+import org.convene.webhook.SecretBox;
+import org.convene.webhook.TargetGuard;
+import org.convene.webhook.Webhooks;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -211,11 +216,11 @@ public final class BenchSuite {
         String token = "bench-" + UUID.randomUUID();
         ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
         Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute(), server.signInFailuresPerMinute(), new org.convene.webhook.Webhooks(store.webhooks(),
-                        new org.convene.webhook.SecretBox(java.util.Base64.getDecoder().decode(
-                                org.convene.webhook.SecretBox.newKey())), new org.convene.webhook.TargetGuard(false),
-                        Clock.systemUTC(), java.time.Duration.ofDays(30)),
-                new org.convene.series.Recurrences(store.series(), Clock.systemUTC()));
+                server.chatPerMinute(), server.signInFailuresPerMinute(), new Webhooks(store.webhooks(),
+                        new SecretBox(Base64.getDecoder().decode(
+                                SecretBox.newKey())), new TargetGuard(false),
+                        Clock.systemUTC(), Duration.ofDays(30)),
+                new Recurrences(store.series(), Clock.systemUTC()));
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();
         requestLog.setLevel(Level.WARN);

@@ -1,5 +1,6 @@
 package org.convene.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,7 +45,7 @@ public final class Benchmark {
      * HttpClient in a JVM of its own (see {@link HttpLoad}); round trips are not counted there.
      */
     public static BenchResult runHttp(Convene convene, URI server, String adminToken, BenchSettings settings)
-            throws InterruptedException, java.io.IOException {
+            throws InterruptedException, IOException {
         Population.plan(settings).writeTo(convene);
         return HttpLoad.run(server, adminToken, settings);
     }

@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class FanoutClients {
             line(reader, bytes, start, i, now);
             start = i + 1;
         }
-        reader.partial = start == bytes.length ? new byte[0] : java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        reader.partial = start == bytes.length ? new byte[0] : Arrays.copyOfRange(bytes, start, bytes.length);
     }
 
     private void line(Reader reader, byte[] bytes, int from, int to, long now) {

@@ -1,6 +1,7 @@
 package org.convene.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -118,7 +119,7 @@ public final class FanoutRun {
     }
 
     /** The child's next line that starts with one of {@code words}; a JVM option may make it print others first. */
-    private static String answer(BufferedReader from, String... words) throws java.io.IOException {
+    private static String answer(BufferedReader from, String... words) throws IOException {
         for (String line = from.readLine(); line != null; line = from.readLine()) {
             for (String word : words) if (line.startsWith(word)) return line;
         }

@@ -14,6 +14,7 @@ import org.convene.model.Presence;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
 import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
 import org.convene.schedule.TransitionStore;
 
 /**
@@ -63,7 +64,7 @@ public final class ReapingRun {
         Histogram lag = new Histogram(Duration.ofMinutes(5).toMillis(), 3);
         AtomicLong reaped = new AtomicLong();
         InstanceScheduler scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(200), t -> {
-            if (t.kind() != org.convene.schedule.Transition.Kind.REAPED) return;
+            if (t.kind() != Transition.Kind.REAPED) return;
             reaped.addAndGet(t.timedOutUserIds().size());
             long late = Math.max(0, Duration.between(t.dueAt(), clock.instant()).toMillis());
             for (int k = 0; k < t.timedOutUserIds().size(); k++) lag.recordValue(late);

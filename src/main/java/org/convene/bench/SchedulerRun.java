@@ -3,6 +3,7 @@ package org.convene.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
@@ -52,8 +54,8 @@ public final class SchedulerRun {
      * {@code redisMicros} reads Redis's total command time, for the time per tick.
      */
     public static Result run(Convene convene, TransitionStore store, int count, Duration window,
-                             java.util.function.LongSupplier redisMicros) throws Exception {
-        Instant base = convene.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                             LongSupplier redisMicros) throws Exception {
+        Instant base = convene.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         long slotMillis = window.toMillis() / (INSTANCES_PER_MEETING + 1);
         int meetings = (count + INSTANCES_PER_MEETING - 1) / INSTANCES_PER_MEETING;
         ExecutorService pool = Executors.newFixedThreadPool(16);

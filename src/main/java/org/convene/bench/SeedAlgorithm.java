@@ -3,6 +3,8 @@ package org.convene.bench;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -175,8 +177,8 @@ public final class SeedAlgorithm {
     }
 
     /** ISO-8601 with every fraction digit, so that timestamps sort as text, as the seed sorts them. */
-    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS").withZone(ZoneOffset.UTC);
 
     private static String now() {
         return STAMP.format(Instant.now());

@@ -1,5 +1,6 @@
 package org.convene.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ final class AdminTokenCommand implements Callable<Integer> {
     public Integer call() {
         String token = root.context.services().tokens().rotateAdmin();
         root.output().result("New admin token (shown only now; servers accept it within seconds): " + token,
-                java.util.Map.of("token", token));
+                Map.of("token", token));
         return 0;
     }
 }

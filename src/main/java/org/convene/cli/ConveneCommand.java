@@ -1,6 +1,7 @@
 package org.convene.cli;
 
 import java.util.List;
+import org.convene.core.Caller;
 import org.convene.core.Convene;
 import org.convene.model.AttendanceReport;
 import org.convene.model.ActiveInstance;
@@ -12,6 +13,7 @@ import org.convene.view.AttendanceViews;
 import org.convene.view.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -101,7 +103,7 @@ final class ConveneCommand {
         List<ActiveInstance> active = convene().joinTimes();
         output().lines(active.isEmpty() ? List.of("No meeting instance is active")
                 : active.stream().map(Output::joinTimes).toList(),
-                Views.joinTimes(active, context.services().access(), org.convene.core.Caller.ADMIN));
+                Views.joinTimes(active, context.services().access(), Caller.ADMIN));
     }
 
     @Command(mixinStandardHelpOptions = true, name = "messages", description = "One user's chat messages in one instance (the seed's function 9).")
@@ -125,7 +127,7 @@ final class ConveneCommand {
                     @Option(names = "--limit", defaultValue = "50", description = "With --user: at most this many (1 to 1000).")
                     int limit) {
         if ((instance == null) == (user == null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give an INSTANCE or --user, not both");
+            throw new ParameterException(spec.commandLine(), "Give an INSTANCE or --user, not both");
         }
         if (instance != null) {
             AttendanceReport report = convene().attendance(instance);
@@ -137,7 +139,7 @@ final class ConveneCommand {
             }
             return;
         }
-        if (csv) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--csv is for an instance's report");
+        if (csv) throw new ParameterException(spec.commandLine(), "--csv is for an instance's report");
         List<AttendanceReport> reports = convene().attendanceOf(user, after, limit);
         output().lines(reports.isEmpty() ? List.of("User " + user + " has attended no instance")
                         : reports.stream().map(Output::userAttendance).toList(),
@@ -150,7 +152,7 @@ final class ConveneCommand {
                 @Option(names = "--after", paramLabel = "ID", defaultValue = "0", description = "Only what comes after this id (0: from the start).") long after,
                 @Option(names = "--limit", defaultValue = "1000", description = "At most this many (1 to 1000).") int limit) {
         if ((instance == null) == (user == null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --instance and --user");
+            throw new ParameterException(spec.commandLine(), "Give exactly one of --instance and --user");
         }
         List<Event> events = instance != null ? convene().eventsOfInstance(instance, after, limit)
                 : convene().eventsOfUser(user);

@@ -15,6 +15,7 @@ import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
+import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
@@ -182,7 +183,7 @@ final class Demo {
 
     private String joinTimes(long instance) {
         ActiveInstance active = convene.joinTimes().stream().filter(a -> a.instance().id() == instance).findFirst()
-                .orElseThrow(org.convene.model.Refusal.NOT_ACTIVE::refuse);
+                .orElseThrow(Refusal.NOT_ACTIVE::refuse);
         return active.participants().stream().map(p -> p.userId() + ": '" + p.joinedAt() + "'")
                 .collect(Collectors.joining(", ", "{", "}"));
     }

@@ -8,6 +8,7 @@ import java.util.function.ToLongFunction;
 import org.convene.core.Convene;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
+import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
 import org.convene.model.User;
@@ -41,7 +42,7 @@ final class Dump {
         for (MeetingInstance i : instances) {
             block(out, "Meeting instance ID: " + i.id(), "meetingInstanceID", i.id(), "meetingID", i.meetingId(),
                     "orderID", i.orderId(), "fromdatetime", i.from(), "todatetime", i.to(),
-                    "isActive", i.status() == org.convene.model.InstanceStatus.ACTIVE ? "True" : "False",
+                    "isActive", i.status() == InstanceStatus.ACTIVE ? "True" : "False",
                     "status", i.status().wireName());
         }
         out.println("Chat messages:");

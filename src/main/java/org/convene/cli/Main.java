@@ -1,10 +1,12 @@
 package org.convene.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import org.convene.core.LayoutMismatchException;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.RefusedException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -28,7 +30,7 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         // Prints a bash/zsh completion script; the build writes it into the distribution.
-        CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(true);
         cli.addSubcommand("generate-completion", completion);
         versionEverywhere(cli);
@@ -57,7 +59,7 @@ public final class Main {
                 err.println("convene: " + bad.getMessage());
                 return 2;
             }
-            java.net.BindException taken = causeOf(e, java.net.BindException.class);
+            BindException taken = causeOf(e, BindException.class);
             if (taken != null) {
                 err.println("convene: cannot listen on " + context.node().settings().listenAddress() + " (" + taken.getMessage()
                         + "); stop what uses it or set CONVENE_HTTP_PORT");

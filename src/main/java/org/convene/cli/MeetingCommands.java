@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
+import org.convene.model.Presence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class MeetingCommands {
 
         MeetingDetails details() {
             return new MeetingDetails(title, description, isPublic, audience, MeetingDetails.capacity(capacity),
-                    new org.convene.model.Presence(presenceLease, presenceGrace), MeetingDetails.reminder(reminder));
+                    new Presence(presenceLease, presenceGrace), MeetingDetails.reminder(reminder));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.convene.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.convene.model.ActiveInstance;
@@ -70,7 +71,7 @@ final class Output {
 
     /** An instance's report: a heading with its windows and totals, then each attendee and their segments. */
     static List<String> attendance(AttendanceReport r) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         var i = r.instance();
         lines.add("Instance " + i.id() + " of meeting " + i.meetingId() + " (" + i.status().wireName() + "), scheduled "
                 + i.from() + " to " + i.to() + (r.actualFrom() == null ? ", not started"

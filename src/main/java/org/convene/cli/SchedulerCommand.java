@@ -2,6 +2,7 @@ package org.convene.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ final class SchedulerCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Transition t) {
-        String line = root.context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " "
+        String line = root.context.clock().instant().truncatedTo(ChronoUnit.MILLIS) + " "
                 + switch (t.kind()) {
                     case ACTIVATED -> "Activating";
                     case ENDED -> "Deactivating";

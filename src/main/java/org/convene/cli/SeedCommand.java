@@ -1,5 +1,6 @@
 package org.convene.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ final class SeedCommand implements Callable<Integer> {
         var convene = root.context.convene();
         if (!reset.clear(convene, "seed", root.spec.commandLine().getErr())) return 1;
         SeedData.load(root.context.node(), root.context.clock().instant());
-        root.output().result("Redis initialized with sample data.", java.util.Map.of("seeded", true));
+        root.output().result("Redis initialized with sample data.", Map.of("seeded", true));
         return 0;
     }
 }

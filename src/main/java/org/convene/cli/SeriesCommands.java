@@ -1,7 +1,9 @@
 package org.convene.cli;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.convene.model.TimeWindow;
 import org.convene.series.Recurrences;
 import org.convene.series.Series;
 import org.convene.series.SeriesRule;
@@ -9,8 +11,10 @@ import org.convene.view.CalendarFeed;
 import org.convene.view.SeriesView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code convene series ...}: recurring series of a meeting, and its calendar feed. */
 @Command(name = "series", description = "Manage recurring series of a meeting (RFC 5545 rules).", mixinStandardHelpOptions = true)
@@ -67,7 +71,7 @@ final class SeriesCommands {
               @Option(names = "--from", required = true, paramLabel = "TIME", description = "Its new start (ISO-8601).") String from,
               @Option(names = "--to", required = true, paramLabel = "TIME", description = "Its new end (ISO-8601).") String to) {
         long instance = recurrences().occurrenceInstance(meeting, series, instant("OCCURRENCE", occurrence));
-        var moved = root.convene().updateInstance(instance, new org.convene.model.TimeWindow(instant("--from", from),
+        var moved = root.convene().updateInstance(instance, new TimeWindow(instant("--from", from),
                 instant("--to", to)));
         root.output().result("Occurrence " + occurrence + " moved: " + Output.instance(moved), moved);
     }
@@ -90,11 +94,11 @@ final class SeriesCommands {
                 + line(made), SeriesView.of(made, now()));
     }
 
-    private java.time.Instant instant(String name, String value) {
+    private Instant instant(String name, String value) {
         try {
             return Converters.Time.parse(value, now());
-        } catch (picocli.CommandLine.TypeConversionException e) {
-            throw new picocli.CommandLine.ParameterException(root.spec.commandLine(), "Invalid value for " + name + ": " + e.getMessage());
+        } catch (TypeConversionException e) {
+            throw new ParameterException(root.spec.commandLine(), "Invalid value for " + name + ": " + e.getMessage());
         }
     }
 
@@ -110,7 +114,7 @@ final class SeriesCommands {
         return root.context.services().recurrences();
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return root.context.clock().instant();
     }
 

@@ -1,10 +1,12 @@
 package org.convene.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,7 +33,7 @@ final class UserCommands {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a user.")
-    void create(@picocli.CommandLine.Mixin Fields fields) {
+    void create(@Mixin Fields fields) {
         User user = root.convene().createUser(fields.details());
         root.output().result("User " + user.id() + " created", user);
     }
@@ -51,7 +53,7 @@ final class UserCommands {
 
     @Command(mixinStandardHelpOptions = true, name = "update", description = "Replace a user's details.")
     void update(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
-                @picocli.CommandLine.Mixin Fields fields,
+                @Mixin Fields fields,
                 @Option(names = "--if-version", description = "Refuse unless the user is at this version.") Long version) {
         User user = root.convene().updateUser(id, fields.details(),
                 version == null ? OptionalLong.empty() : OptionalLong.of(version));
@@ -63,12 +65,12 @@ final class UserCommands {
         root.convene().user(id);
         String token = root.context.services().tokens().issue(id);
         root.output().result("New token for user " + id + " (shown only now): " + token,
-                java.util.Map.of("userId", id, "token", token));
+                Map.of("userId", id, "token", token));
     }
 
     @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a user; their events and chat stay, their e-mail is freed.")
     void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         root.convene().deleteUser(id);
-        root.output().result("User " + id + " deleted", java.util.Map.of("deleted", id));
+        root.output().result("User " + id + " deleted", Map.of("deleted", id));
     }
 }

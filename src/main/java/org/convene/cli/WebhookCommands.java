@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.convene.model.Refusal;
 import org.convene.view.WebhookViews;
 import org.convene.webhook.Delivery;
 import org.convene.webhook.DeliveryStatus;
@@ -17,8 +18,10 @@ import org.convene.webhook.EventKind;
 import org.convene.webhook.Webhooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code convene webhook ...}: endpoints, their delivery log and replays (deliveries go out from {@code convene serve}). */
 @Command(name = "webhook", description = "Manage webhook endpoints and their deliveries.", mixinStandardHelpOptions = true)
@@ -70,13 +73,13 @@ final class WebhookCommands {
         if (sinceText != null) {
             try {
                 since = Converters.Time.parse(sinceText, root.context.clock().instant());
-            } catch (picocli.CommandLine.TypeConversionException e) {
-                throw new picocli.CommandLine.ParameterException(root.spec.commandLine(),
+            } catch (TypeConversionException e) {
+                throw new ParameterException(root.spec.commandLine(),
                         "Invalid value for option '--since': " + e.getMessage());
             }
         }
         if ((delivery == null) == (since == null)) {
-            throw org.convene.model.Refusal.INVALID_INPUT.refuse("give either a DELIVERY or --since, not both or neither");
+            throw Refusal.INVALID_INPUT.refuse("give either a DELIVERY or --since, not both or neither");
         }
         if (delivery != null) {
             Delivery made = webhooks().replay(id, delivery);

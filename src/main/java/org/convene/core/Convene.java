@@ -1,11 +1,14 @@
 package org.convene.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingStore;
@@ -232,7 +235,7 @@ public final class Convene {
         int size = page(limit);
         Instant now = now();
         List<AttendanceReport> all = store.attendanceOf(userId, now).stream().map(kept -> AttendanceReport.of(kept, now))
-                .sorted(java.util.Comparator.comparing((AttendanceReport r) -> r.attendees().get(0).attendee().firstJoin())
+                .sorted(Comparator.comparing((AttendanceReport r) -> r.attendees().get(0).attendee().firstJoin())
                         .thenComparingLong(r -> r.instance().id()).reversed())
                 .toList();
         int from = 0;
@@ -251,14 +254,14 @@ public final class Convene {
      * (a no-op where it has none); refused for one who is not inside, who should join again.
      */
     public void heartbeat(long userId, long instanceId) {
-        java.util.Map<Long, java.util.Set<Long>> inside = store.renewPresence(
-                java.util.Map.of(instanceId, java.util.Set.of(userId)), now());
+        Map<Long, Set<Long>> inside = store.renewPresence(
+                Map.of(instanceId, Set.of(userId)), now());
         if (!inside.containsKey(instanceId)) throw Refusal.INVALID_INSTANCE.refuse();
         if (!inside.get(instanceId).contains(userId)) throw Refusal.NOT_IN_MEETING.refuse();
     }
 
     /** Renews the presence of each user with an instance's stream open, by instance: an open stream is a sign of life. */
-    public void renewPresence(java.util.Map<Long, java.util.Set<Long>> streamsOpen) {
+    public void renewPresence(Map<Long, Set<Long>> streamsOpen) {
         if (!streamsOpen.isEmpty()) store.renewPresence(streamsOpen, now());
     }
 
@@ -292,7 +295,7 @@ public final class Convene {
     }
 
     /** Returns normally if the store answers within {@code within}; throws {@link StoreUnavailableException} if not. */
-    public void ping(java.time.Duration within) {
+    public void ping(Duration within) {
         maintenance.ping(within);
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.convene.core.port.Credentials;
 import org.convene.model.Refusal;
@@ -123,8 +124,8 @@ public final class Tokens {
     }
 
     /** The user whose calendar feed token this is, if any. */
-    public java.util.OptionalLong feedOwner(String token) {
-        if (token == null || !token.startsWith("cal_") || token.length() > 100) return java.util.OptionalLong.empty();
+    public OptionalLong feedOwner(String token) {
+        if (token == null || !token.startsWith("cal_") || token.length() > 100) return OptionalLong.empty();
         return credentials.userWithFeedTokenHash(hash(token));
     }
 

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.MediaType;
@@ -47,7 +48,7 @@ public final class OkHttpCourier implements Courier {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .connectionPool(new ConnectionPool(32, 1, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
                 .build();
     }
 

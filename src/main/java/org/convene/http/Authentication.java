@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.SignInLimit;
 import org.convene.model.Refusal;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Runs before every matched route: refuses oversized and non-JSON bodies from their headers, finds
@@ -21,7 +23,7 @@ import org.convene.model.Refusal;
 final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
-    private static final java.time.Duration BODY_IDLE = java.time.Duration.ofSeconds(2);
+    private static final Duration BODY_IDLE = Duration.ofSeconds(2);
 
     private final SignInLimit signIn;
     private final Access access;
@@ -96,16 +98,16 @@ final class Authentication {
      * its next byte). Restored for the connection's next request by {@link #restoreIdle}.
      */
     private void shortenIdleWhileReadingBody(Context ctx) {
-        org.eclipse.jetty.ee10.servlet.ServletContextRequest request =
-                org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        ServletContextRequest request =
+                ServletContextRequest.getServletContextRequest(ctx.req());
         if (request != null) request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(BODY_IDLE.toMillis());
     }
 
     /** Gives the connection its ordinary idle timeout back once a request with a body has been handled. */
     void restoreIdle(Context ctx) {
         if (!hasBody(ctx)) return;
-        org.eclipse.jetty.ee10.servlet.ServletContextRequest request =
-                org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        ServletContextRequest request =
+                ServletContextRequest.getServletContextRequest(ctx.req());
         if (request != null) {
             request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(settings.idleTimeout().toMillis());
         }

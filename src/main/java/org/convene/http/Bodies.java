@@ -3,6 +3,7 @@ package org.convene.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Bodies {
                     : "Field '" + field + "' has the wrong type");
         } catch (JsonProcessingException e) {
             throw HttpProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw HttpProblem.badRequest("The body could not be read: " + e.getMessage());
         }
     }

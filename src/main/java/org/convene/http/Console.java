@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ final class Console {
     }
 
     private static Map<String, byte[]> load() {
-        var files = new java.util.HashMap<String, byte[]>();
+        var files = new HashMap<String, byte[]>();
         for (String name : TYPES.keySet()) {
             try (InputStream in = Console.class.getResourceAsStream("/org/convene/web/" + name)) {
                 if (in == null) throw new IllegalStateException("missing console file " + name);

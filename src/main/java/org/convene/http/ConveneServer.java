@@ -3,13 +3,27 @@ package org.convene.http;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Info;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.convene.core.BuildInfo;
 import org.convene.core.Services;
 import org.convene.http.live.FeedHub;
 import org.convene.view.Json;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * Convene over HTTP, wired: the REST resources by kind ({@link UserRoutes}, {@link MeetingRoutes},
@@ -49,16 +63,16 @@ public final class ConveneServer implements AutoCloseable {
         FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.feedPoll(), settings.heartbeat(),
                 settings.streamRecheck());
         Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers).register(metrics);
-        org.convene.core.BuildInfo build = org.convene.core.BuildInfo.current();
+        BuildInfo build = BuildInfo.current();
         // An info metric proper: Micrometer would drop a gauge's "_info" suffix, which Prometheus reserves.
-        io.prometheus.metrics.core.metrics.Info.builder().name("convene_build_info")
+        Info.builder().name("convene_build_info")
                 .help("The build serving: its version and commit, as labels").labelNames("version", "commit")
                 .register(metrics.getPrometheusRegistry()).addLabelValues(build.version(), build.commit());
-        var threads = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
+        var threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         bindProcessMetrics(metrics, threads);
         Authentication authentication = new Authentication(services.signIn(), services.access(), settings);
         RequestMetrics requests = new RequestMetrics(metrics);
-        List<String> registered = new java.util.ArrayList<>();
+        List<String> registered = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -72,7 +86,7 @@ public final class ConveneServer implements AutoCloseable {
             // goes: Javalin puts its own handler inside this one.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.stopTimeout().toMillis());
-                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                server.setHandler(new GracefulHandler());
             });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
@@ -117,15 +131,15 @@ public final class ConveneServer implements AutoCloseable {
     }
 
     /** The JVM's, the process's and Jetty's thread pool's own metrics, next to Convene's. */
-    private static void bindProcessMetrics(PrometheusMeterRegistry metrics, org.eclipse.jetty.util.thread.ThreadPool threads) {
-        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(metrics);
-        new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(threads,
-                io.micrometer.core.instrument.Tags.empty()).bindTo(metrics);
+    private static void bindProcessMetrics(PrometheusMeterRegistry metrics, ThreadPool threads) {
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ClassLoaderMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        new FileDescriptorMetrics().bindTo(metrics);
+        new JettyServerThreadPoolMetrics(threads,
+                Tags.empty()).bindTo(metrics);
     }
 
     /** Every route the server answers, as "GET /users/{id}"; for the test that holds openapi.yaml to it. */

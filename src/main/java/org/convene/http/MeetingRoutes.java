@@ -9,6 +9,7 @@ import org.convene.core.Convene;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
+import org.convene.model.Presence;
 import org.convene.view.Views;
 
 /** {@code /meetings}: every caller sees meetings and their instances; the administrator manages them. */
@@ -57,8 +58,8 @@ final class MeetingRoutes {
         return new MeetingDetails(Bodies.required("title", body.title()),
                 body.description() == null ? "" : body.description(), Bodies.required("isPublic", body.isPublic()),
                 body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()),
-                body.presence() == null ? org.convene.model.Presence.OFF
-                        : new org.convene.model.Presence(Bodies.required("presence.leaseSeconds", body.presence().leaseSeconds()),
+                body.presence() == null ? Presence.OFF
+                        : new Presence(Bodies.required("presence.leaseSeconds", body.presence().leaseSeconds()),
                                 body.presence().graceSeconds() == null ? 0 : body.presence().graceSeconds()),
                 MeetingDetails.reminder(body.reminderMinutes()));
     }

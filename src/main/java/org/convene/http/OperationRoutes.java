@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
@@ -15,7 +16,7 @@ import org.convene.core.Convene;
 final class OperationRoutes {
     private static final String OPENAPI = resource("openapi.yaml");
     /** A readiness probe answers within a second either way (Kubernetes' default probe timeout is one second). */
-    private static final java.time.Duration READY_WITHIN = java.time.Duration.ofMillis(800);
+    private static final Duration READY_WITHIN = Duration.ofMillis(800);
     private static final String DOCS = resource("docs.html").replace("VERSION", swaggerUiVersion());
     private static final String DOCS_SCRIPT = resource("docs.js");
     /** Swagger UI from this server only; it styles with attributes, so inline styles (not scripts) are allowed. */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.RefusedException;
 import org.convene.view.Json;
@@ -47,7 +48,7 @@ final class Problems {
     /** Whether reading the request failed because the client stopped sending: an I/O failure anywhere in the causes. */
     private static boolean clientWentAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t.getClass().getName().endsWith("BadMessageException")) return true;
+            if (t instanceof IOException || t.getClass().getName().endsWith("BadMessageException")) return true;
             if (t.getCause() == t) break;
         }
         return false;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import org.convene.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ final class RequestMetrics {
      * Ten buckets from a millisecond to ten seconds: enough for the quantiles people chart, where
      * Micrometer's default histogram writes some seventy lines for every route and status.
      */
-    private static final Duration[] BUCKETS = java.util.stream.Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 1000, 10_000)
+    private static final Duration[] BUCKETS = Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 1000, 10_000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry metrics;

@@ -1,22 +1,30 @@
 package org.convene.http;
 
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Map;
+import org.convene.core.Access;
+import org.convene.core.Calendars;
 import org.convene.core.Convene;
+import org.convene.core.Services;
+import org.convene.core.Tokens;
+import org.convene.model.Refusal;
+import org.convene.model.TimeWindow;
 import org.convene.series.Recurrences;
 import org.convene.series.SeriesRule;
 import org.convene.view.CalendarFeed;
 import org.convene.view.SeriesView;
+import org.convene.view.Views;
 
 /** A meeting's recurring series ({@code /meetings/{id}/series}) and its calendar feed ({@code /meetings/{id}/calendar.ics}). */
 final class SeriesRoutes {
     private final Convene convene;
     private final Recurrences recurrences;
-    private final org.convene.core.Calendars calendars;
-    private final org.convene.core.Tokens tokens;
-    private final org.convene.core.Access access;
+    private final Calendars calendars;
+    private final Tokens tokens;
+    private final Access access;
 
-    SeriesRoutes(org.convene.core.Services services) {
+    SeriesRoutes(Services services) {
         this.convene = services.convene();
         this.recurrences = services.recurrences();
         this.calendars = services.calendars();
@@ -52,13 +60,13 @@ final class SeriesRoutes {
         routes.put("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
             long instance = recurrences.occurrenceInstance(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             Bodies.WindowBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.WindowBody.class);
-            ctx.json(org.convene.view.Views.InstanceView.of(convene.updateInstance(instance, new org.convene.model.TimeWindow(
+            ctx.json(Views.InstanceView.of(convene.updateInstance(instance, new TimeWindow(
                     Bodies.time("from", body.from()), Bodies.time("to", body.to())))));
         });
         routes.post("/meetings/{id}/series/{seriesId}/split", Role.ADMIN, this::split);
     }
 
-    private static java.time.Instant recurrenceId(Context ctx) {
+    private static Instant recurrenceId(Context ctx) {
         return Bodies.time("recurrenceId", ctx.pathParam("recurrenceId"));
     }
 
@@ -66,7 +74,7 @@ final class SeriesRoutes {
         long meeting = Params.id(ctx, "id");
         long seriesId = Params.id(ctx, "seriesId");
         SplitBody body = Bodies.read(ctx.bodyAsBytes(), SplitBody.class);
-        java.time.Instant at = Bodies.time("from", body.from());
+        Instant at = Bodies.time("from", body.from());
         var series = recurrences.get(meeting, seriesId);
         var made = recurrences.split(meeting, seriesId, at, Recurrences.changed(series, at, body.rrule(), body.start(),
                 body.timeZone(), body.durationMinutes()));
@@ -88,7 +96,7 @@ final class SeriesRoutes {
     private void userCalendar(Context ctx) {
         String file = ctx.pathParam("file");
         var owner = tokens.feedOwner(file.endsWith(".ics") ? file.substring(0, file.length() - 4) : "");
-        if (owner.isEmpty()) throw org.convene.model.Refusal.INVALID_FEED.refuse();
+        if (owner.isEmpty()) throw Refusal.INVALID_FEED.refuse();
         var user = convene.user(owner.getAsLong());
         ctx.contentType("text/calendar; charset=utf-8").header("Cache-Control", "private, max-age=300")
                 .result(CalendarFeed.of("Convene: " + user.details().name(), calendars.forUser(owner.getAsLong()),

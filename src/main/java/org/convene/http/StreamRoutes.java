@@ -3,6 +3,7 @@ package org.convene.http;
 import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.convene.core.Access;
 import org.convene.core.Caller;
@@ -24,7 +25,7 @@ final class StreamRoutes {
      * catch-up of the whole capped feed several times over; 30 s of lag is no longer live.
      */
     private static final long MAX_QUEUED_BYTES = 16L << 20;
-    private static final java.time.Duration MAX_LAG = java.time.Duration.ofSeconds(30);
+    private static final Duration MAX_LAG = Duration.ofSeconds(30);
 
     private final Access access;
     private final FeedHub feeds;

@@ -9,6 +9,7 @@ import org.convene.core.Convene;
 import org.convene.core.Tokens;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
+import org.convene.view.AttendanceViews;
 import org.convene.view.Views;
 
 /** {@code /me} and {@code /users}: the administrator manages users; a user reads themselves and their events. */
@@ -83,7 +84,7 @@ final class UserRoutes {
         long id = Params.id(ctx, "id");
         access.requireActingAs(caller(ctx), id);
         ctx.json(convene.attendanceOf(id, Params.after(ctx), Params.limit(ctx)).stream()
-                .map(org.convene.view.AttendanceViews.UserAttendanceView::of).toList());
+                .map(AttendanceViews.UserAttendanceView::of).toList());
     }
 
     private static UserDetails details(Bodies.UserBody body) {

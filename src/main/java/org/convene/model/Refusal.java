@@ -1,5 +1,7 @@
 package org.convene.model;
 
+import java.util.Locale;
+
 /**
  * Every reason Convene refuses an operation, with the seed report's message where it has one.
  *
@@ -47,7 +49,7 @@ public enum Refusal {
 
     Refusal(Kind kind, String template) {
         this.kind = kind;
-        this.type = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        this.type = name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.template = template;
     }
 

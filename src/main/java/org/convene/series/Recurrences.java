@@ -1,8 +1,11 @@
 package org.convene.series;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.convene.model.Refusal;
@@ -119,14 +122,14 @@ public final class Recurrences {
     /** The rule of {@code series} with its fields changed where given: for a split. */
     public static SeriesRule changed(Series series, Instant at, String rrule, String start, String timeZone, Integer minutes) {
         SeriesRule old = series.rule();
-        java.time.ZoneId zone;
+        ZoneId zone;
         try {
-            zone = timeZone == null ? old.zone() : java.time.ZoneId.of(timeZone.strip());
-        } catch (java.time.DateTimeException e) {
+            zone = timeZone == null ? old.zone() : ZoneId.of(timeZone.strip());
+        } catch (DateTimeException e) {
             throw Refusal.INVALID_INPUT.refuse("timeZone must be an IANA zone such as Europe/Athens, was '" + timeZone + "'");
         }
         return SeriesRule.of(rrule == null ? RuleText.remaining(old, at) : rrule,
-                start == null ? java.time.LocalDateTime.ofInstant(at, zone).toString() : start, zone.getId(),
+                start == null ? LocalDateTime.ofInstant(at, zone).toString() : start, zone.getId(),
                 minutes == null ? (int) old.length().toMinutes() : minutes);
     }
 

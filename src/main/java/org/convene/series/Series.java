@@ -2,6 +2,7 @@ package org.convene.series;
 
 import java.time.Instant;
 import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * A recurring series of a meeting: its rule, when it was made, how far its occurrences have been made
@@ -10,5 +11,5 @@ import java.util.SortedMap;
  * recurrence id, and the recurrence ids cancelled.
  */
 public record Series(long id, long meetingId, SeriesRule rule, long sequence, Instant createdAt, Instant madeUntil,
-                     SortedMap<Instant, Long> occurrences, java.util.SortedSet<Instant> cancelled) {
+                     SortedMap<Instant, Long> occurrences, SortedSet<Instant> cancelled) {
 }

@@ -2,9 +2,14 @@ package org.convene.store;
 
 import static org.convene.store.RedisCalls.ms;
 
+import io.lettuce.core.ZAddArgs;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.convene.model.EndResult;
 import org.convene.model.InstanceStatus;
@@ -66,7 +71,7 @@ final class Attendance {
      * pass writes it again from the instance's own presence index.
      */
     private void reapNoLaterThan(long instanceId, String dueMillis) {
-        calls.commands.zadd(Keys.REAPS, io.lettuce.core.ZAddArgs.Builder.lt(), Double.parseDouble(dueMillis),
+        calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), Double.parseDouble(dueMillis),
                 Long.toString(instanceId));
     }
 
@@ -82,19 +87,19 @@ final class Attendance {
      * Renews presence for pairs of instance and user, one script per meeting, all in one round trip;
      * returns per instance who of them is inside (instances that do not exist are left out).
      */
-    Map<Long, java.util.Set<Long>> renewPresence(Map<Long, java.util.Set<Long>> usersByInstance, Instant now) {
+    Map<Long, Set<Long>> renewPresence(Map<Long, Set<Long>> usersByInstance, Instant now) {
         Map<Long, Long> meetings = locator.meetingsOf(usersByInstance.keySet());
-        Map<Long, List<String>> pairsByMeeting = new java.util.HashMap<>();
+        Map<Long, List<String>> pairsByMeeting = new HashMap<>();
         meetings.forEach((instance, meeting) -> {
-            List<String> pairs = pairsByMeeting.computeIfAbsent(meeting, m -> new java.util.ArrayList<>(List.of(ms(now))));
+            List<String> pairs = pairsByMeeting.computeIfAbsent(meeting, m -> new ArrayList<>(List.of(ms(now))));
             for (long user : usersByInstance.get(instance)) pairs.addAll(List.of(Long.toString(instance), Long.toString(user)));
         });
-        Map<Long, CompletableFuture<Reply>> sent = new java.util.HashMap<>();
+        Map<Long, CompletableFuture<Reply>> sent = new HashMap<>();
         pairsByMeeting.forEach((meeting, args) -> sent.put(meeting, calls.inMeeting(meeting, PRESENCE_RENEW,
                 args.toArray(String[]::new))));
         calls.awaitAll(sent.values().toArray(CompletableFuture[]::new));
-        Map<Long, java.util.Set<Long>> inside = new java.util.HashMap<>();
-        meetings.keySet().forEach(instance -> inside.put(instance, new java.util.HashSet<>()));
+        Map<Long, Set<Long>> inside = new HashMap<>();
+        meetings.keySet().forEach(instance -> inside.put(instance, new HashSet<>()));
         sent.forEach((meeting, reply) -> {
             List<String> args = pairsByMeeting.get(meeting);
             List<Long> present = calls.result(reply).ok().numbers(1);

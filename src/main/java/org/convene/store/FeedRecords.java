@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.convene.core.StoreUnavailableException;
 import org.convene.core.port.FeedWatch;
 import org.convene.core.port.LiveFeeds;
 import org.convene.model.FeedKind;
@@ -66,7 +67,7 @@ final class FeedRecords implements LiveFeeds {
                 read.put(instance, entries(instance, meetings.get(instance), calls.result(reply)));
             } catch (RefusedException gone) {
                 // left out: the caller asks about it alone, which tells a stale cache from a deletion
-            } catch (org.convene.core.StoreUnavailableException notNow) {
+            } catch (StoreUnavailableException notNow) {
                 // nothing new from this one now (its replica did not answer): the others go on, it is read again next round
                 read.put(instance, List.of());
             }

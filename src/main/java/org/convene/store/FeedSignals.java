@@ -1,5 +1,7 @@
 package org.convene.store;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XReadArgs;
@@ -55,8 +57,8 @@ final class FeedSignals {
     }
 
     private static String last(RedisConnection.Dedicated own, String stream) {
-        List<StreamMessage<String, String>> newest = own.commands().xrevrange(stream, io.lettuce.core.Range.create("-", "+"),
-                io.lettuce.core.Limit.create(0, 1));
+        List<StreamMessage<String, String>> newest = own.commands().xrevrange(stream, Range.create("-", "+"),
+                Limit.create(0, 1));
         return newest.isEmpty() ? "0-0" : newest.get(0).getId();
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.convene.model.ActiveInstance;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
@@ -63,7 +66,7 @@ final class LiveView {
     private final Object flight = new Object();
     private CompletableFuture<Boolean> waiting;
     /** One sync at a time, each serving every reader that arrived before it started. */
-    private final java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "live-view-sync");
         thread.setDaemon(true);
         return thread;
@@ -128,7 +131,7 @@ final class LiveView {
         }
         try {
             return mine.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) throw failure;
             throw e;
         }

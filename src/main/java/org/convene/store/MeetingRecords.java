@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Audiences;
+import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
+import org.convene.model.SeriesLink;
 import org.convene.model.TimeWindow;
 
 /** Meetings with their audiences, and their instances: each meeting's keys under its own hash tag. */
@@ -69,7 +71,7 @@ final class MeetingRecords {
         if (!mode.equals("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
             for (MeetingInstance i : instancesOf(meetingId, now)) {
-                if (i.status() == org.convene.model.InstanceStatus.SCHEDULED) {
+                if (i.status() == InstanceStatus.SCHEDULED) {
                     Transitions.hintReminder(calls, i.id(), i.from(), d.reminderMinutes());
                 }
             }
@@ -113,7 +115,7 @@ final class MeetingRecords {
      * Creates an instance, or the occurrence {@code series} names of a series; an occurrence that exists
      * already (made by another node's top-up) is returned as it is.
      */
-    MeetingInstance createInstance(long meetingId, TimeWindow window, org.convene.model.SeriesLink series, Instant now) {
+    MeetingInstance createInstance(long meetingId, TimeWindow window, SeriesLink series, Instant now) {
         String from = ms(window.from()), to = ms(window.to());
         // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
         calls.await(calls.inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))).ok();

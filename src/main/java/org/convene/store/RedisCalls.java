@@ -2,11 +2,20 @@ package org.convene.store;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.RefusedException;
@@ -25,11 +34,11 @@ final class RedisCalls {
     private final LongAdder waits = new LongAdder();
     /** How long announcements of written outboxes are gathered before they are sent together. */
     static final long ANNOUNCE_EVERY_MS = 20;
-    private final java.util.Set<String> announcements = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean announcing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Set<String> announcements = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean announcing = new AtomicBoolean();
     private static final long HOOKS_RECHECK_NANOS = 1_000_000_000L;
     private volatile boolean hooksExist = true;
-    private final java.util.concurrent.atomic.AtomicLong hooksAdded = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong hooksAdded = new AtomicLong();
     private volatile long hooksCheckedAt = System.nanoTime() - 2 * HOOKS_RECHECK_NANOS;
 
     /**
@@ -55,7 +64,7 @@ final class RedisCalls {
         long asked = hooksAdded.get();
         try {
             boolean exist = awaitWithin(commands.scard(Keys.HOOKS + ":endpoints").toCompletableFuture(),
-                    java.time.Duration.ofSeconds(2)) > 0;
+                    Duration.ofSeconds(2)) > 0;
             if (hooksAdded.get() == asked) hooksExist = exist;
             hooksCheckedAt = System.nanoTime();
         } catch (StoreUnavailableException notNow) {
@@ -115,7 +124,7 @@ final class RedisCalls {
     private void announce(long meetingId) {
         announcements.add(Long.toString(meetingId));
         if (announcing.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(ANNOUNCE_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+            CompletableFuture.delayedExecutor(ANNOUNCE_EVERY_MS, TimeUnit.MILLISECONDS)
                     .execute(this::sendAnnouncements);
         }
     }
@@ -123,7 +132,7 @@ final class RedisCalls {
     private void sendAnnouncements() {
         // Cleared first: whatever is added from here on schedules a send of its own.
         announcing.set(false);
-        java.util.List<String> meetings = new java.util.ArrayList<>();
+        List<String> meetings = new ArrayList<>();
         for (var it = announcements.iterator(); it.hasNext(); ) {
             meetings.add(it.next());
             it.remove();
@@ -194,11 +203,11 @@ final class RedisCalls {
     }
 
     /** Waits at most {@code within} for one command: for probes, which must answer in time either way. */
-    <T> T awaitWithin(CompletableFuture<T> future, java.time.Duration within) {
+    <T> T awaitWithin(CompletableFuture<T> future, Duration within) {
         waits.increment();
         try {
-            future.get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            future.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             throw new StoreUnavailableException("Redis at " + redis.description() + " did not answer within "
                     + within.toMillis() + " ms", e);
         } catch (InterruptedException | ExecutionException e) {
@@ -216,7 +225,7 @@ final class RedisCalls {
             throw new StoreUnavailableException("Interrupted while waiting for Redis", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) cause = cause.getCause();
+            if (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
             if (cause instanceof RefusedException refused) throw refused;
             if (cause instanceof StoreUnavailableException unavailable) throw unavailable;
             String what = cause instanceof RedisCommandExecutionException ? "Redis refused a command: "

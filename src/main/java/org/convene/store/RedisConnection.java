@@ -2,20 +2,29 @@ package org.convene.store;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.convene.core.StoreUnavailableException;
 
@@ -69,12 +78,12 @@ public final class RedisConnection implements AutoCloseable {
      * Connects as {@link #open(String, boolean)} does, recording every command's latency by command
      * type into {@code metrics} when it is given ({@code lettuce_command_completion_seconds}).
      */
-    public static RedisConnection open(String urls, boolean cluster, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public static RedisConnection open(String urls, boolean cluster, MeterRegistry metrics) {
         return open(urls, cluster, metrics, ReplicaWait.NONE);
     }
 
-    /** Connects as {@link #open(String, boolean, io.micrometer.core.instrument.MeterRegistry)} does; writes wait for replicas as {@code wait} says. */
-    public static RedisConnection open(String urls, boolean cluster, io.micrometer.core.instrument.MeterRegistry metrics,
+    /** Connects as {@link #open(String, boolean, MeterRegistry)} does; writes wait for replicas as {@code wait} says. */
+    public static RedisConnection open(String urls, boolean cluster, MeterRegistry metrics,
                                        ReplicaWait wait) {
         List<RedisURI> uris;
         try {
@@ -93,8 +102,8 @@ public final class RedisConnection implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
         if (metrics != null) {
             // By command type only (not per connection), no percentile histogram: a few series, cheap to record.
-            builder.commandLatencyRecorder(new io.lettuce.core.metrics.MicrometerCommandLatencyRecorder(metrics,
-                    io.lettuce.core.metrics.MicrometerOptions.builder().enable().localDistinction(false).histogram(false)
+            builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(metrics,
+                    MicrometerOptions.builder().enable().localDistinction(false).histogram(false)
                             .targetPercentiles(new double[0]).build()));
         }
         ClientResources resources = builder.build();
@@ -107,7 +116,7 @@ public final class RedisConnection implements AutoCloseable {
                 uris.forEach(uri -> uri.setTimeout(TOPOLOGY_TIMEOUT));
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
-                        .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(TIMEOUT))
+                        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
                         .socketOptions(socket)
                         // A failover is noticed within seconds: topology read again on MOVED/ASK, on the
                         // second failed reconnect (Lettuce's default waits for five, which with its back-off
@@ -156,7 +165,7 @@ public final class RedisConnection implements AutoCloseable {
     static String rootMessage(Throwable e) {
         // Lettuce's cluster errors carry the useful text on the outer exception; its causes are per node.
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root && !(root instanceof io.lettuce.core.RedisException
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof RedisException
                 && root.getMessage() != null && root.getMessage().startsWith("Cannot retrieve"))) {
             root = root.getCause();
         }
@@ -197,7 +206,7 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /** A connection of its own: its synchronous commands, and how to close it. */
-    record Dedicated(io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> commands, Runnable closer)
+    record Dedicated(RedisClusterCommands<String, String> commands, Runnable closer)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -223,10 +232,10 @@ public final class RedisConnection implements AutoCloseable {
      * Returns the fields of {@code INFO <section>} (such as "commandstats" or "memory"), summed over
      * the masters of a cluster where a field is a number; for measuring, never on a request path.
      */
-    public java.util.Map<String, String> info(String section) {
-        java.util.Map<String, String> fields = new java.util.TreeMap<>();
+    public Map<String, String> info(String section) {
+        Map<String, String> fields = new TreeMap<>();
         List<String> replies = cluster != null
-                ? cluster.getPartitions().stream().filter(n -> n.is(io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag.UPSTREAM))
+                ? cluster.getPartitions().stream().filter(n -> n.is(RedisClusterNode.NodeFlag.UPSTREAM))
                         .map(n -> cluster.getConnection(n.getNodeId()).sync().info(section)).toList()
                 : List.of(standalone.sync().info(section));
         for (String reply : replies) {

@@ -1,11 +1,14 @@
 package org.convene.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import org.convene.core.port.Allowances;
 import org.convene.core.port.Credentials;
 import org.convene.core.port.FeedWatch;
 import org.convene.core.port.LiveFeeds;
@@ -30,6 +33,8 @@ import org.convene.model.User;
 import org.convene.model.UserDetails;
 import org.convene.schedule.Transition;
 import org.convene.schedule.TransitionStore;
+import org.convene.series.port.SeriesStore;
+import org.convene.webhook.port.WebhookStore;
 
 /**
  * Convene's state in Redis: every port on one connection, each served by the part that owns it
@@ -46,7 +51,7 @@ import org.convene.schedule.TransitionStore;
  * }</pre>
  */
 public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Maintenance, TransitionStore, Credentials,
-        org.convene.core.port.Allowances {
+        Allowances {
     private final RedisCalls calls;
     private final UserRecords users;
     private final MeetingRecords meetings;
@@ -92,12 +97,12 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     /** Recurring series and their occurrences, on the same connection. */
-    public org.convene.series.port.SeriesStore series() {
+    public SeriesStore series() {
         return series;
     }
 
     /** The webhooks' endpoints, outboxes, queue and delivery log, on the same connection. */
-    public org.convene.webhook.port.WebhookStore webhooks() {
+    public WebhookStore webhooks() {
         return webhooks;
     }
 
@@ -168,7 +173,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public java.util.OptionalLong userWithFeedTokenHash(String hash) {
+    public OptionalLong userWithFeedTokenHash(String hash) {
         return users.withFeedTokenHash(hash);
     }
 
@@ -319,7 +324,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public Map<Long, java.util.Set<Long>> renewPresence(Map<Long, java.util.Set<Long>> usersByInstance, Instant now) {
+    public Map<Long, Set<Long>> renewPresence(Map<Long, Set<Long>> usersByInstance, Instant now) {
         return attendance.renewPresence(usersByInstance, now);
     }
 
@@ -379,7 +384,7 @@ public final class RedisMeetingStore implements MeetingStore, LiveFeeds, Mainten
     }
 
     @Override
-    public void ping(java.time.Duration within) {
+    public void ping(Duration within) {
         maintenance.ping(within);
     }
 

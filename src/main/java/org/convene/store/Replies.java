@@ -13,6 +13,7 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.Presence;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
+import org.convene.model.SeriesLink;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
@@ -52,7 +53,7 @@ final class Replies {
         MeetingInstance stored = new MeetingInstance(Long.parseLong(h.get("id")), Long.parseLong(h.get("meetingId")),
                 Long.parseLong(h.get("orderId")), new TimeWindow(millis(h.get("from")), millis(h.get("to"))),
                 InstanceStatus.fromWire(h.get("status")), h.get("endedAt") == null ? null : millis(h.get("endedAt")),
-                h.get("seriesId") == null ? null : new org.convene.model.SeriesLink(Long.parseLong(h.get("seriesId")),
+                h.get("seriesId") == null ? null : new SeriesLink(Long.parseLong(h.get("seriesId")),
                         millis(h.get("recurrenceId"))));
         InstanceStatus effective = stored.effectiveStatus(now);
         // A window that passed before anyone applied its end ended at its end.

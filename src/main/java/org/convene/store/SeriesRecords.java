@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Refusal;
 import org.convene.model.SeriesLink;
@@ -81,12 +84,12 @@ final class SeriesRecords implements SeriesStore {
     }
 
     @Override
-    public java.util.Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now) {
+    public Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now) {
         Reply reply = calls.await(calls.inMeeting(meetingId, CANCEL, Long.toString(seriesId), RedisCalls.ms(recurrenceId),
                 RedisCalls.ms(now))).ok();
-        if (reply.isNull(1)) return java.util.Optional.empty();
+        if (reply.isNull(1)) return Optional.empty();
         due.status(reply.number(1), "missing");
-        return java.util.Optional.of(reply.number(1));
+        return Optional.of(reply.number(1));
     }
 
     @Override
@@ -137,6 +140,6 @@ final class SeriesRecords implements SeriesStore {
         return new Series(Long.parseLong(h.get("id")), Long.parseLong(h.get("meetingId")), rule,
                 Long.parseLong(h.getOrDefault("sequence", "0")), Replies.millis(h.get("createdAt")),
                 until == 0 ? null : Instant.ofEpochMilli(until), made, cancelled.stream().map(c -> Replies.millis((String) c))
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 }

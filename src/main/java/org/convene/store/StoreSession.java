@@ -1,5 +1,6 @@
 package org.convene.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /** Opens the store, recording Redis command latencies into {@code metrics} when it is given. */
-    public static StoreSession open(StoreSettings settings, boolean longLived, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public static StoreSession open(StoreSettings settings, boolean longLived, MeterRegistry metrics) {
         EmbeddedRedis embedded = settings.redisUrl().isPresent() ? null
                 : EmbeddedRedis.start(settings.dataDir(), settings.fsync(), longLived);
         try {

@@ -2,11 +2,20 @@ package org.convene.store;
 
 import static org.convene.store.RedisCalls.ms;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.ZAddArgs;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.convene.core.StoreUnavailableException;
 import org.convene.model.Refusal;
 import org.convene.schedule.Transition;
 import org.convene.schedule.TransitionStore;
@@ -44,7 +53,7 @@ final class Transitions implements TransitionStore {
     @Override
     public List<Transition> settle(List<Long> instanceIds, Instant now) {
         List<CompletableFuture<Reply>> replies = new ArrayList<>();
-        java.util.Map<Long, Long> meetingsOf = locator.meetingsOf(instanceIds);
+        Map<Long, Long> meetingsOf = locator.meetingsOf(instanceIds);
         for (long instanceId : instanceIds) {
             Long meetingId = meetingsOf.get(instanceId);
             replies.add(meetingId == null
@@ -57,13 +66,13 @@ final class Transitions implements TransitionStore {
         List<CompletableFuture<?>> reaps = new ArrayList<>();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         int unsettled = 0;
-        org.convene.core.StoreUnavailableException firstFailure = null;
+        StoreUnavailableException firstFailure = null;
         for (int i = 0; i < instanceIds.size(); i++) {
             long instanceId = instanceIds.get(i);
             Reply reply;
             try {
                 reply = calls.result(replies.get(i));
-            } catch (org.convene.core.StoreUnavailableException notNow) {
+            } catch (StoreUnavailableException notNow) {
                 // Its meeting's primary does not answer now (or its replica did not confirm): it stays due, with
                 // no hint, and is settled again next tick. The others go on: one shard down must not hold up the
                 // transitions of every instance (the long fault run saw a batch fail whole, again and again).
@@ -127,16 +136,16 @@ final class Transitions implements TransitionStore {
         List<Long> active = calls.await(calls.commands.zrange(Keys.CATALOG + ":active", 0, -1).toCompletableFuture())
                 .stream().map(Long::parseLong).toList();
         if (active.isEmpty()) return;
-        java.util.Map<Long, Long> meetings = locator.meetingsOf(active);
-        java.util.Map<Long, CompletableFuture<List<io.lettuce.core.ScoredValue<String>>>> firsts = new java.util.HashMap<>();
+        Map<Long, Long> meetings = locator.meetingsOf(active);
+        Map<Long, CompletableFuture<List<ScoredValue<String>>>> firsts = new HashMap<>();
         meetings.forEach((instance, meeting) -> firsts.put(instance, calls.commands.zrangeWithScores(
                 Keys.instance(meeting, instance) + ":presence", 0, 0).toCompletableFuture()));
         calls.awaitAll(firsts.values().toArray(CompletableFuture[]::new));
         List<CompletableFuture<?>> writes = new ArrayList<>();
         firsts.forEach((instance, first) -> {
-            List<io.lettuce.core.ScoredValue<String>> found = calls.result(first);
+            List<ScoredValue<String>> found = calls.result(first);
             if (!found.isEmpty()) {
-                writes.add(calls.commands.zadd(Keys.REAPS, io.lettuce.core.ZAddArgs.Builder.lt(), found.get(0).getScore(),
+                writes.add(calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), found.get(0).getScore(),
                         Long.toString(instance)).toCompletableFuture());
             }
         });
@@ -158,15 +167,15 @@ final class Transitions implements TransitionStore {
      * for a notice that is now later (the meeting's reminder changed) moves to its time; any other is dropped.
      */
     public List<Transition> remind(Instant now, int limit) {
-        List<io.lettuce.core.ScoredValue<String>> due = calls.await(calls.commands.zrangebyscoreWithScores(REMINDERS,
-                io.lettuce.core.Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
-                io.lettuce.core.Limit.create(0, limit)).toCompletableFuture());
+        List<ScoredValue<String>> due = calls.await(calls.commands.zrangebyscoreWithScores(REMINDERS,
+                Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
+                Limit.create(0, limit)).toCompletableFuture());
         if (due.isEmpty()) return List.of();
-        java.util.Map<Long, java.util.concurrent.CompletableFuture<Reply>> replies = new java.util.LinkedHashMap<>();
-        java.util.Map<Long, Long> meetings = locator.meetingsOf(due.stream().map(h -> Long.parseLong(h.getValue())).toList());
+        Map<Long, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
+        Map<Long, Long> meetings = locator.meetingsOf(due.stream().map(h -> Long.parseLong(h.getValue())).toList());
         meetings.forEach((instanceId, meetingId) ->
                 replies.put(instanceId, calls.inMeeting(meetingId, REMIND, Long.toString(instanceId), ms(now))));
-        calls.awaitAll(replies.values().toArray(java.util.concurrent.CompletableFuture[]::new));
+        calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
         List<Transition> sent = new ArrayList<>();
         for (var hint : due) {
             long instanceId = Long.parseLong(hint.getValue());
@@ -177,8 +186,8 @@ final class Transitions implements TransitionStore {
             }
             calls.commands.zrem(REMINDERS, hint.getValue());
             if (reply == null || !reply.isOk() || reply.number(1) != 1) continue;
-            calls.commands.xadd(Keys.CATALOG + ":feed", new io.lettuce.core.XAddArgs().maxlen(10_000).approximateTrimming(),
-                    java.util.Map.of("kind", "reminder", "instance", hint.getValue(), "meeting",
+            calls.commands.xadd(Keys.CATALOG + ":feed", new XAddArgs().maxlen(10_000).approximateTrimming(),
+                    Map.of("kind", "reminder", "instance", hint.getValue(), "meeting",
                             Long.toString(meetings.get(instanceId)), "from", reply.text(2), "to", reply.text(3)));
             sent.add(new Transition(instanceId, Transition.Kind.REMINDED, List.of(), Instant.ofEpochMilli((long) hint.getScore())));
         }

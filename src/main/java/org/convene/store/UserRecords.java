@@ -89,11 +89,11 @@ final class UserRecords {
         calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "feed")).ok();
     }
 
-    java.util.OptionalLong withFeedTokenHash(String hash) {
+    OptionalLong withFeedTokenHash(String hash) {
         Reply reply = calls.await(calls.inUsers(USER_BY_FEED_TOKEN, hash));
         if (!reply.isOk() || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                reply.text(2).getBytes(StandardCharsets.US_ASCII))) return java.util.OptionalLong.empty();
-        return java.util.OptionalLong.of(reply.number(1));
+                reply.text(2).getBytes(StandardCharsets.US_ASCII))) return OptionalLong.empty();
+        return OptionalLong.of(reply.number(1));
     }
 
     void setTokenHash(long userId, String hash) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,7 +178,7 @@ final class WebhookQueue {
 
     void record(Work work, long deliveryId, Outcome outcome, Instant now) {
         calls.await(calls.inHooks(OUTCOME, work.entryId(), work.lane(), Long.toString(deliveryId), RedisCalls.ms(now),
-                outcome.result().name().toLowerCase(java.util.Locale.ROOT), Integer.toString(outcome.code()),
+                outcome.result().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.code()),
                 Long.toString(outcome.latencyMillis()), outcome.error() == null ? "" : outcome.error(),
                 outcome.nextAttempt().map(RedisCalls::ms).orElse("0"))).ok();
     }

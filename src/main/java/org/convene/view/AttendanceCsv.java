@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.convene.model.AttendanceReport;
@@ -25,7 +26,7 @@ public final class AttendanceCsv {
     /** The report's segments, in the order of its attendees; an open segment has no leftAt and counts up to now. */
     public static String of(AttendanceReport report) {
         List<List<String>> rows = new ArrayList<>();
-        java.time.Instant until = report.countedUntil();
+        Instant until = report.countedUntil();
         for (AttendanceReport.Row row : report.attendees()) {
             for (Segment s : row.attendee().segments()) {
                 rows.add(List.of(Long.toString(report.instance().id()), Long.toString(report.instance().meetingId()),

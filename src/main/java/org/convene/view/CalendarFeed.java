@@ -1,13 +1,18 @@
 package org.convene.view;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.convene.core.Calendars;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
 import org.convene.series.Series;
@@ -28,11 +33,11 @@ public final class CalendarFeed {
 
     /** The feed of one meeting, its series and its instances, stamped {@code now}. */
     public static String of(Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
-        return of(meeting.details().title(), List.of(new org.convene.core.Calendars.MeetingCalendar(meeting, series, instances)), now);
+        return of(meeting.details().title(), List.of(new Calendars.MeetingCalendar(meeting, series, instances)), now);
     }
 
     /** One feed of several meetings, named {@code name}: a user's feed. */
-    public static String of(String name, List<org.convene.core.Calendars.MeetingCalendar> meetings, Instant now) {
+    public static String of(String name, List<Calendars.MeetingCalendar> meetings, Instant now) {
         Writer out = new Writer();
         out.line("BEGIN:VCALENDAR");
         out.line("VERSION:2.0");
@@ -41,7 +46,7 @@ public final class CalendarFeed {
         out.line("METHOD:PUBLISH");
         out.line("X-WR-CALNAME:" + text(name));
         meetings.stream().flatMap(c -> c.series().stream()).map(s -> s.rule().zone()).distinct()
-                .sorted(java.util.Comparator.comparing(java.time.ZoneId::getId)).forEach(zone -> timeZone(out, zone));
+                .sorted(Comparator.comparing(ZoneId::getId)).forEach(zone -> timeZone(out, zone));
         for (var calendar : meetings) meeting(out, calendar.meeting(), calendar.series(), calendar.instances(), now);
         out.line("END:VCALENDAR");
         return out.toString();
@@ -49,7 +54,7 @@ public final class CalendarFeed {
 
     private static void meeting(Writer out, Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
         for (Series s : series) write(out, meeting, s, instances, now);
-        java.util.Set<Long> shown = new java.util.HashSet<>();
+        Set<Long> shown = new HashSet<>();
         series.forEach(s -> shown.add(s.id()));
         for (MeetingInstance i : instances) {
             // An occurrence is its series' (as a RECURRENCE-ID where it moved); one of a deleted series stands alone.
@@ -107,12 +112,12 @@ public final class CalendarFeed {
      * A VTIMEZONE for a zone the feed names (RFC 5545 wants one per TZID): its standard and daylight
      * observances by the zone's present yearly rules, or its one offset when it has none.
      */
-    private static void timeZone(Writer out, java.time.ZoneId zone) {
+    private static void timeZone(Writer out, ZoneId zone) {
         var rules = zone.getRules();
         out.line("BEGIN:VTIMEZONE");
         out.line("TZID:" + zone.getId());
         if (rules.getTransitionRules().isEmpty()) {
-            String offset = offset(rules.getStandardOffset(Instant.EPOCH.plus(java.time.Duration.ofDays(365 * 56))));
+            String offset = offset(rules.getStandardOffset(Instant.EPOCH.plus(Duration.ofDays(365 * 56))));
             out.line("BEGIN:STANDARD");
             out.line("DTSTART:19700101T000000");
             out.line("TZOFFSETFROM:" + offset);
@@ -138,7 +143,7 @@ public final class CalendarFeed {
         out.line("END:VTIMEZONE");
     }
 
-    private static String offset(java.time.ZoneOffset offset) {
+    private static String offset(ZoneOffset offset) {
         int seconds = offset.getTotalSeconds();
         int minutes = Math.abs(seconds) / 60;
         return (seconds < 0 ? "-" : "+") + String.format("%02d%02d", minutes / 60, minutes % 60);

@@ -10,6 +10,7 @@ import org.convene.model.Event;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
+import org.convene.model.Presence;
 import org.convene.model.User;
 
 /**
@@ -34,7 +35,7 @@ public final class Views {
 
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
-                              Integer capacity, org.convene.model.Presence presence, Integer reminderMinutes, long version) {
+                              Integer capacity, Presence presence, Integer reminderMinutes, long version) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
 
 /**
  * Keeps webhooks from reaching inside the network Convene runs in: a target whose address is loopback,
@@ -46,7 +47,7 @@ public final class TargetGuard {
     public void refuseIfInside(String host) {
         try {
             resolve(host);
-        } catch (org.convene.model.RefusedException e) {
+        } catch (RefusedException e) {
             if (!e.getMessage().contains("does not resolve")) throw e;
         }
     }

@@ -1,5 +1,6 @@
 package org.convene.webhook;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,7 +151,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", Signatures.header(secrets, attempt.messageId(), timestamp, body));
         headers.put("Content-Type", "application/json");
-        return courier.post(java.net.URI.create(attempt.url()), headers, body);
+        return courier.post(URI.create(attempt.url()), headers, body);
     }
 
     /** How an answer counts for the attempt numbered {@code attempt} (1 for the first). */
@@ -184,7 +186,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

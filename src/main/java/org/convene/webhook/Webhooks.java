@@ -1,9 +1,12 @@
 package org.convene.webhook;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -40,7 +43,7 @@ public final class Webhooks {
     }
 
     /** What a change of an endpoint sets; what is empty stays as it is. */
-    public record Change(Optional<java.net.URI> url, Optional<Set<EventKind>> events, Optional<String> description,
+    public record Change(Optional<URI> url, Optional<Set<EventKind>> events, Optional<String> description,
                          Optional<Boolean> enabled) {
     }
 
@@ -100,7 +103,7 @@ public final class Webhooks {
      */
     public int replaySince(long id, Instant since) {
         endpoint(id);
-        java.util.Map<String, Long> firstOfEach = new java.util.LinkedHashMap<>();
+        Map<String, Long> firstOfEach = new LinkedHashMap<>();
         List<Delivery> newestFirst = store.deliveriesSince(id, since, MAX_REPLAY);
         for (int i = newestFirst.size() - 1; i >= 0; i--) firstOfEach.putIfAbsent(newestFirst.get(i).messageId(), newestFirst.get(i).id());
         List<Long> ids = List.copyOf(firstOfEach.values());

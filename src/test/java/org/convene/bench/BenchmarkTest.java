@@ -9,11 +9,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.convene.core.Convene;
 import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
+import org.convene.http.TestServers;
+import org.convene.model.EventType;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
@@ -42,7 +47,7 @@ class BenchmarkTest {
         assertCountedOnce(result);
         assertThat(result.rows()).extracting(BenchResult.Row::operation).containsExactly("join", "leave", "post",
                 "read_chat", "participants", "active_instances", "join_times");
-        assertThat(result.perSecond()).isCloseTo(result.issued() / result.seconds(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(result.perSecond()).isCloseTo(result.issued() / result.seconds(), Offset.offset(1e-9));
         assertThat(result.rows()).allSatisfy(r -> assertThat(r.p50()).as(r.operation())
                 .isLessThanOrEqualTo(r.p99()).isLessThanOrEqualTo(r.p999()));
     }
@@ -83,7 +88,7 @@ class BenchmarkTest {
 
     @Test
     void theHttpRunCountsEveryOperationOnceAndNoneFails() throws Exception {
-        try (ConveneServer server = org.convene.http.TestServers.start(store, Clock.systemUTC(),
+        try (ConveneServer server = TestServers.start(store, Clock.systemUTC(),
                 new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
                 () -> true)) {
             BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", SMALL);
@@ -97,12 +102,12 @@ class BenchmarkTest {
     @Test
     void theFanoutRunDeliversEveryMessageToEverySubscriberAndCountsThem() throws Exception {
         Population population = Population.plan(new BenchSettings(40, 4, 0, 2, Duration.ofSeconds(1), 3)).writeTo(convene);
-        java.util.Map<Long, Long> posters = new java.util.HashMap<>();
+        Map<Long, Long> posters = new HashMap<>();
         for (long instance : population.instances) {
             convene.join(1, instance);
             posters.put(instance, 1L);
         }
-        try (ConveneServer server = org.convene.http.TestServers.start(store, Clock.systemUTC(),
+        try (ConveneServer server = TestServers.start(store, Clock.systemUTC(),
                 new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
                 () -> true)) {
             List<FanoutRun.Result> results = FanoutRun.run(convene, server, "bench-test-token",
@@ -124,7 +129,7 @@ class BenchmarkTest {
 
         assertThat(result.reaped()).isEqualTo(40);
         assertThat(result.lagMs().getTotalCount()).isEqualTo(40);
-        assertThat(convene.eventsOfInstance(1, 0, 1000)).filteredOn(e -> e.type() == org.convene.model.EventType.TIMEOUT)
+        assertThat(convene.eventsOfInstance(1, 0, 1000)).filteredOn(e -> e.type() == EventType.TIMEOUT)
                 .allMatch(e -> "reaped".equals(e.reason()));
     }
 

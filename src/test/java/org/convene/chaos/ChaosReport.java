@@ -3,12 +3,15 @@ package org.convene.chaos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What a fault run did and found, as the lines docs/reliability.md quotes; written to target/ too. */
 record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faults, Invariants check, int scheduledInstances,
-                   int streamHops, int streamBreaks, double loadSeconds, double runSeconds, java.util.Map<String, Long> clusterErrors) {
+                   int streamHops, int streamBreaks, double loadSeconds, double runSeconds, Map<String, Long> clusterErrors) {
 
     /** The pause each fault caused: the longest time without an acknowledged operation on what it touched, from its start. */
     double pause(Faults.Injected fault) {
@@ -57,10 +60,10 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
         }
         out.append("invariant violations: ").append(check.violations.size()).append('\n');
         // Grouped by what they are about (an instance, a stream), each group with its first finding.
-        java.util.Map<String, java.util.List<String>> groups = new java.util.TreeMap<>();
+        Map<String, List<String>> groups = new TreeMap<>();
         for (String v : check.violations) {
             String about = v.contains(":") ? v.substring(0, v.indexOf(':')) : v.replaceAll(" user \\d+.*", "");
-            groups.computeIfAbsent(about, k -> new java.util.ArrayList<>()).add(v);
+            groups.computeIfAbsent(about, k -> new ArrayList<>()).add(v);
         }
         groups.forEach((about, found) -> out.append("  ").append(found.size()).append(" x ").append(found.get(0)).append('\n'));
         return out.toString();

@@ -3,6 +3,7 @@ package org.convene.chaos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +21,11 @@ import java.util.function.Supplier;
 import org.convene.chaos.Ledger.Outcome;
 import org.convene.core.Convene;
 import org.convene.core.StoreUnavailableException;
+import org.convene.model.InstanceStatus;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
+import org.convene.model.RefusedException;
+import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
 import org.convene.store.ClusterProcesses;
@@ -131,11 +136,11 @@ final class ChaosRun {
                 for (long instance : instances) check.instance(instance, ledger, false);
                 check.lifecycle(scheduled);
                 for (int m = 0; m < MEETINGS; m++) {
-                    List<org.convene.model.StreamPosition> truth = check.feed(instances.get(m));
+                    List<StreamPosition> truth = check.feed(instances.get(m));
                     awaitCaughtUp(followers.get(m), truth);
                     check.stream("the stream of instance " + instances.get(m), followers.get(m).ids(), truth);
                 }
-                List<org.convene.model.StreamPosition> lifecycleTruth = check.lifecycleFeed();
+                List<StreamPosition> lifecycleTruth = check.lifecycleFeed();
                 awaitCaughtUp(lifecycle, lifecycleTruth);
                 check.stream("the lifecycle stream", lifecycle.ids(), lifecycleTruth);
                 int hops = lifecycle.hops(), breaks = lifecycle.breaks();
@@ -156,7 +161,7 @@ final class ChaosRun {
      * a shard confirms nothing until its old primary is back as its replica, a few seconds after the fault.
      */
     private void awaitResumed(List<Faults.Injected> injected) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Faults.Injected fault : injected) {
             while (!ledger.resumedAfter(fault.touched(), fault.endedAt()) && System.nanoTime() < until) {
                 ClusterProcesses.sleepFor(100);
@@ -193,7 +198,7 @@ final class ChaosRun {
         long until = System.nanoTime() + plan.length().toNanos();
         Thread.sleep(5_000);
         while (System.nanoTime() < until) {
-            List<java.util.concurrent.Callable<Void>> now = new ArrayList<>();
+            List<Callable<Void>> now = new ArrayList<>();
             Set<Integer> kinds = new HashSet<>();
             kinds.add(random.nextInt(5));
             // Two at once: a Convene node's death with one Redis fault (two Redis faults could meet on one process).
@@ -212,7 +217,7 @@ final class ChaosRun {
                     return null;
                 });
             }
-            Faults.together(now.toArray(java.util.concurrent.Callable[]::new));
+            Faults.together(now.toArray(Callable[]::new));
             Thread.sleep(4_000 + random.nextInt(6_000));
         }
     }
@@ -285,7 +290,7 @@ final class ChaosRun {
                 // A planner held up by a fault starts again from now, never with a window already past.
                 // In milliseconds, as the store keeps it: an earlier attempt whose answer was lost is found by it.
                 Instant from = (next.get(meeting).isBefore(now.plusSeconds(2)) ? now.plusSeconds(2) : next.get(meeting))
-                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                        .truncatedTo(ChronoUnit.MILLIS);
                 Instant to = from.plus(PLANNED_LENGTH);
                 next.put(meeting, to.plusSeconds(1));
                 MeetingInstance made;
@@ -293,7 +298,7 @@ final class ChaosRun {
                     made = retry(() -> admin.instancesOf(meeting).stream()
                             .filter(i -> i.window().from().equals(from)).findFirst()
                             .orElseGet(() -> admin.createInstance(meeting, new TimeWindow(from, to))));
-                } catch (org.convene.model.RefusedException late) {
+                } catch (RefusedException late) {
                     continue; // an earlier attempt's instance overlaps (its answer was lost): the next window is free
                 }
                 Planned p = new Planned(made.id(), from, to, random.nextInt(3) == 0);
@@ -323,7 +328,7 @@ final class ChaosRun {
 
     private static void awaitEnded(Convene admin, long instance) {
         for (int attempt = 0; attempt < 300; attempt++) {
-            if (retry(() -> admin.instance(instance)).status() == org.convene.model.InstanceStatus.ENDED) return;
+            if (retry(() -> admin.instance(instance)).status() == InstanceStatus.ENDED) return;
             ClusterProcesses.sleepFor(100);
         }
         throw new IllegalStateException("the schedulers never ended instance " + instance);
@@ -342,7 +347,7 @@ final class ChaosRun {
         }
     }
 
-    private static void awaitCaughtUp(StreamFollower follower, List<org.convene.model.StreamPosition> truth) {
+    private static void awaitCaughtUp(StreamFollower follower, List<StreamPosition> truth) {
         if (truth.isEmpty()) return;
         String last = truth.get(truth.size() - 1).toString();
         for (int attempt = 0; attempt < 300 && !last.equals(follower.last()); attempt++) ClusterProcesses.sleepFor(100);

@@ -3,10 +3,13 @@ package org.convene.chaos;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.convene.cli.Main;
 import org.convene.store.ChildJvm;
@@ -66,7 +69,7 @@ final class ConveneNodes implements AutoCloseable {
     }
 
     /** A node that is meant to be running, drawn at random (as a load balancer that health-checks would). */
-    synchronized int anyUp(java.util.Random random) {
+    synchronized int anyUp(Random random) {
         List<Integer> running = new ArrayList<>();
         for (int i = 0; i < up.length; i++) if (up[i]) running.add(i);
         return running.isEmpty() ? random.nextInt(up.length) : running.get(random.nextInt(running.size()));
@@ -120,7 +123,7 @@ final class ConveneNodes implements AutoCloseable {
         List<String> logs = new ArrayList<>(earlier);
         for (int i = 0; i < processes.length; i++) if (processes[i] != null) logs.add("node " + i + "\n" + processes[i].output());
         try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "chaos-nodes-wait" + waitReplicas + ".log"),
+            Files.writeString(Path.of("target", "chaos-nodes-wait" + waitReplicas + ".log"),
                     String.join("\n\n", logs));
         } catch (IOException e) {
             // the logs are for reading after a failure; a run does not fail for them

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,7 +112,7 @@ final class Faults {
     private List<Long> instancesOn(int port) {
         List<String> keys = new ArrayList<>();
         for (int m = 0; m < meetings.size(); m++) keys.add(key(m));
-        java.util.Map<String, Integer> owners = cluster.primariesOf(keys); // one look at the cluster for all of them
+        Map<String, Integer> owners = cluster.primariesOf(keys); // one look at the cluster for all of them
         List<Long> on = new ArrayList<>();
         for (int m = 0; m < meetings.size(); m++) {
             if (owners.get(key(m)) == port) on.add(instances.get(m));

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Map;
+import org.convene.app.Node;
+import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** The {@code convene} command line: messages, exit codes, JSON, and that bad input changes nothing. */
 class CliTest {
@@ -25,8 +32,8 @@ class CliTest {
 
     record Run(int code, String out, String err) {}
 
-    org.convene.app.Node node() {
-        return org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), clock);
+    Node node() {
+        return Node.on(store, Settings.from(Map.of()), clock);
     }
 
     @BeforeEach
@@ -80,8 +87,8 @@ class CliTest {
 
     @Test
     void rotatingTheAdministratorTokenWhileOneIsConfiguredIsRefusedSayingWhichWins() {
-        var configured = org.convene.app.Node.on(store, org.convene.app.Settings.from(
-                java.util.Map.of("CONVENE_ADMIN_TOKEN", "configured-admin-token-0123")), clock);
+        var configured = Node.on(store, Settings.from(
+                Map.of("CONVENE_ADMIN_TOKEN", "configured-admin-token-0123")), clock);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
@@ -227,14 +234,14 @@ class CliTest {
 
     @Test
     void everyCommandAndSubcommandAnswersHelpWithExitZero() {
-        picocli.CommandLine tree = new picocli.CommandLine(new ConveneCommand(Context.of(node(), clock)));
-        List<String> paths = new java.util.ArrayList<>();
+        CommandLine tree = new CommandLine(new ConveneCommand(Context.of(node(), clock)));
+        List<String> paths = new ArrayList<>();
         collect(tree, List.of(), paths);
 
         assertThat(paths).hasSizeGreaterThan(30);
         for (String path : paths) {
             for (String flag : List.of("--help", "-h")) {
-                List<String> args = new java.util.ArrayList<>(List.of(path.split(" ")));
+                List<String> args = new ArrayList<>(List.of(path.split(" ")));
                 args.removeIf(String::isEmpty);
                 args.add(flag);
                 Run run = convene(args.toArray(String[]::new));
@@ -244,10 +251,10 @@ class CliTest {
         }
     }
 
-    private static void collect(picocli.CommandLine command, List<String> prefix, List<String> paths) {
+    private static void collect(CommandLine command, List<String> prefix, List<String> paths) {
         paths.add(String.join(" ", prefix));
         command.getSubcommands().forEach((name, sub) -> {
-            List<String> next = new java.util.ArrayList<>(prefix);
+            List<String> next = new ArrayList<>(prefix);
             next.add(name);
             collect(sub, next, paths);
         });
@@ -288,8 +295,8 @@ class CliTest {
 
     @Test
     void aPortInUseIsAConfigurationErrorInOneLine() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            var node = org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of(
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var node = Node.on(store, Settings.from(Map.of(
                     "CONVENE_HTTP_PORT", Integer.toString(taken.getLocalPort()))), clock);
             StringWriter err = new StringWriter();
 
@@ -317,7 +324,7 @@ class CliTest {
     @Test
     void helpNeedsNoRedis() {
         StringWriter out = new StringWriter();
-        int code = Main.run(new String[] {"--help"}, Context.fromEnvironment(java.util.Map.of(
+        int code = Main.run(new String[] {"--help"}, Context.fromEnvironment(Map.of(
                 "CONVENE_REDIS_URL", "redis://127.0.0.1:1")), new PrintWriter(out), new PrintWriter(new StringWriter()));
 
         assertThat(code).isZero();
@@ -328,7 +335,7 @@ class CliTest {
     @Test
     void anUnreachableRedisGivesOneLineAndExitCodeThree() {
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"active"}, Context.fromEnvironment(java.util.Map.of(
+        int code = Main.run(new String[] {"active"}, Context.fromEnvironment(Map.of(
                 "CONVENE_REDIS_URL", "redis://127.0.0.1:1")), new PrintWriter(new StringWriter()), new PrintWriter(err));
 
         assertThat(code).isEqualTo(3);

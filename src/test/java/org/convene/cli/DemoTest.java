@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.convene.app.Node;
+import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
@@ -20,7 +23,7 @@ class DemoTest {
         RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
-        List<String> results = new Demo(org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), new AdjustableClock(NOW)),
+        List<String> results = new Demo(Node.on(store, Settings.from(Map.of()), new AdjustableClock(NOW)),
                 new AdjustableClock(NOW), new PrintWriter(printed)).run();
 
         String hiJohn = "[{'messageID': '1', 'userID': '2', 'meetingInstanceID': '1', 'message': 'Hi, John!', "
@@ -77,7 +80,7 @@ class DemoTest {
         RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
-        new Demo(org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), new AdjustableClock(NOW)),
+        new Demo(Node.on(store, Settings.from(Map.of()), new AdjustableClock(NOW)),
                 new AdjustableClock(NOW), new PrintWriter(printed)).run();
 
         String lastDump = printed.toString().substring(printed.toString().lastIndexOf("Users:"));

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convene.app.Node;
+import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
@@ -49,7 +52,7 @@ class ReadmeExamplesTest {
         RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
         store.wipe();
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        var node = org.convene.app.Node.on(store, org.convene.app.Settings.from(java.util.Map.of()), clock);
+        var node = Node.on(store, Settings.from(Map.of()), clock);
         List<Example> examples = examples();
 
         assertThat(examples).hasSizeGreaterThan(10);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.convene.core.Convene;
+import org.convene.courier.OkHttpCourier;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
@@ -86,8 +88,8 @@ class WebhookFailoverTest {
                 Convene convene = new Convene(store, Clock.systemUTC());
                 long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
                 long meeting = convene.createMeeting(new MeetingDetails("Failover", "", true, List.of())).id();
-                long instance = convene.createInstance(meeting, new TimeWindow(java.time.Instant.now().minusSeconds(5),
-                        java.time.Instant.now().plusSeconds(3600))).id();
+                long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(5),
+                        Instant.now().plusSeconds(3600))).id();
                 convene.join(user, instance);
                 assertThat(firstArrived.await(60, TimeUnit.SECONDS)).as("the child node began a delivery").isTrue();
 
@@ -95,7 +97,7 @@ class WebhookFailoverTest {
                 assertThat(ChildJvm.awaitGone(node.pid(), 10)).isTrue();
                 release.countDown();
 
-                survivor = new WebhookDispatcher(store.webhooks(), new org.convene.courier.OkHttpCourier(new TargetGuard(true),
+                survivor = new WebhookDispatcher(store.webhooks(), new OkHttpCourier(new TargetGuard(true),
                         Duration.ofSeconds(2), 65_536), box, Clock.systemUTC(), WebhookSettings.defaults(true, 2,
                         Duration.ofMillis(50), 30).withClaimAfter(Duration.ofSeconds(3), Duration.ofSeconds(2)), (r, l, t) -> { },
                         "survivor").start();

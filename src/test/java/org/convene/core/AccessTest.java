@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.Refusal;
@@ -64,8 +66,8 @@ class AccessTest {
 
     @Test
     void askedAboutManyAtOnceEachCallerSeesWhatTheRuleGivesThem() {
-        var seen = access.seesInside(java.util.Map.of(ANN, java.util.Set.of(1L, 2L, 3L), BOB, java.util.Set.of(1L, 2L),
-                Caller.ADMIN, java.util.Set.of(2L)));
+        var seen = access.seesInside(Map.of(ANN, Set.of(1L, 2L, 3L), BOB, Set.of(1L, 2L),
+                Caller.ADMIN, Set.of(2L)));
 
         assertThat(seen.get(ANN)).containsExactlyInAnyOrder(1L, 2L);
         assertThat(seen.get(BOB)).containsExactly(1L);

@@ -3,6 +3,7 @@ package org.convene.core;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.convene.core.port.Credentials;
 import org.convene.model.Refusal;
 
@@ -40,7 +41,7 @@ final class InMemoryCredentials implements Credentials {
         admin = hash;
     }
 
-    private final Map<String, Long> feedTokens = new java.util.HashMap<>();
+    private final Map<String, Long> feedTokens = new HashMap<>();
 
     @Override
     public void setFeedTokenHash(long userId, String hash) {
@@ -49,8 +50,8 @@ final class InMemoryCredentials implements Credentials {
     }
 
     @Override
-    public java.util.OptionalLong userWithFeedTokenHash(String hash) {
+    public OptionalLong userWithFeedTokenHash(String hash) {
         Long id = feedTokens.get(hash);
-        return id == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+        return id == null ? OptionalLong.empty() : OptionalLong.of(id);
     }
 }

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.Dispatcher;
@@ -123,7 +126,7 @@ class WebhookDeliveryTest {
         return store.webhooks().deliveries(e.id(), Optional.empty(), OptionalLong.empty(), 1000);
     }
 
-    void lookUntil(WebhookDispatcher d, java.util.concurrent.Callable<Boolean> done) {
+    void lookUntil(WebhookDispatcher d, Callable<Boolean> done) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             d.look();
             return done.call();
@@ -155,7 +158,7 @@ class WebhookDeliveryTest {
         new Webhook(made.secret()).verify(second.getBody().utf8(), headers(second));
         assertThat(second.getHeaders().get("webhook-signature")).contains(" ");
         assertThatThrownBy(() -> new Webhook(rotated.secret()).verify(second.getBody().utf8().replace("after", "before"),
-                headers(second))).isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+                headers(second))).isInstanceOf(WebhookVerificationException.class);
     }
 
     @Test
@@ -266,7 +269,7 @@ class WebhookDeliveryTest {
     private static JsonNode read(RecordedRequest r) {
         try {
             return JSON.readTree(r.getBody().utf8());
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }

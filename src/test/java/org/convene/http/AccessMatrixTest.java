@@ -2,7 +2,12 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -94,11 +99,11 @@ class AccessMatrixTest extends ApiServerTest {
     }
 
     static int streamStatus(String path, String token) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.server.url() + path))
+        var request = HttpRequest.newBuilder(URI.create(api.server.url() + path))
                 .header("Accept", "text/event-stream");
         if (token != null) request.header("Authorization", "Bearer " + token);
-        var response = java.net.http.HttpClient.newHttpClient().sendAsync(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofInputStream()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        var response = HttpClient.newHttpClient().sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
         response.body().close();
         return response.statusCode();
     }

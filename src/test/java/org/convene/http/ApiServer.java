@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.convene.SeedWorld;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
+import org.convene.core.Services;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
@@ -35,7 +40,7 @@ final class ApiServer implements AutoCloseable {
     final AdjustableClock clock = new AdjustableClock(T0);
     final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
     final Convene convene = new Convene(store, clock);
-    final org.convene.core.Services services;
+    final Services services;
     final ConveneServer server;
     String john;
     String jane;
@@ -60,7 +65,7 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with these settings on the services {@code wiring} makes of the store and the usual services. */
     ApiServer(ServerSettings settings,
-              java.util.function.BiFunction<RedisMeetingStore, org.convene.core.Services, org.convene.core.Services> wiring) {
+              BiFunction<RedisMeetingStore, Services, Services> wiring) {
         services = wiring.apply(store, TestServers.services(store, clock, settings));
         server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
@@ -95,7 +100,7 @@ final class ApiServer implements AutoCloseable {
     }
 
     Response call(String method, String path, String token, String json, String... headers) {
-        return send(method, path, token, json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return send(method, path, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
                 "application/json", headers);
     }
 
@@ -107,26 +112,26 @@ final class ApiServer implements AutoCloseable {
      * answers before the body is sent and stops reading (as it should for a body over its limit).
      */
     RawResponse sendLarge(String method, String path, String token, byte[] body) {
-        java.net.URI uri = URI.create(server.url());
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        URI uri = URI.create(server.url());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(20_000);
             String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             var out = socket.getOutputStream();
-            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
             try {
                 out.write(body);
                 out.flush();
             } catch (IOException refusedEarly) {
                 // the server answered and closed before taking the whole body: read its answer
             }
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             String type = response.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
             return new RawResponse(status, type, response.substring(response.indexOf("\r\n\r\n") + 4));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -140,7 +145,7 @@ final class ApiServer implements AutoCloseable {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -2,7 +2,12 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.convene.store.RedisSnapshot;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +48,7 @@ class ApiTest {
      * Asserts the refusal and that the data is as before. The chat allowance is left out: like the sign-in
      * limit, it counts attempts, refused ones too, which is what keeps a flood of bad posts in check.
      */
-    ApiServer.Response refusedAndUnchanged(int status, String type, java.util.function.Supplier<ApiServer.Response> call) {
+    ApiServer.Response refusedAndUnchanged(int status, String type, Supplier<ApiServer.Response> call) {
         Map<String, String> before = data(RedisSnapshot.of(RedisTargets.embedded()));
         ApiServer.Response response = assertProblem(call.get(), status, type);
         assertThat(data(RedisSnapshot.of(RedisTargets.embedded()))).isEqualTo(before);
@@ -51,7 +56,7 @@ class ApiTest {
     }
 
     private static Map<String, String> data(Map<String, String> snapshot) {
-        Map<String, String> data = new java.util.TreeMap<>(snapshot);
+        Map<String, String> data = new TreeMap<>(snapshot);
         data.keySet().removeIf(key -> key.contains(":allowance:"));
         return data;
     }
@@ -231,7 +236,7 @@ class ApiTest {
     @Test
     void healthTellsTheServersTime() {
         var health = api.call("GET", "/health", null, null).json();
-        assertThat(java.time.Instant.parse(health.get("time").asText())).isEqualTo(api.clock.instant());
+        assertThat(Instant.parse(health.get("time").asText())).isEqualTo(api.clock.instant());
     }
 
     @Test
@@ -334,7 +339,7 @@ class ApiTest {
 
         assertThat(metrics).contains("jvm_memory_used_bytes", "process_cpu_usage", "process_files_open_files",
                 "jetty_threads_current", "convene_http_requests_seconds_bucket");
-        java.util.List<String> families = metrics.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
+        List<String> families = metrics.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
         for (String family : families) assertThat(metrics).as(family).contains("# HELP " + family + " ");
         assertThat(metrics.lines().filter(l -> l.startsWith("convene_http_requests_seconds_bucket{")
                 && l.contains("route=\"/health\"")).count()).as("buckets of one series").isLessThanOrEqualTo(11);
@@ -343,7 +348,7 @@ class ApiTest {
     @Test
     void anInstanceEndedByTheAdministratorSaysWhenAndByWhom() {
         api.reset();
-        api.clock.advance(java.time.Duration.ofMinutes(10));
+        api.clock.advance(Duration.ofMinutes(10));
         api.call("POST", "/instances/1/end", ApiServer.ADMIN, null);
 
         var ended = api.call("GET", "/instances/1", api.john, null).json();
@@ -478,7 +483,7 @@ class ApiTest {
 
     @Test
     void corsAllowsTheConfiguredOrigins() {
-        ApiServer withCors = new ApiServer(60, java.util.List.of("http://console.example"));
+        ApiServer withCors = new ApiServer(60, List.of("http://console.example"));
         try {
             var preflight = withCors.send("OPTIONS", "/users", null, null, null, "Origin", "http://console.example",
                     "Access-Control-Request-Method", "GET");
@@ -494,7 +499,7 @@ class ApiTest {
 
     @Test
     void aRotatedAdministratorTokenIsAcceptedAndTheOldOneRefused() {
-        ApiServer generated = new ApiServer(60, java.util.List.of(), false);
+        ApiServer generated = new ApiServer(60, List.of(), false);
         try {
             String old = generated.services.tokens().rotateAdmin();
             String rotated = generated.services.tokens().rotateAdmin();

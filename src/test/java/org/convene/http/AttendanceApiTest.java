@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
+import org.convene.schedule.InstanceScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,7 @@ class AttendanceApiTest extends ApiServerTest {
         assertThat(john.path("presentSeconds").asLong()).isEqualTo(15 * 60);
         assertThat(john.path("rejoins").asInt()).isEqualTo(1);
         assertThat(john.path("segments")).extracting(s -> s.path("endedBy").asText()).containsExactly("left", "timeout");
-        assertThat(john.path("shareOfActual").asDouble()).isEqualTo(15.0 / 21, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(john.path("shareOfActual").asDouble()).isEqualTo(15.0 / 21, Offset.offset(1e-4));
     }
 
     @Test
@@ -152,12 +155,12 @@ class AttendanceApiTest extends ApiServerTest {
         api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
         api.call("POST", "/instances/" + instance + "/participants", api.jane, "{\"userId\":2}");
         SseListener johnWatching = new SseListener(api.server.url() + "/instances/" + instance + "/stream", api.john, null);
-        assertThat(johnWatching.subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(johnWatching.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
         api.clock.advance(Duration.ofSeconds(25));
         api.server.renewStreamPresence();
         api.clock.advance(Duration.ofSeconds(10));
 
-        new org.convene.schedule.InstanceScheduler(api.store, api.clock, Duration.ofSeconds(1), t -> { }).tick();
+        new InstanceScheduler(api.store, api.clock, Duration.ofSeconds(1), t -> { }).tick();
 
         assertThat(api.call("GET", "/instances/" + instance + "/participants", api.john, null).json())
                 .extracting(p -> p.path("userId").asLong()).containsExactly(1L);

@@ -2,12 +2,14 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.convene.generated.ApiClient;
 import org.convene.generated.api.AttendanceApi;
 import org.convene.generated.api.FunctionsApi;
+import org.convene.generated.api.InstancesApi;
 import org.convene.generated.api.MeetingsApi;
 import org.convene.generated.api.UsersApi;
 import org.convene.generated.model.Attendance;
@@ -45,7 +47,7 @@ class GeneratedClientTest extends ApiServerTest {
         Meeting retro = new MeetingsApi(admin).createMeeting(new MeetingInput().title("Retro").isPublic(false)
                 .audience(List.of("ann@example.com")).capacity(10));
         OffsetDateTime now = ApiServer.T0.atOffset(ZoneOffset.UTC);
-        Instance instance = new org.convene.generated.api.InstancesApi(admin).createInstance(retro.getId(),
+        Instance instance = new InstancesApi(admin).createInstance(retro.getId(),
                 new Window().from(now.minusMinutes(1)).to(now.plusHours(1)));
 
         ApiClient annClient = as(ann.getToken());
@@ -54,7 +56,7 @@ class GeneratedClientTest extends ApiServerTest {
         Message posted = new FunctionsApi(annClient).postMessage(instance.getId(),
                 new MessageInput().userId(annId).text("Hello from a generated client"), "generated-1");
         List<Message> chat = new FunctionsApi(annClient).listMessages(instance.getId(), 0L, null, 50, null);
-        api.clock.advance(java.time.Duration.ofMinutes(5));
+        api.clock.advance(Duration.ofMinutes(5));
         EndResult ended = new FunctionsApi(admin).endInstance(instance.getId());
         Attendance attendance = new AttendanceApi(annClient).getAttendance(instance.getId());
 

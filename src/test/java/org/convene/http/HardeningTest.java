@@ -11,10 +11,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
@@ -112,14 +117,14 @@ class HardeningTest {
         try (ConveneServer server = ConveneServer.start(TestServers.services(new RedisMeetingStore(connection, 1),
                 Clock.systemUTC(), settings), settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
             redis.close();
-            var client = java.net.http.HttpClient.newHttpClient();
+            var client = HttpClient.newHttpClient();
 
             long start = System.nanoTime();
-            var ready = client.sendAsync(java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/ready")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).join();
+            var ready = client.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).join();
             long tookMs = (System.nanoTime() - start) / 1_000_000;
-            var health = client.sendAsync(java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).join();
+            var health = client.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).join();
 
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(tookMs).as("ms to answer /ready").isLessThan(1_000);
@@ -148,8 +153,8 @@ class HardeningTest {
             }
             // A request after them all: by the time it is answered, the hung-up ones were handled.
             assertThat(api.call("GET", "/meetings", ApiServer.ADMIN, null).status()).isEqualTo(200);
-            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
-                    .atMost(java.time.Duration.ofSeconds(2))
+            Awaitility.await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
                     .until(() -> logged.list.stream().noneMatch(e -> e.getLevel() == Level.ERROR));
         } finally {
             problems.detachAppender(logged);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -88,7 +89,7 @@ class HostileInputTest extends ApiServerTest {
 
     static byte[] big(int size) {
         byte[] bytes = new byte[size];
-        java.util.Arrays.fill(bytes, (byte) 'a');
+        Arrays.fill(bytes, (byte) 'a');
         bytes[0] = '"';
         bytes[size - 1] = '"';
         return bytes;

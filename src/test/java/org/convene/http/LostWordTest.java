@@ -2,6 +2,7 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class LostWordTest {
                 return reads.lifecycle(after, limit);
             }
         };
-        Convene withSilentFeeds = new Convene(store, silent, store, java.time.Clock.systemUTC());
+        Convene withSilentFeeds = new Convene(store, silent, store, Clock.systemUTC());
         return new Services(withSilentFeeds, usual.access(), usual.tokens(), usual.signIn(), usual.chatLimit(),
                 usual.streams(), usual.webhooks(), usual.recurrences(), usual.calendars());
     }

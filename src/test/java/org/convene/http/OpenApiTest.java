@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ class OpenApiTest extends ApiServerTest {
 
     @Test
     void everyOperationHasAUniqueOperationIdForGeneratedClients() {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             assertThat(operation.getOperationId()).as(method + " " + path).isNotBlank();
             ids.add(operation.getOperationId());

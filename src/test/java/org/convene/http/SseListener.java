@@ -4,17 +4,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The lines of one SSE connection, collected as they arrive; for the stream tests. */
 class SseListener {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "sse-listener");
         thread.setDaemon(true);
         return thread;
@@ -51,12 +60,12 @@ class SseListener {
 
     /** Each event as "name instanceId", in the order received. */
     List<String> eventsWithInstances() {
-        List<String> result = new java.util.ArrayList<>();
+        List<String> result = new ArrayList<>();
         String name = null;
         for (String line : lines) {
             if (line.startsWith("event: ")) name = line.substring(7);
             if (line.startsWith("data: ") && name != null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"instanceId\":(\\d+)").matcher(line);
+                Matcher m = Pattern.compile("\"instanceId\":(\\d+)").matcher(line);
                 result.add(name + " " + (m.find() ? m.group(1) : "?"));
                 name = null;
             }
@@ -78,12 +87,12 @@ class SseListener {
         return within(seconds, () -> sawText(text));
     }
 
-    private static boolean within(long seconds, java.util.concurrent.Callable<Boolean> condition) {
+    private static boolean within(long seconds, Callable<Boolean> condition) {
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(seconds))
-                    .pollInterval(java.time.Duration.ofMillis(10)).until(condition);
+            Awaitility.await().atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofMillis(10)).until(condition);
             return true;
-        } catch (org.awaitility.core.ConditionTimeoutException late) {
+        } catch (ConditionTimeoutException late) {
             return false;
         }
     }

@@ -1,10 +1,12 @@
 package org.convene.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The report's arithmetic, on values alone: no Redis. The instance runs 10:00 to 11:00. */
@@ -52,8 +54,8 @@ class AttendanceReportTest {
 
         assertThat(report.actualFrom()).isEqualTo(at(0));
         assertThat(report.actualTo()).isEqualTo(at(30));
-        assertThat(report.attendees().get(0).shareOfActual()).isEqualTo(25.0 / 30, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(report.attendees().get(0).shareOfScheduled()).isEqualTo(25.0 / 60, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(report.attendees().get(0).shareOfActual()).isEqualTo(25.0 / 30, Offset.offset(1e-4));
+        assertThat(report.attendees().get(0).shareOfScheduled()).isEqualTo(25.0 / 60, Offset.offset(1e-4));
     }
 
     @Test
@@ -102,7 +104,7 @@ class AttendanceReportTest {
 
     @Test
     void aSegmentMustNotEndBeforeItStarts() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closed(10, 5, SegmentEnd.LEFT))
+        assertThatThrownBy(() -> closed(10, 5, SegmentEnd.LEFT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before");
     }
 }

@@ -2,6 +2,7 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.convene.model.InstanceStatus;
@@ -284,7 +285,7 @@ abstract class AdministrationContract extends StoreContract {
         convene.deleteInstance(later.id());
 
         assertRefused(() -> convene.instance(later.id()), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
-        assertThat(store.dueInstances(T0.plus(java.time.Duration.ofDays(3650)), 100)).doesNotContain(later.id());
+        assertThat(store.dueInstances(T0.plus(Duration.ofDays(3650)), 100)).doesNotContain(later.id());
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.model.AttendanceReport;
 import org.convene.model.MeetingDetails;
@@ -163,7 +165,7 @@ abstract class AttendanceContract extends StoreContract {
     void aParticipantWhoGoesQuietIsReapedOnceWithATimeoutWhoseReasonIsReaped() {
         MeetingInstance watched = instanceWithPresence(new Presence(30, 10));
         convene.join(john.id(), watched.id());
-        clock.advance(java.time.Duration.ofSeconds(41));
+        clock.advance(Duration.ofSeconds(41));
 
         List<Transition> first = scheduler().tick();
         List<Transition> again = scheduler().tick();
@@ -183,9 +185,9 @@ abstract class AttendanceContract extends StoreContract {
     void aSignOfLifeWithinTheWindowKeepsTheParticipantInTheSameSegment() {
         MeetingInstance watched = instanceWithPresence(new Presence(30, 10));
         convene.join(john.id(), watched.id());
-        clock.advance(java.time.Duration.ofSeconds(35));
+        clock.advance(Duration.ofSeconds(35));
         convene.heartbeat(john.id(), watched.id());
-        clock.advance(java.time.Duration.ofSeconds(35));
+        clock.advance(Duration.ofSeconds(35));
 
         scheduler().tick();
 
@@ -199,8 +201,8 @@ abstract class AttendanceContract extends StoreContract {
         MeetingInstance watched = instanceWithPresence(new Presence(30, 0));
         convene.join(john.id(), watched.id());
         convene.join(jane.id(), watched.id());
-        clock.advance(java.time.Duration.ofSeconds(31));
-        java.util.concurrent.ConcurrentLinkedQueue<Long> reaped = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        clock.advance(Duration.ofSeconds(31));
+        ConcurrentLinkedQueue<Long> reaped = new ConcurrentLinkedQueue<>();
 
         ConcurrencyContract.runTogether(2, i -> () -> {
             scheduler().tick().stream().filter(t -> t.kind() == Transition.Kind.REAPED)
@@ -227,7 +229,7 @@ abstract class AttendanceContract extends StoreContract {
         convene.updateMeeting(open.meetingId(), new MeetingDetails("Open", "", true, List.of(), 0, new Presence(30, 0)),
                 OptionalLong.empty());
         store.repairViews(clock.instant());
-        clock.advance(java.time.Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
 
         scheduler().tick();
 
@@ -240,7 +242,7 @@ abstract class AttendanceContract extends StoreContract {
     }
 
     private InstanceScheduler scheduler() {
-        return new InstanceScheduler(store, clock, java.time.Duration.ofSeconds(1), t -> { });
+        return new InstanceScheduler(store, clock, Duration.ofSeconds(1), t -> { });
     }
 
     private MeetingInstance instanceWithPresence(Presence presence) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
     private final Process process;
-    private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private ChildJvm(Process process) {
         this.process = process;

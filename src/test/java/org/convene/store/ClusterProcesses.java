@@ -1,13 +1,24 @@
 package org.convene.store;
 
+import io.lettuce.core.MigrateArgs;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -78,9 +89,9 @@ public final class ClusterProcesses implements AutoCloseable {
      * configuration until it hears of the replica that replaced it (the fault run chose such a node as the
      * victim of a later fault, and measured the pause of the wrong instances).
      */
-    public java.util.Map<String, Integer> primariesOf(List<String> keys) {
-        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
-        java.util.Map<String, Long> epochs = new java.util.HashMap<>();
+    public Map<String, Integer> primariesOf(List<String> keys) {
+        Map<String, Integer> owners = new HashMap<>();
+        Map<String, Long> epochs = new HashMap<>();
         for (int port : ports) {
             Node self;
             try {
@@ -90,7 +101,7 @@ public final class ClusterProcesses implements AutoCloseable {
             }
             if (self == null || !self.primary()) continue;
             for (String key : keys) {
-                if (self.holds(io.lettuce.core.cluster.SlotHash.getSlot(key)) && self.epoch() > epochs.getOrDefault(key, -1L)) {
+                if (self.holds(SlotHash.getSlot(key)) && self.epoch() > epochs.getOrDefault(key, -1L)) {
                     owners.put(key, self.port());
                     epochs.put(key, self.epoch());
                 }
@@ -153,7 +164,7 @@ public final class ClusterProcesses implements AutoCloseable {
             from.clusterSetSlotMigrating(slot, targetId);
             for (List<String> keys = from.clusterGetKeysInSlot(slot, batch); !keys.isEmpty();
                  keys = from.clusterGetKeysInSlot(slot, batch)) {
-                from.migrate("127.0.0.1", targetPort, 0, 10_000, io.lettuce.core.MigrateArgs.Builder.keys(keys));
+                from.migrate("127.0.0.1", targetPort, 0, 10_000, MigrateArgs.Builder.keys(keys));
                 sleepFor(paceMillis);
             }
             return new Ends(slot, targetId);
@@ -180,8 +191,8 @@ public final class ClusterProcesses implements AutoCloseable {
      * The redirections and refusals the nodes answered so far, from their {@code INFO errorstats}: MOVED,
      * ASK, TRYAGAIN, CLUSTERDOWN (a node restarted counts from its restart).
      */
-    public java.util.Map<String, Long> clusterErrors() {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    public Map<String, Long> clusterErrors() {
+        Map<String, Long> counts = new TreeMap<>();
         for (int port : ports) {
             try {
                 String info = withNode(port, redis -> redis.info("errorstats"));
@@ -212,13 +223,13 @@ public final class ClusterProcesses implements AutoCloseable {
     }
 
     /** One node's view of the cluster: each node's port, whether it is a primary, whose replica, which slots. */
-    List<Node> nodes(io.lettuce.core.api.sync.RedisCommands<String, String> redis) {
-        List<Node> nodes = new java.util.ArrayList<>();
+    List<Node> nodes(RedisCommands<String, String> redis) {
+        List<Node> nodes = new ArrayList<>();
         for (String line : redis.clusterNodes().split("\n")) {
             String[] f = line.split(" ");
             if (f.length < 8 || f[2].contains("fail") || f[2].contains("noaddr")) continue;
             int port = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@')));
-            List<long[]> ranges = new java.util.ArrayList<>();
+            List<long[]> ranges = new ArrayList<>();
             for (int i = 8; i < f.length; i++) {
                 if (f[i].startsWith("[")) continue; // a slot being imported or migrated
                 String[] range = f[i].split("-");
@@ -238,14 +249,14 @@ public final class ClusterProcesses implements AutoCloseable {
     }
 
     /** Runs {@code action} on a plain connection to the node on {@code port}. */
-    public <T> T withNode(int port, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> action) {
+    public <T> T withNode(int port, Function<RedisCommands<String, String>, T> action) {
         // A short timeout: the node may be the one stopped with SIGSTOP, and the caller then asks another.
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(io.lettuce.core.RedisURI.builder()
-                .withHost("127.0.0.1").withPort(port).withTimeout(java.time.Duration.ofSeconds(3)).build());
+        RedisClient client = RedisClient.create(RedisURI.builder()
+                .withHost("127.0.0.1").withPort(port).withTimeout(Duration.ofSeconds(3)).build());
         try (var connection = client.connect()) {
             return action.apply(connection.sync());
         } finally {
-            client.shutdown(java.time.Duration.ZERO, java.time.Duration.ofSeconds(2));
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }
 

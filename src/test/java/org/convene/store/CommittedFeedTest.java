@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.convene.core.Convene;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.FeedKind;
@@ -47,7 +48,7 @@ class CommittedFeedTest {
             assertThat(chatIn(store.activity(instance, StreamPosition.START, 100))).as("on the primary").isEqualTo(1);
             assertThatThrownBy(() -> store.committed().activity(instance, StreamPosition.START, 100))
                     .as("the replica does not answer: the read fails, to be made again").isInstanceOf(StoreUnavailableException.class);
-            assertThat(store.committed().activity(java.util.Map.of(instance, StreamPosition.START), 100).get(instance))
+            assertThat(store.committed().activity(Map.of(instance, StreamPosition.START), 100).get(instance))
                     .as("read with others: nothing new from it this time").isEmpty();
         } finally {
             cluster.resume(replica);

@@ -2,14 +2,17 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.convene.model.Event;
 import org.convene.model.EventType;
 import org.convene.model.MeetingInstance;
@@ -67,9 +70,9 @@ abstract class ConcurrencyContract extends StoreContract {
         List<Event> log = convene.eventsOfInstance(open.id(), 0, 1000);
         for (var row : report.attendees()) {
             List<Event> mine = log.stream().filter(e -> e.userId() == row.attendee().userId()).toList();
-            List<java.time.Instant> fromLog = mine.stream().map(Event::timestamp).toList();
-            List<java.time.Instant> fromReport = row.attendee().segments().stream()
-                    .flatMap(seg -> java.util.stream.Stream.of(seg.joinedAt(), seg.leftAt())).toList();
+            List<Instant> fromLog = mine.stream().map(Event::timestamp).toList();
+            List<Instant> fromReport = row.attendee().segments().stream()
+                    .flatMap(seg -> Stream.of(seg.joinedAt(), seg.leftAt())).toList();
             assertThat(fromReport).as("user %s", row.attendee().userId()).isEqualTo(fromLog);
             assertThat(row.attendee().inside()).isFalse();
         }
@@ -86,7 +89,7 @@ abstract class ConcurrencyContract extends StoreContract {
             users.add(convene.createUser(new UserDetails("U" + i, 30, "", "u" + i + "@example.com")));
         }
         // The end comes once every user is under way, so that it races their joins and leaves.
-        java.util.concurrent.CountDownLatch underWay = new java.util.concurrent.CountDownLatch(users.size());
+        CountDownLatch underWay = new CountDownLatch(users.size());
         runTogether(users.size() + 1, i -> () -> {
             if (i == users.size()) {
                 underWay.await();

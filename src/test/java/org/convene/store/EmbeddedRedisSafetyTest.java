@@ -3,11 +3,16 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.convene.core.Convene;
 import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,8 +72,8 @@ class EmbeddedRedisSafetyTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5_000);
             var out = socket.getOutputStream();
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
             if (password != null) {
                 out.write(resp(List.of("AUTH", password)));
                 assertThat(in.readLine()).isEqualTo("+OK");
@@ -79,7 +86,7 @@ class EmbeddedRedisSafetyTest {
     private static byte[] resp(List<String> words) {
         StringBuilder s = new StringBuilder("*").append(words.size()).append("\r\n");
         for (String w : words) s.append('$').append(w.length()).append("\r\n").append(w).append("\r\n");
-        return s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -102,10 +109,10 @@ class EmbeddedRedisSafetyTest {
         Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "this machine has no address but loopback");
+        Assumptions.assumeTrue(outside.isPresent(), "this machine has no address but loopback");
         try (EmbeddedRedis redis = EmbeddedRedis.start(data, "everysec", true); Socket socket = new Socket()) {
             assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outside.get(), redis.port()), 2_000))
-                    .isInstanceOf(java.io.IOException.class);
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -120,7 +127,7 @@ class EmbeddedRedisSafetyTest {
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
             assertThat(ChildJvm.awaitGone(killed, 5)).isTrue();
             long start = System.nanoTime();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                     .ignoreExceptions().until(() -> convene.user(1).name().equals("Kept"));
 
             assertThat((System.nanoTime() - start) / 1_000_000).as("ms until it served again").isLessThan(5_000);
@@ -180,8 +187,8 @@ class EmbeddedRedisSafetyTest {
     private static String permissions(Path file) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,12 +3,17 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.convene.app.Settings;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
@@ -22,14 +27,14 @@ class EmbeddedRedisTest {
     Path data;
 
     StoreSettings settings() {
-        return org.convene.app.Settings.from(java.util.Map.of("CONVENE_DATA_DIR", data.toString(), "CONVENE_FSYNC", "always"))
+        return Settings.from(Map.of("CONVENE_DATA_DIR", data.toString(), "CONVENE_FSYNC", "always"))
                 .store();
     }
 
     @Test
     void aSessionOpenedWithMetricsRecordsEachRedisCommandsLatencyByType() {
-        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
-                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        var metrics = new PrometheusMeterRegistry(
+                PrometheusConfig.DEFAULT);
         try (StoreSession session = StoreSession.open(settings(), false, metrics)) {
             session.store().isEmpty();
 
@@ -71,7 +76,7 @@ class EmbeddedRedisTest {
         CompletableFuture<EmbeddedRedis> scheduler = CompletableFuture.supplyAsync(
                 () -> EmbeddedRedis.start(data, "everysec", true));
         assertThatThrownBy(() -> scheduler.get(300, TimeUnit.MILLISECONDS)).as("it waits for the one-off server")
-                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+                .isInstanceOf(TimeoutException.class);
 
         oneOff.close();
 
@@ -83,9 +88,9 @@ class EmbeddedRedisTest {
 
     @Test
     void badSettingsAreRefusedWithTheVariableNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.convene.app.Settings.from(java.util.Map.of("CONVENE_EVENTS_DB", "x")))
+        assertThatThrownBy(() -> Settings.from(Map.of("CONVENE_EVENTS_DB", "x")))
                 .hasMessage("CONVENE_EVENTS_DB must be a number, was 'x'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.convene.app.Settings.from(java.util.Map.of("CONVENE_FSYNC", "never")))
+        assertThatThrownBy(() -> Settings.from(Map.of("CONVENE_FSYNC", "never")))
                 .hasMessage("CONVENE_FSYNC must be everysec, always or no, was never");
     }
 }

@@ -2,6 +2,13 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.convene.core.Convene;
+import org.convene.model.MeetingDetails;
+import org.convene.model.TimeWindow;
+import org.convene.model.UserDetails;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +27,11 @@ class EmbeddedStoreTest {
     void theEventsLogLivesInDatabaseOneAndTheRestInDatabaseZero() {
         RedisMeetingStore store = new RedisMeetingStore(redis(), 1);
         store.wipe();
-        org.convene.core.Convene convene = new org.convene.core.Convene(store, java.time.Clock.systemUTC());
-        long user = convene.createUser(new org.convene.model.UserDetails("A", 1, "", "a@example.com")).id();
-        long meeting = convene.createMeeting(new org.convene.model.MeetingDetails("M", "", true, java.util.List.of())).id();
-        long instance = convene.createInstance(meeting, new org.convene.model.TimeWindow(
-                java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600))).id();
+        Convene convene = new Convene(store, Clock.systemUTC());
+        long user = convene.createUser(new UserDetails("A", 1, "", "a@example.com")).id();
+        long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of())).id();
+        long instance = convene.createInstance(meeting, new TimeWindow(
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600))).id();
         long dataKeys = redis().size(0);
 
         convene.join(user, instance);

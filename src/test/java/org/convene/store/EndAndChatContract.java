@@ -2,16 +2,23 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EventType;
+import org.convene.model.FeedEntry;
+import org.convene.model.InstanceActivity;
 import org.convene.model.InstanceStatus;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
 import org.convene.model.FeedKind;
 import org.convene.model.Refusal;
 import org.convene.model.StreamPosition;
+import org.convene.schedule.InstanceScheduler;
 import org.junit.jupiter.api.Test;
 
 /** Functions 4 to 9: active meetings, end, post, chat, join times, a user's messages; the events log. */
@@ -339,12 +346,12 @@ abstract class EndAndChatContract extends StoreContract {
 
         var rest = store.activity(active.id(), seen.get(seen.size() - 1).position(), 100);
 
-        assertThat(rest).extracting(org.convene.model.FeedEntry::kind).containsExactly(FeedKind.CHAT);
+        assertThat(rest).extracting(FeedEntry::kind).containsExactly(FeedKind.CHAT);
     }
 
     @Test
     void theLifecycleFeedRecordsEachTransitionOnce() {
-        var scheduler = new org.convene.schedule.InstanceScheduler(store, clock, java.time.Duration.ofSeconds(1), t -> { });
+        var scheduler = new InstanceScheduler(store, clock, Duration.ofSeconds(1), t -> { });
         clock.set(later.from());
         scheduler.tick();
         scheduler.tick();
@@ -352,7 +359,7 @@ abstract class EndAndChatContract extends StoreContract {
         scheduler.tick();
 
         assertThat(store.lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id())
-                .extracting(org.convene.model.FeedEntry::kind)
+                .extracting(FeedEntry::kind)
                 .containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
 
@@ -364,9 +371,9 @@ abstract class EndAndChatContract extends StoreContract {
             convene.join(jane.id(), open.id());
             convene.post(john.id(), active.id(), "announced");
 
-            java.util.Set<Long> named = new java.util.HashSet<>();
+            Set<Long> named = new HashSet<>();
             for (int i = 0; i < 50 && !named.containsAll(List.of(open.id(), active.id())); i++) {
-                named.addAll(watch.next(java.time.Duration.ofMillis(200)));
+                named.addAll(watch.next(Duration.ofMillis(200)));
             }
             assertThat(named).contains(open.id(), active.id());
         }
@@ -378,7 +385,7 @@ abstract class EndAndChatContract extends StoreContract {
         convene.post(john.id(), active.id(), "before the watch");
         convene.activeInstances(); // awaited on the projection's slot: the word sent before it has landed
         try (var watch = store.watch()) {
-            assertThat(watch.next(java.time.Duration.ofMillis(50))).isEmpty();
+            assertThat(watch.next(Duration.ofMillis(50))).isEmpty();
         }
     }
 
@@ -392,11 +399,11 @@ abstract class EndAndChatContract extends StoreContract {
                 .filter(e -> "one".equals(e.text())).findFirst().orElseThrow().position();
         convene.post(john.id(), active.id(), "two");
 
-        var read = store.activity(java.util.Map.of(active.id(), afterOne, open.id(), StreamPosition.START,
+        var read = store.activity(Map.of(active.id(), afterOne, open.id(), StreamPosition.START,
                 999_999L, StreamPosition.START), 100);
 
         assertThat(read).containsOnlyKeys(active.id(), open.id());
-        assertThat(read.get(active.id())).extracting(org.convene.model.InstanceActivity::text).containsExactly("two");
-        assertThat(read.get(open.id())).extracting(org.convene.model.FeedEntry::kind).contains(FeedKind.JOIN_MEETING);
+        assertThat(read.get(active.id())).extracting(InstanceActivity::text).containsExactly("two");
+        assertThat(read.get(open.id())).extracting(FeedEntry::kind).contains(FeedKind.JOIN_MEETING);
     }
 }

@@ -1,9 +1,12 @@
 package org.convene.store;
 
+import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import redis.embedded.RedisShardedCluster;
 
@@ -31,7 +34,7 @@ public final class RedisTargets {
     }
 
     private static RedisConnection replicated;
-    private static java.util.List<Integer> replicatedPorts;
+    private static List<Integer> replicatedPorts;
     private static ClusterProcesses replicatedProcesses;
 
     /**
@@ -63,7 +66,7 @@ public final class RedisTargets {
     }
 
     /** The ports of the cluster with replicas (primaries and replicas, in no particular order). */
-    public static synchronized java.util.List<Integer> clusterWithReplicasPorts() {
+    public static synchronized List<Integer> clusterWithReplicasPorts() {
         clusterWithReplicas();
         return replicatedPorts;
     }
@@ -98,10 +101,10 @@ public final class RedisTargets {
     }
 
     /** A freshly started cluster needs a moment before every node agrees it is up. */
-    private static void awaitClusterOk(java.util.List<Integer> ports) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static void awaitClusterOk(List<Integer> ports) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (int port : ports) {
-            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
             try (var connection = client.connect()) {
                 while (!connection.sync().clusterInfo().contains("cluster_state:ok")) {
                     if (System.nanoTime() > until) throw new IllegalStateException("cluster on " + port + " never came up");

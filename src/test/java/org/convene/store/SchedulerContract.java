@@ -2,17 +2,21 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.convene.model.EventType;
+import org.convene.model.FeedEntry;
 import org.convene.model.FeedKind;
 import org.convene.model.InstanceStatus;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
+import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
@@ -151,10 +155,10 @@ abstract class SchedulerContract extends StoreContract {
 
     @Test
     void theBackgroundLoopWakesForTheNextDueTimeNotForItsPollInterval() throws Exception {
-        java.time.Instant start = java.time.Instant.now().plusMillis(300);
+        Instant start = Instant.now().plusMillis(300);
         var soon = convene.createInstance(later.meetingId(), new TimeWindow(start, start.plusSeconds(3600)));
         CountDownLatch activated = new CountDownLatch(1);
-        try (InstanceScheduler running = new InstanceScheduler(store, java.time.Clock.systemUTC(),
+        try (InstanceScheduler running = new InstanceScheduler(store, Clock.systemUTC(),
                 Duration.ofMinutes(10), t -> {
             if (t.instanceId() == soon.id()) activated.countDown();
         })) {
@@ -169,8 +173,8 @@ abstract class SchedulerContract extends StoreContract {
         clock.set(later.to().plus(hours(1)));
         scheduler().tick();
 
-        assertThat(store.activity(later.id(), org.convene.model.StreamPosition.START, 10))
-                .extracting(org.convene.model.FeedEntry::kind).containsExactly(FeedKind.ACTIVATED, FeedKind.ENDED);
+        assertThat(store.activity(later.id(), StreamPosition.START, 10))
+                .extracting(FeedEntry::kind).containsExactly(FeedKind.ACTIVATED, FeedKind.ENDED);
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
 
@@ -206,14 +210,14 @@ abstract class SchedulerContract extends StoreContract {
         new DueTimes(new RedisCalls(redis(), 1)).statuses(List.of(Long.toString(later.id()), "unknown", "0", "0"));
 
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED);
-        java.time.Instant secondLook = java.time.Instant.now().plusSeconds(10);
+        Instant secondLook = Instant.now().plusSeconds(10);
         assertThat(store.dueInstances(secondLook, 100)).contains(later.id());
         clock.set(secondLook);
         scheduler().tick();
 
         assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ENDED);
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
-        assertThat(store.lifecycle(org.convene.model.StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id()
+        assertThat(store.lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id()
                 && e.kind() == FeedKind.ACTIVATED).singleElement().satisfies(e -> assertThat(e.from()).isEqualTo(later.from()));
     }
 
@@ -231,8 +235,8 @@ abstract class SchedulerContract extends StoreContract {
     }
 
     private List<FeedKind> lifecycleOf(MeetingInstance instance) {
-        return store.lifecycle(org.convene.model.StreamPosition.START, 100).stream()
-                .filter(e -> e.instanceId() == instance.id()).map(org.convene.model.FeedEntry::kind).toList();
+        return store.lifecycle(StreamPosition.START, 100).stream()
+                .filter(e -> e.instanceId() == instance.id()).map(FeedEntry::kind).toList();
     }
 
     static void await(CountDownLatch go, Runnable work) {

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ScriptWritesTest {
             // Comments dropped: they name functions and commands without calling them.
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\n]*", "");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -18,9 +20,16 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.convene.model.FeedKind;
+import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
+import org.convene.model.Presence;
 import org.convene.model.RefusedException;
+import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
+import org.convene.schedule.InstanceScheduler;
+import org.convene.schedule.Transition;
 import org.convene.series.Recurrences;
 import org.convene.series.Series;
 import org.convene.series.SeriesRule;
@@ -42,7 +51,7 @@ abstract class SeriesContract extends StoreContract {
     @BeforeEach
     void aMeetingOfItsOwn() {
         recurrences = new Recurrences(store.series(), clock);
-        meeting = convene.createMeeting(new org.convene.model.MeetingDetails("Weekly review", "Plans, risks", true,
+        meeting = convene.createMeeting(new MeetingDetails("Weekly review", "Plans, risks", true,
                 List.of())).id();
     }
 
@@ -136,7 +145,7 @@ abstract class SeriesContract extends StoreContract {
         assertThat(events).anySatisfy(e -> assertThat(e.getProperty(Property.UID).orElseThrow().getValue())
                 .isEqualTo("instance-" + single.id() + "@convene"));
         assertThat(ics).contains("SUMMARY:Weekly review").contains("DESCRIPTION:Plans\\, risks");
-        List<net.fortuna.ical4j.model.component.VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
+        List<VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
         assertThat(zones).singleElement().satisfies(z ->
                 assertThat(z.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Athens"));
     }
@@ -215,22 +224,22 @@ abstract class SeriesContract extends StoreContract {
     @Test
     void aMeetingsReminderIsSentOnceBeforeEachInstanceWhateverTheNumberOfSchedulers() {
         MeetingInstance soon = remindedInstanceAtNoon();
-        var one = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
-        var two = new org.convene.schedule.InstanceScheduler(new RedisMeetingStore(redis(), 1), clock, Duration.ofMillis(50), t -> { });
+        var one = new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        var two = new InstanceScheduler(new RedisMeetingStore(redis(), 1), clock, Duration.ofMillis(50), t -> { });
 
         clock.set(Instant.parse("2026-01-05T11:44:59Z"));
-        assertThat(one.tick()).noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED);
+        assertThat(one.tick()).noneMatch(t -> t.kind() == Transition.Kind.REMINDED);
         clock.set(Instant.parse("2026-01-05T11:45:00Z"));
-        var sent = new java.util.ArrayList<org.convene.schedule.Transition>(one.tick());
+        var sent = new ArrayList<Transition>(one.tick());
         sent.addAll(two.tick());
         sent.addAll(one.tick());
 
-        assertThat(sent).filteredOn(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED).singleElement()
+        assertThat(sent).filteredOn(t -> t.kind() == Transition.Kind.REMINDED).singleElement()
                 .satisfies(t -> assertThat(t.instanceId()).isEqualTo(soon.id()));
-        assertThat(convene.activity(soon.id(), org.convene.model.StreamPosition.START, 100))
-                .filteredOn(a -> a.kind() == org.convene.model.FeedKind.REMINDER).hasSize(1);
-        assertThat(convene.lifecycle(org.convene.model.StreamPosition.START, 1000))
-                .filteredOn(c -> c.kind() == org.convene.model.FeedKind.REMINDER && c.instanceId() == soon.id()).hasSize(1);
+        assertThat(convene.activity(soon.id(), StreamPosition.START, 100))
+                .filteredOn(a -> a.kind() == FeedKind.REMINDER).hasSize(1);
+        assertThat(convene.lifecycle(StreamPosition.START, 1000))
+                .filteredOn(c -> c.kind() == FeedKind.REMINDER && c.instanceId() == soon.id()).hasSize(1);
     }
 
     @Test
@@ -239,20 +248,20 @@ abstract class SeriesContract extends StoreContract {
                 Instant.parse("2026-01-05T12:30:00Z")));
         clock.set(Instant.parse("2026-01-05T11:59:00Z"));
 
-        assertThat(new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { }).tick())
-                .noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED && t.instanceId() == soon.id());
+        assertThat(new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { }).tick())
+                .noneMatch(t -> t.kind() == Transition.Kind.REMINDED && t.instanceId() == soon.id());
     }
 
     @Test
     void anInstanceWhoseEndMovesIsNotRemindedOfAgain() {
         MeetingInstance soon = remindedInstanceAtNoon();
-        var scheduler = new org.convene.schedule.InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        var scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
         clock.set(Instant.parse("2026-01-05T11:50:00Z"));
         scheduler.tick();
 
         convene.updateInstance(soon.id(), new TimeWindow(soon.from(), soon.to().plus(Duration.ofMinutes(30))));
 
-        assertThat(scheduler.tick()).noneMatch(t -> t.kind() == org.convene.schedule.Transition.Kind.REMINDED);
+        assertThat(scheduler.tick()).noneMatch(t -> t.kind() == Transition.Kind.REMINDED);
     }
 
     @Test
@@ -271,8 +280,8 @@ abstract class SeriesContract extends StoreContract {
     /** The meeting asks for a reminder 15 minutes ahead; an instance of it from 12:00 to 12:30 on the first day. */
     private MeetingInstance remindedInstanceAtNoon() {
         var details = convene.meeting(meeting).details();
-        convene.updateMeeting(meeting, new org.convene.model.MeetingDetails(details.title(), details.description(), true,
-                List.of(), 0, org.convene.model.Presence.OFF, 15), java.util.OptionalLong.empty());
+        convene.updateMeeting(meeting, new MeetingDetails(details.title(), details.description(), true,
+                List.of(), 0, Presence.OFF, 15), OptionalLong.empty());
         return convene.createInstance(meeting, new TimeWindow(Instant.parse("2026-01-05T12:00:00Z"),
                 Instant.parse("2026-01-05T12:30:00Z")));
     }

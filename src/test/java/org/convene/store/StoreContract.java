@@ -11,6 +11,7 @@ import org.convene.SeedWorld;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.ChatMessage;
+import org.convene.model.Event;
 import org.convene.model.EventType;
 import org.convene.model.InstanceStatus;
 import org.convene.model.MeetingDetails;
@@ -101,8 +102,8 @@ abstract class StoreContract {
         return redis().isCluster() ? snapshot() : List.of(snapshot(), RedisSnapshot.of(redis()));
     }
 
-    static List<EventType> types(List<org.convene.model.Event> events) {
-        return events.stream().map(org.convene.model.Event::type).toList();
+    static List<EventType> types(List<Event> events) {
+        return events.stream().map(Event::type).toList();
     }
 
     static List<String> texts(List<ChatMessage> messages) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +65,7 @@ abstract class WebhookContract extends StoreContract {
             Sent one = new Sent(url.toString(), headers, JSON.readTree(new String(body, StandardCharsets.UTF_8)));
             sent.add(one);
             return answer.apply(one);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     };
@@ -333,8 +334,8 @@ abstract class WebhookContract extends StoreContract {
     void reEnablingAnEndpointLeavesWorkAlreadyHandedOutAlone() throws Exception {
         Endpoint e = endpoint();
         convene.join(john.id(), active.id());
-        java.util.List<WebhookStore.Work> handed = new java.util.ArrayList<>();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+        List<WebhookStore.Work> handed = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
             handed.addAll(hooks.take("a", 10, clock.instant(), Duration.ofMinutes(1)));
             return !handed.isEmpty();

@@ -1,20 +1,27 @@
 package org.convene.web;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,7 +63,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -104,14 +111,14 @@ final class Browser implements AutoCloseable {
     }
 
     void select(String id, String value) {
-        new org.openqa.selenium.support.ui.Select(find(id)).selectByValue(value);
+        new Select(find(id)).selectByValue(value);
     }
 
     /** Waits at most {@code timeout} for {@code condition} to give a non-null, non-false value, and returns it. */
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         // The console redraws lists as entries arrive: an element read mid-redraw is simply read again.
         return new WebDriverWait(driver, timeout, Duration.ofMillis(25))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element with this id shows {@code text}. */
@@ -128,7 +135,7 @@ final class Browser implements AutoCloseable {
      * A and AA rules), each as "rule: help (how many elements)"; empty when there are none.
      */
     List<String> seriousAccessibilityViolations() {
-        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+        Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         if (results.getPasses().isEmpty()) throw new IllegalStateException("axe-core checked nothing on " + driver.getCurrentUrl());
         return results.getViolations().stream()
@@ -152,7 +159,7 @@ final class Browser implements AutoCloseable {
 
     /** What the page wrote to its console (errors included), for a failing scenario's report. */
     List<String> consoleLog() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
@@ -162,7 +169,7 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a temp folder left behind is harmless
             }

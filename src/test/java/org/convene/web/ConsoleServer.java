@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +16,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.convene.app.Node;
+import org.convene.app.Settings;
 import org.convene.core.Convene;
 import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
+import org.convene.webhook.WebhookDispatcher;
 
 /**
  * Convene as {@code convene serve} runs it (API, streams, console, scheduler) over the embedded
@@ -38,7 +43,7 @@ final class ConsoleServer implements AutoCloseable {
     final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
     private final InstanceScheduler scheduler;
     private final ConveneServer server;
-    private final org.convene.webhook.WebhookDispatcher webhooks;
+    private final WebhookDispatcher webhooks;
 
     record Account(long id, String token) {}
 
@@ -49,11 +54,11 @@ final class ConsoleServer implements AutoCloseable {
         scheduler.start();
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of());
         // Webhooks may reach the test's own receiver on loopback, as CONVENE_WEBHOOK_ALLOW_PRIVATE=true allows.
-        org.convene.app.Node node = org.convene.app.Node.on(store, org.convene.app.Settings.from(
-                java.util.Map.of("CONVENE_WEBHOOK_ALLOW_PRIVATE", "true", "CONVENE_WEBHOOK_POLL_MS", "50")).withServer(settings), clock);
+        Node node = Node.on(store, Settings.from(
+                Map.of("CONVENE_WEBHOOK_ALLOW_PRIVATE", "true", "CONVENE_WEBHOOK_POLL_MS", "50")).withServer(settings), clock);
         webhooks = node.webhookDispatcher().start();
         server = ConveneServer.start(node.services(), settings,
-                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 scheduler::isRunning);
     }
 
@@ -93,7 +98,7 @@ final class ConsoleServer implements AutoCloseable {
             }
             return response.body().isEmpty() ? null : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

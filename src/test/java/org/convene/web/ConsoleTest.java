@@ -2,12 +2,23 @@ package org.convene.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,9 +85,9 @@ class ConsoleTest {
         for (Browser window : windows) {
             try {
                 window.screenshot(scenario);
-                java.nio.file.Files.write(Browser.SCREENSHOTS.resolve(scenario + "-" + window.name + ".log"), window.consoleLog());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.write(Browser.SCREENSHOTS.resolve(scenario + "-" + window.name + ".log"), window.consoleLog());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 window.close();
             }
@@ -339,7 +350,7 @@ class ConsoleTest {
         assertThat(alice.all("#group-past [data-instance='" + past + "']")).hasSize(1);
         String row = alice.find("group-upcoming").findElement(By.cssSelector("[data-instance='" + upcoming + "']")).getText();
         assertThat(row).contains("Beta " + n).containsPattern("\\d{1,2}:\\d{2}.*–.*\\d{1,2}:\\d{2}")
-                .contains(Integer.toString(server.now().atZone(java.time.ZoneOffset.UTC).getYear()));
+                .contains(Integer.toString(server.now().atZone(ZoneOffset.UTC).getYear()));
 
         alice.type("meeting-search", "Beta " + n);
         alice.waitUntil(PATIENT, d -> alice.all("[data-instance='" + live + "']").isEmpty());
@@ -394,13 +405,13 @@ class ConsoleTest {
 
     @Test
     void theAdministratorAddsAWebhookSeesItsSecretOnceAndItsDeliveries() throws Exception {
-        try (mockwebserver3.MockWebServer receiver = new mockwebserver3.MockWebServer()) {
-            List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-            receiver.setDispatcher(new mockwebserver3.Dispatcher() {
+        try (MockWebServer receiver = new MockWebServer()) {
+            List<String> ids = Collections.synchronizedList(new ArrayList<>());
+            receiver.setDispatcher(new Dispatcher() {
                 @Override
-                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                public MockResponse dispatch(RecordedRequest request) {
                     ids.add(request.getHeaders().get("webhook-id"));
-                    return new mockwebserver3.MockResponse.Builder().code(200).build();
+                    return new MockResponse.Builder().code(200).build();
                 }
             });
             receiver.start();
@@ -436,7 +447,7 @@ class ConsoleTest {
     @Test
     void everyViewPassesTheAccessibilityAuditOnADesktopAndAPhone() {
         long instance = activePublicInstance("Audit");
-        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> found = new LinkedHashMap<>();
         for (int[] size : new int[][] {{1440, 1000}, {390, 844}}) {
             String where = size[0] + "px";
             Browser stranger = new Browser("audit-signed-out-" + where, size[0], size[1]);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,6 @@ class SignaturesTest {
         String secret = Signatures.newSecret();
 
         assertThat(secret).startsWith("whsec_").isNotEqualTo(Signatures.newSecret());
-        assertThat(java.util.Base64.getDecoder().decode(secret.substring(6))).hasSize(24);
+        assertThat(Base64.getDecoder().decode(secret.substring(6))).hasSize(24);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
 public interface Credentials {
@@ -28,7 +29,7 @@ public interface Credentials {
     void setFeedTokenHash(long userId, String hash);
 
     /** Returns the user whose calendar feed token has this hash, if any. */
-    java.util.OptionalLong userWithFeedTokenHash(String hash);
+    OptionalLong userWithFeedTokenHash(String hash);
 
     /** Returns the stored administrator token hash, if one was made. */
     Optional<String> adminTokenHash();

@@ -2,8 +2,10 @@ package org.convene.core.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
@@ -114,6 +116,6 @@ public interface MeetingStore extends Audiences {
      * meeting has a presence rule); returns per instance which of them are inside. An instance that
      * does not exist is left out.
      */
-    java.util.Map<Long, java.util.Set<Long>> renewPresence(java.util.Map<Long, java.util.Set<Long>> usersByInstance,
+    Map<Long, Set<Long>> renewPresence(Map<Long, Set<Long>> usersByInstance,
                                                           Instant now);
 }

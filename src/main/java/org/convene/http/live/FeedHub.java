@@ -3,6 +3,7 @@ package org.convene.http.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -307,7 +308,7 @@ public final class FeedHub implements AutoCloseable {
         for (ClientSink sink : clients) {
             if (sink instanceof FeedSink feed && !feed.closed()) {
                 long[] pair = feed.presence();
-                if (pair != null) open.computeIfAbsent(pair[0], i -> new java.util.HashSet<>()).add(pair[1]);
+                if (pair != null) open.computeIfAbsent(pair[0], i -> new HashSet<>()).add(pair[1]);
             }
         }
         convene.renewPresence(open);

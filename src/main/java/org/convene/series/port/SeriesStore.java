@@ -2,6 +2,7 @@ package org.convene.series.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.convene.model.MeetingInstance;
 import org.convene.model.SeriesLink;
 import org.convene.model.TimeWindow;
@@ -24,7 +25,7 @@ public interface SeriesStore {
     List<Long> deleteSeries(long meetingId, long seriesId, Instant now);
 
     /** Cancels one occurrence (its instance deleted if made; refused once started); returns the instance deleted, if any. */
-    java.util.Optional<Long> cancelOccurrence(long meetingId, long seriesId, java.time.Instant recurrenceId, Instant now);
+    Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now);
 
     /** Gives the series {@code rrule} (which ends before {@code at}) and deletes its made occurrences from {@code at} on. */
     List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now);
