@@ -1,6 +1,7 @@
 package org.convene.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class StoreSession implements AutoCloseable {
     /** How long a node waits for another to bring the data layout up to date before it gives up. */
-    private static final java.time.Duration LAYOUT_WAIT = java.time.Duration.ofMinutes(10);
+    private static final Duration LAYOUT_WAIT = Duration.ofMinutes(10);
     private final EmbeddedRedis embedded;
     private final RedisConnection connection;
     private final RedisMeetingStore store;

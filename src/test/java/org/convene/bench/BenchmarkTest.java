@@ -22,11 +22,12 @@ import org.convene.model.EventType;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisMeetingStore;
 import org.convene.store.RedisTargets;
-
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Small runs of every benchmark mode count correctly; nothing here asserts on timings. */
+@Tag("bench")
 class BenchmarkTest {
     private static final BenchSettings SMALL = new BenchSettings(60, 12, 0.5, 4, Duration.ofSeconds(2), 7);
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.convene.store.ChildJvm;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping {@code convene serve} (SIGTERM, as a service manager does) finishes the request in flight
  * on a Redis that is still up, then stops Redis, and exits promptly. A real JVM, stopped by its id.
  */
+@Tag("child-jvm")
 class ShutdownOrderTest {
     static final String ADMIN = "shutdown-test-admin-token-0123";
 

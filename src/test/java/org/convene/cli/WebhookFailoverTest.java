@@ -40,12 +40,14 @@ import org.convene.webhook.TargetGuard;
 import org.convene.webhook.WebhookDispatcher;
 import org.convene.webhook.WebhookSettings;
 import org.convene.webhook.Webhooks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A node killed (SIGKILL) in the middle of a webhook delivery loses nothing: the work it held stays
  * pending in the consumer group, and another node claims it and delivers it, with the same webhook-id.
  */
+@Tag("child-jvm")
 class WebhookFailoverTest {
 
     @Test

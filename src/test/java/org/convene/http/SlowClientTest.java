@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * health checks still answer. The latency target (p99 under 100 ms) is the benchmark's to measure;
  * here the checks must all answer within a generous bound.
  */
+@Tag("slow")
 class SlowClientTest extends ApiServerTest {
 
     @Test

@@ -3,9 +3,11 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole store contract on a real 3-master Redis Cluster (embedded 6.2). */
+@Tag("cluster")
 class ClusterStoreTest {
     static RedisConnection redis() {
         return RedisTargets.cluster();

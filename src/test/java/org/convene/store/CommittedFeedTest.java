@@ -17,12 +17,14 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Live streams read the committed feeds: on a cluster with replicas, only what a replica of the feed's
  * primary holds, so that a stream never passes on an entry a failover may still take back.
  */
+@Tag("cluster")
 class CommittedFeedTest {
 
     @Test

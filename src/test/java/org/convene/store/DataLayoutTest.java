@@ -3,12 +3,16 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.SetArgs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.core.LayoutMismatchException;
@@ -51,9 +55,9 @@ class DataLayoutTest {
             beforeBatch.run();
             String cursor = progress.cursor();
             List<String> ids = calls.await(calls.commands.zrangebyscore("convene:{layout-test}:ids",
-                    io.lettuce.core.Range.from(cursor.isEmpty() ? io.lettuce.core.Range.Boundary.unbounded()
-                            : io.lettuce.core.Range.Boundary.excluding(Double.parseDouble(cursor)),
-                            io.lettuce.core.Range.Boundary.unbounded()), io.lettuce.core.Limit.create(0, 3)).toCompletableFuture());
+                    Range.from(cursor.isEmpty() ? Range.Boundary.unbounded()
+                            : Range.Boundary.excluding(Double.parseDouble(cursor)), Range.Boundary.unbounded()),
+                    Limit.create(0, 3)).toCompletableFuture());
             for (String id : ids) {
                 calls.await(calls.commands.hincrby("convene:{layout-test}:item:" + id, "migrated", 1).toCompletableFuture());
             }
@@ -155,7 +159,7 @@ class DataLayoutTest {
     void aNodeWaitingForAnotherThatNeverFinishesGivesUpSayingWhy() {
         tenItems();
         layout(List.of(), 1).bringUpToDate(WAIT);
-        calls.await(calls.commands.set(DataLayout.BASE + ":lock", "node-b", io.lettuce.core.SetArgs.Builder.px(60_000))
+        calls.await(calls.commands.set(DataLayout.BASE + ":lock", "node-b", SetArgs.Builder.px(60_000))
                 .toCompletableFuture());
 
         assertThatThrownBy(() -> layout(List.of(counting(() -> { })), 2).bringUpToDate(Duration.ofSeconds(1)))
@@ -202,7 +206,7 @@ class DataLayoutTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            if (!latch.await(20, java.util.concurrent.TimeUnit.SECONDS)) throw new AssertionError("latch not reached");
+            if (!latch.await(20, TimeUnit.SECONDS)) throw new AssertionError("latch not reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

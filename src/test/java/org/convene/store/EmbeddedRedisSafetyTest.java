@@ -27,6 +27,7 @@ import org.awaitility.Awaitility;
 import org.convene.core.Convene;
 import org.convene.model.UserDetails;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * surprise. Real processes: a second client, kill -9 of redis-server and of a Convene JVM, each
  * stopped by its process id.
  */
+@Tag("child-jvm")
 class EmbeddedRedisSafetyTest {
     @TempDir
     Path data;

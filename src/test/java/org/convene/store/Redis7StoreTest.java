@@ -3,9 +3,11 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole store contract on Debian's redis-server 7. */
+@Tag("redis7")
 class Redis7StoreTest {
     static RedisConnection redis() {
         return RedisTargets.redis7();

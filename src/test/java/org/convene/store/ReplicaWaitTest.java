@@ -9,18 +9,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
-import org.convene.model.EndResult;
 import org.convene.core.Convene;
 import org.convene.core.StoreUnavailableException;
+import org.convene.model.EndResult;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * CONVENE_REDIS_WAIT_REPLICAS: a write counts as done only once the replicas asked for hold it; one they
  * did not confirm in time is reported as not confirmed (its outcome unknown), and reads never wait.
  */
+@Tag("cluster")
 class ReplicaWaitTest {
 
     @Test

@@ -3,12 +3,14 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole store contract on a real Redis Cluster with replicas: 3 primaries and 3 replicas of Debian's
  * redis-server 7, started from plain processes by scripts/redis-cluster.
  */
+@Tag("cluster")
 class ReplicatedClusterStoreTest {
     static RedisConnection redis() {
         return RedisTargets.clusterWithReplicas();

@@ -30,6 +30,7 @@ import org.convene.http.ConveneServer;
 import org.convene.http.TestServers;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.store.RedisMeetingStore;
+import org.convene.webhook.port.WebhookStore;
 
 /**
  * A world holding every kind of record Convene keeps, written through the HTTP API on an adjustable
@@ -283,8 +284,7 @@ final class LayoutWorld implements AutoCloseable {
         var taken = webhooks.take("fixture", 2, clock.instant(), Duration.ofMinutes(5));
         for (var work : taken) {
             webhooks.begin(work, clock.instant()).ifPresent(attempt -> webhooks.record(work, attempt.deliveryId(),
-                    new org.convene.webhook.port.WebhookStore.Outcome(
-                            org.convene.webhook.port.WebhookStore.Outcome.Result.RETRY, 0, 12,
+                    new WebhookStore.Outcome(WebhookStore.Outcome.Result.RETRY, 0, 12,
                             "connection refused", Optional.of(clock.instant().plusSeconds(30))), clock.instant()));
         }
         call("POST", "/webhooks/1/deliveries/1/replay", admin, null).ok();

@@ -41,7 +41,7 @@ class UpgradeTest {
 
     /** The same on Debian's Redis 7 (a 6.2 dump restores into 7), and on a cluster with replicas. */
     @Nested
-    @Tag("integration")
+    @Tag("cluster")
     class OnOtherServers {
         @Test
         void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnRedisSeven() throws IOException {
