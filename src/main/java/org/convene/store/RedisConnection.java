@@ -197,12 +197,18 @@ public final class RedisConnection implements AutoCloseable {
      * hold up every command queued behind it. The caller closes it.
      */
     Dedicated dedicated() {
-        if (cluster != null) {
-            StatefulRedisClusterConnection<String, String> own = connect(clusterClient, description);
+        // A failure here (the thread interrupted mid-connect, as a closing feed hub does) must not shut the
+        // client down: the shared connection is the client's too, and every later command would find it closed.
+        try {
+            if (cluster != null) {
+                StatefulRedisClusterConnection<String, String> own = clusterClient.connect(Utf8Codec.INSTANCE);
+                return new Dedicated(own.sync(), own::close);
+            }
+            StatefulRedisConnection<String, String> own = client.connect(Utf8Codec.INSTANCE);
             return new Dedicated(own.sync(), own::close);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("Cannot reach Redis at " + description + ": " + rootMessage(e), e);
         }
-        StatefulRedisConnection<String, String> own = connect(client, description);
-        return new Dedicated(own.sync(), own::close);
     }
 
     /** A connection of its own: its synchronous commands, and how to close it. */
