@@ -1,11 +1,23 @@
 package org.convene;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +66,50 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.convene.core.port..", "org.convene.store..",
                         "org.convene.webhook.port..", "org.convene.series.port..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void eachStorePartImplementsItsPortAndTheStoreOnlyHandsThemOut() {
+        // A port implemented by the composition would mean forwards again: each part implements its own.
+        classes().that().haveFullyQualifiedName("org.convene.store.RedisStore")
+                .should(implementOnly("org.convene.core.port.Storage")).check(CLASSES);
+        classes().that().resideInAPackage("org.convene.core.port").and().areInterfaces()
+                .and().doNotHaveFullyQualifiedName("org.convene.core.port.Storage")
+                .and().doNotHaveFullyQualifiedName("org.convene.core.port.FeedWatch")
+                .should(beImplementedIn("org.convene.store")).check(CLASSES);
+    }
+
+    @Test
+    void aScriptsReplyIsReadByPositionOnlyInTheRecordThatParsesIt() {
+        // Reply's positional accessors: each script's answer is parsed once, into a record named ...Reply.
+        noClasses().that().doNotHaveSimpleName("Reply").and().haveNameNotMatching(".*Reply(\\$.*)?")
+                .should().callMethodWhere(target(owner(name("org.convene.store.Reply")))
+                        .and(target(nameMatching("number|text|textOrNull|list|numbers|rows|hash|isNull")))
+                        .and(target(rawParameterTypes(int.class))))
+                .check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> implementOnly(String port) {
+        return new ArchCondition<>("implement " + port + " and no other interface") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Set<String> names = item.getRawInterfaces().stream().map(JavaClass::getName).collect(Collectors.toSet());
+                if (!names.equals(Set.of(port))) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " implements " + names));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beImplementedIn(String storePackage) {
+        return new ArchCondition<>("be implemented by a class in " + storePackage) {
+            @Override
+            public void check(JavaClass port, ConditionEvents events) {
+                boolean implemented = port.getAllSubclasses().stream()
+                        .anyMatch(c -> !c.isInterface() && c.getPackageName().equals(storePackage));
+                if (!implemented) events.add(SimpleConditionEvent.violated(port, port.getName() + " has no part in the store"));
+            }
+        };
     }
 
     @Test

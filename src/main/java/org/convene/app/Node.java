@@ -27,7 +27,7 @@ import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
 import org.convene.series.HorizonKeeper;
 import org.convene.series.Recurrences;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.StoreSession;
 import org.convene.courier.OkHttpCourier;
 import org.convene.webhook.SecretBox;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
     private final Settings settings;
     private final StoreSession session;
-    private final RedisMeetingStore store;
+    private final RedisStore store;
     private final Clock clock;
     private final Services services;
     /** The node's metrics, from the start: the Redis connection records its commands' latency here. */
@@ -58,7 +58,7 @@ public final class Node implements AutoCloseable {
     /** Seals and opens webhook secrets with this node's key. */
     private final SecretBox webhookBox;
 
-    private Node(Settings settings, StoreSession session, RedisMeetingStore store, Clock clock,
+    private Node(Settings settings, StoreSession session, RedisStore store, Clock clock,
                  PrometheusMeterRegistry metrics) {
         this.metrics = metrics;
         this.settings = settings;
@@ -81,7 +81,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** A node on a store someone else opened and will close, on {@code clock}: for tests and the benchmark. */
-    public static Node on(RedisMeetingStore store, Settings settings, Clock clock) {
+    public static Node on(RedisStore store, Settings settings, Clock clock) {
         return new Node(settings, null, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
@@ -101,7 +101,7 @@ public final class Node implements AutoCloseable {
 
     /** A scheduler on this node's store and {@code on}'s time, telling {@code listener} of each transition. */
     public InstanceScheduler scheduler(Clock on, Duration poll, Consumer<Transition> listener) {
-        return new InstanceScheduler(store, on, poll, listener);
+        return new InstanceScheduler(store.transitions(), on, poll, listener);
     }
 
     /**

@@ -32,7 +32,7 @@ import org.convene.http.ServerSettings;
 import org.convene.series.Recurrences;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.StoreSettings;
 import org.convene.webhook.SecretBox;
 import org.convene.webhook.TargetGuard;
@@ -70,8 +70,8 @@ public final class BenchSuite {
     public boolean run(StoreSettings settings, boolean reset, PrintWriter err) throws Exception {
         if (settings.redisUrl().isPresent()) {
             try (RedisConnection redis = RedisConnection.open(settings.redisUrl().get(), settings.cluster(), null, settings.replicaWait())) {
-                RedisMeetingStore target = new RedisMeetingStore(redis, settings.eventsDatabase());
-                if (!reset && !target.isEmpty()) {
+                RedisStore target = new RedisStore(redis, settings.eventsDatabase());
+                if (!reset && !target.maintenance().isEmpty()) {
                     err.println("The store already holds data, so 'bench' leaves it alone. Run 'convene bench --reset' "
                             + "to delete everything in it first.");
                     err.flush();
@@ -87,14 +87,14 @@ public final class BenchSuite {
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
             out.println("Benchmark on a throwaway embedded Redis 6.2 (append-only, everysec) in " + dir + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
-            runAll(redis, new RedisMeetingStore(redis, 1), server.url());
+            runAll(redis, new RedisStore(redis, 1), server.url());
         } finally {
             delete(dir);
         }
         return true;
     }
 
-    private void runAll(RedisConnection redis, RedisMeetingStore store, String standaloneUrl) throws Exception {
+    private void runAll(RedisConnection redis, RedisStore store, String standaloneUrl) throws Exception {
         BenchSettings settings = parts.workload();
         Convene convene = new Convene(store, Clock.systemUTC());
         Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits);
@@ -103,7 +103,7 @@ public final class BenchSuite {
         }
 
         section("The mixed workload");
-        store.wipe();
+        store.maintenance().wipe();
         BenchResult engine = Benchmark.run(convene, meter, settings);
         report.accept(engine.table(), engine);
         if (standaloneUrl != null) {
@@ -123,24 +123,24 @@ public final class BenchSuite {
         }
         if (parts.http()) {
             section("The same workload through the HTTP API");
-            store.wipe();
+            store.maintenance().wipe();
             runHttp(convene, store, settings, engine);
         }
         if (parts.fanout() > 0) {
             section("Live delivery: " + parts.fanout() + " subscribers, " + parts.fanoutPerSecond() + " posts a second");
-            store.wipe();
+            store.maintenance().wipe();
             runFanout(convene, store, settings);
         }
         if (parts.memory()) {
             section("Memory");
-            store.wipe();
+            store.maintenance().wipe();
             MemoryProbe.Result probe = MemoryProbe.run(convene, () -> Long.parseLong(redis.info("memory").get("used_memory")),
                     20_000);
             report.accept(probe.table(), probe);
         }
         if (!parts.scaling().isEmpty()) {
             section("Scaling with stored history");
-            store.wipe();
+            store.maintenance().wipe();
             if (parts.baseline()) {
                 withSeed(standaloneUrl, redis, (seedAlgorithm, seedMeter) -> {
                     ScalingSeries.Result series = ScalingSeries.run(convene, meter, settings, parts.scaling(),
@@ -154,21 +154,21 @@ public final class BenchSuite {
         }
         if (parts.schedulerInstances() > 0) {
             section("The scheduler");
-            store.wipe();
-            SchedulerRun.Result run = SchedulerRun.run(convene, store, parts.schedulerInstances(), parts.schedulerWindow(),
+            store.maintenance().wipe();
+            SchedulerRun.Result run = SchedulerRun.run(convene, store.transitions(), parts.schedulerInstances(), parts.schedulerWindow(),
                     () -> Meter.microsIn(redis.info("commandstats")));
             report.accept(run.table(), run.table());
         }
         if (parts.reaping() > 0) {
             section("Presence reaping");
-            store.wipe();
-            ReapingRun.Result run = ReapingRun.run(convene, store, Clock.systemUTC(), parts.reaping(),
+            store.maintenance().wipe();
+            ReapingRun.Result run = ReapingRun.run(convene, store.transitions(), Clock.systemUTC(), parts.reaping(),
                     Duration.ofSeconds(10), Duration.ofSeconds(30));
             report.accept(run.table(), run.table());
         }
     }
 
-    private void runHttp(Convene convene, RedisMeetingStore store, BenchSettings settings, BenchResult engine)
+    private void runHttp(Convene convene, RedisStore store, BenchSettings settings, BenchResult engine)
             throws Exception {
         withServer(store, (server, token) -> {
             URI url = URI.create(server.url());
@@ -187,7 +187,7 @@ public final class BenchSuite {
         });
     }
 
-    private void runFanout(Convene convene, RedisMeetingStore store, BenchSettings settings) throws Exception {
+    private void runFanout(Convene convene, RedisStore store, BenchSettings settings) throws Exception {
         Population population = Population.plan(settings).writeTo(convene);
         Map<Long, Long> posters = new HashMap<>();
         for (int m = 0; m < population.instances.size(); m++) {
@@ -212,7 +212,7 @@ public final class BenchSuite {
      * own. Its request log is off meanwhile: a line per call would be measured along (to a terminal,
      * mostly); a deployment ships it elsewhere.
      */
-    private static void withServer(RedisMeetingStore store, ServerWork work) throws Exception {
+    private static void withServer(RedisStore store, ServerWork work) throws Exception {
         String token = "bench-" + UUID.randomUUID();
         ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
         Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),

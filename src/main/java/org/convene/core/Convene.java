@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.convene.core.port.AttendanceLog;
+import org.convene.core.port.ChatLog;
+import org.convene.core.port.EventHistory;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
-import org.convene.core.port.MeetingStore;
+import org.convene.core.port.MeetingCatalog;
+import org.convene.core.port.Roster;
+import org.convene.core.port.Storage;
+import org.convene.core.port.UserStore;
 import org.convene.model.ActiveInstance;
 import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
@@ -33,43 +39,57 @@ import org.convene.model.User;
 import org.convene.model.UserDetails;
 
 /**
- * The meeting system: the seed's nine functions, the administration around them and the live
- * feeds, on the store's ports and a {@link Clock}. Every method either succeeds or throws
- * {@link RefusedException} having changed nothing. Who may call what is {@link Access}'s to decide.
+ * The meeting system: the seed's joins, leaves, participants, active instances, ends and chat, the
+ * administration around them and the live feeds, on the store's capability ports and a {@link Clock}.
+ * Every method either succeeds or throws {@link RefusedException} having changed nothing; the time
+ * each operation happens at is this clock's, and the bounds of pages and cursors are checked here.
+ * Who may call what is {@link Access}'s to decide.
  *
  * <pre>{@code
  * Convene convene = new Convene(store, Clock.systemUTC());
  * User john = convene.createUser(new UserDetails("John Doe", 25, "Male", "john.doe@example.com"));
- * JoinResult joined = convene.join(john.id(), 2);
- * convene.post(john.id(), 2, "Hello, everyone!");
+ * MeetingInstance standup = convene.createInstance(convene.createMeeting(new MeetingDetails("Standup", "",
+ *         true, List.of())).id(), new TimeWindow(Instant.now(), Instant.now().plusSeconds(3600)));
+ * JoinResult joined = convene.join(john.id(), standup.id());
+ * convene.post(john.id(), standup.id(), "Hello, everyone!");
  * }</pre>
  */
 public final class Convene {
     public static final int MAX_PAGE = 1_000;
 
-    private final MeetingStore store;
+    private final Storage store;
+    private final UserStore users;
+    private final MeetingCatalog meetings;
+    private final Roster roster;
+    private final ChatLog chat;
+    private final EventHistory history;
+    private final AttendanceLog attendance;
     private final LiveFeeds feeds;
     private final Maintenance maintenance;
     private final Clock clock;
 
-    /**
-     * The application on one store that implements all three ports, as the Redis store does; its live
-     * feeds are the store's committed ones ({@link LiveFeeds#committed()}).
-     */
-    public <S extends MeetingStore & LiveFeeds & Maintenance> Convene(S store, Clock clock) {
-        this(store, store.committed(), store, clock);
+    /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
+    public Convene(Storage store, Clock clock) {
+        this(store, store.feeds().committed(), clock);
     }
 
-    public Convene(MeetingStore store, LiveFeeds feeds, Maintenance maintenance, Clock clock) {
+    /** The application on a store whose live feeds are read from {@code feeds}. */
+    public Convene(Storage store, LiveFeeds feeds, Clock clock) {
         this.store = store;
+        this.users = store.users();
+        this.meetings = store.meetings();
+        this.roster = store.roster();
+        this.chat = store.chat();
+        this.history = store.history();
+        this.attendance = store.attendance();
         this.feeds = feeds;
-        this.maintenance = maintenance;
+        this.maintenance = store.maintenance();
         this.clock = clock;
     }
 
     /** The same application on the same store, on another clock: for a benchmark that sets times, or a replay. */
     public Convene on(Clock other) {
-        return new Convene(store, feeds, maintenance, other);
+        return new Convene(store, feeds, other);
     }
 
     /** Returns the clock this instance reads; operations take their time from it. */
@@ -77,110 +97,126 @@ public final class Convene {
         return clock;
     }
 
+    /** Creates a user; refuses an e-mail another user has. */
     public User createUser(UserDetails details) {
-        return store.createUser(details);
+        return users.create(details);
     }
 
+    /** Replaces a user's details if its version is {@code expectedVersion} (any when empty). */
     public User updateUser(long userId, UserDetails details, OptionalLong expectedVersion) {
-        return store.updateUser(userId, details, expectedVersion);
+        return users.update(userId, details, expectedVersion);
     }
 
+    /**
+     * Deletes a user: their e-mail is free, their history stays, and they leave (reason {@code removed})
+     * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.
+     */
     public void deleteUser(long userId) {
-        store.deleteUser(userId, now());
+        users.delete(userId);
+        roster.removeEverywhere(userId, now());
     }
 
     /** Returns the user, or refuses with "Invalid user ID". */
     public User user(long userId) {
-        return store.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
+        return users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }
 
+    /** Returns up to {@code limit} users with ids after {@code afterId}, by id. */
     public List<User> users(long afterId, int limit) {
-        return store.users(afterId, page(limit));
+        return users.page(afterId, page(limit));
     }
 
+    /** Creates a meeting. */
     public Meeting createMeeting(MeetingDetails details) {
-        return store.createMeeting(details);
+        return meetings.create(details);
     }
 
+    /** Replaces a meeting's details now; whoever is inside its active instance and no longer admitted leaves it. */
     public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
-        return store.updateMeeting(meetingId, details, expectedVersion, now());
+        return meetings.update(meetingId, details, expectedVersion, now());
     }
 
+    /** Deletes a meeting that has no instances. */
     public void deleteMeeting(long meetingId) {
-        store.deleteMeeting(meetingId);
+        meetings.delete(meetingId);
     }
 
+    /** Returns the meeting, or refuses with "Invalid meeting ID". */
     public Meeting meeting(long meetingId) {
-        return store.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
+        return meetings.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
     }
 
+    /** Returns up to {@code limit} meetings with ids after {@code afterId}, by id. */
     public List<Meeting> meetings(long afterId, int limit) {
-        return store.meetings(afterId, page(limit));
+        return meetings.page(afterId, page(limit));
     }
 
     /** Schedules a new instance of a meeting; it must end in the future and not overlap the meeting's others. */
     public MeetingInstance createInstance(long meetingId, TimeWindow window) {
-        return store.createInstance(meetingId, window, now());
+        return meetings.createInstance(meetingId, window, now());
     }
 
+    /** Moves an instance that has not ended to another window. */
     public MeetingInstance updateInstance(long instanceId, TimeWindow window) {
-        return store.updateInstance(instanceId, window, now());
+        return meetings.updateInstance(instanceId, window, now());
     }
 
+    /** Deletes an instance that is not active and has no events or chat. */
     public void deleteInstance(long instanceId) {
-        store.deleteInstance(instanceId, now());
+        meetings.deleteInstance(instanceId, now());
     }
 
     /** Returns the instance with its status now, or refuses with "Invalid meeting instance ID". */
     public MeetingInstance instance(long instanceId) {
-        return store.instance(instanceId, now()).orElseThrow(Refusal.INVALID_INSTANCE::refuse);
+        return meetings.instance(instanceId, now()).orElseThrow(Refusal.INVALID_INSTANCE::refuse);
     }
 
+    /** Returns the meeting's instances by start, with their status now. */
     public List<MeetingInstance> instancesOf(long meetingId) {
-        return store.instancesOf(meetingId, now());
+        return meetings.instancesOf(meetingId, now());
     }
 
-    /** Function 1: the user joins an active instance they are allowed into and are not yet in. */
+    /** The user joins an active instance they are allowed into and are not yet in. */
     public JoinResult join(long userId, long instanceId) {
-        return store.join(userId, instanceId, now());
+        return roster.join(userId, instanceId, now());
     }
 
-    /** Function 2: the user leaves an instance they are in. */
+    /** The user leaves an instance they are in. */
     public LeaveResult leave(long userId, long instanceId) {
-        return store.leave(userId, instanceId, now());
+        return roster.leave(userId, instanceId, now());
     }
 
-    /** Function 3: the instance's current participants, with their names and latest join times. */
+    /** The instance's current participants, with their names and latest join times. */
     public List<Participant> participants(long instanceId) {
-        return store.participants(instanceId, now());
+        return roster.participants(instanceId, now());
     }
 
-    /** Function 4: every active instance with its meeting. */
+    /** Every active instance with its meeting. */
     public List<ActiveInstance> activeInstances() {
-        return store.activeInstances(now(), false);
+        return roster.activeInstances(now(), false);
     }
 
-    /** Function 5: ends an active instance; every participant still in leaves with a timeout event. */
+    /** Ends an active instance; every participant still in leaves with a timeout event. */
     public EndResult end(long instanceId) {
-        return store.end(instanceId, now());
+        return roster.end(instanceId, now());
     }
 
-    /** Function 6: a participant posts a message of 1 to 4,000 characters to an active instance. */
+    /** A participant posts a message of 1 to 4,000 characters to an active instance. */
     public ChatMessage post(long userId, long instanceId, String text) {
-        return store.post(userId, instanceId, ChatMessage.checkText(text), null, now());
+        return chat.post(userId, instanceId, ChatMessage.checkText(text), null, now());
     }
 
-    /** Function 6, retry-safe: a repeated {@code idempotencyKey} returns the first result and stores nothing new. */
+    /** A post that is safe to retry: a repeated {@code idempotencyKey} returns the first result and stores nothing new. */
     public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
             throw RefusedException.invalid("Idempotency-Key", "must be 1 to 128 visible ASCII characters");
         }
-        return store.post(userId, instanceId, ChatMessage.checkText(text), idempotencyKey, now());
+        return chat.post(userId, instanceId, ChatMessage.checkText(text), idempotencyKey, now());
     }
 
-    /** Function 7: the instance's chat in posting order, {@code limit} messages after {@code afterId}. */
+    /** The instance's chat in posting order, {@code limit} messages after {@code afterId}. */
     public List<ChatMessage> chat(long instanceId, long afterId, int limit) {
-        return store.chat(instanceId, OptionalLong.empty(), cursor(afterId), page(limit));
+        return chat.after(instanceId, cursor(afterId), page(limit));
     }
 
     /**
@@ -189,17 +225,17 @@ public final class Convene {
      * newest (such as {@link Long#MAX_VALUE}) gives the latest page.
      */
     public List<ChatMessage> chatBefore(long instanceId, long beforeId, int limit) {
-        return store.chatBefore(instanceId, before(beforeId), page(limit));
+        return chat.before(instanceId, before(beforeId), page(limit));
     }
 
-    /** Function 8: every active instance with its current participants and their latest join times. */
+    /** Every active instance with its current participants and their latest join times. */
     public List<ActiveInstance> joinTimes() {
-        return store.activeInstances(now(), true);
+        return roster.activeInstances(now(), true);
     }
 
-    /** Function 9: one user's messages in one instance, in posting order. */
+    /** One user's messages in one instance, in posting order. */
     public List<ChatMessage> chatOf(long instanceId, long userId, long afterId, int limit) {
-        return store.chat(instanceId, OptionalLong.of(userId), cursor(afterId), page(limit));
+        return chat.ofUser(instanceId, userId, cursor(afterId), page(limit));
     }
 
     /**
@@ -207,23 +243,23 @@ public final class Convene {
      * original time; only to an instance that has ended, within its window.
      */
     public ChatMessage importMessage(long userId, long instanceId, String text, Instant at) {
-        return store.importMessage(userId, instanceId, ChatMessage.checkText(text), at, now());
+        return chat.importMessage(userId, instanceId, ChatMessage.checkText(text), at, now());
     }
 
     /** The events log of one instance, {@code limit} events after {@code afterId}. */
     public List<Event> eventsOfInstance(long instanceId, long afterId, int limit) {
-        return store.eventsOfInstance(instanceId, cursor(afterId), page(limit));
+        return history.ofInstance(instanceId, cursor(afterId), page(limit));
     }
 
     /** The page of one instance's events log just before event {@code beforeId}, in order (see {@link #chatBefore}). */
     public List<Event> eventsBefore(long instanceId, long beforeId, int limit) {
-        return store.eventsBefore(instanceId, before(beforeId), page(limit));
+        return history.before(instanceId, before(beforeId), page(limit));
     }
 
     /** Who was in an instance and for how long, as of now; kept after the end, exact to the events log. */
     public AttendanceReport attendance(long instanceId) {
         Instant now = now();
-        return AttendanceReport.of(store.attendance(instanceId, now), now);
+        return AttendanceReport.of(attendance.ofInstance(instanceId, now), now);
     }
 
     /**
@@ -234,7 +270,7 @@ public final class Convene {
         user(userId);
         int size = page(limit);
         Instant now = now();
-        List<AttendanceReport> all = store.attendanceOf(userId, now).stream().map(kept -> AttendanceReport.of(kept, now))
+        List<AttendanceReport> all = attendance.ofUser(userId, now).stream().map(kept -> AttendanceReport.of(kept, now))
                 .sorted(Comparator.comparing((AttendanceReport r) -> r.attendees().get(0).attendee().firstJoin())
                         .thenComparingLong(r -> r.instance().id()).reversed())
                 .toList();
@@ -254,7 +290,7 @@ public final class Convene {
      * (a no-op where it has none); refused for one who is not inside, who should join again.
      */
     public void heartbeat(long userId, long instanceId) {
-        Map<Long, Set<Long>> inside = store.renewPresence(
+        Map<Long, Set<Long>> inside = roster.renewPresence(
                 Map.of(instanceId, Set.of(userId)), now());
         if (!inside.containsKey(instanceId)) throw Refusal.INVALID_INSTANCE.refuse();
         if (!inside.get(instanceId).contains(userId)) throw Refusal.NOT_IN_MEETING.refuse();
@@ -262,13 +298,13 @@ public final class Convene {
 
     /** Renews the presence of each user with an instance's stream open, by instance: an open stream is a sign of life. */
     public void renewPresence(Map<Long, Set<Long>> streamsOpen) {
-        if (!streamsOpen.isEmpty()) store.renewPresence(streamsOpen, now());
+        if (!streamsOpen.isEmpty()) roster.renewPresence(streamsOpen, now());
     }
 
     /** The events log of one user across all meetings, in time order. */
     public List<Event> eventsOfUser(long userId) {
         user(userId);
-        return store.eventsOfUser(userId);
+        return history.ofUser(userId);
     }
 
     /** Up to {@code limit} entries of an instance's live feed after {@code after}; refused once the instance is gone. */

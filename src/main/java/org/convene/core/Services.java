@@ -3,11 +3,7 @@ package org.convene.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.convene.core.port.Allowances;
-import org.convene.core.port.Credentials;
-import org.convene.core.port.LiveFeeds;
-import org.convene.core.port.Maintenance;
-import org.convene.core.port.MeetingStore;
+import org.convene.core.port.Storage;
 import org.convene.series.Recurrences;
 import org.convene.webhook.Webhooks;
 
@@ -20,18 +16,18 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
                        StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars) {
 
     /**
-     * The services on one store that implements every port, on {@code clock}: tokens remembered for
+     * The services on a store, on {@code clock}: tokens remembered for
      * {@code tokenCache}, a configured administrator token if any, {@code chatPerMinute} messages a
      * user, {@code signInFailuresPerMinute} failed sign-ins an address.
      */
-    public static <S extends MeetingStore & LiveFeeds & Maintenance & Credentials & Allowances> Services on(
-            S store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
+    public static Services on(
+            Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences) {
-        Tokens tokens = new Tokens(store, configuredAdminToken, clock, tokenCache);
-        Access access = new Access(store);
+        Tokens tokens = new Tokens(store.credentials(), configuredAdminToken, clock, tokenCache);
+        Access access = new Access(store.audiences());
         Convene convene = new Convene(store, clock);
         return new Services(convene, access, tokens,
-                new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store),
+                new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.convene.core.port.AttendanceLog;
 import org.convene.model.Attendee;
 import org.convene.model.InstanceAttendance;
 import org.convene.model.Refusal;
@@ -17,7 +18,7 @@ import org.convene.model.SegmentEnd;
  * an instance's is three plain commands in one round trip, its cost proportional to its attendees;
  * one user's is a script per meeting they joined, all in one round trip after the index.
  */
-final class AttendanceRecords {
+final class AttendanceRecords implements AttendanceLog {
     private static final Script USER_ATTENDANCE = Script.load("meeting", "user_attendance").reading();
 
     private final RedisCalls calls;
@@ -28,7 +29,18 @@ final class AttendanceRecords {
         this.locator = locator;
     }
 
-    InstanceAttendance ofInstance(long instanceId, Instant now) {
+    /** user_attendance's answer: for each instance of the meeting the user attended, its hash, their segments and name. */
+    private record UserAttendanceReply(List<Row> rows) {
+        record Row(Map<String, String> instance, String segments, String name) {}
+
+        static UserAttendanceReply of(Reply reply) {
+            return new UserAttendanceReply(reply.ok().rows(1).stream()
+                    .map(row -> new Row(row.hash(1), row.text(2), row.text(3))).toList());
+        }
+    }
+
+    @Override
+    public InstanceAttendance ofInstance(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             String key = Keys.instance(meetingId, instanceId);
             CompletableFuture<Map<String, String>> instance = calls.commands.hgetall(key).toCompletableFuture();
@@ -46,13 +58,13 @@ final class AttendanceRecords {
     }
 
     /** One user's attendance in every instance they attended, each with that user alone. */
-    List<InstanceAttendance> ofUser(long userId, Instant now) {
+    @Override
+    public List<InstanceAttendance> ofUser(long userId, Instant now) {
         List<InstanceAttendance> found = new ArrayList<>();
         for (Reply reply : calls.inMeetingsOf(userId, USER_ATTENDANCE, Long.toString(userId))) {
-            for (Reply row : reply.ok().rows(1)) {
-                Map<String, String> h = row.hash(1);
-                found.add(new InstanceAttendance(Replies.instance(h, now),
-                        List.of(new Attendee(userId, row.text(3), segments(row.text(2))))));
+            for (UserAttendanceReply.Row row : UserAttendanceReply.of(reply).rows()) {
+                found.add(new InstanceAttendance(Replies.instance(row.instance(), now),
+                        List.of(new Attendee(userId, row.name(), segments(row.segments())))));
             }
         }
         return found;

@@ -11,11 +11,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import org.convene.core.port.ChatLog;
 import org.convene.model.ChatMessage;
 import org.convene.model.Refusal;
 
 /** An instance's chat: a Redis stream whose ids are the message numbers ({@code <n>-0}), and each author's index. */
-final class ChatRecords {
+final class ChatRecords implements ChatLog {
     private static final Script POST = Script.load("meeting", "post").announcing();
     private static final Script CHAT_OF_USER = Script.load("meeting", "chat").reading();
     private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
@@ -33,39 +34,66 @@ final class ChatRecords {
         this.signals = signals;
     }
 
-    ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now) {
+    /** post's answer: the message's number, its text and time (the first message's, for a repeated idempotency key). */
+    private record PostReply(long number, String text, Instant at) {
+        static PostReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new PostReply(ok.number(1), ok.text(2), Replies.millis(ok.text(3)));
+        }
+    }
+
+    /** import_message's answer: the message's number. */
+    private record ImportReply(long number) {
+        static ImportReply of(Reply reply) {
+            return new ImportReply(reply.ok().number(1));
+        }
+    }
+
+    /** chat's answer: one user's messages, as stream entries. */
+    private record ChatReply(List<Object> entries) {
+        static ChatReply of(Reply reply) {
+            return new ChatReply(reply.ok().list(1));
+        }
+    }
+
+    @Override
+    public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
-            Reply reply = calls.await(calls.inMeeting(meetingId, POST, Long.toString(instanceId), Long.toString(userId),
-                    text, ms(now), idempotencyKey == null ? "" : idempotencyKey)).ok();
+            PostReply posted = PostReply.of(calls.await(calls.inMeeting(meetingId, POST, Long.toString(instanceId),
+                    Long.toString(userId), text, ms(now), idempotencyKey == null ? "" : idempotencyKey)));
             signals.posted(instanceId);
-            return new ChatMessage(reply.number(1), instanceId, userId, reply.text(2), Replies.millis(reply.text(3)));
+            return new ChatMessage(posted.number(), instanceId, userId, posted.text(), posted.at());
         });
     }
 
-    ChatMessage importMessage(long userId, long instanceId, String text, Instant at, Instant now) {
+    @Override
+    public ChatMessage importMessage(long userId, long instanceId, String text, Instant at, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             users.forJoin(userId);
-            Reply reply = calls.await(calls.inMeeting(meetingId, IMPORT_MESSAGE,
-                    Long.toString(instanceId), Long.toString(userId), text, ms(at), ms(now))).ok();
-            return new ChatMessage(reply.number(1), instanceId, userId, text, at);
+            ImportReply imported = ImportReply.of(calls.await(calls.inMeeting(meetingId, IMPORT_MESSAGE,
+                    Long.toString(instanceId), Long.toString(userId), text, ms(at), ms(now))));
+            return new ChatMessage(imported.number(), instanceId, userId, text, at);
         });
     }
 
     /** One user's messages after {@code afterId}: a script, since it reads that user's index and then the chat. */
-    List<ChatMessage> ofUser(long instanceId, long userId, long afterId, int limit) {
-        return locator.withMeeting(instanceId, meetingId -> Replies.chat(instanceId, calls.await(calls.inMeeting(
-                meetingId, CHAT_OF_USER, Long.toString(instanceId), Long.toString(afterId), Integer.toString(limit),
-                Long.toString(userId))).ok().list(1)));
+    @Override
+    public List<ChatMessage> ofUser(long instanceId, long userId, long afterId, int limit) {
+        return locator.withMeeting(instanceId, meetingId -> Replies.chat(instanceId, ChatReply.of(calls.await(
+                calls.inMeeting(meetingId, CHAT_OF_USER, Long.toString(instanceId), Long.toString(afterId),
+                        Integer.toString(limit), Long.toString(userId)))).entries()));
     }
 
     /** The whole chat after {@code afterId}: one stream range as a plain command, no Lua. */
-    List<ChatMessage> after(long instanceId, long afterId, int limit) {
+    @Override
+    public List<ChatMessage> after(long instanceId, long afterId, int limit) {
         return page(instanceId, (chat, redis) -> redis.commands.xrange(chat, Range.create((afterId + 1) + "-0", "+"),
                 Limit.create(0, limit)).toCompletableFuture(), false);
     }
 
     /** The newest {@code limit} messages below {@code beforeId}, in posting order. */
-    List<ChatMessage> before(long instanceId, long beforeId, int limit) {
+    @Override
+    public List<ChatMessage> before(long instanceId, long beforeId, int limit) {
         // Read newest first from just below the cursor; ids are "<n>-0", so n-1 is the last one below.
         return page(instanceId, (chat, redis) -> redis.commands.xrevrange(chat, Range.create("-", (beforeId - 1) + "-0"),
                 Limit.create(0, limit)).toCompletableFuture(), true);

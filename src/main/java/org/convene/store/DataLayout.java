@@ -51,6 +51,14 @@ public final class DataLayout {
         this.target = target;
     }
 
+    /** lock's answer: whether this node holds the lock (or let it go), and who holds it. */
+    private record LockReply(boolean mine, String holder) {
+        static LockReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new LockReply(ok.number(1) == 1, ok.textOrNull(2));
+        }
+    }
+
     /** The layout version the Redis holds now (0 when it holds no version). */
     public int version() {
         String stored = calls.await(calls.commands.get(VERSION).toCompletableFuture());
@@ -78,8 +86,8 @@ public final class DataLayout {
                         + "): run a release that knows it, or restore a backup of this release's data");
             }
             if (version == target) return;
-            Reply lock = calls.await(calls.inLayout(LOCK, "take", token, Long.toString(LEASE.toMillis()))).ok();
-            if (lock.number(1) == 1) {
+            LockReply lock = LockReply.of(calls.await(calls.inLayout(LOCK, "take", token, Long.toString(LEASE.toMillis()))));
+            if (lock.mine()) {
                 try {
                     migrate(version, token);
                 } finally {
@@ -88,7 +96,7 @@ public final class DataLayout {
                 continue;
             }
             if (System.nanoTime() > deadline) {
-                throw new LayoutMismatchException("Another Convene node (" + lock.text(2) + ") has been bringing the data"
+                throw new LayoutMismatchException("Another Convene node (" + lock.holder() + ") has been bringing the data"
                         + " from layout " + version + " to " + target + " for longer than " + maxWait.toSeconds()
                         + " s; this one gave up waiting");
             }
@@ -122,8 +130,8 @@ public final class DataLayout {
 
     /** Keeps the lock between batches; a node that lost it (it stalled past the lease) must stop. */
     private void renew(String token) {
-        Reply held = calls.await(calls.inLayout(LOCK, "renew", token, Long.toString(LEASE.toMillis()))).ok();
-        if (held.number(1) != 1) {
+        LockReply held = LockReply.of(calls.await(calls.inLayout(LOCK, "renew", token, Long.toString(LEASE.toMillis()))));
+        if (!held.mine()) {
             throw new LayoutMismatchException("This node lost the right to migrate the data layout (it stalled past its "
                     + LEASE.toSeconds() + " s lease); another node goes on from where it stopped");
         }

@@ -84,24 +84,42 @@ final class FeedRecords implements LiveFeeds {
         return calls.inMeeting(meetingId, feed, Long.toString(instanceId), after.toString(), Integer.toString(limit));
     }
 
+    /** meeting/feed's answer: an instance's feed entries (stream id, kind, user, number, time, text, reason). */
+    private record FeedReply(List<Reply> entries) {
+        static FeedReply of(Reply reply) {
+            return new FeedReply(reply.ok().rows(1));
+        }
+
+        List<InstanceActivity> activity(long instanceId, long meetingId) {
+            return entries.stream()
+                    .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
+                            instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
+                            e.textOrNull(5), e.textOrNull(6)))
+                    .toList();
+        }
+    }
+
+    /** catalog/feed's answer: lifecycle entries (stream id, kind, instance, meeting, from, to; "0": no window). */
+    private record LifecycleReply(List<LifecycleChange> changes) {
+        static LifecycleReply of(Reply reply) {
+            return new LifecycleReply(reply.ok().rows(1).stream()
+                    // An end by the administrator or a deletion records no window ("0"): it is left out.
+                    .map(e -> new LifecycleChange(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
+                            e.number(2), e.number(3), windowEdge(e.text(4)), windowEdge(e.text(5))))
+                    .toList());
+        }
+
+        private static Instant windowEdge(String millis) {
+            return "0".equals(millis) ? null : Replies.millis(millis);
+        }
+    }
+
     private static List<InstanceActivity> entries(long instanceId, long meetingId, Reply reply) {
-        return reply.ok().rows(1).stream()
-                .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
-                        instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
-                        e.isNull(5) ? null : e.text(5), e.isNull(6) ? null : e.text(6)))
-                .toList();
+        return FeedReply.of(reply).activity(instanceId, meetingId);
     }
 
     @Override
     public List<LifecycleChange> lifecycle(StreamPosition after, int limit) {
-        return calls.await(calls.inCatalog(lifecycle, after.toString(), Integer.toString(limit))).ok().rows(1).stream()
-                // An end by the administrator or a deletion records no window ("0"): it is left out.
-                .map(e -> new LifecycleChange(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
-                        e.number(2), e.number(3), windowEdge(e.text(4)), windowEdge(e.text(5))))
-                .toList();
-    }
-
-    private static Instant windowEdge(String millis) {
-        return "0".equals(millis) ? null : Replies.millis(millis);
+        return LifecycleReply.of(calls.await(calls.inCatalog(lifecycle, after.toString(), Integer.toString(limit)))).changes();
     }
 }

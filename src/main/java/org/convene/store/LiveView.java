@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,14 +79,50 @@ final class LiveView {
     private record Row(long instanceId, long meetingId, long meetingVersion, Map<String, String> instance,
                        Map<String, String> participants) {}
 
+    /**
+     * since's answer: the projection's version, the changes after the position asked for (stream id, the
+     * version each made, the instance it changed) and the changed instances' rows (null: no longer active).
+     */
+    private record SinceReply(long version, List<Change> changes, Map<Long, String> rows) {
+        record Change(String position, long version, long instanceId) {}
+
+        static SinceReply of(Reply reply) {
+            Reply ok = reply.ok();
+            List<Object> flat = ok.list(2);
+            List<Change> changes = new ArrayList<>(flat.size() / 3);
+            for (int i = 0; i + 2 < flat.size(); i += 3) {
+                changes.add(new Change((String) flat.get(i), Reply.number(flat.get(i + 1)), Reply.number(flat.get(i + 2))));
+            }
+            List<Object> pairs = ok.list(3);
+            Map<Long, String> rows = new HashMap<>();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) rows.put(Reply.number(pairs.get(i)), (String) pairs.get(i + 1));
+            return new SinceReply(ok.number(1), changes, rows);
+        }
+    }
+
+    /** snapshot's answer: the projection's version, the id of its last change ("0": none) and every row. */
+    private record SnapshotReply(long version, String position, Map<String, String> rows) {
+        static SnapshotReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new SnapshotReply(Long.parseLong(ok.text(1)), ok.text(2), ok.hash(3));
+        }
+    }
+
+    /** live_read's answer: the instance's row as it stands (empty: no such instance). */
+    private record LiveReadReply(Optional<String> row) {
+        static LiveReadReply of(Reply reply) {
+            return new LiveReadReply(reply.isOk() ? Optional.of(reply.text(1)) : Optional.empty());
+        }
+    }
+
     LiveView(RedisCalls calls, InstanceLocator locator) {
         this.calls = calls;
         this.locator = locator;
     }
 
-    /** Sends the row at {@code index} of a script's reply (false: none) to the projection, not awaited. */
-    void apply(Reply reply, int index) {
-        if (index < reply.size() && !reply.isNull(index) && reply.text(index) != null) apply(List.of(reply.text(index)));
+    /** Sends one row a meeting script answered (null: the script changed no row) to the projection, not awaited. */
+    void apply(String row) {
+        if (row != null) apply(List.of(row));
     }
 
     /** Sends rows to the projection, not awaited; a failure is logged and left to the repair pass. */
@@ -171,24 +208,22 @@ final class LiveView {
             if (changed == null) {
                 snapshot();
             } else {
-                Reply reply = changed.ok();
-                List<Object> changes = reply.list(2);
-                long stored = reply.number(1);
-                long first = changes.isEmpty() ? memory.version + 1 : Reply.number(changes.get(1));
-                if (stored < memory.version || first != memory.version + 1) {
+                SinceReply reply = SinceReply.of(changed);
+                List<SinceReply.Change> changes = reply.changes();
+                long first = changes.isEmpty() ? memory.version + 1 : changes.get(0).version();
+                if (reply.version() < memory.version || first != memory.version + 1) {
                     snapshot();
                 } else if (!changes.isEmpty()) {
-                    List<Object> rows = reply.list(3);
-                    for (int i = 0; i + 1 < rows.size(); i += 2) {
-                        long id = Reply.number(rows.get(i));
-                        Row row = rows.get(i + 1) == null ? null : parse(id, (String) rows.get(i + 1));
+                    reply.rows().forEach((id, json) -> {
+                        Row row = json == null ? null : parse(id, json);
                         if (row == null || !"active".equals(row.instance().get("status"))) memory.rows.remove(id);
                         else memory.rows.put(id, row);
-                    }
-                    memory.version = Reply.number(changes.get(changes.size() - 2));
-                    memory.position = (String) changes.get(changes.size() - 3);
+                    });
+                    SinceReply.Change last = changes.get(changes.size() - 1);
+                    memory.version = last.version();
+                    memory.position = last.position();
                     memory.changed();
-                    more = changes.size() / 3 == CHANGES_PAGE;
+                    more = changes.size() == CHANGES_PAGE;
                 }
             }
         }
@@ -197,12 +232,11 @@ final class LiveView {
     }
 
     private void snapshot() {
-        Reply reply = calls.await(calls.inLive(SNAPSHOT)).ok();
+        SnapshotReply reply = SnapshotReply.of(calls.await(calls.inLive(SNAPSHOT)));
         memory.rows.clear();
-        Map<String, String> held = reply.hash(3);
-        held.forEach((id, json) -> memory.rows.put(Long.parseLong(id), parse(Long.parseLong(id), json)));
-        memory.version = Long.parseLong(reply.text(1));
-        memory.position = reply.text(2);
+        reply.rows().forEach((id, json) -> memory.rows.put(Long.parseLong(id), parse(Long.parseLong(id), json)));
+        memory.version = reply.version();
+        memory.position = reply.position();
         memory.loaded = true;
         memory.changed();
     }
@@ -286,7 +320,7 @@ final class LiveView {
             }
         }
         calls.awaitAll(stale.values().toArray(CompletableFuture[]::new));
-        stale.forEach((id, reply) -> MeetingRecords.meetingFrom(calls.result(reply)).ifPresent(meetings::put));
+        stale.forEach((id, reply) -> MeetingReply.of(calls.result(reply)).meeting().ifPresent(meetings::put));
     }
 
     private Row parse(long instanceId, String json) {
@@ -332,11 +366,7 @@ final class LiveView {
         }
         calls.awaitAll(rows.values().toArray(CompletableFuture[]::new));
         List<String> fresh = new ArrayList<>();
-        rows.forEach((id, reply) -> {
-            Reply r = calls.result(reply);
-            if (r.isOk()) fresh.add(r.text(1));
-            else gone.add(id);
-        });
+        rows.forEach((id, reply) -> LiveReadReply.of(calls.result(reply)).row().ifPresentOrElse(fresh::add, () -> gone.add(id)));
         if (!fresh.isEmpty()) calls.await(calls.inLive(APPLY, fresh.toArray(String[]::new))).ok();
         if (!gone.isEmpty()) calls.await(calls.inLive(FORGET, gone.toArray(String[]::new))).ok();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Audiences;
+import org.convene.core.port.MeetingCatalog;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
@@ -24,8 +25,11 @@ import org.convene.model.RefusedException;
 import org.convene.model.SeriesLink;
 import org.convene.model.TimeWindow;
 
-/** Meetings with their audiences, and their instances: each meeting's keys under its own hash tag. */
-final class MeetingRecords {
+/**
+ * Meetings with their audiences, and their instances: each meeting's keys under its own hash tag. The
+ * meetings' port, and the audiences the access rules ask about.
+ */
+final class MeetingRecords implements MeetingCatalog, Audiences {
     private static final Script NEW_MEETING = Script.load("catalog", "new_meeting").durable();
     private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance").durable();
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save").announcing();
@@ -51,12 +55,64 @@ final class MeetingRecords {
         this.live = live;
     }
 
-    Meeting create(MeetingDetails details) {
-        long meetingId = calls.await(calls.inCatalog(NEW_MEETING)).ok().number(1);
+    /** new_meeting's and new_instance's answer: the id handed out. */
+    private record NewIdReply(long id) {
+        static NewIdReply of(Reply reply) {
+            return new NewIdReply(reply.ok().number(1));
+        }
+    }
+
+    /** meeting_save's answer: the meeting's new version, and the live row of its active instance (null: none). */
+    private record MeetingSaveReply(long version, String liveRow) {
+        static MeetingSaveReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new MeetingSaveReply(ok.number(1), ok.textOrNull(3));
+        }
+    }
+
+    /**
+     * instance_save's answer to a create or an update: the instance's hash, its live row and the meeting's
+     * reminder (minutes, 0 none); or, for an occurrence another node made first, that instance's id.
+     */
+    private record InstanceSaveReply(Map<String, String> instance, String liveRow, long reminderMinutes,
+                                     long existingId) {
+        static InstanceSaveReply of(Reply reply) {
+            if ("EXISTS".equals(reply.status())) return new InstanceSaveReply(Map.of(), null, 0, reply.number(1));
+            Reply ok = reply.ok();
+            return new InstanceSaveReply(ok.hash(1), ok.textOrNull(2), ok.number(3), 0);
+        }
+
+        boolean exists() {
+            return existingId != 0;
+        }
+    }
+
+    /** instances' answer: each instance's hash, by start. */
+    private record InstancesReply(List<Map<String, String>> instances) {
+        static InstancesReply of(Reply reply) {
+            return new InstancesReply(reply.ok().list(1).stream().map(Reply::hash).toList());
+        }
+    }
+
+    /** open_to's answer: whether the meeting is open to the e-mail (a missing instance is open to nobody). */
+    private record OpenToReply(boolean open) {
+        static OpenToReply of(Reply reply) {
+            return new OpenToReply(reply.ok().number(1) == 1);
+        }
+
+        static boolean orNobody(Reply reply) {
+            return reply.isOk() && of(reply).open();
+        }
+    }
+
+    @Override
+    public Meeting create(MeetingDetails details) {
+        long meetingId = NewIdReply.of(calls.await(calls.inCatalog(NEW_MEETING))).id();
         return save(meetingId, "create", details, Instant.EPOCH);
     }
 
-    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now) {
+    @Override
+    public Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now) {
         return save(meetingId, version(expectedVersion), details, now);
     }
 
@@ -66,8 +122,9 @@ final class MeetingRecords {
                 Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds()),
                 Integer.toString(d.reminderMinutes())));
         args.addAll(d.audience());
-        Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_SAVE, args.toArray(String[]::new))).ok();
-        live.apply(reply, 3);
+        MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
+                args.toArray(String[]::new))));
+        live.apply(saved.liveRow());
         if (!mode.equals("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
             for (MeetingInstance i : instancesOf(meetingId, now)) {
@@ -76,16 +133,18 @@ final class MeetingRecords {
                 }
             }
         }
-        return new Meeting(meetingId, d, reply.number(1));
+        return new Meeting(meetingId, d, saved.version());
     }
 
-    void delete(long meetingId) {
+    @Override
+    public void delete(long meetingId) {
         calls.await(calls.inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))).ok();
         calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
     }
 
-    Optional<Meeting> meeting(long meetingId) {
-        return meetingFrom(calls.await(read(meetingId)));
+    @Override
+    public Optional<Meeting> meeting(long meetingId) {
+        return MeetingReply.of(calls.await(read(meetingId))).meeting();
     }
 
     /** Sends the read of one meeting with its audience; not awaited, so that several go in one round trip. */
@@ -93,21 +152,18 @@ final class MeetingRecords {
         return calls.inMeeting(meetingId, MEETING_GET);
     }
 
-    static Optional<Meeting> meetingFrom(Reply reply) {
-        if (!reply.isOk()) return Optional.empty();
-        return Optional.of(Replies.meeting(reply.hash(1), reply.list(2)));
-    }
-
-    List<Meeting> page(long afterId, int limit) {
+    @Override
+    public List<Meeting> page(long afterId, int limit) {
         List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
                 Range.from(Range.Boundary.excluding(afterId), Range.Boundary.unbounded()),
                 Limit.create(0, limit)).toCompletableFuture());
         List<CompletableFuture<Reply>> replies = ids.stream().map(id -> read(Long.parseLong(id))).toList();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
-        return replies.stream().map(f -> meetingFrom(calls.result(f))).flatMap(Optional::stream).toList();
+        return replies.stream().map(f -> MeetingReply.of(calls.result(f)).meeting()).flatMap(Optional::stream).toList();
     }
 
-    MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
+    @Override
+    public MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
         return createInstance(meetingId, window, null, now);
     }
 
@@ -119,23 +175,30 @@ final class MeetingRecords {
         String from = ms(window.from()), to = ms(window.to());
         // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
         calls.await(calls.inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))).ok();
-        long instanceId = calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to)).ok().number(1);
+        long instanceId = NewIdReply.of(calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to))).id();
         Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
                 Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now),
                 series == null ? "" : Long.toString(series.seriesId()), series == null ? "" : ms(series.recurrenceId())));
-        if (!reply.isOk()) {
+        InstanceSaveReply saved;
+        try {
+            saved = InstanceSaveReply.of(reply);
+        } catch (RefusedException refused) {
             due.status(instanceId, "missing");
-            if ("EXISTS".equals(reply.status())) return instance(reply.number(1), now).orElseThrow();
-            reply.ok();
+            throw refused;
+        }
+        if (saved.exists()) {
+            due.status(instanceId, "missing");
+            return instance(saved.existingId(), now).orElseThrow();
         }
         locator.remember(instanceId, meetingId);
-        live.apply(reply, 2);
-        MeetingInstance made = due.announce(Replies.instance(reply.hash(1), now));
-        Transitions.hintReminder(calls, made.id(), made.from(), reply.number(3));
+        live.apply(saved.liveRow());
+        MeetingInstance made = due.announce(Replies.instance(saved.instance(), now));
+        Transitions.hintReminder(calls, made.id(), made.from(), saved.reminderMinutes());
         return made;
     }
 
-    MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
+    @Override
+    public MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
         String from = ms(window.from()), to = ms(window.to());
         return locator.withMeeting(instanceId, meetingId -> {
             calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
@@ -143,22 +206,24 @@ final class MeetingRecords {
             // Due times move earlier before the change and exactly after it: a crash in between can
             // only make the scheduler look early, and settle tells it the real time.
             due.early(instanceId, from, to);
-            Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
-                    Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))).ok();
-            live.apply(reply, 2);
-            MeetingInstance moved = due.announce(Replies.instance(reply.hash(1), now));
-            Transitions.hintReminder(calls, moved.id(), moved.from(), reply.number(3));
+            InstanceSaveReply saved = InstanceSaveReply.of(calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
+                    Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))));
+            live.apply(saved.liveRow());
+            MeetingInstance moved = due.announce(Replies.instance(saved.instance(), now));
+            Transitions.hintReminder(calls, moved.id(), moved.from(), saved.reminderMinutes());
             return moved;
         });
     }
 
-    void deleteInstance(long instanceId, Instant now) {
+    @Override
+    public void deleteInstance(long instanceId, Instant now) {
         locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, INSTANCE_DELETE,
                 Long.toString(instanceId), ms(now))).ok());
         due.status(instanceId, "missing");
     }
 
-    Optional<MeetingInstance> instance(long instanceId, Instant now) {
+    @Override
+    public Optional<MeetingInstance> instance(long instanceId, Instant now) {
         try {
             // The instance hash alone: its meeting and audience are not needed here.
             return Optional.of(locator.withMeeting(instanceId, meetingId -> {
@@ -173,13 +238,15 @@ final class MeetingRecords {
         }
     }
 
-    List<MeetingInstance> instancesOf(long meetingId, Instant now) {
-        Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCES)).ok();
-        return reply.list(1).stream().map(h -> Replies.instance(Reply.hash(h), now)).toList();
+    @Override
+    public List<MeetingInstance> instancesOf(long meetingId, Instant now) {
+        return InstancesReply.of(calls.await(calls.inMeeting(meetingId, INSTANCES))).instances().stream()
+                .map(h -> Replies.instance(h, now)).toList();
     }
 
     /** The answers to several audience questions in one pipelined round trip; a missing instance is open to nobody. */
-    Map<Audiences.Question, Boolean> openTo(Collection<Audiences.Question> questions) {
+    @Override
+    public Map<Audiences.Question, Boolean> openTo(Collection<Audiences.Question> questions) {
         Map<Audiences.Question, CompletableFuture<Reply>> replies = new HashMap<>();
         Map<Long, Long> meetingsOf = locator.meetingsOf(questions.stream().map(Audiences.Question::instanceId).toList());
         for (Audiences.Question q : questions) {
@@ -192,14 +259,15 @@ final class MeetingRecords {
         Map<Audiences.Question, Boolean> answers = new HashMap<>();
         for (Audiences.Question q : questions) {
             CompletableFuture<Reply> reply = replies.get(q);
-            answers.put(q, reply != null && calls.result(reply).isOk() && calls.result(reply).number(1) == 1);
+            answers.put(q, reply != null && OpenToReply.orNobody(calls.result(reply)));
         }
         return answers;
     }
 
     /** Whether the instance's meeting is public or has the e-mail in its audience; refuses a missing instance. */
-    boolean openTo(long instanceId, String email) {
-        return locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, OPEN_TO,
-                Long.toString(instanceId), email)).ok().number(1) == 1);
+    @Override
+    public boolean openTo(long instanceId, String email) {
+        return locator.withMeeting(instanceId, meetingId -> OpenToReply.of(calls.await(calls.inMeeting(meetingId, OPEN_TO,
+                Long.toString(instanceId), email))).open());
     }
 }

@@ -46,6 +46,7 @@ final class RedisMaintenance implements Maintenance {
         locator.forgetAll();
         live.forgetAll();
         admin.ifPresent(users::replaceAdminTokenHash);
+        calls.recheckWebhooks();
         if (versioned) {
             calls.await(calls.commands.set(DataLayout.VERSION, Integer.toString(DataLayout.CURRENT)).toCompletableFuture());
         }

@@ -37,8 +37,7 @@ final class Replies {
                 Long.parseLong(h.get("version")));
     }
 
-    static Meeting meeting(Map<String, String> h, List<Object> audience) {
-        List<String> emails = audience.stream().map(String.class::cast).toList();
+    static Meeting meeting(Map<String, String> h, List<String> emails) {
         return new Meeting(Long.parseLong(h.get("id")),
                 new MeetingDetails(h.get("title"), h.get("description"), "1".equals(h.get("public")), emails,
                         Integer.parseInt(h.getOrDefault("capacity", "0")),

@@ -36,6 +36,11 @@ final class Reply {
         return (String) items.get(index);
     }
 
+    /** The text at {@code index}, or null where the script answered false (nil) or gave no such item. */
+    String textOrNull(int index) {
+        return index < items.size() ? (String) items.get(index) : null;
+    }
+
     long number(int index) {
         return number(items.get(index));
     }

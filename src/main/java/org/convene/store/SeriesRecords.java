@@ -46,13 +46,48 @@ final class SeriesRecords implements SeriesStore {
         this.due = due;
     }
 
+    /** series_save's answer: the series' hash. */
+    private record SaveReply(Map<String, String> series) {
+        static SaveReply of(Reply reply) {
+            return new SaveReply(reply.ok().hash(1));
+        }
+    }
+
+    /** series_get's answer: each series asked for, with its occurrences made and its cancelled ones. */
+    private record GetReply(List<Series> all) {
+        static GetReply of(Reply reply) {
+            Reply ok = reply.ok();
+            List<Series> found = new ArrayList<>();
+            for (int i = 1; i < ok.size(); i++) {
+                List<Object> parts = ok.list(i);
+                found.add(SeriesRecords.series(Reply.hash(parts.get(0)), Reply.hash(parts.get(1)), Reply.list(parts.get(2))));
+            }
+            return new GetReply(found);
+        }
+    }
+
+    /** series_delete's and series_cut's answer: the instances deleted. */
+    private record DeletedReply(List<Long> instances) {
+        static DeletedReply of(Reply reply) {
+            return new DeletedReply(reply.ok().numbers(1));
+        }
+    }
+
+    /** series_cancel's answer: the instance deleted, if the occurrence was made. */
+    private record CancelReply(Optional<Long> instance) {
+        static CancelReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new CancelReply(ok.isNull(1) ? Optional.empty() : Optional.of(ok.number(1)));
+        }
+    }
+
     @Override
     public Series createSeries(long meetingId, SeriesRule rule, Instant now) {
         long id = calls.await(calls.commands.incr(NEXT_ID).toCompletableFuture());
-        Reply reply = calls.await(calls.inMeeting(meetingId, SAVE, Long.toString(id), Long.toString(meetingId),
-                RedisCalls.ms(now), rule.rrule(), rule.start().toString(), rule.zone().getId(),
-                Long.toString(rule.length().toMinutes()))).ok();
-        return series(reply.hash(1), Map.of(), List.of());
+        SaveReply saved = SaveReply.of(calls.await(calls.inMeeting(meetingId, SAVE, Long.toString(id),
+                Long.toString(meetingId), RedisCalls.ms(now), rule.rrule(), rule.start().toString(), rule.zone().getId(),
+                Long.toString(rule.length().toMinutes()))));
+        return series(saved.series(), Map.of(), List.of());
     }
 
     @Override
@@ -66,36 +101,29 @@ final class SeriesRecords implements SeriesStore {
     }
 
     private List<Series> read(long meetingId, String seriesId) {
-        Reply reply = calls.await(calls.inMeeting(meetingId, GET, seriesId)).ok();
-        List<Series> all = new ArrayList<>();
-        for (int i = 1; i < reply.size(); i++) {
-            List<Object> pair = Reply.list(reply.list(i));
-            all.add(series(Reply.hash(pair.get(0)), Reply.hash(pair.get(1)), Reply.list(pair.get(2))));
-        }
-        return all;
+        return GetReply.of(calls.await(calls.inMeeting(meetingId, GET, seriesId))).all();
     }
 
     @Override
     public List<Long> deleteSeries(long meetingId, long seriesId, Instant now) {
-        List<Long> deleted = calls.await(calls.inMeeting(meetingId, DELETE, Long.toString(seriesId), RedisCalls.ms(now)))
-                .ok().numbers(1);
+        List<Long> deleted = DeletedReply.of(calls.await(calls.inMeeting(meetingId, DELETE, Long.toString(seriesId),
+                RedisCalls.ms(now)))).instances();
         deleted.forEach(id -> due.status(id, "missing"));
         return deleted;
     }
 
     @Override
     public Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now) {
-        Reply reply = calls.await(calls.inMeeting(meetingId, CANCEL, Long.toString(seriesId), RedisCalls.ms(recurrenceId),
-                RedisCalls.ms(now))).ok();
-        if (reply.isNull(1)) return Optional.empty();
-        due.status(reply.number(1), "missing");
-        return Optional.of(reply.number(1));
+        Optional<Long> deleted = CancelReply.of(calls.await(calls.inMeeting(meetingId, CANCEL, Long.toString(seriesId),
+                RedisCalls.ms(recurrenceId), RedisCalls.ms(now)))).instance();
+        deleted.ifPresent(id -> due.status(id, "missing"));
+        return deleted;
     }
 
     @Override
     public List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now) {
-        List<Long> deleted = calls.await(calls.inMeeting(meetingId, CUT, Long.toString(seriesId), rrule, RedisCalls.ms(now),
-                RedisCalls.ms(at))).ok().numbers(1);
+        List<Long> deleted = DeletedReply.of(calls.await(calls.inMeeting(meetingId, CUT, Long.toString(seriesId), rrule,
+                RedisCalls.ms(now), RedisCalls.ms(at)))).instances();
         deleted.forEach(id -> due.status(id, "missing"));
         return deleted;
     }

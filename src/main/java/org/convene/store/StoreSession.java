@@ -19,9 +19,9 @@ public final class StoreSession implements AutoCloseable {
     private static final Duration LAYOUT_WAIT = Duration.ofMinutes(10);
     private final EmbeddedRedis embedded;
     private final RedisConnection connection;
-    private final RedisMeetingStore store;
+    private final RedisStore store;
 
-    private StoreSession(EmbeddedRedis embedded, RedisConnection connection, RedisMeetingStore store) {
+    private StoreSession(EmbeddedRedis embedded, RedisConnection connection, RedisStore store) {
         this.embedded = embedded;
         this.connection = connection;
         this.store = store;
@@ -45,7 +45,7 @@ public final class StoreSession implements AutoCloseable {
             String url = embedded == null ? settings.redisUrl().orElseThrow() : embedded.url();
             RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics, settings.replicaWait());
             try {
-                RedisMeetingStore store = new RedisMeetingStore(connection, settings.eventsDatabase());
+                RedisStore store = new RedisStore(connection, settings.eventsDatabase());
                 store.layout().bringUpToDate(LAYOUT_WAIT);
                 return new StoreSession(embedded, connection, store);
             } catch (RuntimeException e) {
@@ -58,7 +58,7 @@ public final class StoreSession implements AutoCloseable {
         }
     }
 
-    public RedisMeetingStore store() {
+    public RedisStore store() {
         return store;
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.StoreUnavailableException;
 import org.convene.model.Refusal;
@@ -38,16 +39,56 @@ final class Transitions implements TransitionStore {
         this.live = live;
     }
 
+    /** due's answer: instances due, each with its meeting where the catalog knows it (null: not yet). */
+    private record DueReply(Map<Long, Long> meetingOf) {
+        static DueReply of(Reply reply) {
+            List<Object> pairs = reply.ok().list(1);
+            Map<Long, Long> found = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                found.put(Reply.number(pairs.get(i)), pairs.get(i + 1) == null ? null : Reply.number(pairs.get(i + 1)));
+            }
+            return new DueReply(found);
+        }
+    }
+
+    /**
+     * settle's answer: the instance's status, the transition made ("activated", "ended" or none), who timed
+     * out at an end, its window, its live row, who was reaped, when the next participant is reaped (null:
+     * nobody) and when the first reaped one was due.
+     */
+    private record SettleReply(String status, String transition, List<Long> timedOut, String from, String to,
+                               String liveRow, List<Long> reaped, String nextReap, String firstReapedDue) {
+        static SettleReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new SettleReply(ok.text(1), ok.text(2), ok.numbers(3), ok.text(4), ok.text(5), ok.textOrNull(6),
+                    ok.numbers(7), ok.textOrNull(8), ok.textOrNull(9));
+        }
+    }
+
+    /** next_due's answer: the earliest due time, if any. */
+    private record NextDueReply(Optional<Instant> at) {
+        static NextDueReply of(Reply reply) {
+            return new NextDueReply(reply.isOk() ? Optional.of(Instant.ofEpochMilli(reply.number(1))) : Optional.empty());
+        }
+    }
+
+    /** remind's answer: whether this call sent the notice (with the window), or when it is now due instead. */
+    private record RemindReply(boolean sent, String from, String to, OptionalLong later) {
+        static RemindReply of(Reply reply) {
+            if ("LATER".equals(reply.status())) return new RemindReply(false, null, null, OptionalLong.of(reply.number(1)));
+            Reply ok = reply.ok();
+            boolean sent = ok.number(1) == 1;
+            return new RemindReply(sent, sent ? ok.text(2) : null, sent ? ok.text(3) : null, OptionalLong.empty());
+        }
+    }
+
     @Override
     public List<Long> dueInstances(Instant now, int limit) {
-        List<Object> pairs = calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(limit))).ok().list(1);
-        List<Long> found = new ArrayList<>();
-        for (int i = 0; i + 1 < pairs.size(); i += 2) {
-            long instanceId = Reply.number(pairs.get(i));
-            if (pairs.get(i + 1) != null) locator.remember(instanceId, Reply.number(pairs.get(i + 1)));
-            found.add(instanceId);
-        }
-        return found;
+        Map<Long, Long> due = DueReply.of(calls.await(calls.inCatalog(DUE, ms(now), Integer.toString(limit)))).meetingOf();
+        due.forEach((instanceId, meetingId) -> {
+            if (meetingId != null) locator.remember(instanceId, meetingId);
+        });
+        return new ArrayList<>(due.keySet());
     }
 
     @Override
@@ -86,21 +127,22 @@ final class Transitions implements TransitionStore {
                 reaps.add(calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture());
                 continue;
             }
-            // {'OK', status, transition, timed-out users, from, to, live row, reaped users, next reap, first reaped's due}
-            hints.addAll(List.of(Long.toString(instanceId), reply.text(1), reply.text(4), reply.text(5)));
-            rows.add(reply.text(6));
-            reaps.add(reply.isNull(8) ? calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture()
-                    : calls.commands.zadd(Keys.REAPS, Double.parseDouble(reply.text(8)), Long.toString(instanceId))
+            SettleReply settled = SettleReply.of(reply);
+            hints.addAll(List.of(Long.toString(instanceId), settled.status(), settled.from(), settled.to()));
+            if (settled.liveRow() != null) rows.add(settled.liveRow());
+            reaps.add(settled.nextReap() == null
+                    ? calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture()
+                    : calls.commands.zadd(Keys.REAPS, Double.parseDouble(settled.nextReap()), Long.toString(instanceId))
                             .toCompletableFuture());
-            if (!reply.list(7).isEmpty()) {
-                transitions.add(new Transition(instanceId, Transition.Kind.REAPED, reply.numbers(7),
-                        Instant.ofEpochMilli((long) Double.parseDouble(reply.text(9)))));
+            if (!settled.reaped().isEmpty()) {
+                transitions.add(new Transition(instanceId, Transition.Kind.REAPED, settled.reaped(),
+                        Instant.ofEpochMilli((long) Double.parseDouble(settled.firstReapedDue()))));
             }
-            switch (reply.text(2)) {
+            switch (settled.transition()) {
                 case "activated" -> transitions.add(new Transition(instanceId, Transition.Kind.ACTIVATED, List.of(),
-                        Replies.millis(reply.text(4))));
-                case "ended" -> transitions.add(new Transition(instanceId, Transition.Kind.ENDED, reply.numbers(3),
-                        Replies.millis(reply.text(5))));
+                        Replies.millis(settled.from())));
+                case "ended" -> transitions.add(new Transition(instanceId, Transition.Kind.ENDED, settled.timedOut(),
+                        Replies.millis(settled.to())));
                 default -> { }
             }
         }
@@ -154,8 +196,7 @@ final class Transitions implements TransitionStore {
 
     @Override
     public Optional<Instant> nextDue() {
-        Reply reply = calls.await(calls.inCatalog(NEXT_DUE));
-        return reply.isOk() ? Optional.of(Instant.ofEpochMilli(reply.number(1))) : Optional.empty();
+        return NextDueReply.of(calls.await(calls.inCatalog(NEXT_DUE))).at();
     }
 
     private static final Script REMIND = Script.load("meeting", "remind");
@@ -180,15 +221,18 @@ final class Transitions implements TransitionStore {
         for (var hint : due) {
             long instanceId = Long.parseLong(hint.getValue());
             Reply reply = replies.containsKey(instanceId) ? calls.result(replies.get(instanceId)) : null;
-            if (reply != null && "LATER".equals(reply.status())) {
-                calls.commands.zadd(REMINDERS, (double) reply.number(1), hint.getValue());
+            // No such instance any more, or a refusal: the hint has nothing left to do.
+            RemindReply remind = reply == null || !(reply.isOk() || "LATER".equals(reply.status())) ? null
+                    : RemindReply.of(reply);
+            if (remind != null && remind.later().isPresent()) {
+                calls.commands.zadd(REMINDERS, (double) remind.later().getAsLong(), hint.getValue());
                 continue;
             }
             calls.commands.zrem(REMINDERS, hint.getValue());
-            if (reply == null || !reply.isOk() || reply.number(1) != 1) continue;
+            if (remind == null || !remind.sent()) continue;
             calls.commands.xadd(Keys.CATALOG + ":feed", new XAddArgs().maxlen(10_000).approximateTrimming(),
                     Map.of("kind", "reminder", "instance", hint.getValue(), "meeting",
-                            Long.toString(meetings.get(instanceId)), "from", reply.text(2), "to", reply.text(3)));
+                            Long.toString(meetings.get(instanceId)), "from", remind.from(), "to", remind.to()));
             sent.add(new Transition(instanceId, Transition.Kind.REMINDED, List.of(), Instant.ofEpochMilli((long) hint.getScore())));
         }
         return sent;

@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import org.convene.core.port.Credentials.TokenOwner;
+import org.convene.core.port.Credentials;
+import org.convene.core.port.UserStore;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 
-/** Users and their credentials, all under the {@code {users}} hash tag so that an e-mail is claimed atomically. */
-final class UserRecords {
+/**
+ * Users and their credentials, all under the {@code {users}} hash tag so that an e-mail is claimed
+ * atomically: the users' port and the credentials' port, on one slot.
+ */
+final class UserRecords implements UserStore, Credentials {
     private static final Script USER_SAVE = Script.load("users", "user_save").durable();
     private static final Script USER_DELETE = Script.load("users", "user_delete");
     private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join").reading();
@@ -33,42 +37,100 @@ final class UserRecords {
         this.calls = calls;
     }
 
-    /** Creates a user ({@code userId} empty) or replaces one's details if at {@code expected} version ("" for any). */
-    User save(String userId, UserDetails d, OptionalLong expected) {
-        Reply reply = calls.await(calls.inUsers(USER_SAVE, userId, version(expected), d.name(),
-                Integer.toString(d.age()), d.gender(), d.email())).ok();
-        return new User(reply.number(1), d, reply.number(2));
+    /** user_save's answer: the user's id and new version. */
+    private record SaveReply(long userId, long version) {
+        static SaveReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new SaveReply(ok.number(1), ok.number(2));
+        }
     }
 
-    void delete(long userId) {
+    /** users_page's answer: each user's hash. */
+    private record PageReply(List<Map<String, String>> users) {
+        static PageReply of(Reply reply) {
+            return new PageReply(reply.ok().list(1).stream().map(Reply::hash).toList());
+        }
+    }
+
+    /** user_for_join's answer: what a join records of its user. */
+    private record JoinerReply(String email, String name) {
+        static JoinerReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new JoinerReply(ok.text(1), ok.text(2));
+        }
+    }
+
+    /** user_by_token's and user_by_feed_token's answer: the user and the hash stored for them, if any. */
+    private record TokenReply(long userId, String storedHash, String email) {
+        static Optional<TokenReply> of(Reply reply) {
+            if (!reply.isOk()) return Optional.empty();
+            return Optional.of(new TokenReply(reply.number(1), reply.text(2), reply.size() > 3 ? reply.text(3) : null));
+        }
+
+        /** Whether the stored hash is the one asked for, compared in constant time. */
+        boolean matches(String hash) {
+            return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** admin_token's answer: the hash in force, if any. */
+    private record AdminTokenReply(Optional<String> hash) {
+        static AdminTokenReply of(Reply reply) {
+            return new AdminTokenReply(reply.isOk() ? Optional.of(reply.text(1)) : Optional.empty());
+        }
+    }
+
+    @Override
+    public User create(UserDetails details) {
+        return save("", details, OptionalLong.empty());
+    }
+
+    @Override
+    public User update(long userId, UserDetails details, OptionalLong expectedVersion) {
+        return save(Long.toString(userId), details, expectedVersion);
+    }
+
+    /** Creates a user ({@code userId} empty) or replaces one's details if at {@code expected} version ("" for any). */
+    private User save(String userId, UserDetails d, OptionalLong expected) {
+        SaveReply saved = SaveReply.of(calls.await(calls.inUsers(USER_SAVE, userId, version(expected), d.name(),
+                Integer.toString(d.age()), d.gender(), d.email())));
+        return new User(saved.userId(), d, saved.version());
+    }
+
+    @Override
+    public void delete(long userId) {
         calls.await(calls.inUsers(USER_DELETE, Long.toString(userId))).ok();
     }
 
-    Optional<User> user(long userId) {
+    @Override
+    public Optional<User> user(long userId) {
         Map<String, String> h = calls.await(calls.commands.hgetall(Keys.user(userId)).toCompletableFuture());
         return h.isEmpty() || "1".equals(h.get("deleted")) ? Optional.empty() : Optional.of(Replies.user(h));
     }
 
-    List<User> page(long afterId, int limit) {
-        Reply reply = calls.await(calls.inUsers(USERS_PAGE, Long.toString(afterId), Integer.toString(limit))).ok();
-        return reply.list(1).stream().map(h -> Replies.user(Reply.hash(h))).toList();
+    @Override
+    public List<User> page(long afterId, int limit) {
+        return PageReply.of(calls.await(calls.inUsers(USERS_PAGE, Long.toString(afterId), Integer.toString(limit))))
+                .users().stream().map(Replies::user).toList();
     }
 
     /** What a join needs of a user, read before the join's own script: e-mail and name; refuses a missing user. */
     JoinerDetails forJoin(long userId) {
-        Reply reply = calls.await(calls.inUsers(USER_FOR_JOIN, Long.toString(userId))).ok();
-        return new JoinerDetails(reply.text(1), reply.text(2));
+        JoinerReply joiner = JoinerReply.of(calls.await(calls.inUsers(USER_FOR_JOIN, Long.toString(userId))));
+        return new JoinerDetails(joiner.email(), joiner.name());
     }
 
     /** A user's e-mail and name, as a join records them. */
     record JoinerDetails(String email, String name) {}
 
-    Optional<TokenOwner> withTokenHash(String hash) {
+    @Override
+    public Optional<TokenOwner> userWithTokenHash(String hash) {
         return owner(hash, calls.await(calls.inUsers(USER_BY_TOKEN, hash)));
     }
 
     /** The owners of several token hashes, looked up in one pipelined round trip. */
-    Map<String, TokenOwner> withTokenHashes(Collection<String> hashes) {
+    @Override
+    public Map<String, TokenOwner> usersWithTokenHashes(Collection<String> hashes) {
         Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
         for (String hash : hashes) replies.put(hash, calls.inUsers(USER_BY_TOKEN, hash));
         calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
@@ -79,37 +141,38 @@ final class UserRecords {
 
     /** The owner a lookup found, once its stored hash is compared with the one asked for in constant time. */
     private static Optional<TokenOwner> owner(String hash, Reply reply) {
-        if (!reply.isOk()) return Optional.empty();
-        boolean same = MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                reply.text(2).getBytes(StandardCharsets.US_ASCII));
-        return same ? Optional.of(new TokenOwner(reply.number(1), reply.text(3))) : Optional.empty();
+        return TokenReply.of(reply).filter(found -> found.matches(hash))
+                .map(found -> new TokenOwner(found.userId(), found.email()));
     }
 
-    void setFeedTokenHash(long userId, String hash) {
+    @Override
+    public void setFeedTokenHash(long userId, String hash) {
         calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "feed")).ok();
     }
 
-    OptionalLong withFeedTokenHash(String hash) {
-        Reply reply = calls.await(calls.inUsers(USER_BY_FEED_TOKEN, hash));
-        if (!reply.isOk() || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                reply.text(2).getBytes(StandardCharsets.US_ASCII))) return OptionalLong.empty();
-        return OptionalLong.of(reply.number(1));
+    @Override
+    public OptionalLong userWithFeedTokenHash(String hash) {
+        return TokenReply.of(calls.await(calls.inUsers(USER_BY_FEED_TOKEN, hash))).filter(found -> found.matches(hash))
+                .map(found -> OptionalLong.of(found.userId())).orElse(OptionalLong.empty());
     }
 
-    void setTokenHash(long userId, String hash) {
+    @Override
+    public void setUserTokenHash(long userId, String hash) {
         calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "api")).ok();
     }
 
-    Optional<String> adminTokenHash() {
-        Reply reply = calls.await(calls.inUsers(ADMIN_TOKEN, "get"));
-        return reply.isOk() ? Optional.of(reply.text(1)) : Optional.empty();
+    @Override
+    public Optional<String> adminTokenHash() {
+        return AdminTokenReply.of(calls.await(calls.inUsers(ADMIN_TOKEN, "get"))).hash();
     }
 
-    String initAdminTokenHash(String hash) {
-        return calls.await(calls.inUsers(ADMIN_TOKEN, "init", hash)).ok().text(1);
+    @Override
+    public String initAdminTokenHash(String hash) {
+        return AdminTokenReply.of(calls.await(calls.inUsers(ADMIN_TOKEN, "init", hash)).ok()).hash().orElseThrow();
     }
 
-    void replaceAdminTokenHash(String hash) {
+    @Override
+    public void replaceAdminTokenHash(String hash) {
         calls.await(calls.inUsers(ADMIN_TOKEN, "replace", hash)).ok();
     }
 }

@@ -167,13 +167,19 @@ final class WebhookQueue {
         groupReady = true;
     }
 
+    /** begin's answer: what to send for the lane's first delivery, or nothing (the lane is empty, or parked). */
+    private record BeginReply(Optional<Attempt> attempt) {
+        static BeginReply of(Reply reply) {
+            if (!"DELIVER".equals(reply.status())) return new BeginReply(Optional.empty());
+            String previous = reply.text(4);
+            return new BeginReply(Optional.of(new Attempt(reply.number(1), reply.text(2), reply.text(3),
+                    previous.isEmpty() ? Optional.empty() : Optional.of(previous), Replies.millis(reply.text(5)),
+                    reply.text(6), reply.text(7), (int) reply.number(8), Replies.millis(reply.text(9)))));
+        }
+    }
+
     Optional<Attempt> begin(Work work, Instant now) {
-        Reply reply = calls.await(calls.inHooks(BEGIN, work.entryId(), work.lane(), RedisCalls.ms(now)));
-        if (!"DELIVER".equals(reply.status())) return Optional.empty();
-        String previous = reply.text(4);
-        return Optional.of(new Attempt(reply.number(1), reply.text(2), reply.text(3),
-                previous.isEmpty() ? Optional.empty() : Optional.of(previous), Replies.millis(reply.text(5)),
-                reply.text(6), reply.text(7), (int) reply.number(8), Replies.millis(reply.text(9))));
+        return BeginReply.of(calls.await(calls.inHooks(BEGIN, work.entryId(), work.lane(), RedisCalls.ms(now)))).attempt();
     }
 
     void record(Work work, long deliveryId, Outcome outcome, Instant now) {

@@ -48,7 +48,7 @@ public final class WebhookRecords implements WebhookStore {
         args.addAll(fields(details));
         args.addAll(List.of("secret", sealedSecret));
         calls.webhookAdded();
-        return endpoint(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new))).ok().hash(1));
+        return endpoint(EndpointReply.of(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).endpoint());
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class WebhookRecords implements WebhookStore {
         List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
         args.addAll(fields(details));
         args.addAll(List.of("enabled", enabled ? "1" : "0"));
-        return endpoint(found(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).hash(1));
+        return endpoint(EndpointReply.of(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).endpoint());
     }
 
     @Override
@@ -67,10 +67,7 @@ public final class WebhookRecords implements WebhookStore {
 
     @Override
     public List<Endpoint> endpoints() {
-        Reply reply = calls.await(calls.inHooks(ENDPOINTS)).ok();
-        List<Endpoint> all = new ArrayList<>();
-        for (int i = 1; i < reply.size(); i++) all.add(endpoint(reply.hash(i)));
-        return all;
+        return HashesReply.of(calls.await(calls.inHooks(ENDPOINTS))).hashes().stream().map(WebhookRecords::endpoint).toList();
     }
 
     @Override
@@ -80,8 +77,8 @@ public final class WebhookRecords implements WebhookStore {
 
     @Override
     public Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now) {
-        return endpoint(found(calls.await(calls.inHooks(ROTATE, Long.toString(id), sealedSecret,
-                RedisCalls.ms(previousUntil), RedisCalls.ms(now)))).hash(1));
+        return endpoint(EndpointReply.of(calls.await(calls.inHooks(ROTATE, Long.toString(id), sealedSecret,
+                RedisCalls.ms(previousUntil), RedisCalls.ms(now)))).endpoint());
     }
 
     @Override
@@ -111,21 +108,17 @@ public final class WebhookRecords implements WebhookStore {
 
     @Override
     public List<Delivery> deliveries(long endpointId, Optional<DeliveryStatus> status, OptionalLong before, int limit) {
-        Reply reply = found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId),
+        return HashesReply.of(found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId),
                 before.isPresent() ? Long.toString(before.getAsLong()) : "", Integer.toString(limit),
-                status.map(DeliveryStatus::wire).orElse(""), Integer.toString(SCAN_BUDGET), "")));
-        List<Delivery> page = new ArrayList<>();
-        for (int i = 1; i < reply.size(); i++) page.add(delivery(reply.hash(i)));
-        return page;
+                status.map(DeliveryStatus::wire).orElse(""), Integer.toString(SCAN_BUDGET), ""))))
+                .hashes().stream().map(WebhookRecords::delivery).toList();
     }
 
     @Override
     public List<Delivery> deliveriesSince(long endpointId, Instant since, int max) {
-        Reply reply = found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId), "", Integer.toString(max),
-                "", Integer.toString(max), RedisCalls.ms(since))));
-        List<Delivery> found = new ArrayList<>();
-        for (int i = 1; i < reply.size(); i++) found.add(delivery(reply.hash(i)));
-        return found;
+        return HashesReply.of(found(calls.await(calls.inHooks(DELIVERIES, Long.toString(endpointId), "",
+                Integer.toString(max), "", Integer.toString(max), RedisCalls.ms(since)))))
+                .hashes().stream().map(WebhookRecords::delivery).toList();
     }
 
     @Override
@@ -133,7 +126,7 @@ public final class WebhookRecords implements WebhookStore {
         List<String> args = new ArrayList<>(List.of(RedisCalls.ms(now), Long.toString(keep.toMillis()),
                 Long.toString(endpointId)));
         deliveryIds.forEach(id -> args.add(Long.toString(id)));
-        return found(calls.await(calls.inHooks(REPLAY, args.toArray(String[]::new)))).numbers(1);
+        return ReplayReply.of(calls.await(calls.inHooks(REPLAY, args.toArray(String[]::new)))).deliveries();
     }
 
     @Override
@@ -141,9 +134,34 @@ public final class WebhookRecords implements WebhookStore {
         return queue.backlog();
     }
 
+    /** The reply of a script on one endpoint, refusing with "Invalid webhook" where it found none. */
     private static Reply found(Reply reply) {
         if ("NOT_FOUND".equals(reply.status())) throw Refusal.INVALID_WEBHOOK.refuse();
         return reply.ok();
+    }
+
+    /** endpoint_save's and endpoint_rotate's answer: the endpoint's hash. */
+    private record EndpointReply(Map<String, String> endpoint) {
+        static EndpointReply of(Reply reply) {
+            return new EndpointReply(found(reply).hash(1));
+        }
+    }
+
+    /** endpoints' and deliveries' answer: one hash each (endpoints, or deliveries of one endpoint). */
+    private record HashesReply(List<Map<String, String>> hashes) {
+        static HashesReply of(Reply reply) {
+            Reply ok = reply.ok();
+            List<Map<String, String>> all = new ArrayList<>();
+            for (int i = 1; i < ok.size(); i++) all.add(ok.hash(i));
+            return new HashesReply(all);
+        }
+    }
+
+    /** replay's answer: the new deliveries. */
+    private record ReplayReply(List<Long> deliveries) {
+        static ReplayReply of(Reply reply) {
+            return new ReplayReply(found(reply).numbers(1));
+        }
     }
 
     private static List<String> fields(EndpointDetails details) {

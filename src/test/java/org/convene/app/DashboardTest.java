@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class DashboardTest {
                 while (m.find()) named.add(m.group());
             }
         }
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
         Node node = Node.on(store, Settings.from(Map.of("CONVENE_HTTP_PORT", "0", "CONVENE_ADMIN_TOKEN", ADMIN,
                 "CONVENE_REQUEST_LOG", "OFF")), Clock.systemUTC());
         try (Node.Serving serving = node.serve()) {

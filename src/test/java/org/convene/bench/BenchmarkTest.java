@@ -20,7 +20,7 @@ import org.convene.http.ServerSettings;
 import org.convene.http.TestServers;
 import org.convene.model.EventType;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,13 +32,13 @@ class BenchmarkTest {
     private static final BenchSettings SMALL = new BenchSettings(60, 12, 0.5, 4, Duration.ofSeconds(2), 7);
 
     private final RedisConnection redis = RedisTargets.embedded();
-    private final RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+    private final RedisStore store = new RedisStore(redis, 1);
     private final Convene convene = new Convene(store, Clock.systemUTC());
     private final Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits);
 
     @BeforeEach
     void emptyStore() {
-        store.wipe();
+        store.maintenance().wipe();
     }
 
     @Test
@@ -125,7 +125,7 @@ class BenchmarkTest {
 
     @Test
     void theReapingRunReapsEveryQuietParticipantExactlyOnce() throws Exception {
-        ReapingRun.Result result = ReapingRun.run(convene, store, Clock.systemUTC(), 40, Duration.ofMillis(500),
+        ReapingRun.Result result = ReapingRun.run(convene, store.transitions(), Clock.systemUTC(), 40, Duration.ofMillis(500),
                 Duration.ofMillis(500));
 
         assertThat(result.reaped()).isEqualTo(40);
@@ -168,7 +168,7 @@ class BenchmarkTest {
 
     @Test
     void theSchedulerRunSeesEveryInstanceStartAndEndOnce() throws Exception {
-        SchedulerRun.Result run = SchedulerRun.run(convene, store, 200, Duration.ofSeconds(3),
+        SchedulerRun.Result run = SchedulerRun.run(convene, store.transitions(), 200, Duration.ofSeconds(3),
                 () -> Meter.microsIn(redis.info("commandstats")));
 
         assertThat(run.instances()).isEqualTo(200);

@@ -18,7 +18,7 @@ import org.convene.model.Participant;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.convene.model.UserDetails;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +41,8 @@ class SeedAlgorithmTest {
 
     @Test
     void aRandomSequenceOfOperationsGetsTheSameAnswersFromBoth() {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
+        store.maintenance().wipe();
         Convene convene = new Convene(store, Clock.systemUTC());
         StatefulRedisConnection<String, String> data = client().connect(RedisURI.builder(
                 RedisURI.create(RedisTargets.embedded().description())).withDatabase(2).build());

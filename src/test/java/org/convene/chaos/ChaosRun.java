@@ -30,7 +30,7 @@ import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
 import org.convene.store.ClusterProcesses;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.ReplicaWait;
 
 /**
@@ -76,7 +76,7 @@ final class ChaosRun {
         try (ClusterProcesses cluster = ClusterProcesses.start();
              RedisConnection redis = RedisConnection.open(cluster.urls(), true, null,
                      new ReplicaWait(plan.waitReplicas(), Duration.ofSeconds(1)))) {
-            RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+            RedisStore store = new RedisStore(redis, 1);
             Convene admin = new Convene(store, Clock.systemUTC());
             List<Long> users = new ArrayList<>();
             for (int u = 0; u < USERS; u++) users.add(admin.createUser(new UserDetails("U" + u, 30, "", "u" + u + "@example.com")).id());
@@ -338,11 +338,11 @@ final class ChaosRun {
      * Waits until the schedulers have nothing left due: the index of due times and the lifecycle are
      * projections, made whole again by the schedulers after a fault, and are checked once they are.
      */
-    private static void awaitQuiet(RedisMeetingStore store, List<Planned> planned) {
+    private static void awaitQuiet(RedisStore store, List<Planned> planned) {
         Instant last = planned.stream().map(Planned::to).max(Instant::compareTo).orElse(Instant.now());
         while (Instant.now().isBefore(last.plusSeconds(1))) ClusterProcesses.sleepFor(100);
         for (int attempt = 0; attempt < 600; attempt++) {
-            if (retry(() -> store.dueInstances(Instant.now(), 1)).isEmpty()) return;
+            if (retry(() -> store.transitions().dueInstances(Instant.now(), 1)).isEmpty()) return;
             ClusterProcesses.sleepFor(100);
         }
     }

@@ -14,7 +14,7 @@ import org.convene.model.FeedKind;
 import org.convene.model.InstanceActivity;
 import org.convene.model.LifecycleChange;
 import org.convene.model.StreamPosition;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 
 /**
  * The checks at the end of a fault run, against the final state of Redis and the streams received:
@@ -26,7 +26,7 @@ import org.convene.store.RedisMeetingStore;
  */
 final class Invariants {
     private final Convene convene;
-    private final RedisMeetingStore store;
+    private final RedisStore store;
     final List<String> violations = new ArrayList<>();
     long lostPosts;
     long lostJoins;
@@ -35,7 +35,7 @@ final class Invariants {
     /** Events a stream delivered that the store no longer has: written on a primary that lost them in a failover. */
     long lostEvents;
 
-    Invariants(Convene convene, RedisMeetingStore store) {
+    Invariants(Convene convene, RedisStore store) {
         this.convene = convene;
         this.store = store;
     }
@@ -167,15 +167,15 @@ final class Invariants {
 
     private List<InstanceActivity> activity(long instance) {
         List<InstanceActivity> all = new ArrayList<>();
-        for (List<InstanceActivity> page = store.activity(instance, StreamPosition.START, 1_000); !page.isEmpty();
-             page = store.activity(instance, page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
+        for (List<InstanceActivity> page = store.feeds().activity(instance, StreamPosition.START, 1_000); !page.isEmpty();
+             page = store.feeds().activity(instance, page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
         return all;
     }
 
     private List<LifecycleChange> lifecycleEntries() {
         List<LifecycleChange> all = new ArrayList<>();
-        for (List<LifecycleChange> page = store.lifecycle(StreamPosition.START, 1_000); !page.isEmpty();
-             page = store.lifecycle(page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
+        for (List<LifecycleChange> page = store.feeds().lifecycle(StreamPosition.START, 1_000); !page.isEmpty();
+             page = store.feeds().lifecycle(page.get(page.size() - 1).position(), 1_000)) all.addAll(page);
         return all;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class CliTest {
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
     final AdjustableClock clock = new AdjustableClock(NOW);
-    RedisMeetingStore store;
+    RedisStore store;
 
     record Run(int code, String out, String err) {}
 
@@ -38,8 +38,8 @@ class CliTest {
 
     @BeforeEach
     void seeded() {
-        store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        store = new RedisStore(RedisTargets.embedded(), 1);
+        store.maintenance().wipe();
         SeedData.load(node(), NOW);
     }
 

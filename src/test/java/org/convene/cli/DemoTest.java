@@ -10,7 +10,7 @@ import java.util.Map;
 import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class DemoTest {
 
     @Test
     void everyDemonstrationGivesTheSeedReportsOutput() {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
         List<String> results = new Demo(Node.on(store, Settings.from(Map.of()), new AdjustableClock(NOW)),
@@ -77,7 +77,7 @@ class DemoTest {
 
     @Test
     void theEventsDemonstrationEndsWithTheLogInTheDump() {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
         StringWriter printed = new StringWriter();
 
         new Demo(Node.on(store, Settings.from(Map.of()), new AdjustableClock(NOW)),

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +49,8 @@ class ReadmeExamplesTest {
 
     @Test
     void theCommandLineExamplesWorkInTheOrderWrittenOnAnEmptyStore() throws Exception {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
+        store.maintenance().wipe();
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-02T09:00:00Z"));
         var node = Node.on(store, Settings.from(Map.of()), clock);
         List<Example> examples = examples();

@@ -29,7 +29,7 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
 import org.convene.store.ChildJvm;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.convene.webhook.Delivery;
 import org.convene.webhook.DeliveryStatus;
@@ -52,8 +52,8 @@ class WebhookFailoverTest {
 
     @Test
     void aNodeKilledMidDeliveryLeavesItsWorkToAnotherThatDeliversIt() throws Exception {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
+        store.maintenance().wipe();
         byte[] key = new byte[32];
         key[0] = 7;
         SecretBox box = new SecretBox(key);

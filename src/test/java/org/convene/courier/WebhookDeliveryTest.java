@@ -34,7 +34,7 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.convene.webhook.Delivery;
 import org.convene.webhook.DeliveryStatus;
@@ -63,14 +63,14 @@ class WebhookDeliveryTest {
     final AtomicBoolean down = new AtomicBoolean();
     final List<WebhookDispatcher> dispatchers = new ArrayList<>();
     MockWebServer receiver;
-    RedisMeetingStore store;
+    RedisStore store;
     Convene convene;
     Webhooks webhooks;
 
     @BeforeEach
     void start() throws Exception {
-        store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        store.wipe();
+        store = new RedisStore(RedisTargets.embedded(), 1);
+        store.maintenance().wipe();
         convene = new Convene(store, clock);
         webhooks = new Webhooks(store.webhooks(), box, new TargetGuard(true), clock, Duration.ofDays(30));
         receiver = new MockWebServer();

@@ -24,7 +24,7 @@ import org.convene.core.Services;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 
 /**
@@ -38,7 +38,7 @@ final class ApiServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final AdjustableClock clock = new AdjustableClock(T0);
-    final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+    final RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
     final Convene convene = new Convene(store, clock);
     final Services services;
     final ConveneServer server;
@@ -65,7 +65,7 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with these settings on the services {@code wiring} makes of the store and the usual services. */
     ApiServer(ServerSettings settings,
-              BiFunction<RedisMeetingStore, Services, Services> wiring) {
+              BiFunction<RedisStore, Services, Services> wiring) {
         services = wiring.apply(store, TestServers.services(store, clock, settings));
         server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
@@ -73,7 +73,7 @@ final class ApiServer implements AutoCloseable {
 
     /** Wipes the store and writes the seed world again, with fresh tokens. */
     void reset() {
-        store.wipe();
+        store.maintenance().wipe();
         clock.set(T0);
         SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)),
                 new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)));

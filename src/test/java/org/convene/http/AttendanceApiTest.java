@@ -160,7 +160,7 @@ class AttendanceApiTest extends ApiServerTest {
         api.server.renewStreamPresence();
         api.clock.advance(Duration.ofSeconds(10));
 
-        new InstanceScheduler(api.store, api.clock, Duration.ofSeconds(1), t -> { }).tick();
+        new InstanceScheduler(api.store.transitions(), api.clock, Duration.ofSeconds(1), t -> { }).tick();
 
         assertThat(api.call("GET", "/instances/" + instance + "/participants", api.john, null).json())
                 .extracting(p -> p.path("userId").asLong()).containsExactly(1L);

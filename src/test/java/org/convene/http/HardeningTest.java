@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +114,7 @@ class HardeningTest {
         EmbeddedRedis redis = EmbeddedRedis.ephemeral();
         RedisConnection connection = RedisConnection.open(redis.url(), false);
         ServerSettings settings = with(1_000, Optional.empty(), false);
-        try (ConveneServer server = ConveneServer.start(TestServers.services(new RedisMeetingStore(connection, 1),
+        try (ConveneServer server = ConveneServer.start(TestServers.services(new RedisStore(connection, 1),
                 Clock.systemUTC(), settings), settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true)) {
             redis.close();
             var client = HttpClient.newHttpClient();

@@ -16,7 +16,7 @@ import org.convene.core.port.LiveFeeds;
 import org.convene.model.InstanceActivity;
 import org.convene.model.LifecycleChange;
 import org.convene.model.StreamPosition;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +45,7 @@ class LostWordTest {
     }
 
     /** The same services, but the streams' watch never names a feed. */
-    private static Services neverAnnounced(RedisMeetingStore store, Services usual) {
+    private static Services neverAnnounced(RedisStore store, Services usual) {
         Convene reads = usual.convene();
         LiveFeeds silent = new LiveFeeds() {
             @Override
@@ -81,7 +81,7 @@ class LostWordTest {
                 return reads.lifecycle(after, limit);
             }
         };
-        Convene withSilentFeeds = new Convene(store, silent, store, Clock.systemUTC());
+        Convene withSilentFeeds = new Convene(store, silent, Clock.systemUTC());
         return new Services(withSilentFeeds, usual.access(), usual.tokens(), usual.signIn(), usual.chatLimit(),
                 usual.streams(), usual.webhooks(), usual.recurrences(), usual.calendars());
     }

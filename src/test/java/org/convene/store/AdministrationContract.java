@@ -109,7 +109,7 @@ abstract class AdministrationContract extends StoreContract {
     void aDeletedUserGetsNoToken() {
         convene.deleteUser(jane.id());
 
-        assertRefusedAndUnchanged(() -> store.setUserTokenHash(jane.id(), "d".repeat(64)), Refusal.INVALID_USER,
+        assertRefusedAndUnchanged(() -> store.credentials().setUserTokenHash(jane.id(), "d".repeat(64)), Refusal.INVALID_USER,
                 "Invalid user ID");
     }
 
@@ -285,49 +285,49 @@ abstract class AdministrationContract extends StoreContract {
         convene.deleteInstance(later.id());
 
         assertRefused(() -> convene.instance(later.id()), Refusal.INVALID_INSTANCE, "Invalid meeting instance ID");
-        assertThat(store.dueInstances(T0.plus(Duration.ofDays(3650)), 100)).doesNotContain(later.id());
+        assertThat(store.transitions().dueInstances(T0.plus(Duration.ofDays(3650)), 100)).doesNotContain(later.id());
     }
 
     @Test
     void aUserTokenHashFindsItsUserUntilRotated() {
-        store.setUserTokenHash(john.id(), "a".repeat(64));
-        assertThat(store.userWithTokenHash("a".repeat(64))).map(o -> o.userId()).hasValue(john.id());
+        store.credentials().setUserTokenHash(john.id(), "a".repeat(64));
+        assertThat(store.credentials().userWithTokenHash("a".repeat(64))).map(o -> o.userId()).hasValue(john.id());
 
-        store.setUserTokenHash(john.id(), "b".repeat(64));
+        store.credentials().setUserTokenHash(john.id(), "b".repeat(64));
 
-        assertThat(store.userWithTokenHash("a".repeat(64))).isEmpty();
-        assertThat(store.userWithTokenHash("b".repeat(64))).map(o -> o.userId()).hasValue(john.id());
+        assertThat(store.credentials().userWithTokenHash("a".repeat(64))).isEmpty();
+        assertThat(store.credentials().userWithTokenHash("b".repeat(64))).map(o -> o.userId()).hasValue(john.id());
     }
 
     @Test
     void deletingAUserRetiresTheirToken() {
         var temp = convene.createUser(new UserDetails("Temp", 20, "", "temp@example.com"));
-        store.setUserTokenHash(temp.id(), "c".repeat(64));
+        store.credentials().setUserTokenHash(temp.id(), "c".repeat(64));
 
         convene.deleteUser(temp.id());
 
-        assertThat(store.userWithTokenHash("c".repeat(64))).isEmpty();
+        assertThat(store.credentials().userWithTokenHash("c".repeat(64))).isEmpty();
     }
 
     @Test
     void theFirstAdministratorTokenHashStaysUntilReplaced() {
-        assertThat(store.initAdminTokenHash("1".repeat(64))).isEqualTo("1".repeat(64));
-        assertThat(store.initAdminTokenHash("2".repeat(64))).isEqualTo("1".repeat(64));
+        assertThat(store.credentials().initAdminTokenHash("1".repeat(64))).isEqualTo("1".repeat(64));
+        assertThat(store.credentials().initAdminTokenHash("2".repeat(64))).isEqualTo("1".repeat(64));
 
-        store.replaceAdminTokenHash("3".repeat(64));
+        store.credentials().replaceAdminTokenHash("3".repeat(64));
 
-        assertThat(store.adminTokenHash()).contains("3".repeat(64));
+        assertThat(store.credentials().adminTokenHash()).contains("3".repeat(64));
     }
 
     @Test
     void aResetKeepsTheAdministratorTokenButNothingElse() {
-        store.initAdminTokenHash("9".repeat(64));
+        store.credentials().initAdminTokenHash("9".repeat(64));
 
-        store.wipe();
+        store.maintenance().wipe();
 
-        assertThat(store.adminTokenHash()).contains("9".repeat(64));
+        assertThat(store.credentials().adminTokenHash()).contains("9".repeat(64));
         assertThat(convene.users(0, 10)).isEmpty();
         assertThat(convene.meetings(0, 10)).isEmpty();
-        assertThat(store.isEmpty()).isTrue();
+        assertThat(store.maintenance().isEmpty()).isTrue();
     }
 }

@@ -228,7 +228,7 @@ abstract class AttendanceContract extends StoreContract {
         convene.join(john.id(), open.id());
         convene.updateMeeting(open.meetingId(), new MeetingDetails("Open", "", true, List.of(), 0, new Presence(30, 0)),
                 OptionalLong.empty());
-        store.repairViews(clock.instant());
+        store.transitions().repairViews(clock.instant());
         clock.advance(Duration.ofSeconds(31));
 
         scheduler().tick();
@@ -242,7 +242,7 @@ abstract class AttendanceContract extends StoreContract {
     }
 
     private InstanceScheduler scheduler() {
-        return new InstanceScheduler(store, clock, Duration.ofSeconds(1), t -> { });
+        return new InstanceScheduler(store.transitions(), clock, Duration.ofSeconds(1), t -> { });
     }
 
     private MeetingInstance instanceWithPresence(Presence presence) {

@@ -32,36 +32,36 @@ class CommittedFeedTest {
         RedisConnection redis = RedisTargets.clusterWithReplicas();
         redis.flush(0);
         ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
-        RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+        RedisStore store = new RedisStore(redis, 1);
         Convene convene = new Convene(store, Clock.systemUTC());
         long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
         long meeting = convene.createMeeting(new MeetingDetails("Committed", "", true, List.of())).id();
         long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
                 Instant.now().plusSeconds(3600))).id();
         convene.join(user, instance);
-        await().atMost(Duration.ofSeconds(10)).until(() -> chatIn(store.committed().activity(instance, StreamPosition.START, 100)) == 0
-                && store.committed().activity(instance, StreamPosition.START, 100).size() == store.activity(instance,
+        await().atMost(Duration.ofSeconds(10)).until(() -> chatIn(store.feeds().committed().activity(instance, StreamPosition.START, 100)) == 0
+                && store.feeds().committed().activity(instance, StreamPosition.START, 100).size() == store.feeds().activity(instance,
                 StreamPosition.START, 100).size());
         int replica = cluster.replicaOf(cluster.primaryOf("convene:{m:" + meeting + "}"));
 
         cluster.pause(replica); // well under the node timeout: no failover, only a replica that falls behind
         try {
             convene.post(user, instance, "not on the replica yet");
-            assertThat(chatIn(store.activity(instance, StreamPosition.START, 100))).as("on the primary").isEqualTo(1);
-            assertThatThrownBy(() -> store.committed().activity(instance, StreamPosition.START, 100))
+            assertThat(chatIn(store.feeds().activity(instance, StreamPosition.START, 100))).as("on the primary").isEqualTo(1);
+            assertThatThrownBy(() -> store.feeds().committed().activity(instance, StreamPosition.START, 100))
                     .as("the replica does not answer: the read fails, to be made again").isInstanceOf(StoreUnavailableException.class);
-            assertThat(store.committed().activity(Map.of(instance, StreamPosition.START), 100).get(instance))
+            assertThat(store.feeds().committed().activity(Map.of(instance, StreamPosition.START), 100).get(instance))
                     .as("read with others: nothing new from it this time").isEmpty();
         } finally {
             cluster.resume(replica);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> chatIn(store.committed().activity(instance, StreamPosition.START, 100)) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chatIn(store.feeds().committed().activity(instance, StreamPosition.START, 100)) == 1);
     }
 
     @Test
     void onAStoreWithoutReplicasTheCommittedFeedsAreTheFeeds() {
-        RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        assertThat(store.committed()).isSameAs(store);
+        RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
+        assertThat(store.feeds().committed()).isSameAs(store);
     }
 
     private static long chatIn(List<InstanceActivity> entries) {

@@ -74,7 +74,7 @@ class DataLayoutTest {
 
     @Test
     void anEmptyStoreIsStampedWithThisCodesLayout() {
-        DataLayout layout = new RedisMeetingStore(redis, 1).layout();
+        DataLayout layout = new RedisStore(redis, 1).layout();
 
         layout.bringUpToDate(WAIT);
 
@@ -173,7 +173,7 @@ class DataLayoutTest {
     void dataOfANewerLayoutIsRefusedInOneLineAndLeftAsItIs() {
         calls.await(calls.commands.set(DataLayout.VERSION, Integer.toString(DataLayout.CURRENT + 1)).toCompletableFuture());
 
-        assertThatThrownBy(() -> new RedisMeetingStore(redis, 1).layout().bringUpToDate(WAIT))
+        assertThatThrownBy(() -> new RedisStore(redis, 1).layout().bringUpToDate(WAIT))
                 .isInstanceOf(LayoutMismatchException.class)
                 .hasMessage("This Redis holds data layout " + (DataLayout.CURRENT + 1) + ", newer than this release of Convene"
                         + " knows (" + DataLayout.CURRENT + "): run a release that knows it, or restore a backup of this"
@@ -193,14 +193,14 @@ class DataLayoutTest {
 
     @Test
     void aWipeLeavesAnEmptyStoreInThisCodesLayout() {
-        RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+        RedisStore store = new RedisStore(redis, 1);
         store.layout().bringUpToDate(WAIT);
         tenItems();
 
-        store.wipe();
+        store.maintenance().wipe();
 
         assertThat(store.layout().version()).isEqualTo(DataLayout.CURRENT);
-        assertThat(store.isEmpty()).isTrue();
+        assertThat(store.maintenance().isEmpty()).isTrue();
         assertThat(redis.size(0)).as("the version alone").isEqualTo(1);
     }
 

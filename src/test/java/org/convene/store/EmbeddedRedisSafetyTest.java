@@ -95,7 +95,7 @@ class EmbeddedRedisSafetyTest {
     void theDataDirectoryAndItsFilesAreTheOwnersOnly() throws Exception {
         try (EmbeddedRedis redis = EmbeddedRedis.start(data, "always", true);
              RedisConnection connection = RedisConnection.open(redis.url(), false)) {
-            new Convene(new RedisMeetingStore(connection, 1), Clock.systemUTC())
+            new Convene(new RedisStore(connection, 1), Clock.systemUTC())
                     .createUser(new UserDetails("Ann", 30, "", "ann@example.com"));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
             try (Stream<Path> files = Files.walk(data)) {
@@ -122,7 +122,7 @@ class EmbeddedRedisSafetyTest {
     void aKilledRedisIsStartedAgainOnTheSameDataWithinFiveSeconds() throws Exception {
         try (EmbeddedRedis redis = EmbeddedRedis.start(data, "always", true);
              RedisConnection connection = RedisConnection.open(redis.url(), false)) {
-            Convene convene = new Convene(new RedisMeetingStore(connection, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(connection, 1), Clock.systemUTC());
             convene.createUser(new UserDetails("Kept", 30, "", "kept@example.com"));
             long killed = redis.pid().orElseThrow();
 

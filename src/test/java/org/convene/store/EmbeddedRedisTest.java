@@ -36,7 +36,7 @@ class EmbeddedRedisTest {
         var metrics = new PrometheusMeterRegistry(
                 PrometheusConfig.DEFAULT);
         try (StoreSession session = StoreSession.open(settings(), false, metrics)) {
-            session.store().isEmpty();
+            session.store().maintenance().isEmpty();
 
             assertThat(metrics.scrape()).contains("lettuce_command_completion_seconds_count{command=");
         }

@@ -25,8 +25,8 @@ class EmbeddedStoreTest {
 
     @Test
     void theEventsLogLivesInDatabaseOneAndTheRestInDatabaseZero() {
-        RedisMeetingStore store = new RedisMeetingStore(redis(), 1);
-        store.wipe();
+        RedisStore store = new RedisStore(redis(), 1);
+        store.maintenance().wipe();
         Convene convene = new Convene(store, Clock.systemUTC());
         long user = convene.createUser(new UserDetails("A", 1, "", "a@example.com")).id();
         long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of())).id();

@@ -329,7 +329,7 @@ abstract class EndAndChatContract extends StoreContract {
         convene.join(john.id(), active.id());
         convene.end(active.id());
 
-        var feed = store.activity(active.id(), StreamPosition.START, 100);
+        var feed = store.feeds().activity(active.id(), StreamPosition.START, 100);
 
         assertThat(feed).extracting(e -> e.kind().wireName())
                 .containsExactly("activated", "join_meeting", "chat", "leave_meeting", "join_meeting", "timeout", "ended");
@@ -341,24 +341,24 @@ abstract class EndAndChatContract extends StoreContract {
     @Test
     void theLiveFeedResumesAfterTheLastIdSeen() {
         convene.join(john.id(), active.id());
-        var seen = store.activity(active.id(), StreamPosition.START, 100);
+        var seen = store.feeds().activity(active.id(), StreamPosition.START, 100);
         convene.post(john.id(), active.id(), "after");
 
-        var rest = store.activity(active.id(), seen.get(seen.size() - 1).position(), 100);
+        var rest = store.feeds().activity(active.id(), seen.get(seen.size() - 1).position(), 100);
 
         assertThat(rest).extracting(FeedEntry::kind).containsExactly(FeedKind.CHAT);
     }
 
     @Test
     void theLifecycleFeedRecordsEachTransitionOnce() {
-        var scheduler = new InstanceScheduler(store, clock, Duration.ofSeconds(1), t -> { });
+        var scheduler = new InstanceScheduler(store.transitions(), clock, Duration.ofSeconds(1), t -> { });
         clock.set(later.from());
         scheduler.tick();
         scheduler.tick();
         convene.end(later.id());
         scheduler.tick();
 
-        assertThat(store.lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id())
+        assertThat(store.feeds().lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id())
                 .extracting(FeedEntry::kind)
                 .containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
@@ -367,7 +367,7 @@ abstract class EndAndChatContract extends StoreContract {
     void aFeedWatchNamesTheInstanceOfAPostAndOfAJoin() {
         MeetingInstance open = openInstance();
         convene.join(john.id(), active.id());
-        try (var watch = store.watch()) {
+        try (var watch = store.feeds().watch()) {
             convene.join(jane.id(), open.id());
             convene.post(john.id(), active.id(), "announced");
 
@@ -384,7 +384,7 @@ abstract class EndAndChatContract extends StoreContract {
         convene.join(john.id(), active.id());
         convene.post(john.id(), active.id(), "before the watch");
         convene.activeInstances(); // awaited on the projection's slot: the word sent before it has landed
-        try (var watch = store.watch()) {
+        try (var watch = store.feeds().watch()) {
             assertThat(watch.next(Duration.ofMillis(50))).isEmpty();
         }
     }
@@ -395,11 +395,11 @@ abstract class EndAndChatContract extends StoreContract {
         convene.join(jane.id(), open.id());
         convene.join(john.id(), active.id());
         convene.post(john.id(), active.id(), "one");
-        StreamPosition afterOne = store.activity(active.id(), StreamPosition.START, 100).stream()
+        StreamPosition afterOne = store.feeds().activity(active.id(), StreamPosition.START, 100).stream()
                 .filter(e -> "one".equals(e.text())).findFirst().orElseThrow().position();
         convene.post(john.id(), active.id(), "two");
 
-        var read = store.activity(Map.of(active.id(), afterOne, open.id(), StreamPosition.START,
+        var read = store.feeds().activity(Map.of(active.id(), afterOne, open.id(), StreamPosition.START,
                 999_999L, StreamPosition.START), 100);
 
         assertThat(read).containsOnlyKeys(active.id(), open.id());

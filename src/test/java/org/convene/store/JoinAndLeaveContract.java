@@ -205,7 +205,7 @@ abstract class JoinAndLeaveContract extends StoreContract {
         assertThat(convene.joinTimes()).as("the crash left the view behind").singleElement()
                 .satisfies(a -> assertThat(a.participants()).isEmpty());
 
-        store.repairViews(clock.instant());
+        store.transitions().repairViews(clock.instant());
 
         assertThat(convene.joinTimes()).singleElement().satisfies(a ->
                 assertThat(a.participants()).extracting(p -> p.userId()).containsExactly(john.id()));
@@ -217,7 +217,7 @@ abstract class JoinAndLeaveContract extends StoreContract {
         convene.end(active.id());
         store.pauseLiveView(false);
 
-        store.repairViews(clock.instant());
+        store.transitions().repairViews(clock.instant());
 
         assertThat(convene.activeInstances()).isEmpty();
         assertThat(convene.joinTimes()).isEmpty();

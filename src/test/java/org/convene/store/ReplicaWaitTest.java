@@ -29,7 +29,7 @@ class ReplicaWaitTest {
     void aWriteNoReplicaConfirmsIsReportedAsNotConfirmed() {
         try (RedisConnection redis = RedisConnection.open(RedisTargets.embeddedUrl(), false, null,
                 new ReplicaWait(1, Duration.ofMillis(50)))) {
-            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
             // The embedded Redis has no replica: not even the first write can be confirmed.
             assertThatThrownBy(() -> convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")))
                     .isInstanceOf(StoreUnavailableException.class)
@@ -41,7 +41,7 @@ class ReplicaWaitTest {
     void readsDoNotWaitForReplicas() {
         try (RedisConnection redis = RedisConnection.open(RedisTargets.embeddedUrl(), false, null,
                 new ReplicaWait(1, Duration.ofSeconds(5)))) {
-            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
             long started = System.nanoTime();
             convene.users(0, 10);
             convene.meetings(0, 10);
@@ -55,7 +55,7 @@ class ReplicaWaitTest {
         RedisTargets.clusterWithReplicas().flush(0);
         ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
         try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, new ReplicaWait(1, Duration.ofMillis(300)))) {
-            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
             long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
             long meeting = convene.createMeeting(new MeetingDetails("Replicated", "", true, List.of())).id();
             long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
@@ -82,7 +82,7 @@ class ReplicaWaitTest {
         long usersBefore = waits(cluster, users);
         long catalogBefore = waits(cluster, catalog);
         try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, ReplicaWait.NONE)) {
-            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
             long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
             long meeting = convene.createMeeting(new MeetingDetails("Ids", "", true, List.of())).id();
             convene.join(user, convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),
@@ -98,7 +98,7 @@ class ReplicaWaitTest {
         RedisTargets.clusterWithReplicas().flush(0);
         ClusterProcesses cluster = RedisTargets.clusterWithReplicasProcesses();
         try (RedisConnection redis = RedisConnection.open(cluster.urls(), true, null, ReplicaWait.NONE)) {
-            Convene convene = new Convene(new RedisMeetingStore(redis, 1), Clock.systemUTC());
+            Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
             long user = convene.createUser(new UserDetails("Ann", 30, "", "ann@example.com")).id();
             long meeting = convene.createMeeting(new MeetingDetails("Moving", "", true, List.of())).id();
             long instance = convene.createInstance(meeting, new TimeWindow(Instant.now().minusSeconds(1),

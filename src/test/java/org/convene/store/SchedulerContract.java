@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class SchedulerContract extends StoreContract {
 
     InstanceScheduler scheduler() {
-        return new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        return new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(50), t -> { });
     }
 
     @Test
@@ -58,7 +58,7 @@ abstract class SchedulerContract extends StoreContract {
 
     @Test
     void theNextDueTimeIsTheEarliestStartOrEnd() {
-        assertThat(store.nextDue()).contains(later.from());
+        assertThat(store.transitions().nextDue()).contains(later.from());
     }
 
     @Test
@@ -84,7 +84,7 @@ abstract class SchedulerContract extends StoreContract {
                 new Transition(later.id(), Transition.Kind.ENDED, List.of(), later.to()));
         assertThat(restarted.tick()).isEmpty();
         assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ENDED);
-        assertThat(store.nextDue()).isEmpty();
+        assertThat(store.transitions().nextDue()).isEmpty();
     }
 
     @Test
@@ -97,9 +97,9 @@ abstract class SchedulerContract extends StoreContract {
         }
         clock.set(T0.plus(hours(3)));
         List<Transition> seen = Collections.synchronizedList(new ArrayList<>());
-        RedisMeetingStore otherProcess = new RedisMeetingStore(redis(), 1);
-        InstanceScheduler first = new InstanceScheduler(store, clock, Duration.ofMillis(50), seen::add);
-        InstanceScheduler second = new InstanceScheduler(otherProcess, clock, Duration.ofMillis(50), seen::add);
+        RedisStore otherProcess = new RedisStore(redis(), 1);
+        InstanceScheduler first = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(50), seen::add);
+        InstanceScheduler second = new InstanceScheduler(otherProcess.transitions(), clock, Duration.ofMillis(50), seen::add);
         CountDownLatch go = new CountDownLatch(1);
         Thread a = new Thread(() -> await(go, first::tick));
         Thread b = new Thread(() -> await(go, second::tick));
@@ -141,7 +141,7 @@ abstract class SchedulerContract extends StoreContract {
     @Test
     void theBackgroundLoopAppliesTransitionsAndReportsThem() throws Exception {
         CountDownLatch activated = new CountDownLatch(1);
-        try (InstanceScheduler running = new InstanceScheduler(store, clock, Duration.ofMillis(20), t -> {
+        try (InstanceScheduler running = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(20), t -> {
             if (t.instanceId() == later.id() && t.kind() == Transition.Kind.ACTIVATED) activated.countDown();
         })) {
             running.start();
@@ -158,7 +158,7 @@ abstract class SchedulerContract extends StoreContract {
         Instant start = Instant.now().plusMillis(300);
         var soon = convene.createInstance(later.meetingId(), new TimeWindow(start, start.plusSeconds(3600)));
         CountDownLatch activated = new CountDownLatch(1);
-        try (InstanceScheduler running = new InstanceScheduler(store, Clock.systemUTC(),
+        try (InstanceScheduler running = new InstanceScheduler(store.transitions(), Clock.systemUTC(),
                 Duration.ofMinutes(10), t -> {
             if (t.instanceId() == soon.id()) activated.countDown();
         })) {
@@ -173,7 +173,7 @@ abstract class SchedulerContract extends StoreContract {
         clock.set(later.to().plus(hours(1)));
         scheduler().tick();
 
-        assertThat(store.activity(later.id(), StreamPosition.START, 10))
+        assertThat(store.feeds().activity(later.id(), StreamPosition.START, 10))
                 .extracting(FeedEntry::kind).containsExactly(FeedKind.ACTIVATED, FeedKind.ENDED);
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
     }
@@ -190,7 +190,7 @@ abstract class SchedulerContract extends StoreContract {
                 Long.toString(later.from().toEpochMilli()), Long.toString(later.to().toEpochMilli())));
 
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
-        assertThat(store.dueInstances(later.to().plus(hours(1)), 10)).as("the ended instance is not due again")
+        assertThat(store.transitions().dueInstances(later.to().plus(hours(1)), 10)).as("the ended instance is not due again")
                 .doesNotContain(later.id());
     }
 
@@ -211,13 +211,13 @@ abstract class SchedulerContract extends StoreContract {
 
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED);
         Instant secondLook = Instant.now().plusSeconds(10);
-        assertThat(store.dueInstances(secondLook, 100)).contains(later.id());
+        assertThat(store.transitions().dueInstances(secondLook, 100)).contains(later.id());
         clock.set(secondLook);
         scheduler().tick();
 
         assertThat(status(convene, later.id())).isEqualTo(InstanceStatus.ENDED);
         assertThat(lifecycleOf(later)).containsExactly(FeedKind.SCHEDULED, FeedKind.ACTIVATED, FeedKind.ENDED);
-        assertThat(store.lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id()
+        assertThat(store.feeds().lifecycle(StreamPosition.START, 100)).filteredOn(e -> e.instanceId() == later.id()
                 && e.kind() == FeedKind.ACTIVATED).singleElement().satisfies(e -> assertThat(e.from()).isEqualTo(later.from()));
     }
 
@@ -230,12 +230,12 @@ abstract class SchedulerContract extends StoreContract {
         List<Transition> made = scheduler().tick();
 
         assertThat(made).contains(new Transition(later.id(), Transition.Kind.ACTIVATED, List.of(), later.from()));
-        assertThat(store.dueInstances(later.from(), 10)).as("still due: tried again next tick")
+        assertThat(store.transitions().dueInstances(later.from(), 10)).as("still due: tried again next tick")
                 .contains(active.id()).doesNotContain(later.id());
     }
 
     private List<FeedKind> lifecycleOf(MeetingInstance instance) {
-        return store.lifecycle(StreamPosition.START, 100).stream()
+        return store.feeds().lifecycle(StreamPosition.START, 100).stream()
                 .filter(e -> e.instanceId() == instance.id()).map(FeedEntry::kind).toList();
     }
 

@@ -75,7 +75,7 @@ abstract class SeriesContract extends StoreContract {
     @Test
     void theHorizonMovesOnOverSimulatedMonthsAndTwoSchedulersMakeEachOccurrenceOnce() {
         Series series = recurrences.create(meeting, SeriesRule.of(TUESDAYS, "2026-01-06T09:00", "UTC", 30));
-        Recurrences other = new Recurrences(new RedisMeetingStore(redis(), 1).series(), clock);
+        Recurrences other = new Recurrences(new RedisStore(redis(), 1).series(), clock);
 
         for (int month = 0; month < 4; month++) {
             clock.advance(Duration.ofDays(30));
@@ -224,8 +224,8 @@ abstract class SeriesContract extends StoreContract {
     @Test
     void aMeetingsReminderIsSentOnceBeforeEachInstanceWhateverTheNumberOfSchedulers() {
         MeetingInstance soon = remindedInstanceAtNoon();
-        var one = new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
-        var two = new InstanceScheduler(new RedisMeetingStore(redis(), 1), clock, Duration.ofMillis(50), t -> { });
+        var one = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(50), t -> { });
+        var two = new InstanceScheduler(new RedisStore(redis(), 1).transitions(), clock, Duration.ofMillis(50), t -> { });
 
         clock.set(Instant.parse("2026-01-05T11:44:59Z"));
         assertThat(one.tick()).noneMatch(t -> t.kind() == Transition.Kind.REMINDED);
@@ -248,14 +248,14 @@ abstract class SeriesContract extends StoreContract {
                 Instant.parse("2026-01-05T12:30:00Z")));
         clock.set(Instant.parse("2026-01-05T11:59:00Z"));
 
-        assertThat(new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { }).tick())
+        assertThat(new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(50), t -> { }).tick())
                 .noneMatch(t -> t.kind() == Transition.Kind.REMINDED && t.instanceId() == soon.id());
     }
 
     @Test
     void anInstanceWhoseEndMovesIsNotRemindedOfAgain() {
         MeetingInstance soon = remindedInstanceAtNoon();
-        var scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(50), t -> { });
+        var scheduler = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(50), t -> { });
         clock.set(Instant.parse("2026-01-05T11:50:00Z"));
         scheduler.tick();
 

@@ -20,10 +20,10 @@ class SharedChatLimitTest {
 
     @BeforeEach
     void twoNodes() {
-        RedisMeetingStore first = new RedisMeetingStore(RedisTargets.embedded(), 1);
-        first.wipe();
-        one = new ChatRateLimit(3, clock, first);
-        two = new ChatRateLimit(3, clock, new RedisMeetingStore(RedisConnection.open(RedisTargets.embeddedUrl(), false), 1));
+        RedisStore first = new RedisStore(RedisTargets.embedded(), 1);
+        first.maintenance().wipe();
+        one = new ChatRateLimit(3, clock, first.allowances());
+        two = new ChatRateLimit(3, clock, new RedisStore(RedisConnection.open(RedisTargets.embeddedUrl(), false), 1).allowances());
     }
 
     @Test

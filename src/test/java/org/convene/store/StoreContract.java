@@ -33,7 +33,7 @@ abstract class StoreContract {
     static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     final AdjustableClock clock = new AdjustableClock(T0);
-    RedisMeetingStore store;
+    RedisStore store;
     Convene convene;
     User john;
     User jane;
@@ -46,7 +46,7 @@ abstract class StoreContract {
     void startFromTheSeedWorld() {
         redis().flush(redis().dataDatabase());
         if (!redis().isCluster()) redis().flush(1);
-        store = new RedisMeetingStore(redis(), 1);
+        store = new RedisStore(redis(), 1);
         convene = new Convene(store, clock);
         SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.plus(hours(1)), T0.plus(hours(2))),
                 new TimeWindow(T0.minus(minutes(10)), T0.plus(hours(1))));

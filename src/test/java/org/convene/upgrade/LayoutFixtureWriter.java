@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -30,7 +30,7 @@ class LayoutFixtureWriter {
         String layout = System.getProperty("convene.layoutFixture");
         try (EmbeddedRedis server = EmbeddedRedis.ephemeral();
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
-            RedisMeetingStore store = new RedisMeetingStore(redis, 1);
+            RedisStore store = new RedisStore(redis, 1);
             Map<String, Object> fixture = new LinkedHashMap<>();
             try (LayoutWorld world = new LayoutWorld(store, LayoutWorld.NOW.minus(Duration.ofHours(3)))) {
                 LayoutWorld.Tokens tokens = world.write();

@@ -29,7 +29,7 @@ import org.convene.core.AdjustableClock;
 import org.convene.http.ConveneServer;
 import org.convene.http.TestServers;
 import org.convene.schedule.InstanceScheduler;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.webhook.port.WebhookStore;
 
 /**
@@ -47,12 +47,12 @@ final class LayoutWorld implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final AdjustableClock clock;
-    final RedisMeetingStore store;
+    final RedisStore store;
     final Node node;
     final ConveneServer server;
 
     /** A server on {@code store} at {@code start}, its administrator token the stored one (made if missing). */
-    LayoutWorld(RedisMeetingStore store, Instant start) {
+    LayoutWorld(RedisStore store, Instant start) {
         this.clock = new AdjustableClock(start);
         this.store = store;
         Settings settings = Settings.from(Map.of("CONVENE_WEBHOOK_ALLOW_PRIVATE", "true",

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.convene.store.DataLayout;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +35,7 @@ class UpgradeTest {
         try (EmbeddedRedis server = EmbeddedRedis.ephemeral();
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
             RedisKeys.restore(server.url(), keys(fixture), 1);
-            assertReadsBack(new RedisMeetingStore(redis, 1), fixture);
+            assertReadsBack(new RedisStore(redis, 1), fixture);
         }
     }
 
@@ -47,14 +47,14 @@ class UpgradeTest {
         void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnRedisSeven() throws IOException {
             RedisConnection redis = RedisTargets.redis7();
             RedisKeys.restore(redis.description(), keys(fixture(1)), 1);
-            assertReadsBack(new RedisMeetingStore(redis, 1), fixture(1));
+            assertReadsBack(new RedisStore(redis, 1), fixture(1));
         }
 
         @Test
         void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnAClusterWithReplicas() throws IOException {
             RedisConnection redis = RedisTargets.clusterWithReplicas();
             RedisKeys.restoreInCluster(redis.description(), keys(fixture(1)));
-            assertReadsBack(new RedisMeetingStore(redis, 1), fixture(1));
+            assertReadsBack(new RedisStore(redis, 1), fixture(1));
         }
     }
 
@@ -78,7 +78,7 @@ class UpgradeTest {
      * Opens the store as a node would (bringing the data up to this code's layout) and makes every read of
      * the fixture again, comparing each answer.
      */
-    static void assertReadsBack(RedisMeetingStore store, JsonNode fixture) {
+    static void assertReadsBack(RedisStore store, JsonNode fixture) {
         store.layout().bringUpToDate(Duration.ofMinutes(1));
         assertThat(store.layout().version()).isEqualTo(DataLayout.CURRENT);
         @SuppressWarnings("unchecked")

@@ -25,7 +25,7 @@ import org.convene.core.Convene;
 import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
 import org.convene.schedule.InstanceScheduler;
-import org.convene.store.RedisMeetingStore;
+import org.convene.store.RedisStore;
 import org.convene.store.RedisTargets;
 import org.convene.webhook.WebhookDispatcher;
 
@@ -40,7 +40,7 @@ final class ConsoleServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShiftedClock clock = new ShiftedClock();
-    final RedisMeetingStore store = new RedisMeetingStore(RedisTargets.embedded(), 1);
+    final RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
     private final InstanceScheduler scheduler;
     private final ConveneServer server;
     private final WebhookDispatcher webhooks;
@@ -48,9 +48,9 @@ final class ConsoleServer implements AutoCloseable {
     record Account(long id, String token) {}
 
     ConsoleServer() {
-        store.wipe();
+        store.maintenance().wipe();
         Convene convene = new Convene(store, clock);
-        scheduler = new InstanceScheduler(store, clock, Duration.ofMillis(100), t -> {});
+        scheduler = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(100), t -> {});
         scheduler.start();
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of());
         // Webhooks may reach the test's own receiver on loopback, as CONVENE_WEBHOOK_ALLOW_PRIVATE=true allows.

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.convene.core.port.Roster;
+import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
 import org.convene.model.InstanceStatus;
 import org.convene.model.JoinResult;
@@ -18,8 +21,11 @@ import org.convene.model.LeaveResult;
 import org.convene.model.Participant;
 import org.convene.model.Refusal;
 
-/** Who is in which instance: join, leave, participants and the end; functions 4 and 8 read {@link LiveView}. */
-final class Attendance {
+/**
+ * Who is in which instance: join, leave, participants, presence and the end, each one script in the
+ * instance's meeting; the active instances with their participants come from the {@link LiveView}.
+ */
+final class RosterRecords implements Roster {
     private static final Script JOIN = Script.load("meeting", "join").announcing();
     private static final Script LEAVE = Script.load("meeting", "leave").announcing();
     private static final Script END = Script.load("meeting", "end").announcing().durable();
@@ -31,16 +37,60 @@ final class Attendance {
     private final UserRecords users;
     private final LiveView live;
     private final DueTimes due;
+    private final Consumer<Instant> catchUp;
 
-    Attendance(RedisCalls calls, InstanceLocator locator, UserRecords users, LiveView live, DueTimes due) {
+    /** {@code catchUp} applies the transitions that fell due by a time, for a read of the active instances. */
+    RosterRecords(RedisCalls calls, InstanceLocator locator, UserRecords users, LiveView live, DueTimes due,
+                  Consumer<Instant> catchUp) {
         this.calls = calls;
         this.locator = locator;
         this.users = users;
         this.live = live;
         this.due = due;
+        this.catchUp = catchUp;
     }
 
-    JoinResult join(long userId, long instanceId, Instant now) {
+    /** join's answer: the join event's number, the live row, and when the participant is reaped unless renewed (null: never). */
+    private record JoinReply(long event, String liveRow, String reapDue) {
+        static JoinReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new JoinReply(ok.number(1), ok.textOrNull(2), ok.textOrNull(3));
+        }
+    }
+
+    /** leave's answer: the leave event's number and the live row. */
+    private record LeaveReply(long event, String liveRow) {
+        static LeaveReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new LeaveReply(ok.number(1), ok.textOrNull(2));
+        }
+    }
+
+    /** end's answer: who timed out, and the live row. */
+    private record EndReply(List<Long> timedOut, String liveRow) {
+        static EndReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new EndReply(ok.numbers(1), ok.textOrNull(2));
+        }
+    }
+
+    /** user_removed's answer: the live row of the instance the user was taken out of (null: none). */
+    private record RemovedReply(String liveRow) {
+        static RemovedReply of(Reply reply) {
+            Reply ok = reply.ok();
+            return new RemovedReply(ok.textOrNull(2));
+        }
+    }
+
+    /** presence_renew's answer: for each (instance, user) pair asked about, whether that user is inside. */
+    private record PresenceReply(List<Boolean> inside) {
+        static PresenceReply of(Reply reply) {
+            return new PresenceReply(reply.ok().numbers(1).stream().map(n -> n == 1).toList());
+        }
+    }
+
+    @Override
+    public JoinResult join(long userId, long instanceId, Instant now) {
         // An unknown instance and an unknown user: the seed names the user first.
         if (locator.meetingOf(instanceId) == null && users.user(userId).isEmpty()) {
             throw Refusal.INVALID_USER.refuse();
@@ -50,9 +100,10 @@ final class Attendance {
             Reply reply = calls.await(calls.inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
                     user.email(), user.name(), ms(now)));
             if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
-            live.apply(reply.ok(), 2);
-            if (reply.size() > 3 && !reply.isNull(3)) reapNoLaterThan(instanceId, reply.text(3));
-            return new JoinResult(userId, instanceId, reply.number(1), now);
+            JoinReply joined = JoinReply.of(reply);
+            live.apply(joined.liveRow());
+            if (joined.reapDue() != null) reapNoLaterThan(instanceId, joined.reapDue());
+            return new JoinResult(userId, instanceId, joined.event(), now);
         });
     }
 
@@ -71,23 +122,25 @@ final class Attendance {
      * pass writes it again from the instance's own presence index.
      */
     private void reapNoLaterThan(long instanceId, String dueMillis) {
-        calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), Double.parseDouble(dueMillis),
-                Long.toString(instanceId));
+        calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), Double.parseDouble(dueMillis), Long.toString(instanceId));
     }
 
     /**
      * Takes a deleted user out of any instance they are inside, in every meeting they ever joined
      * (the index of their events log), one pipelined batch. Each step is idempotent.
      */
-    void removeEverywhere(long userId, Instant now) {
-        calls.inMeetingsOf(userId, USER_REMOVED, Long.toString(userId), ms(now)).forEach(reply -> live.apply(reply.ok(), 2));
+    @Override
+    public void removeEverywhere(long userId, Instant now) {
+        calls.inMeetingsOf(userId, USER_REMOVED, Long.toString(userId), ms(now))
+                .forEach(reply -> live.apply(RemovedReply.of(reply).liveRow()));
     }
 
     /**
      * Renews presence for pairs of instance and user, one script per meeting, all in one round trip;
      * returns per instance who of them is inside (instances that do not exist are left out).
      */
-    Map<Long, Set<Long>> renewPresence(Map<Long, Set<Long>> usersByInstance, Instant now) {
+    @Override
+    public Map<Long, Set<Long>> renewPresence(Map<Long, Set<Long>> usersByInstance, Instant now) {
         Map<Long, Long> meetings = locator.meetingsOf(usersByInstance.keySet());
         Map<Long, List<String>> pairsByMeeting = new HashMap<>();
         meetings.forEach((instance, meeting) -> {
@@ -102,26 +155,26 @@ final class Attendance {
         meetings.keySet().forEach(instance -> inside.put(instance, new HashSet<>()));
         sent.forEach((meeting, reply) -> {
             List<String> args = pairsByMeeting.get(meeting);
-            List<Long> present = calls.result(reply).ok().numbers(1);
+            List<Boolean> present = PresenceReply.of(calls.result(reply)).inside();
             for (int i = 0; i < present.size(); i++) {
-                if (present.get(i) == 1) {
-                    inside.get(Long.parseLong(args.get(1 + 2 * i))).add(Long.parseLong(args.get(2 + 2 * i)));
-                }
+                if (present.get(i)) inside.get(Long.parseLong(args.get(1 + 2 * i))).add(Long.parseLong(args.get(2 + 2 * i)));
             }
         });
         return inside;
     }
 
-    LeaveResult leave(long userId, long instanceId, Instant now) {
+    @Override
+    public LeaveResult leave(long userId, long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
-            Reply reply = calls.await(calls.inMeeting(meetingId, LEAVE,
-                    Long.toString(instanceId), Long.toString(userId), ms(now))).ok();
-            live.apply(reply, 2);
-            return new LeaveResult(userId, instanceId, reply.number(1), now);
+            LeaveReply left = LeaveReply.of(calls.await(calls.inMeeting(meetingId, LEAVE,
+                    Long.toString(instanceId), Long.toString(userId), ms(now))));
+            live.apply(left.liveRow());
+            return new LeaveResult(userId, instanceId, left.event(), now);
         });
     }
 
-    List<Participant> participants(long instanceId, Instant now) {
+    @Override
+    public List<Participant> participants(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             // Only the instance and its participants, as two plain commands in one round trip: the
             // meeting and its audience would be decoded for nothing, and a script would cost Redis more.
@@ -136,12 +189,19 @@ final class Attendance {
         });
     }
 
-    EndResult end(long instanceId, Instant now) {
+    @Override
+    public EndResult end(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
-            Reply reply = calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))).ok();
-            live.apply(reply, 2);
+            EndReply ended = EndReply.of(calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))));
+            live.apply(ended.liveRow());
             due.status(instanceId, "ended");
-            return new EndResult(instanceId, reply.numbers(1));
+            return new EndResult(instanceId, ended.timedOut());
         });
+    }
+
+    /** From the live view, after applying what fell due by {@code now} that no scheduler applied yet. */
+    @Override
+    public List<ActiveInstance> activeInstances(Instant now, boolean withParticipants) {
+        return live.read(now, withParticipants, () -> catchUp.accept(now));
     }
 }

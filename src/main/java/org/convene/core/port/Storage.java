@@ -1,0 +1,34 @@
+package org.convene.core.port;
+
+/**
+ * Where Convene keeps its state, as the ports of its capabilities: a storage adapter hands out one
+ * part for each, and each part implements its port itself.
+ */
+public interface Storage {
+
+    UserStore users();
+
+    /** Token hashes of the users and of the administrator. */
+    Credentials credentials();
+
+    MeetingCatalog meetings();
+
+    /** Whom each meeting is open to: what the access rules decide on. */
+    Audiences audiences();
+
+    Roster roster();
+
+    ChatLog chat();
+
+    EventHistory history();
+
+    AttendanceLog attendance();
+
+    /** The live feeds as written (see {@link LiveFeeds#committed()} for what streams read). */
+    LiveFeeds feeds();
+
+    /** Allowances every node shares, such as each user's chat allowance. */
+    Allowances allowances();
+
+    Maintenance maintenance();
+}

@@ -1,0 +1,32 @@
+package org.convene.core.port;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+
+/**
+ * Users and their details, each e-mail claimed by one user at a time. Writes are atomic and refuse by
+ * throwing {@link org.convene.model.RefusedException}, having changed nothing.
+ */
+public interface UserStore {
+
+    /** Creates a user; refuses an e-mail another user has. */
+    User create(UserDetails details);
+
+    /** Replaces a user's details if its version is {@code expectedVersion} (any version when empty). */
+    User update(long userId, UserDetails details, OptionalLong expectedVersion);
+
+    /**
+     * Deletes a user: they can no longer be read or act and their e-mail is free; their history stays.
+     * Taking them out of the instances they are inside is the roster's ({@link Roster#removeEverywhere}).
+     */
+    void delete(long userId);
+
+    /** Returns the user, if there is one that is not deleted. */
+    Optional<User> user(long userId);
+
+    /** Returns up to {@code limit} users with ids after {@code afterId}, by id. */
+    List<User> page(long afterId, int limit);
+}
