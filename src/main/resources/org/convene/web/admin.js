@@ -2,11 +2,13 @@
 // Each form's outcome shows beside it; whatever cannot be undone (a deletion, a new token or secret
 // that retires the old one) is asked for twice, the second time in words.
 import { $, h, act, windowText, localInput } from './dom.js';
+import {
+  api, now, rememberName, meetingList, instanceList, hasInstance, putInstance, putMeeting, forgetMeeting, forgetInstance,
+  showingAdmin, onMeetingsChanged, meetingsChanged,
+} from './state.js';
 
 const EVENT_TYPES = ['instance.scheduled', 'instance.rescheduled', 'instance.activated', 'instance.ended', 'instance.deleted',
   'participant.joined', 'participant.left', 'participant.timed_out', 'chat.message_posted', 'attendance.report_ready'];
-
-let ctx; // { state, now, renderMeetings, reloadMeetings }
 
 /** Asks "are you sure" in words beside the button; runs {@code action} on yes. */
 function confirmInline(container, question, yes, action) {
@@ -32,8 +34,8 @@ function shownOnce(label, value) {
 // ---- users -------------------------------------------------------------------------------
 
 export async function loadUsers() {
-  const users = await ctx.state.api.all('/users');
-  for (const user of users) ctx.state.names.set(user.id, user.name);
+  const users = await api().all('/users');
+  for (const user of users) rememberName(user.id, user.name);
   $('user-list').replaceChildren(...users.map(userRow));
 }
 
@@ -44,13 +46,13 @@ function userRow(u) {
     h('button', { type: 'button', class: 'quiet small', 'data-edit-user': u.id, onclick: () => editUser(li, u, error) }, 'Edit'),
     h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
       `Give ${u.name} a new token? The old one stops working.`, 'Yes, new token', () => act(error, async () => {
-        const made = await ctx.state.api.post(`/users/${u.id}/token`);
+        const made = await api().post(`/users/${u.id}/token`);
         li.querySelector('.token-box')?.remove();
         li.append(shownOnce(`${u.name}'s new token`, made.token));
       })) }, 'New token'),
     h('button', { type: 'button', class: 'danger small', 'data-delete-user': u.id, onclick: () => confirmInline(li,
       `Delete ${u.name}? Their history stays.`, 'Yes, delete', () => act(error, async () => {
-        await ctx.state.api.delete(`/users/${u.id}`);
+        await api().delete(`/users/${u.id}`);
         await loadUsers();
       })) }, 'Delete'));
   li.append(actions, error);
@@ -68,7 +70,7 @@ function editUser(li, u, error) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      await ctx.state.api.request('PUT', `/users/${u.id}`, { name: form.elements.name.value, age: Number(form.elements.age.value),
+      await api().request('PUT', `/users/${u.id}`, { name: form.elements.name.value, age: Number(form.elements.age.value),
         gender: form.elements.gender.value, email: form.elements.email.value });
       await loadUsers();
     });
@@ -80,28 +82,26 @@ function editUser(li, u, error) {
 // ---- meetings and instances ------------------------------------------------------------------
 
 export function renderAdminMeetings() {
-  const { state } = ctx;
-  const meetings = [...state.meetings.values()].sort((a, b) => a.id - b.id);
-  $('admin-meeting-list').replaceChildren(...meetings.map((m) => {
+  $('admin-meeting-list').replaceChildren(...meetingList().map((m) => {
     const error = h('p', { class: 'error', role: 'alert' });
-    const instances = [...state.instances.values()].filter((i) => i.meetingId === m.id).sort((a, b) => a.from.localeCompare(b.from));
+    const instances = instanceList().filter((i) => i.meetingId === m.id).sort((a, b) => a.from.localeCompare(b.from));
     const li = h('li', { 'data-admin-meeting': m.id }, h('span', { class: 'meeting-title' }, m.title), ' ',
       h('span', { class: 'badge' }, m.isPublic ? 'public' : 'private'), ' ', h('span', { class: 'hint' }, `#${m.id}`), ' ');
     li.append(h('span', { class: 'row-actions' },
       h('button', { type: 'button', class: 'quiet small', 'data-edit-meeting': m.id, onclick: () => editMeeting(li, m, error) }, 'Edit'),
       h('button', { type: 'button', class: 'danger small', 'data-delete-meeting': m.id, onclick: () => confirmInline(li,
         `Delete ${m.title}?`, 'Yes, delete', () => act(error, async () => {
-          await state.api.delete(`/meetings/${m.id}`);
-          state.meetings.delete(m.id);
-          ctx.renderMeetings();
+          await api().delete(`/meetings/${m.id}`);
+          forgetMeeting(m.id);
+          meetingsChanged();
         })) }, 'Delete')), error);
     li.append(h('ul', { class: 'admin-instances' }, instances.map((i) => {
       const row = h('li', { 'data-admin-instance': i.id }, `#${i.id} · ${windowText(i.from, i.to)} · ${i.status} `);
       row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
         `Delete instance #${i.id}?`, 'Yes, delete', () => act(error, async () => {
-          await state.api.delete(`/instances/${i.id}`);
-          state.instances.delete(i.id);
-          ctx.renderMeetings();
+          await api().delete(`/instances/${i.id}`);
+          forgetInstance(i.id);
+          meetingsChanged();
         })) }, 'Delete'));
       return row;
     })));
@@ -125,13 +125,13 @@ function editMeeting(li, m, error) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      const saved = await ctx.state.api.request('PUT', `/meetings/${m.id}`, {
+      const saved = await api().request('PUT', `/meetings/${m.id}`, {
         title: form.elements.title.value, description: form.elements.description.value, isPublic: isPublic.checked,
         audience: isPublic.checked ? [] : audience.value.split(/[\s,;]+/).filter(Boolean),
         capacity: m.capacity ?? undefined, presence: m.presence ?? undefined,
       });
-      ctx.state.meetings.set(saved.id, saved);
-      ctx.renderMeetings();
+      putMeeting(saved);
+      meetingsChanged();
     });
   });
   li.append(form);
@@ -143,7 +143,7 @@ function editMeeting(li, m, error) {
 let shownDeliveries = null; // the endpoint whose deliveries are shown
 
 export async function loadWebhooks() {
-  const endpoints = await ctx.state.api.get('/webhooks');
+  const endpoints = await api().get('/webhooks');
   $('webhooks-empty').hidden = endpoints.length > 0;
   $('webhook-list').replaceChildren(...endpoints.map(webhookRow));
   if (shownDeliveries && endpoints.some((e) => e.id === shownDeliveries)) await showDeliveries(shownDeliveries);
@@ -155,20 +155,20 @@ function webhookRow(e) {
     h('span', { class: `badge ${e.enabled ? '' : 'off'}` }, e.enabled ? 'enabled' : 'disabled'),
     h('p', { class: 'hint' }, `#${e.id} · ${e.events.includes('*') ? 'all events' : e.events.join(', ')}`
       + `${e.description ? ` · ${e.description}` : ''}${e.disabledReason ? ` · ${e.disabledReason}` : ''}`));
-  const patch = (body) => act(error, async () => { await ctx.state.api.request('PATCH', `/webhooks/${e.id}`, body); await loadWebhooks(); });
+  const patch = (body) => act(error, async () => { await api().request('PATCH', `/webhooks/${e.id}`, body); await loadWebhooks(); });
   li.append(h('span', { class: 'row-actions' },
     h('button', { type: 'button', class: 'quiet small', 'data-webhook-deliveries': e.id, onclick: () => act(error, () => showDeliveries(e.id)) }, 'Deliveries'),
     h('button', { type: 'button', class: 'quiet small', 'data-webhook-toggle': e.id, onclick: () => patch({ enabled: !e.enabled }) },
       e.enabled ? 'Disable' : 'Enable'),
     h('button', { type: 'button', class: 'quiet small', 'data-webhook-rotate': e.id, onclick: () => confirmInline(li,
       'Make a new signing secret? The old one keeps signing beside it for 24 hours.', 'Yes, new secret', () => act(error, async () => {
-        const made = await ctx.state.api.post(`/webhooks/${e.id}/secret`);
+        const made = await api().post(`/webhooks/${e.id}/secret`);
         li.querySelector('.token-box')?.remove();
         li.append(shownOnce('The new signing secret', made.secret));
       })) }, 'New secret'),
     h('button', { type: 'button', class: 'danger small', 'data-webhook-remove': e.id, onclick: () => confirmInline(li,
       'Remove this webhook and what it has queued?', 'Yes, remove', () => act(error, async () => {
-        await ctx.state.api.delete(`/webhooks/${e.id}`);
+        await api().delete(`/webhooks/${e.id}`);
         if (shownDeliveries === e.id) { shownDeliveries = null; $('webhook-deliveries').hidden = true; }
         await loadWebhooks();
       })) }, 'Remove')), error);
@@ -178,7 +178,7 @@ function webhookRow(e) {
 async function showDeliveries(endpointId) {
   shownDeliveries = endpointId;
   const status = $('webhook-status').value;
-  const page = await ctx.state.api.get(`/webhooks/${endpointId}/deliveries?limit=50${status ? `&status=${status}` : ''}`);
+  const page = await api().get(`/webhooks/${endpointId}/deliveries?limit=50${status ? `&status=${status}` : ''}`);
   $('webhook-deliveries-title').textContent = `Deliveries of webhook #${endpointId}`;
   $('webhook-deliveries-empty').hidden = page.length > 0;
   $('webhook-delivery-rows').replaceChildren(...page.map((d) => h('tr', { 'data-delivery': d.id },
@@ -187,7 +187,7 @@ async function showDeliveries(endpointId) {
     h('td', {}, d.lastCode ? String(d.lastCode) : d.lastError || '–'),
     h('td', {}, d.nextAttemptAt ? new Date(d.nextAttemptAt).toLocaleString() : '–'),
     h('td', {}, h('button', { type: 'button', class: 'quiet small', 'data-replay': d.id, onclick: () => act($('webhook-error'), async () => {
-      const again = await ctx.state.api.post(`/webhooks/${endpointId}/deliveries/${d.id}/replay`);
+      const again = await api().post(`/webhooks/${endpointId}/deliveries/${d.id}/replay`);
       $('webhook-result').textContent = `Delivery #${d.id} queued again as #${again.id}, with the same webhook-id.`;
       await showDeliveries(endpointId);
     }) }, 'Send again')))));
@@ -199,12 +199,20 @@ async function showDeliveries(endpointId) {
 /** The default start offered: the next quarter hour at least ten minutes away. */
 function nextSlot() {
   const quarter = 15 * 60 * 1000;
-  return Math.ceil((ctx.now() + 10 * 60 * 1000) / quarter) * quarter;
+  return Math.ceil((now() + 10 * 60 * 1000) / quarter) * quarter;
 }
 
-export function wireAdmin(context) {
-  ctx = context;
-  const { state } = ctx;
+/** The meeting picker of the scheduling form offers every meeting, keeping the one chosen. */
+function renderMeetingChoice() {
+  const select = $('instance-meeting');
+  const chosen = select.value;
+  select.replaceChildren(...meetingList().map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
+  if (chosen) select.value = chosen;
+}
+
+export function wireAdmin() {
+  onMeetingsChanged(() => { if (showingAdmin()) renderAdminMeetings(); });
+  onMeetingsChanged(renderMeetingChoice);
   const outcome = (form) => ({ result: $(`${form}-result`), error: $(form === 'instance' ? 'instance-create-error' : `${form}-error`) });
   $('meeting-public').addEventListener('change', () => { $('meeting-audience').disabled = $('meeting-public').checked; });
   $('copy-token').addEventListener('click', async () => {
@@ -217,7 +225,7 @@ export function wireAdmin(context) {
     result.textContent = '';
     $('new-token-box').hidden = true;
     act(error, async () => {
-      const created = await state.api.post('/users', {
+      const created = await api().post('/users', {
         name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
       });
       e.target.reset();
@@ -238,15 +246,15 @@ export function wireAdmin(context) {
       const capacity = $('meeting-capacity').value ? Number($('meeting-capacity').value) : undefined;
       const lease = $('meeting-presence').value ? Number($('meeting-presence').value) : undefined;
       const reminderMinutes = $('meeting-reminder').value ? Number($('meeting-reminder').value) : undefined;
-      const meeting = await state.api.post('/meetings', {
+      const meeting = await api().post('/meetings', {
         title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
         capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: Number($('meeting-grace').value || 0) } : undefined,
         reminderMinutes,
       });
       e.target.reset();
       $('meeting-audience').disabled = true;
-      state.meetings.set(meeting.id, meeting);
-      ctx.renderMeetings();
+      putMeeting(meeting);
+      meetingsChanged();
       $('instance-meeting').value = meeting.id;
       result.textContent = `Created meeting ${meeting.title} (#${meeting.id}).`;
     });
@@ -267,23 +275,23 @@ export function wireAdmin(context) {
       const to = new Date(from.getTime() + Number($('instance-minutes').value) * 60 * 1000);
       const rrule = repeatRule(from);
       if (rrule) {
-        const series = await state.api.post(`/meetings/${meetingId}/series`, {
+        const series = await api().post(`/meetings/${meetingId}/series`, {
           rrule, start: $('instance-from').value.length === 16 ? `${$('instance-from').value}:00` : $('instance-from').value,
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, durationMinutes: Number($('instance-minutes').value),
         });
         for (const made of series.occurrences) {
-          const instance = await state.api.get(`/instances/${made.instanceId}`);
-          if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
+          const instance = await api().get(`/instances/${made.instanceId}`);
+          if (!hasInstance(instance.id)) putInstance(instance);
         }
-        ctx.renderMeetings();
+        meetingsChanged();
         result.textContent = `Scheduled series #${series.id} (${rrule}): ${series.occurrences.length} instances made so far`
           + `${series.upcoming.length ? `, the first ${windowText(series.upcoming[0].start, series.upcoming[0].end)}` : ''}.`;
         await loadSeries();
         return;
       }
-      const instance = await state.api.post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
-      if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
-      ctx.renderMeetings();
+      const instance = await api().post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
+      if (!hasInstance(instance.id)) putInstance(instance);
+      meetingsChanged();
       result.textContent = `Scheduled instance #${instance.id}, ${windowText(instance.from, instance.to)}.`;
     });
   });
@@ -302,7 +310,7 @@ export function wireAdmin(context) {
       const events = $('webhook-all').checked ? ['*']
         : [...$('webhook-events').querySelectorAll('input:checked')].map((box) => box.value);
       if (events.length === 0) throw new Error('Choose at least one event, or all of them');
-      const made = await state.api.post('/webhooks', { url: $('webhook-url').value, events, description: $('webhook-description').value });
+      const made = await api().post('/webhooks', { url: $('webhook-url').value, events, description: $('webhook-description').value });
       e.target.reset();
       for (const box of $('webhook-events').querySelectorAll('input')) box.disabled = true;
       $('webhook-result').textContent = `Added webhook #${made.endpoint.id} for ${made.endpoint.url}.`;
@@ -350,10 +358,9 @@ function showRepeat() {
 
 /** Every meeting's series, with what comes next, a calendar download and a delete. */
 async function loadSeries() {
-  const { state } = ctx;
   const all = [];
-  for (const meeting of [...state.meetings.values()].sort((a, b) => a.id - b.id)) {
-    const series = await state.api.get(`/meetings/${meeting.id}/series`).catch(() => []);
+  for (const meeting of meetingList()) {
+    const series = await api().get(`/meetings/${meeting.id}/series`).catch(() => []);
     for (const s of series) all.push({ meeting, s });
   }
   $('series-empty').hidden = all.length > 0;
@@ -364,7 +371,7 @@ async function loadSeries() {
       h('span', { class: 'hint' }, `#${s.id} · ${s.rrule} · from ${s.start.replace('T', ' ')} ${s.timeZone} · ${s.durationMinutes} min · ${next}`), ' ');
     li.append(h('span', { class: 'row-actions' },
       h('button', { type: 'button', class: 'quiet small', 'data-series-calendar': s.id, onclick: () => act(error, async () => {
-        const blob = await state.api.blob(`/meetings/${meeting.id}/calendar.ics`, 'text/calendar');
+        const blob = await api().blob(`/meetings/${meeting.id}/calendar.ics`, 'text/calendar');
         const link = h('a', { href: URL.createObjectURL(blob), download: `meeting-${meeting.id}.ics` });
         document.body.append(link);
         link.click();
@@ -372,9 +379,9 @@ async function loadSeries() {
       }) }, 'Calendar (.ics)'),
       h('button', { type: 'button', class: 'danger small', 'data-series-delete': s.id, onclick: () => confirmInline(li,
         'Delete this series and its instances still to come?', 'Yes, delete', () => act(error, async () => {
-          const gone = await state.api.delete(`/meetings/${meeting.id}/series/${s.id}`);
-          for (const id of gone.deletedInstances) state.instances.delete(id);
-          ctx.renderMeetings();
+          const gone = await api().delete(`/meetings/${meeting.id}/series/${s.id}`);
+          for (const id of gone.deletedInstances) forgetInstance(id);
+          meetingsChanged();
           await loadSeries();
         })) }, 'Delete')), error);
     return li;

@@ -4,7 +4,12 @@
 import { Api, ApiError } from './api.js';
 import { LiveStream } from './live.js';
 import { $, h, act, timeFormat, stamp, windowText, dayFormat } from './dom.js';
-import { wireAdmin, loadAdmin, loadUsers, renderAdminMeetings } from './admin.js';
+import { wireAdmin, loadAdmin, loadUsers } from './admin.js';
+import {
+  api, setCaller, me, isAdmin, myId, nameOf, knownName, knowsName, rememberName, meetingById, hasMeeting, putMeeting,
+  meetingList, instanceById, hasInstance, putInstance, forgetInstance, instanceList, isOpen, openView, setOpenView,
+  setShowing, latestNotice, setNotice, now, setClockSkew, onMeetingsChanged, meetingsChanged,
+} from './state.js';
 
 const MAX_TEXT = 4000;
 const PAGE = 50;
@@ -12,14 +17,11 @@ const NEWEST = Number.MAX_SAFE_INTEGER; // a cursor above every id: "before" it 
 /** Past instances listed before "Show all". */
 const PAST_SHOWN = 10;
 
-/** How far this browser's clock is behind the server's, so that countdowns agree with the scheduler. */
-let skew = 0;
-const now = () => Date.now() + skew;
-
+/** Reads the server's clock from /health, taken at the middle of the round trip, so that countdowns agree with the scheduler. */
 async function syncClock() {
   const sent = Date.now();
   const health = await fetch('/health').then((r) => r.json());
-  skew = new Date(health.time).getTime() - (sent + Date.now()) / 2;
+  setClockSkew(new Date(health.time).getTime() - (sent + Date.now()) / 2);
 }
 
 /** "in 4 s", "2 min ago": how far an instant is from now. */
@@ -31,43 +33,25 @@ function relative(iso) {
   return seconds >= 0 ? `in ${text}` : `${text} ago`;
 }
 
-// ---- state -------------------------------------------------------------------------------
-
-const state = {
-  api: null,
-  me: null,                 // { admin, user }
-  meetings: new Map(),      // id -> meeting
-  instances: new Map(),     // id -> instance { id, meetingId, from, to, status }
-  names: new Map(),         // user id -> name, from participants and (for the administrator) the users list
-  everything: null,         // the /stream LiveStream
-  view: null,               // the open instance, see openInstance
-  notice: null,             // the latest "starting soon" notice: { meetingId, from }
-};
-
-const isAdmin = () => state.me && state.me.admin;
-const myId = () => (state.me && state.me.user ? state.me.user.id : null);
-function nameOf(userId) {
-  if (userId === myId()) return 'You';
-  return state.names.get(userId) || `User ${userId}`;
-}
+let feed = null; // the /stream LiveStream, open for as long as the page
 
 // ---- sign in and out ---------------------------------------------------------------------
 
 async function signIn(token) {
-  const api = new Api(token);
-  state.me = await api.get('/me');
+  const client = new Api(token);
+  const caller = await client.get('/me');
   await syncClock().catch(() => {});
-  state.api = api;
+  setCaller(client, caller);
   sessionStorage.setItem('convene.token', token);
   $('sign-in').hidden = true;
   $('console').hidden = false;
   $('sign-out').hidden = false;
   $('nav').hidden = !isAdmin();
   $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), isAdmin() ? 'the administrator'
-    : `${state.me.user.name} (${state.me.user.email})`);
+    : `${me().user.name} (${me().user.email})`);
   await loadMeetings();
   if (isAdmin()) await loadUsers();
-  state.everything = new LiveStream('/stream?scope=lifecycle', token, {
+  feed = new LiveStream('/stream?scope=lifecycle', token, {
     onEntry: onLifecycle,
     onState: (s, detail) => showLive($('live'), s, detail, 'Meetings'),
     stillThere: () => gone('/me'),
@@ -84,6 +68,7 @@ async function signIn(token) {
  */
 function route() {
   const admin = location.hash === '#/admin' && isAdmin();
+  setShowing(admin ? 'admin' : 'meetings');
   $('admin').hidden = !admin;
   $('meetings').hidden = admin;
   $('instance').hidden = admin;
@@ -95,7 +80,7 @@ function route() {
     return;
   }
   const linked = /^#\/instances\/(\d+)$/.exec(location.hash);
-  if (linked && (!state.view || state.view.id !== Number(linked[1]))) openInstance(Number(linked[1]));
+  if (linked && !isOpen(Number(linked[1]))) openInstance(Number(linked[1]));
 }
 
 function signOut() {
@@ -106,7 +91,7 @@ function signOut() {
 /** Resolves to a reason when a stream's resource can no longer be had, or null when retrying may help. */
 async function gone(path) {
   try {
-    await state.api.get(path);
+    await api().get(path);
     return null;
   } catch (e) {
     return e instanceof ApiError && [401, 403, 404].includes(e.status) ? e.message : null;
@@ -133,62 +118,65 @@ function showLive(element, s, detail, what) {
 // ---- meetings and instances --------------------------------------------------------------
 
 async function loadMeetings() {
-  const meetings = await state.api.all('/meetings');
-  for (const meeting of meetings) state.meetings.set(meeting.id, meeting);
-  const lists = await Promise.all(meetings.map((m) => state.api.get(`/meetings/${m.id}/instances`)));
+  const meetings = await api().all('/meetings');
+  for (const meeting of meetings) putMeeting(meeting);
+  const lists = await Promise.all(meetings.map((m) => api().get(`/meetings/${m.id}/instances`)));
   // The stream replays every instance's lifecycle in order and ends at the present; the list only
   // fills in instances the stream has not mentioned (their history may have been trimmed).
-  for (const instance of lists.flat()) if (!state.instances.has(instance.id)) state.instances.set(instance.id, instance);
-  renderMeetings();
+  for (const instance of lists.flat()) if (!hasInstance(instance.id)) putInstance(instance);
+  meetingsChanged();
+}
+
+/** Reads a meeting the feed named before the page knew it, and draws it once known. */
+function readMeeting(id) {
+  api().get(`/meetings/${id}`).then((m) => { putMeeting(m); meetingsChanged(); }, () => {});
 }
 
 async function onLifecycle(kind, entry) {
   if (kind === 'reminder') {
     // The stream replays what happened before: only a notice still ahead is news.
     if (new Date(entry.from).getTime() > now()) {
-      state.notice = { meetingId: entry.meetingId, from: entry.from };
-      if (!state.meetings.has(entry.meetingId)) {
-        state.api.get(`/meetings/${entry.meetingId}`).then((m) => { state.meetings.set(m.id, m); renderMeetings(); }, () => {});
-      }
+      setNotice({ meetingId: entry.meetingId, from: entry.from });
+      if (!hasMeeting(entry.meetingId)) readMeeting(entry.meetingId);
       renderNotice();
     }
     return;
   }
   if (kind === 'deleted') {
-    state.instances.delete(entry.instanceId);
+    forgetInstance(entry.instanceId);
   } else {
     const status = { scheduled: 'scheduled', activated: 'active', ended: 'ended' }[kind];
-    const known = state.instances.get(entry.instanceId);
+    const known = instanceById(entry.instanceId);
     // An end by the administrator carries no window: the instance keeps the one it had.
     const window = entry.from ? { from: entry.from, to: entry.to } : known ? { from: known.from, to: known.to } : null;
     if (!window) {
-      state.api.get(`/instances/${entry.instanceId}`).then((i) => { state.instances.set(i.id, i); renderMeetings(); }, () => {});
+      api().get(`/instances/${entry.instanceId}`).then((i) => { putInstance(i); meetingsChanged(); }, () => {});
       return;
     }
-    state.instances.set(entry.instanceId, { id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    putInstance({ id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
     if (kind === 'ended') {
       // When it actually ended and by whom come with the instance itself.
-      state.api.get(`/instances/${entry.instanceId}`).then((i) => {
-        state.instances.set(i.id, i);
-        renderMeetings();
-        if (state.view && state.view.id === i.id) renderInstance();
+      api().get(`/instances/${entry.instanceId}`).then((i) => {
+        putInstance(i);
+        meetingsChanged();
+        if (isOpen(i.id)) renderInstance();
       }, () => {});
     }
-    if (!state.meetings.has(entry.meetingId)) {
-      state.meetings.set(entry.meetingId, { id: entry.meetingId, title: `Meeting ${entry.meetingId}`, isPublic: true });
-      state.api.get(`/meetings/${entry.meetingId}`).then((m) => { state.meetings.set(m.id, m); renderMeetings(); }, () => {});
+    if (!hasMeeting(entry.meetingId)) {
+      putMeeting({ id: entry.meetingId, title: `Meeting ${entry.meetingId}`, isPublic: true });
+      readMeeting(entry.meetingId);
     }
   }
-  renderMeetings();
-  if (state.view && state.view.id === entry.instanceId) renderInstance();
+  meetingsChanged();
+  if (isOpen(entry.instanceId)) renderInstance();
 }
 
 /** The latest "starting soon" notice, named by its meeting's title as soon as the meeting is known. */
 function renderNotice() {
-  const notice = state.notice;
+  const notice = latestNotice();
   $('notice').hidden = !notice;
   if (!notice) return;
-  const meeting = state.meetings.get(notice.meetingId);
+  const meeting = meetingById(notice.meetingId);
   $('notice').textContent = `Starting soon: ${meeting ? meeting.title : 'a meeting'}, ${timeFormat.format(new Date(notice.from))}.`;
 }
 
@@ -202,7 +190,7 @@ function matches(meeting) {
 function instanceRow(instance, meeting) {
   return h('li', {}, h('button', {
     type: 'button', 'data-instance': instance.id, 'data-status': instance.status,
-    'aria-current': state.view && state.view.id === instance.id ? 'true' : 'false',
+    'aria-current': isOpen(instance.id) ? 'true' : 'false',
     onclick: () => openInstance(instance.id),
   },
   h('span', { class: 'meeting-title' }, meeting ? meeting.title : `Meeting ${instance.meetingId}`),
@@ -214,9 +202,9 @@ function instanceRow(instance, meeting) {
 
 /** The instances in three groups, live, upcoming (soonest first) and past (latest first), filtered by the search. */
 function renderMeetings() {
-  const meetings = [...state.meetings.values()].sort((a, b) => a.id - b.id);
-  const shown = [...state.instances.values()].filter((i) => {
-    const meeting = state.meetings.get(i.meetingId);
+  const meetings = meetingList();
+  const shown = instanceList().filter((i) => {
+    const meeting = meetingById(i.meetingId);
     return !meeting || matches(meeting);
   });
   const group = (status) => shown.filter((i) => i.status === status);
@@ -225,24 +213,20 @@ function renderMeetings() {
   const past = group('ended').sort((a, b) => (b.endedAt || b.to).localeCompare(a.endedAt || a.to));
   const allPast = $('past-more').dataset.all === 'true';
   const fill = (name, list, limit = list.length) => {
-    $(`group-${name}`).replaceChildren(...list.slice(0, limit).map((i) => instanceRow(i, state.meetings.get(i.meetingId))));
+    $(`group-${name}`).replaceChildren(...list.slice(0, limit).map((i) => instanceRow(i, meetingById(i.meetingId))));
     $(`group-${name}-count`).textContent = `(${list.length})`;
     $(`group-${name}-empty`).hidden = list.length > 0;
   };
   fill('live', live);
   fill('upcoming', upcoming);
   // The open instance stays listed even when it is an old one.
-  const openPast = state.view && past.findIndex((i) => i.id === state.view.id);
-  fill('past', past, allPast ? past.length : Math.max(PAST_SHOWN, openPast != null && openPast >= 0 ? openPast + 1 : 0));
+  const open = openView();
+  const openPast = open ? past.findIndex((i) => i.id === open.id) : -1;
+  fill('past', past, allPast ? past.length : Math.max(PAST_SHOWN, openPast + 1));
   $('past-more').hidden = allPast || past.length <= PAST_SHOWN;
   $('past-more').textContent = `Show all ${past.length} past instances`;
   $('meetings-empty').hidden = meetings.length > 0;
   $('meetings-none-found').hidden = meetings.length === 0 || shown.length > 0 || !$('meeting-search').value.trim();
-  const select = $('instance-meeting');
-  const chosen = select.value;
-  select.replaceChildren(...meetings.map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
-  if (chosen) select.value = chosen;
-  if (!$('admin').hidden) renderAdminMeetings();
   renderNotice();
 }
 
@@ -258,10 +242,10 @@ function when(instance) {
 
 function tick() {
   for (const element of document.querySelectorAll('[data-countdown]')) {
-    const instance = state.instances.get(Number(element.dataset.countdown));
+    const instance = instanceById(Number(element.dataset.countdown));
     if (instance) element.textContent = when(instance);
   }
-  if (state.view) $('instance-state').replaceChildren(...instanceState());
+  if (openView()) $('instance-state').replaceChildren(...instanceState());
 }
 
 // ---- one instance ------------------------------------------------------------------------
@@ -282,32 +266,32 @@ async function openInstance(id) {
     moreMessages: false, moreEvents: false, amIn: false, attendanceShown: false,
     only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
   };
-  state.view = view;
+  setOpenView(view);
   $('instance-hint').hidden = true;
   $('instance-body').hidden = false;
   $('instance-error').textContent = '';
   $('attendance-summary').textContent = '';
   $('end-confirm-row').hidden = true;
   $('attendance-table').hidden = true;
-  renderMeetings();
+  meetingsChanged(); // the list marks the open instance
   renderInstance();
   // Keyboard and screen-reader users land on what they opened; on a phone it scrolls into view.
   $('instance-title').focus();
   try {
-    const events = await state.api.get(`/instances/${id}/events?before=${NEWEST}&limit=${PAGE * 2}`);
-    const participants = await state.api.get(`/instances/${id}/participants`);
-    const messages = await state.api.get(`/instances/${id}/messages?before=${NEWEST}&limit=${PAGE}`);
-    if (state.view !== view) return;
+    const events = await api().get(`/instances/${id}/events?before=${NEWEST}&limit=${PAGE * 2}`);
+    const participants = await api().get(`/instances/${id}/participants`);
+    const messages = await api().get(`/instances/${id}/messages?before=${NEWEST}&limit=${PAGE}`);
+    if (openView() !== view) return;
     view.inside = true;
     view.events = events;
     view.moreEvents = events.length === PAGE * 2;
     view.lastEvent = events.length ? events[events.length - 1].id : 0;
-    for (const p of participants) { view.participants.set(p.userId, p); state.names.set(p.userId, p.name); }
+    for (const p of participants) { view.participants.set(p.userId, p); rememberName(p.userId, p.name); }
     view.messages = messages;
     view.moreMessages = messages.length === PAGE;
     view.lastMessage = messages.length ? messages[messages.length - 1].id : 0;
   } catch (e) {
-    if (state.view !== view) return;
+    if (openView() !== view) return;
     if (e instanceof ApiError && e.status === 403) {
       view.inside = false; // not in a private meeting's audience: may still try to join, and be told why not
       renderInstance();
@@ -316,7 +300,7 @@ async function openInstance(id) {
     $('instance-error').textContent = e.message;
     return;
   }
-  view.stream = new LiveStream(`/instances/${id}/stream`, state.api.token, {
+  view.stream = new LiveStream(`/instances/${id}/stream`, api().token, {
     onEntry: (kind, entry) => applyEntry(view, kind, entry),
     onState: (s, detail) => showLive($('instance-live'), s, detail, 'Instance'),
     stillThere: () => gone(`/instances/${id}/participants`),
@@ -325,14 +309,15 @@ async function openInstance(id) {
 }
 
 function closeInstance() {
-  if (state.view && state.view.stream) state.view.stream.close();
-  if (state.view) clearTimeout(state.view.renderSoon);
-  state.view = null;
+  const view = openView();
+  if (view && view.stream) view.stream.close();
+  if (view) clearTimeout(view.renderSoon);
+  setOpenView(null);
 }
 
 function applyEntry(view, kind, entry) {
-  if (state.view !== view) return;
-  const instance = state.instances.get(view.id);
+  if (openView() !== view) return;
+  const instance = instanceById(view.id);
   if (kind === 'chat') {
     if (entry.number <= view.lastMessage) return;
     const message = { id: entry.number, userId: entry.userId, text: entry.text, timestamp: entry.at };
@@ -346,7 +331,7 @@ function applyEntry(view, kind, entry) {
     if (kind === 'join_meeting') {
       const known = view.participants.get(entry.userId);
       view.participants.set(entry.userId, { userId: entry.userId, name: known ? known.name : nameOf(entry.userId), joinedAt: entry.at });
-      if (!known && !state.names.has(entry.userId)) refreshNames(view);
+      if (!known && !knowsName(entry.userId)) refreshNames(view);
     } else {
       view.participants.delete(entry.userId);
     }
@@ -370,25 +355,25 @@ function applyEntry(view, kind, entry) {
 
 /** A newcomer's name comes with the participants list; read it once rather than show a number. */
 function refreshNames(view) {
-  state.api.get(`/instances/${view.id}/participants`).then((list) => {
-    for (const p of list) state.names.set(p.userId, p.name);
-    for (const [id, p] of view.participants) p.name = state.names.get(id) || p.name;
-    if (state.view === view) renderInstance();
+  api().get(`/instances/${view.id}/participants`).then((list) => {
+    for (const p of list) rememberName(p.userId, p.name);
+    for (const [id, p] of view.participants) p.name = knownName(id) || p.name;
+    if (openView() === view) renderInstance();
   }, () => {});
 }
 
 function instanceState() {
-  const instance = state.instances.get(state.view.id);
+  const instance = instanceById(openView().id);
   if (!instance) return ['This instance was deleted.'];
   return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
     `${timeFormat.format(new Date(instance.from))} – ${timeFormat.format(new Date(instance.to))} · `, when(instance)];
 }
 
 function renderInstance(scrollChat = false) {
-  const view = state.view;
+  const view = openView();
   if (!view) return;
-  const instance = state.instances.get(view.id);
-  const meeting = instance && state.meetings.get(instance.meetingId);
+  const instance = instanceById(view.id);
+  const meeting = instance && meetingById(instance.meetingId);
   const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
   $('instance-title').textContent = meeting ? `${meeting.title} · ${day}instance #${view.id}` : `Instance #${view.id}`;
   $('instance-state').replaceChildren(...instanceState());
@@ -457,7 +442,7 @@ function renderFilter(view) {
 
 /** Function 9: shows only one user's messages in this instance, read whole from the server. */
 async function filterChat(value) {
-  const view = state.view;
+  const view = openView();
   if (!view) return;
   if (value === '') {
     view.only = null;
@@ -466,8 +451,8 @@ async function filterChat(value) {
   }
   const userId = Number(value);
   const messages = await act($('instance-error'),
-    () => state.api.get(`/instances/${view.id}/messages?userId=${userId}&limit=1000`));
-  if (state.view !== view || !messages) return;
+    () => api().get(`/instances/${view.id}/messages?userId=${userId}&limit=1000`));
+  if (openView() !== view || !messages) return;
   view.only = userId;
   view.onlyMessages = messages;
   renderInstance(true);
@@ -475,14 +460,14 @@ async function filterChat(value) {
 
 /** Loads the page before the oldest item held, keeping the reader's place in the list. */
 async function loadEarlier(what) {
-  const view = state.view;
+  const view = openView();
   if (!view || view.loading) return;
   const items = what === 'messages' ? view.messages : view.events;
   if (items.length === 0) return;
   view.loading = true;
   try {
-    const page = await state.api.get(`/instances/${view.id}/${what}?before=${items[0].id}&limit=${PAGE}`);
-    if (state.view !== view) return;
+    const page = await api().get(`/instances/${view.id}/${what}?before=${items[0].id}&limit=${PAGE}`);
+    if (openView() !== view) return;
     items.unshift(...page);
     if (what === 'messages') view.moreMessages = page.length === PAGE;
     else view.moreEvents = page.length === PAGE;
@@ -511,8 +496,8 @@ function minutes(seconds) {
 /** Reads the instance's report and draws it: one row a person, each stretch they were in. */
 async function showAttendance(view) {
   view.attendanceShown = true;
-  const report = await state.api.get(`/instances/${view.id}/attendance`);
-  if (state.view !== view) return;
+  const report = await api().get(`/instances/${view.id}/attendance`);
+  if (openView() !== view) return;
   const peak = report.peakAt ? `, at most ${report.peakConcurrent} at once (${timeFormat.format(new Date(report.peakAt))})` : '';
   $('attendance-summary').textContent = report.uniqueAttendees === 0 ? 'Nobody has joined yet.'
     : `${report.uniqueAttendees} ${report.uniqueAttendees === 1 ? 'person' : 'people'}${peak}.`;
@@ -527,7 +512,7 @@ async function showAttendance(view) {
 
 /** Saves the report as CSV: fetched with the token (a plain link could not send it), then handed to the browser. */
 async function downloadAttendance(view) {
-  const blob = await state.api.blob(`/instances/${view.id}/attendance`, 'text/csv');
+  const blob = await api().blob(`/instances/${view.id}/attendance`, 'text/csv');
   const link = h('a', { href: URL.createObjectURL(blob), download: `instance-${view.id}-attendance.csv` });
   document.body.append(link);
   link.click();
@@ -536,19 +521,19 @@ async function downloadAttendance(view) {
 }
 
 function wireActions() {
-  $('attendance-show').addEventListener('click', () => act($('instance-error'), () => showAttendance(state.view)));
-  $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(state.view)));
+  $('attendance-show').addEventListener('click', () => act($('instance-error'), () => showAttendance(openView())));
+  $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(openView())));
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
-    await state.api.post(`/instances/${state.view.id}/participants`, { userId: myId() });
+    await api().post(`/instances/${openView().id}/participants`, { userId: myId() });
     // Shown at once; the stream confirms it with the join time.
-    state.view.participants.set(myId(), { userId: myId(), name: 'You', joinedAt: new Date(now()).toISOString() });
+    openView().participants.set(myId(), { userId: myId(), name: 'You', joinedAt: new Date(now()).toISOString() });
     renderInstance();
     $('message').focus();
   }));
   $('leave').addEventListener('click', () => act(instanceError, async () => {
-    await state.api.delete(`/instances/${state.view.id}/participants/${myId()}`);
-    state.view.participants.delete(myId());
+    await api().delete(`/instances/${openView().id}/participants/${myId()}`);
+    openView().participants.delete(myId());
     renderInstance();
   }));
   // Ending takes everyone out at once: it is asked for twice, the second time in words.
@@ -556,7 +541,7 @@ function wireActions() {
   $('end-cancel').addEventListener('click', () => { $('end-confirm-row').hidden = true; $('end').focus(); });
   $('end-confirm').addEventListener('click', () => act(instanceError, async () => {
     $('end-confirm-row').hidden = true;
-    await state.api.post(`/instances/${state.view.id}/end`);
+    await api().post(`/instances/${openView().id}/end`);
   }));
 
   const message = $('message');
@@ -578,7 +563,7 @@ function wireActions() {
     if (text.trim() === '' || message.disabled) return;
     act(instanceError, async () => {
       // One key per message: a retried send is stored once.
-      await state.api.post(`/instances/${state.view.id}/messages`, { userId: myId(), text },
+      await api().post(`/instances/${openView().id}/messages`, { userId: myId(), text },
         { 'Idempotency-Key': crypto.randomUUID() });
       message.value = '';
       count();
@@ -587,14 +572,15 @@ function wireActions() {
   $('chat-earlier').addEventListener('click', () => loadEarlier('messages'));
   $('chat-filter').addEventListener('change', (e) => filterChat(e.target.value));
   $('events-earlier').addEventListener('click', () => loadEarlier('events'));
-  $('chat').addEventListener('scroll', () => { if ($('chat').scrollTop < 20 && state.view && state.view.moreMessages) loadEarlier('messages'); });
+  $('chat').addEventListener('scroll', () => { if ($('chat').scrollTop < 20 && openView() && openView().moreMessages) loadEarlier('messages'); });
 }
 
 // ---- start -------------------------------------------------------------------------------
 
 function start() {
   wireActions();
-  wireAdmin({ state, now, renderMeetings });
+  onMeetingsChanged(renderMeetings);
+  wireAdmin();
   $('meeting-search').addEventListener('input', renderMeetings);
   $('past-more').addEventListener('click', () => { $('past-more').dataset.all = 'true'; renderMeetings(); });
   $('sign-out').addEventListener('click', signOut);
