@@ -7,7 +7,7 @@
 
 let caller = null;          // { api, me }: the client with the token, and /me's answer { admin, user }
 let showing = 'meetings';   // the view the address shows: 'meetings' (with the open instance) or 'admin'
-let opened = null;          // the open instance's view (see openInstance), or null
+let opened = null;          // the open instance's view (see instance.js), or null
 let notice = null;          // the latest "starting soon" notice: { meetingId, from }
 let skew = 0;               // how far this browser's clock is behind the server's
 const meetings = new Map(); // id -> meeting
