@@ -5,7 +5,7 @@
 import { Api } from './api.js';
 import { $, h } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
-import { loadUsers } from './admin.js';
+import { loadUsers } from './admin-users.js';
 import { setCaller, setClockSkew, isAdmin, me } from './state.js';
 
 /** Reads the server's clock from /health, taken at the middle of the round trip, so that countdowns agree with the scheduler. */
