@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,15 +13,12 @@ import java.util.Map;
  * console is a client of the public API like any other; it has no routes of its own.
  */
 final class Console {
-    private static final Map<String, String> TYPES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "console.css", "text/css; charset=utf-8",
-            "api.js", "text/javascript; charset=utf-8",
-            "live.js", "text/javascript; charset=utf-8",
-            "dom.js", "text/javascript; charset=utf-8",
-            "admin.js", "text/javascript; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+    /** The console's JavaScript modules: a module the page imports is served only if it is named here. */
+    private static final List<String> SCRIPTS = List.of(
+            "api.js", "live.js", "dom.js", "state.js", "connection.js", "countdown.js", "signin.js", "lifecycle.js",
+            "meetings.js", "instance.js", "instance-actions.js", "attendance.js", "admin.js", "admin-prompts.js",
+            "admin-users.js", "admin-meetings.js", "admin-schedule.js", "admin-webhooks.js", "console.js");
+    private static final Map<String, String> TYPES = types();
     private static final Map<String, byte[]> FILES = load();
 
     /**
@@ -32,6 +29,15 @@ final class Console {
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private Console() {}
+
+    private static Map<String, String> types() {
+        var types = new java.util.HashMap<String, String>(Map.of(
+                "index.html", "text/html; charset=utf-8",
+                "console.css", "text/css; charset=utf-8",
+                "favicon.svg", "image/svg+xml"));
+        for (String script : SCRIPTS) types.put(script, "text/javascript; charset=utf-8");
+        return Map.copyOf(types);
+    }
 
     /** Answers with one of the console's files, or 404 for any other name. */
     static void serve(Context ctx, String name) {

@@ -1,0 +1,71 @@
+// The administration's users: each listed with its e-mail and age, edited in place, given a new
+// token or deleted (both asked twice), and a form that creates one and shows its token once. The
+// list also teaches the shared state every user's name, which the other views show.
+import { $, h, act } from './dom.js';
+import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
+import { api, rememberName } from './state.js';
+
+export async function loadUsers() {
+  const users = await api().all('/users');
+  for (const user of users) rememberName(user.id, user.name);
+  $('user-list').replaceChildren(...users.map(userRow));
+}
+
+function userRow(u) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const li = h('li', { 'data-user': u.id }, `${u.name} `, h('span', { class: 'hint' }, `#${u.id} · ${u.email} · age ${u.age}`), ' ');
+  const actions = h('span', { class: 'row-actions' },
+    h('button', { type: 'button', class: 'quiet small', 'data-edit-user': u.id, onclick: () => editUser(li, u, error) }, 'Edit'),
+    h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
+      `Give ${u.name} a new token? The old one stops working.`, 'Yes, new token', () => act(error, async () => {
+        const made = await api().post(`/users/${u.id}/token`);
+        li.querySelector('.token-box')?.remove();
+        li.append(shownOnce(`${u.name}'s new token`, made.token));
+      })) }, 'New token'),
+    h('button', { type: 'button', class: 'danger small', 'data-delete-user': u.id, onclick: () => confirmInline(li,
+      `Delete ${u.name}? Their history stays.`, 'Yes, delete', () => act(error, async () => {
+        await api().delete(`/users/${u.id}`);
+        await loadUsers();
+      })) }, 'Delete'));
+  li.append(actions, error);
+  return li;
+}
+
+function editUser(li, u, error) {
+  li.querySelector('form')?.remove();
+  const field = (name, label, value, type = 'text') => [h('label', { for: `edit-user-${u.id}-${name}` }, label),
+    h('input', { id: `edit-user-${u.id}-${name}`, name, type, value: value ?? '' })];
+  const form = h('form', { class: 'form inline-form' }, ...field('name', 'Name', u.name), ...field('age', 'Age', u.age, 'number'),
+    ...field('gender', 'Gender', u.gender), ...field('email', 'E-mail', u.email, 'email'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => form.remove() }, 'Cancel')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(error, async () => {
+      await api().request('PUT', `/users/${u.id}`, { name: form.elements.name.value, age: Number(form.elements.age.value),
+        gender: form.elements.gender.value, email: form.elements.email.value });
+      await loadUsers();
+    });
+  });
+  li.append(form);
+  form.elements.name.focus();
+}
+
+export function wireUsers() {
+  $('copy-token').addEventListener('click', async () => {
+    await navigator.clipboard.writeText($('new-token').textContent).catch(() => {});
+    $('copy-token').textContent = 'Copied';
+  });
+  onSubmit('user-form', 'user-result', 'user-error', async (result, form) => {
+    $('new-token-box').hidden = true;
+    const created = await api().post('/users', {
+      name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
+    });
+    form.reset();
+    result.textContent = `Created ${created.user.name} (#${created.user.id}).`;
+    $('new-token').textContent = created.token;
+    $('copy-token').textContent = 'Copy';
+    $('new-token-box').hidden = false;
+    await loadUsers();
+  });
+}

@@ -1,0 +1,86 @@
+// The administration's webhooks: each endpoint with the events it asks for, enabled or disabled,
+// given a new signing secret or removed (both asked twice), its delivery log with a replay, and a
+// form that adds one and shows its secret once. Which endpoint's deliveries are shown is this
+// view's own, so it stays here rather than in the shared state.
+import { $, h, act } from './dom.js';
+import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
+import { api } from './state.js';
+
+const EVENT_TYPES = ['instance.scheduled', 'instance.rescheduled', 'instance.activated', 'instance.ended', 'instance.deleted',
+  'participant.joined', 'participant.left', 'participant.timed_out', 'chat.message_posted', 'attendance.report_ready'];
+
+let shownDeliveries = null; // the endpoint whose deliveries are shown
+
+export async function loadWebhooks() {
+  const endpoints = await api().get('/webhooks');
+  $('webhooks-empty').hidden = endpoints.length > 0;
+  $('webhook-list').replaceChildren(...endpoints.map(webhookRow));
+  if (shownDeliveries && endpoints.some((e) => e.id === shownDeliveries)) await showDeliveries(shownDeliveries);
+}
+
+function webhookRow(e) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const li = h('li', { 'data-webhook': e.id }, h('span', { class: 'url' }, e.url), ' ',
+    h('span', { class: `badge ${e.enabled ? '' : 'off'}` }, e.enabled ? 'enabled' : 'disabled'),
+    h('p', { class: 'hint' }, `#${e.id} · ${e.events.includes('*') ? 'all events' : e.events.join(', ')}`
+      + `${e.description ? ` · ${e.description}` : ''}${e.disabledReason ? ` · ${e.disabledReason}` : ''}`));
+  const patch = (body) => act(error, async () => { await api().request('PATCH', `/webhooks/${e.id}`, body); await loadWebhooks(); });
+  li.append(h('span', { class: 'row-actions' },
+    h('button', { type: 'button', class: 'quiet small', 'data-webhook-deliveries': e.id, onclick: () => act(error, () => showDeliveries(e.id)) }, 'Deliveries'),
+    h('button', { type: 'button', class: 'quiet small', 'data-webhook-toggle': e.id, onclick: () => patch({ enabled: !e.enabled }) },
+      e.enabled ? 'Disable' : 'Enable'),
+    h('button', { type: 'button', class: 'quiet small', 'data-webhook-rotate': e.id, onclick: () => confirmInline(li,
+      'Make a new signing secret? The old one keeps signing beside it for 24 hours.', 'Yes, new secret', () => act(error, async () => {
+        const made = await api().post(`/webhooks/${e.id}/secret`);
+        li.querySelector('.token-box')?.remove();
+        li.append(shownOnce('The new signing secret', made.secret));
+      })) }, 'New secret'),
+    h('button', { type: 'button', class: 'danger small', 'data-webhook-remove': e.id, onclick: () => confirmInline(li,
+      'Remove this webhook and what it has queued?', 'Yes, remove', () => act(error, async () => {
+        await api().delete(`/webhooks/${e.id}`);
+        if (shownDeliveries === e.id) { shownDeliveries = null; $('webhook-deliveries').hidden = true; }
+        await loadWebhooks();
+      })) }, 'Remove')), error);
+  return li;
+}
+
+async function showDeliveries(endpointId) {
+  shownDeliveries = endpointId;
+  const status = $('webhook-status').value;
+  const page = await api().get(`/webhooks/${endpointId}/deliveries?limit=50${status ? `&status=${status}` : ''}`);
+  $('webhook-deliveries-title').textContent = `Deliveries of webhook #${endpointId}`;
+  $('webhook-deliveries-empty').hidden = page.length > 0;
+  $('webhook-delivery-rows').replaceChildren(...page.map((d) => h('tr', { 'data-delivery': d.id },
+    h('td', {}, `#${d.id}`), h('td', {}, d.type), h('td', {}, `#${d.instanceId}`),
+    h('td', { class: `delivery-${d.status}` }, d.status), h('td', {}, String(d.attempts)),
+    h('td', {}, d.lastCode ? String(d.lastCode) : d.lastError || '–'),
+    h('td', {}, d.nextAttemptAt ? new Date(d.nextAttemptAt).toLocaleString() : '–'),
+    h('td', {}, h('button', { type: 'button', class: 'quiet small', 'data-replay': d.id, onclick: () => act($('webhook-error'), async () => {
+      const again = await api().post(`/webhooks/${endpointId}/deliveries/${d.id}/replay`);
+      $('webhook-result').textContent = `Delivery #${d.id} queued again as #${again.id}, with the same webhook-id.`;
+      await showDeliveries(endpointId);
+    }) }, 'Send again')))));
+  $('webhook-deliveries').hidden = false;
+}
+
+export function wireWebhooks() {
+  $('webhook-events').replaceChildren(...EVENT_TYPES.map((type) => h('div', { class: 'check' },
+    h('input', { type: 'checkbox', id: `webhook-event-${type}`, value: type, disabled: true }),
+    h('label', { for: `webhook-event-${type}` }, type))));
+  $('webhook-all').addEventListener('change', () => {
+    for (const box of $('webhook-events').querySelectorAll('input')) box.disabled = $('webhook-all').checked;
+  });
+  onSubmit('webhook-form', 'webhook-result', 'webhook-error', async (result, form) => {
+    $('webhook-secret-box').replaceChildren();
+    const events = $('webhook-all').checked ? ['*']
+      : [...$('webhook-events').querySelectorAll('input:checked')].map((box) => box.value);
+    if (events.length === 0) throw new Error('Choose at least one event, or all of them');
+    const made = await api().post('/webhooks', { url: $('webhook-url').value, events, description: $('webhook-description').value });
+    form.reset();
+    for (const box of $('webhook-events').querySelectorAll('input')) box.disabled = true;
+    result.textContent = `Added webhook #${made.endpoint.id} for ${made.endpoint.url}.`;
+    $('webhook-secret-box').replaceChildren(shownOnce('Its signing secret', made.secret));
+    await loadWebhooks();
+  });
+  $('webhook-status').addEventListener('change', () => { if (shownDeliveries) act($('webhook-error'), () => showDeliveries(shownDeliveries)); });
+}

@@ -1,0 +1,212 @@
+// The open instance: what it holds (participants, the latest pages of chat and of its event log),
+// kept current from its own stream, and drawn beside the meetings list. Only one instance is open
+// at a time; its view object lives in the shared state so that the list can mark it and the
+// address can name it, and every late answer checks that its instance is still the open one.
+import { ApiError } from './api.js';
+import { LiveStream } from './live.js';
+import { $, h, timeFormat, stamp, dayFormat } from './dom.js';
+import { gone, showLive } from './connection.js';
+import { when } from './countdown.js';
+import { showAttendance } from './attendance.js';
+import {
+  api, isAdmin, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
+  openView, setOpenView, meetingsChanged,
+} from './state.js';
+
+export const PAGE = 50;
+const NEWEST = Number.MAX_SAFE_INTEGER; // a cursor above every id: "before" it is the latest page
+
+/**
+ * Opens an instance: reads the latest page of its events log, then its participants, then the
+ * latest page of chat, then follows its stream from the start of its feed. Entries the pages
+ * already hold (by number) are skipped; the joins, leaves and timeouts after the events page are
+ * applied on top of the participants, in order, which gives the current state even when some of
+ * them happened between the reads.
+ */
+export async function openInstance(id) {
+  closeInstance();
+  if (location.hash !== `#/instances/${id}`) history.replaceState(null, '', `#/instances/${id}`);
+  const view = {
+    id, inside: null, stream: null, renderSoon: null, scrollSoon: false,
+    participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
+    moreMessages: false, moreEvents: false, amIn: false, attendanceShown: false,
+    only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
+  };
+  setOpenView(view);
+  $('instance-hint').hidden = true;
+  $('instance-body').hidden = false;
+  $('instance-error').textContent = '';
+  $('attendance-summary').textContent = '';
+  $('end-confirm-row').hidden = true;
+  $('attendance-table').hidden = true;
+  meetingsChanged(); // the list marks the open instance
+  renderInstance();
+  // Keyboard and screen-reader users land on what they opened; on a phone it scrolls into view.
+  $('instance-title').focus();
+  try {
+    const events = await api().get(`/instances/${id}/events?before=${NEWEST}&limit=${PAGE * 2}`);
+    const participants = await api().get(`/instances/${id}/participants`);
+    const messages = await api().get(`/instances/${id}/messages?before=${NEWEST}&limit=${PAGE}`);
+    if (openView() !== view) return;
+    view.inside = true;
+    view.events = events;
+    view.moreEvents = events.length === PAGE * 2;
+    view.lastEvent = events.length ? events[events.length - 1].id : 0;
+    for (const p of participants) { view.participants.set(p.userId, p); rememberName(p.userId, p.name); }
+    view.messages = messages;
+    view.moreMessages = messages.length === PAGE;
+    view.lastMessage = messages.length ? messages[messages.length - 1].id : 0;
+  } catch (e) {
+    if (openView() !== view) return;
+    if (e instanceof ApiError && e.status === 403) {
+      view.inside = false; // not in a private meeting's audience: may still try to join, and be told why not
+      renderInstance();
+      return;
+    }
+    $('instance-error').textContent = e.message;
+    return;
+  }
+  view.stream = new LiveStream(`/instances/${id}/stream`, api().token, {
+    onEntry: (kind, entry) => applyEntry(view, kind, entry),
+    onState: (s, detail) => showLive($('instance-live'), s, detail, 'Instance'),
+    stillThere: () => gone(`/instances/${id}/participants`),
+  });
+  renderInstance(true);
+}
+
+function closeInstance() {
+  const view = openView();
+  if (view && view.stream) view.stream.close();
+  if (view) clearTimeout(view.renderSoon);
+  setOpenView(null);
+}
+
+function applyEntry(view, kind, entry) {
+  if (openView() !== view) return;
+  const instance = instanceById(view.id);
+  if (kind === 'chat') {
+    if (entry.number <= view.lastMessage) return;
+    const message = { id: entry.number, userId: entry.userId, text: entry.text, timestamp: entry.at };
+    view.messages.push(message);
+    if (view.only === entry.userId) view.onlyMessages.push(message);
+    view.lastMessage = entry.number;
+  } else if (['join_meeting', 'leave_meeting', 'timeout'].includes(kind)) {
+    if (entry.number <= view.lastEvent) return;
+    view.events.push({ id: entry.number, type: kind, userId: entry.userId, timestamp: entry.at, reason: entry.reason });
+    view.lastEvent = entry.number;
+    if (kind === 'join_meeting') {
+      const known = view.participants.get(entry.userId);
+      view.participants.set(entry.userId, { userId: entry.userId, name: known ? known.name : nameOf(entry.userId), joinedAt: entry.at });
+      if (!known && !knowsName(entry.userId)) refreshNames(view);
+    } else {
+      view.participants.delete(entry.userId);
+    }
+  } else if (kind === 'activated' && instance) {
+    instance.status = 'active';
+  } else if (kind === 'ended') {
+    if (instance) instance.status = 'ended';
+    view.participants.clear();
+    if (view.attendanceShown) showAttendance(view); // the report is final now: show it as it stands
+  }
+  // A resumed stream can bring thousands of entries at once: draw them together.
+  view.scrollSoon ||= kind === 'chat';
+  if (!view.renderSoon) {
+    view.renderSoon = setTimeout(() => {
+      view.renderSoon = null;
+      renderInstance(view.scrollSoon);
+      view.scrollSoon = false;
+    }, 16);
+  }
+}
+
+/** A newcomer's name comes with the participants list; read it once rather than show a number. */
+function refreshNames(view) {
+  api().get(`/instances/${view.id}/participants`).then((list) => {
+    for (const p of list) rememberName(p.userId, p.name);
+    for (const [id, p] of view.participants) p.name = knownName(id) || p.name;
+    if (openView() === view) renderInstance();
+  }, () => {});
+}
+
+function instanceState() {
+  const instance = instanceById(openView().id);
+  if (!instance) return ['This instance was deleted.'];
+  return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
+    `${timeFormat.format(new Date(instance.from))} – ${timeFormat.format(new Date(instance.to))} · `, when(instance)];
+}
+
+/** The open instance's status line, said again as time passes. */
+export function redrawInstanceState() {
+  if (openView()) $('instance-state').replaceChildren(...instanceState());
+}
+
+export function renderInstance(scrollChat = false) {
+  const view = openView();
+  if (!view) return;
+  const instance = instanceById(view.id);
+  const meeting = instance && meetingById(instance.meetingId);
+  const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
+  $('instance-title').textContent = meeting ? `${meeting.title} · ${day}instance #${view.id}` : `Instance #${view.id}`;
+  $('instance-state').replaceChildren(...instanceState());
+
+  const active = instance && instance.status === 'active';
+  const user = !isAdmin();
+  view.amIn = user && view.participants.has(myId());
+  $('join').hidden = !user;
+  $('leave').hidden = !user;
+  $('end').hidden = user;
+  // Outside a private meeting's audience: no join to be refused at, and the reason said to them.
+  $('join').disabled = !active || view.amIn || view.inside === false;
+  $('leave').disabled = !active || !view.amIn;
+  $('end').disabled = !active;
+  $('instance-private').hidden = view.inside !== false;
+  $('instance-inside').hidden = view.inside !== true;
+  $('post-form').hidden = !user;
+  const mayPost = active && view.amIn;
+  $('message').disabled = !mayPost;
+  $('post').disabled = !mayPost || $('message').value.trim() === '';
+  $('message').placeholder = mayPost ? 'Say something' : active ? 'Join to post' : 'The instance is not active';
+
+  const participants = [...view.participants.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+  $('participant-count').textContent = `(${participants.length})`;
+  $('participants-empty').hidden = participants.length > 0;
+  $('participants').replaceChildren(...participants.map((p) => h('li', { 'data-user': p.userId },
+    p.userId === myId() ? 'You' : p.name, ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
+
+  renderFilter(view);
+  const chat = $('chat');
+  const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
+  const shown = view.only === null ? view.messages : view.onlyMessages;
+  chat.replaceChildren(...shown.map((m) => h('li', { 'data-message': m.id, class: m.userId === myId() ? 'mine' : false },
+    h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), h('br'), h('span', { class: 'text' }, m.text))));
+  if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
+  $('chat-earlier').hidden = !view.moreMessages || view.only !== null;
+
+  // Events are named as the seed names them, in the events log and on the streams alike.
+  // A timeout is the seed's name for being inside when the meeting ended: said as that, with why.
+  const ending = instance && instance.endedBy === 'administrator' ? 'the administrator ended the meeting' : 'the meeting ended';
+  const label = (e, was) => {
+    if (e.type === 'join_meeting') return 'joined';
+    if (e.type === 'leave_meeting') return e.reason === 'removed' ? `${was} taken out (no longer in the audience)` : 'left';
+    if (e.type === 'timeout') return e.reason === 'reaped' ? `${was} taken out after going quiet` : `${was} in when ${ending}`;
+    return e.type;
+  };
+  $('events').replaceChildren(...view.events.map((e) => {
+    const who = nameOf(e.userId);
+    return h('li', { 'data-event': e.id }, stamp(e.timestamp), ` ${who} ${label(e, who === 'You' ? 'were' : 'was')}`);
+  }));
+  $('events-earlier').hidden = !view.moreEvents;
+}
+
+/** The filter offers everyone whose name the console knows in this instance: participants, past and present. */
+function renderFilter(view) {
+  const select = $('chat-filter');
+  const people = new Set([...view.participants.keys(), ...view.events.map((e) => e.userId), ...view.messages.map((m) => m.userId)]);
+  if (view.only !== null) people.add(view.only);
+  const wanted = ['', ...[...people].sort((a, b) => a - b).map(String)];
+  const present = [...select.options].map((o) => o.value);
+  if (wanted.join() !== present.join() || [...select.options].some((o) => o.value && o.textContent !== nameOf(Number(o.value)))) {
+    select.replaceChildren(...wanted.map((id) => h('option', { value: id }, id ? nameOf(Number(id)) : 'everyone')));
+  }
+  select.value = view.only === null ? '' : String(view.only);
+}

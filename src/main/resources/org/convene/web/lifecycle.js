@@ -1,0 +1,78 @@
+// Keeps the meetings and instances that every view shows current: read whole once at sign-in, then
+// followed on /stream's lifecycle feed (scheduled, activated, ended, deleted, and the "starting
+// soon" reminders). It changes only the shared state and then asks the views to draw; the open
+// instance is drawn again when the entry is about it.
+import { LiveStream } from './live.js';
+import { $ } from './dom.js';
+import { gone, showLive } from './connection.js';
+import { renderNotice } from './meetings.js';
+import { renderInstance } from './instance.js';
+import {
+  api, now, hasMeeting, putMeeting, instanceById, hasInstance, putInstance, forgetInstance, isOpen, setNotice,
+  meetingsChanged,
+} from './state.js';
+
+let feed = null; // the /stream LiveStream, open for as long as the page
+
+export async function loadMeetings() {
+  const meetings = await api().all('/meetings');
+  for (const meeting of meetings) putMeeting(meeting);
+  const lists = await Promise.all(meetings.map((m) => api().get(`/meetings/${m.id}/instances`)));
+  // The stream replays every instance's lifecycle in order and ends at the present; the list only
+  // fills in instances the stream has not mentioned (their history may have been trimmed).
+  for (const instance of lists.flat()) if (!hasInstance(instance.id)) putInstance(instance);
+  meetingsChanged();
+}
+
+/** Follows the lifecycle feed with {@code token}, its state shown in the header as "Meetings". */
+export function followLifecycle(token) {
+  feed = new LiveStream('/stream?scope=lifecycle', token, {
+    onEntry: onLifecycle,
+    onState: (s, detail) => showLive($('live'), s, detail, 'Meetings'),
+    stillThere: () => gone('/me'),
+  });
+}
+
+/** Reads a meeting the feed named before the page knew it, and draws it once known. */
+function readMeeting(id) {
+  api().get(`/meetings/${id}`).then((m) => { putMeeting(m); meetingsChanged(); }, () => {});
+}
+
+async function onLifecycle(kind, entry) {
+  if (kind === 'reminder') {
+    // The stream replays what happened before: only a notice still ahead is news.
+    if (new Date(entry.from).getTime() > now()) {
+      setNotice({ meetingId: entry.meetingId, from: entry.from });
+      if (!hasMeeting(entry.meetingId)) readMeeting(entry.meetingId);
+      renderNotice();
+    }
+    return;
+  }
+  if (kind === 'deleted') {
+    forgetInstance(entry.instanceId);
+  } else {
+    const status = { scheduled: 'scheduled', activated: 'active', ended: 'ended' }[kind];
+    const known = instanceById(entry.instanceId);
+    // An end by the administrator carries no window: the instance keeps the one it had.
+    const window = entry.from ? { from: entry.from, to: entry.to } : known ? { from: known.from, to: known.to } : null;
+    if (!window) {
+      api().get(`/instances/${entry.instanceId}`).then((i) => { putInstance(i); meetingsChanged(); }, () => {});
+      return;
+    }
+    putInstance({ id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    if (kind === 'ended') {
+      // When it actually ended and by whom come with the instance itself.
+      api().get(`/instances/${entry.instanceId}`).then((i) => {
+        putInstance(i);
+        meetingsChanged();
+        if (isOpen(i.id)) renderInstance();
+      }, () => {});
+    }
+    if (!hasMeeting(entry.meetingId)) {
+      putMeeting({ id: entry.meetingId, title: `Meeting ${entry.meetingId}`, isPublic: true });
+      readMeeting(entry.meetingId);
+    }
+  }
+  meetingsChanged();
+  if (isOpen(entry.instanceId)) renderInstance();
+}

@@ -1,0 +1,76 @@
+// The meetings view: every instance the caller may see, grouped Live now, Upcoming and Past, with
+// the search over meetings' titles and descriptions and the latest "starting soon" notice. It
+// draws from the shared state whenever the meetings or instances change, and a row opens its
+// instance beside the list.
+import { $, h, timeFormat, windowText } from './dom.js';
+import { when } from './countdown.js';
+import { openInstance } from './instance.js';
+import { meetingById, meetingList, instanceList, isOpen, openView, latestNotice, onMeetingsChanged } from './state.js';
+
+/** Past instances listed before "Show all". */
+const PAST_SHOWN = 10;
+
+/** The latest "starting soon" notice, named by its meeting's title as soon as the meeting is known. */
+export function renderNotice() {
+  const notice = latestNotice();
+  $('notice').hidden = !notice;
+  if (!notice) return;
+  const meeting = meetingById(notice.meetingId);
+  $('notice').textContent = `Starting soon: ${meeting ? meeting.title : 'a meeting'}, ${timeFormat.format(new Date(notice.from))}.`;
+}
+
+/** Whether a meeting matches what is typed in the search box. */
+function matches(meeting) {
+  const wanted = $('meeting-search').value.trim().toLowerCase();
+  return !wanted || `${meeting.title} ${meeting.description || ''}`.toLowerCase().includes(wanted);
+}
+
+/** One instance as a row: its meeting, its date, its status and the time to its next change. */
+function instanceRow(instance, meeting) {
+  return h('li', {}, h('button', {
+    type: 'button', 'data-instance': instance.id, 'data-status': instance.status,
+    'aria-current': isOpen(instance.id) ? 'true' : 'false',
+    onclick: () => openInstance(instance.id),
+  },
+  h('span', { class: 'meeting-title' }, meeting ? meeting.title : `Meeting ${instance.meetingId}`),
+  meeting ? h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private') : null,
+  h('span', { class: 'date' }, windowText(instance.from, instance.to)),
+  h('span', { class: `status status-${instance.status}` }, instance.status),
+  h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))));
+}
+
+/** The instances in three groups, live, upcoming (soonest first) and past (latest first), filtered by the search. */
+function renderMeetings() {
+  const meetings = meetingList();
+  const shown = instanceList().filter((i) => {
+    const meeting = meetingById(i.meetingId);
+    return !meeting || matches(meeting);
+  });
+  const group = (status) => shown.filter((i) => i.status === status);
+  const live = group('active').sort((a, b) => a.to.localeCompare(b.to));
+  const upcoming = group('scheduled').sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id);
+  const past = group('ended').sort((a, b) => (b.endedAt || b.to).localeCompare(a.endedAt || a.to));
+  const allPast = $('past-more').dataset.all === 'true';
+  const fill = (name, list, limit = list.length) => {
+    $(`group-${name}`).replaceChildren(...list.slice(0, limit).map((i) => instanceRow(i, meetingById(i.meetingId))));
+    $(`group-${name}-count`).textContent = `(${list.length})`;
+    $(`group-${name}-empty`).hidden = list.length > 0;
+  };
+  fill('live', live);
+  fill('upcoming', upcoming);
+  // The open instance stays listed even when it is an old one.
+  const open = openView();
+  const openPast = open ? past.findIndex((i) => i.id === open.id) : -1;
+  fill('past', past, allPast ? past.length : Math.max(PAST_SHOWN, openPast + 1));
+  $('past-more').hidden = allPast || past.length <= PAST_SHOWN;
+  $('past-more').textContent = `Show all ${past.length} past instances`;
+  $('meetings-empty').hidden = meetings.length > 0;
+  $('meetings-none-found').hidden = meetings.length === 0 || shown.length > 0 || !$('meeting-search').value.trim();
+  renderNotice();
+}
+
+export function wireMeetings() {
+  onMeetingsChanged(renderMeetings);
+  $('meeting-search').addEventListener('input', renderMeetings);
+  $('past-more').addEventListener('click', () => { $('past-more').dataset.all = 'true'; renderMeetings(); });
+}
