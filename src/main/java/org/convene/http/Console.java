@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class Console {
     private Console() {}
 
     private static Map<String, String> types() {
-        var types = new java.util.HashMap<String, String>(Map.of(
+        var types = new HashMap<String, String>(Map.of(
                 "index.html", "text/html; charset=utf-8",
                 "console.css", "text/css; charset=utf-8",
                 "favicon.svg", "image/svg+xml"));
