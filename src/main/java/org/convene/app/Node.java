@@ -140,7 +140,7 @@ public final class Node implements AutoCloseable {
         OkHttpCourier courier = new OkHttpCourier(new TargetGuard(s.allowPrivate()), s.timeout(), s.maxAnswerBytes());
         String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return new WebhookDispatcher(store.webhooks(), courier, webhookBox, clock, s, new WebhookMetrics(metrics), consumer);
+        return new WebhookDispatcher(store.deliveries(), courier, webhookBox, clock, s, new WebhookMetrics(metrics), consumer);
     }
 
     /** Describes where the data lives, for people. */

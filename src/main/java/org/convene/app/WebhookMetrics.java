@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.convene.webhook.WebhookDispatcher;
-import org.convene.webhook.port.WebhookStore.Outcome;
+import org.convene.webhook.port.DeliveryQueue.Outcome;
 
 /**
  * Webhook delivery as metrics: attempts by outcome ({@code ok}, {@code retry}, {@code failed}, {@code gone}),

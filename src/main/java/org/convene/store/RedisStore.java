@@ -14,6 +14,7 @@ import org.convene.core.port.Storage;
 import org.convene.core.port.UserStore;
 import org.convene.schedule.TransitionStore;
 import org.convene.series.port.SeriesStore;
+import org.convene.webhook.port.DeliveryQueue;
 import org.convene.webhook.port.WebhookStore;
 
 /**
@@ -40,6 +41,7 @@ public final class RedisStore implements Storage {
     private final RedisMaintenance maintenance;
     private final LiveView live;
     private final WebhookRecords webhooks;
+    private final WebhookQueue deliveries;
     private final SeriesRecords series;
     private final DataLayout layout;
 
@@ -64,6 +66,7 @@ public final class RedisStore implements Storage {
         this.allowances = new SharedAllowances(calls);
         this.maintenance = new RedisMaintenance(calls, users, locator, live);
         this.webhooks = new WebhookRecords(calls);
+        this.deliveries = new WebhookQueue(calls);
         this.series = new SeriesRecords(calls, meetings, due);
         this.layout = new DataLayout(calls, maintenance::isEmpty);
     }
@@ -133,9 +136,14 @@ public final class RedisStore implements Storage {
         return series;
     }
 
-    /** The webhooks' endpoints, outboxes, queue and delivery log. */
+    /** The webhooks' endpoints and delivery log. */
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** The webhooks' outboxes drained into deliveries, and the queue that hands them to the workers. */
+    public DeliveryQueue deliveries() {
+        return deliveries;
     }
 
     /** The version of the data layout this Redis holds, and the steps that bring older data up to date. */

@@ -21,9 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.StoreUnavailableException;
-import org.convene.webhook.port.WebhookStore.Attempt;
-import org.convene.webhook.port.WebhookStore.Outcome;
-import org.convene.webhook.port.WebhookStore.Work;
+import org.convene.webhook.port.DeliveryQueue;
 
 /**
  * The way from a meeting's outbox to a worker. Each write that may add to a meeting's outbox announces
@@ -33,7 +31,7 @@ import org.convene.webhook.port.WebhookStore.Work;
  * repeats the drain, never loses an entry. Due lanes go on a stream read through the consumer group
  * {@code deliver}: a node that dies holding a lane leaves it pending, and another claims it.
  */
-final class WebhookQueue {
+final class WebhookQueue implements DeliveryQueue {
     private static final Script ENQUEUE = Script.load("hooks", "enqueue");
     private static final Script RELEASE = Script.load("hooks", "release");
     private static final Script BEGIN = Script.load("hooks", "begin");
@@ -53,7 +51,8 @@ final class WebhookQueue {
         this.calls = calls;
     }
 
-    int drain(Instant now, Duration keep) {
+    @Override
+    public int drainOutboxes(Instant now, Duration keep) {
         List<String> meetings = new ArrayList<>(calls.await(calls.commands.spop(Keys.HOOKS_DIRTY, MEETINGS_PER_DRAIN)
                 .toCompletableFuture()));
         if (meetings.isEmpty()) return 0;
@@ -112,7 +111,8 @@ final class WebhookQueue {
         return entries;
     }
 
-    void sweep() {
+    @Override
+    public void sweepOutboxes() {
         long after = 0;
         while (true) {
             List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
@@ -128,7 +128,8 @@ final class WebhookQueue {
         }
     }
 
-    List<Work> take(String consumer, int max, Instant now, Duration claimAfter) {
+    @Override
+    public List<Work> take(String consumer, int max, Instant now, Duration claimAfter) {
         calls.await(calls.inHooks(RELEASE, RedisCalls.ms(now), Long.toString(Math.max(100, max)))).ok();
         ensureGroup();
         List<Work> work = new ArrayList<>();
@@ -178,18 +179,21 @@ final class WebhookQueue {
         }
     }
 
-    Optional<Attempt> begin(Work work, Instant now) {
+    @Override
+    public Optional<Attempt> begin(Work work, Instant now) {
         return BeginReply.of(calls.await(calls.inHooks(BEGIN, work.entryId(), work.lane(), RedisCalls.ms(now)))).attempt();
     }
 
-    void record(Work work, long deliveryId, Outcome outcome, Instant now) {
+    @Override
+    public void record(Work work, long deliveryId, Outcome outcome, Instant now) {
         calls.await(calls.inHooks(OUTCOME, work.entryId(), work.lane(), Long.toString(deliveryId), RedisCalls.ms(now),
                 outcome.result().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.code()),
                 Long.toString(outcome.latencyMillis()), outcome.error() == null ? "" : outcome.error(),
                 outcome.nextAttempt().map(RedisCalls::ms).orElse("0"))).ok();
     }
 
-    long backlog() {
+    @Override
+    public long backlog() {
         CompletableFuture<Long> due = calls.commands.zcard(DUE).toCompletableFuture();
         CompletableFuture<Long> work = calls.commands.xlen(WORK).toCompletableFuture();
         calls.awaitAll(due, work);

@@ -21,10 +21,10 @@ import org.convene.webhook.EventKind;
 import org.convene.webhook.port.WebhookStore;
 
 /**
- * Webhook endpoints, their delivery log and the queue between the meetings' outboxes and the workers
- * ({@link WebhookQueue}), under the {@code {hooks}} hash tag (the keys are described in lua/hooks/_lib.lua).
+ * Webhook endpoints and their delivery log, under the {@code {hooks}} hash tag (the keys are described in
+ * lua/hooks/_lib.lua); the queue between the meetings' outboxes and the workers is {@link WebhookQueue}.
  */
-public final class WebhookRecords implements WebhookStore {
+final class WebhookRecords implements WebhookStore {
     private static final Script SAVE = Script.load("hooks", "endpoint_save");
     private static final Script ROTATE = Script.load("hooks", "endpoint_rotate");
     private static final Script DELETE = Script.load("hooks", "endpoint_delete");
@@ -35,11 +35,9 @@ public final class WebhookRecords implements WebhookStore {
     private static final int SCAN_BUDGET = 5_000;
 
     private final RedisCalls calls;
-    private final WebhookQueue queue;
 
     WebhookRecords(RedisCalls calls) {
         this.calls = calls;
-        this.queue = new WebhookQueue(calls);
     }
 
     @Override
@@ -81,30 +79,10 @@ public final class WebhookRecords implements WebhookStore {
                 RedisCalls.ms(previousUntil), RedisCalls.ms(now)))).endpoint());
     }
 
-    @Override
-    public int drainOutboxes(Instant now, Duration keep) {
-        return queue.drain(now, keep);
-    }
 
-    @Override
-    public void sweepOutboxes() {
-        queue.sweep();
-    }
 
-    @Override
-    public List<Work> take(String consumer, int max, Instant now, Duration claimAfter) {
-        return queue.take(consumer, max, now, claimAfter);
-    }
 
-    @Override
-    public Optional<Attempt> begin(Work work, Instant now) {
-        return queue.begin(work, now);
-    }
 
-    @Override
-    public void record(Work work, long deliveryId, Outcome outcome, Instant now) {
-        queue.record(work, deliveryId, outcome, now);
-    }
 
     @Override
     public List<Delivery> deliveries(long endpointId, Optional<DeliveryStatus> status, OptionalLong before, int limit) {
@@ -129,10 +107,6 @@ public final class WebhookRecords implements WebhookStore {
         return ReplayReply.of(calls.await(calls.inHooks(REPLAY, args.toArray(String[]::new)))).deliveries();
     }
 
-    @Override
-    public long backlog() {
-        return queue.backlog();
-    }
 
     /** The reply of a script on one endpoint, refusing with "Invalid webhook" where it found none. */
     private static Reply found(Reply reply) {

@@ -18,10 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.webhook.port.Courier;
-import org.convene.webhook.port.WebhookStore;
-import org.convene.webhook.port.WebhookStore.Attempt;
-import org.convene.webhook.port.WebhookStore.Outcome;
-import org.convene.webhook.port.WebhookStore.Work;
+import org.convene.webhook.port.DeliveryQueue;
+import org.convene.webhook.port.DeliveryQueue.Attempt;
+import org.convene.webhook.port.DeliveryQueue.Outcome;
+import org.convene.webhook.port.DeliveryQueue.Work;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int MAX_DRAINS_PER_LOOK = 20;
 
-    private final WebhookStore store;
+    private final DeliveryQueue store;
     private final Courier courier;
     private final SecretBox box;
     private final Clock clock;
@@ -60,7 +60,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** A dispatcher named {@code consumer} in the consumer group (unique per node). */
-    public WebhookDispatcher(WebhookStore store, Courier courier, SecretBox box, Clock clock, WebhookSettings settings,
+    public WebhookDispatcher(DeliveryQueue store, Courier courier, SecretBox box, Clock clock, WebhookSettings settings,
                              DeliveryListener listener, String consumer) {
         this.store = store;
         this.courier = courier;

@@ -99,7 +99,7 @@ class WebhookFailoverTest {
                 assertThat(ChildJvm.awaitGone(node.pid(), 10)).isTrue();
                 release.countDown();
 
-                survivor = new WebhookDispatcher(store.webhooks(), new OkHttpCourier(new TargetGuard(true),
+                survivor = new WebhookDispatcher(store.deliveries(), new OkHttpCourier(new TargetGuard(true),
                         Duration.ofSeconds(2), 65_536), box, Clock.systemUTC(), WebhookSettings.defaults(true, 2,
                         Duration.ofMillis(50), 30).withClaimAfter(Duration.ofSeconds(3), Duration.ofSeconds(2)), (r, l, t) -> { },
                         "survivor").start();

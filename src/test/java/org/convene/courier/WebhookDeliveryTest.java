@@ -98,7 +98,7 @@ class WebhookDeliveryTest {
     WebhookDispatcher dispatcher(TargetGuard guard, Duration timeout) {
         WebhookSettings settings = WebhookSettings.defaults(true, 4, Duration.ofMillis(20), 30)
                 .withClaimAfter(timeout.plusSeconds(1), timeout);
-        WebhookDispatcher d = new WebhookDispatcher(store.webhooks(), new OkHttpCourier(guard, timeout, 64 * 1024), box,
+        WebhookDispatcher d = new WebhookDispatcher(store.deliveries(), new OkHttpCourier(guard, timeout, 64 * 1024), box,
                 clock, settings, (r, lag, latency) -> { }, "test");
         dispatchers.add(d);
         return d;

@@ -29,6 +29,7 @@ import org.convene.webhook.WebhookDispatcher;
 import org.convene.webhook.WebhookSettings;
 import org.convene.webhook.Webhooks;
 import org.convene.webhook.port.Courier;
+import org.convene.webhook.port.DeliveryQueue;
 import org.convene.webhook.port.WebhookStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,7 @@ abstract class WebhookContract extends StoreContract {
     volatile Function<Sent, Courier.Answer> answer = s -> new Courier.Answer(200, 1, "");
     final List<WebhookDispatcher> dispatchers = new ArrayList<>();
     WebhookStore hooks;
+    DeliveryQueue queue;
     Webhooks webhooks;
     SecretBox box;
 
@@ -73,10 +75,11 @@ abstract class WebhookContract extends StoreContract {
     @BeforeEach
     void drainTheSeedWorldBeforeAnyEndpoint() {
         hooks = store.webhooks();
+        queue = store.deliveries();
         box = new SecretBox(new byte[32]);
         webhooks = new Webhooks(hooks, box, new TargetGuard(true), clock, Duration.ofDays(30));
-        hooks.sweepOutboxes();
-        while (hooks.drainOutboxes(clock.instant(), Duration.ofDays(30)) > 0) {
+        queue.sweepOutboxes();
+        while (queue.drainOutboxes(clock.instant(), Duration.ofDays(30)) > 0) {
             // the seed world's events, which no endpoint wants yet
         }
     }
@@ -89,7 +92,7 @@ abstract class WebhookContract extends StoreContract {
     WebhookDispatcher dispatcher(String name, Courier with) {
         WebhookSettings settings = WebhookSettings.defaults(true, 4, Duration.ofMillis(20), 30)
                 .withClaimAfter(Duration.ofMillis(400), Duration.ofMillis(200));
-        WebhookDispatcher d = new WebhookDispatcher(hooks, with, box, clock, settings, (r, lag, latency) -> { }, name);
+        WebhookDispatcher d = new WebhookDispatcher(queue, with, box, clock, settings, (r, lag, latency) -> { }, name);
         dispatchers.add(d);
         return d;
     }
@@ -275,7 +278,7 @@ abstract class WebhookContract extends StoreContract {
         convene.join(john.id(), active.id());
         await().until(() -> redis().async().scard(Keys.HOOKS_DIRTY).get() > 0);
         redis().async().del(Keys.HOOKS_DIRTY);
-        assertThat(hooks.drainOutboxes(clock.instant(), Duration.ofDays(30))).isZero();
+        assertThat(queue.drainOutboxes(clock.instant(), Duration.ofDays(30))).isZero();
 
         deliverAll(dispatcher("a", courier), e);
 
@@ -288,7 +291,7 @@ abstract class WebhookContract extends StoreContract {
         convene.join(john.id(), active.id());
         for (int i = 0; i < 5; i++) convene.post(john.id(), active.id(), "m" + i);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            queue.drainOutboxes(clock.instant(), Duration.ofDays(30));
             return log(e).size() == 5;
         });
 
@@ -307,7 +310,7 @@ abstract class WebhookContract extends StoreContract {
         Endpoint e = endpoint();
         convene.join(john.id(), active.id());
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            queue.drainOutboxes(clock.instant(), Duration.ofDays(30));
             return !log(e).isEmpty();
         });
 
@@ -316,7 +319,7 @@ abstract class WebhookContract extends StoreContract {
         for (int i = 0; i < 5; i++) d.look();
 
         assertThat(sent).isEmpty();
-        assertThat(hooks.backlog()).isZero();
+        assertThat(queue.backlog()).isZero();
         assertThat(webhooks.endpoints()).isEmpty();
     }
 
@@ -334,10 +337,10 @@ abstract class WebhookContract extends StoreContract {
     void reEnablingAnEndpointLeavesWorkAlreadyHandedOutAlone() throws Exception {
         Endpoint e = endpoint();
         convene.join(john.id(), active.id());
-        List<WebhookStore.Work> handed = new ArrayList<>();
+        List<DeliveryQueue.Work> handed = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            hooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
-            handed.addAll(hooks.take("a", 10, clock.instant(), Duration.ofMinutes(1)));
+            queue.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            handed.addAll(queue.take("a", 10, clock.instant(), Duration.ofMinutes(1)));
             return !handed.isEmpty();
         });
 

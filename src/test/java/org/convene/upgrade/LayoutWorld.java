@@ -30,7 +30,7 @@ import org.convene.http.ConveneServer;
 import org.convene.http.TestServers;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.store.RedisStore;
-import org.convene.webhook.port.WebhookStore;
+import org.convene.webhook.port.DeliveryQueue;
 
 /**
  * A world holding every kind of record Convene keeps, written through the HTTP API on an adjustable
@@ -278,13 +278,13 @@ final class LayoutWorld implements AutoCloseable {
         at(NOW);
         tick();
 
-        var webhooks = store.webhooks();
+        var webhooks = store.deliveries();
         webhooks.sweepOutboxes();
         webhooks.drainOutboxes(clock.instant(), Duration.ofDays(30));
         var taken = webhooks.take("fixture", 2, clock.instant(), Duration.ofMinutes(5));
         for (var work : taken) {
             webhooks.begin(work, clock.instant()).ifPresent(attempt -> webhooks.record(work, attempt.deliveryId(),
-                    new WebhookStore.Outcome(WebhookStore.Outcome.Result.RETRY, 0, 12,
+                    new DeliveryQueue.Outcome(DeliveryQueue.Outcome.Result.RETRY, 0, 12,
                             "connection refused", Optional.of(clock.instant().plusSeconds(30))), clock.instant()));
         }
         call("POST", "/webhooks/1/deliveries/1/replay", admin, null).ok();

@@ -11,10 +11,9 @@ import org.convene.webhook.Endpoint;
 import org.convene.webhook.EndpointDetails;
 
 /**
- * What webhooks need from storage: endpoints with their sealed secrets; the meetings' outboxes (written
- * in the same step as each change) drained into deliveries; deliveries handed to any node's workers
- * through a consumer group, so that work a dead node held is claimed by another; and the delivery log.
- * Refusals are {@link org.convene.model.RefusedException}s.
+ * What the administration of webhooks needs from storage: endpoints with their sealed secrets, the
+ * delivery log, and replays ({@link DeliveryQueue} is the delivery side). Refusals are
+ * {@link org.convene.model.RefusedException}s.
  */
 public interface WebhookStore {
 
@@ -32,27 +31,6 @@ public interface WebhookStore {
     /** Gives the endpoint a new sealed secret; the one it replaces keeps signing until {@code previousUntil}. */
     Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now);
 
-    /**
-     * Drains the outboxes of meetings written since the last drain into deliveries (kept for {@code keep});
-     * returns how many outbox entries it read. Safe to run on every node at once.
-     */
-    int drainOutboxes(Instant now, Duration keep);
-
-    /** Marks every meeting whose outbox holds anything as written: the sweep that covers a lost announcement. */
-    void sweepOutboxes();
-
-    /**
-     * Hands lanes due at {@code now} to the workers and takes up to {@code max} for {@code consumer}:
-     * new ones first, then any another consumer has held longer than {@code claimAfter} (it died).
-     */
-    List<Work> take(String consumer, int max, Instant now, Duration claimAfter);
-
-    /** What to send for {@code work} (its lane's first delivery), or empty when there is nothing to send. */
-    Optional<Attempt> begin(Work work, Instant now);
-
-    /** Records how the attempt at delivery {@code deliveryId} went and finishes {@code work}. */
-    void record(Work work, long deliveryId, Outcome outcome, Instant now);
-
     /** A page of an endpoint's delivery log, newest first, before delivery {@code before} if given. */
     List<Delivery> deliveries(long endpointId, Optional<DeliveryStatus> status, OptionalLong before, int limit);
 
@@ -61,22 +39,4 @@ public interface WebhookStore {
 
     /** Queues the messages of these deliveries again (same message ids), returning the new deliveries' ids. */
     List<Long> replay(long endpointId, List<Long> deliveryIds, Instant now, Duration keep);
-
-    /** Lanes waiting for a worker or a retry, and work handed out but not finished: the queue's depth. */
-    long backlog();
-
-    /** A lane handed to a worker: the work stream's entry id and the lane ("endpoint:instance"). */
-    record Work(String entryId, String lane) {
-    }
-
-    /** What to send: the delivery, where, the sealed secrets that sign it, the message and its history. */
-    record Attempt(long deliveryId, String url, String sealedSecret, Optional<String> sealedPrevious,
-                   Instant previousUntil, String messageId, String payload, int attempts, Instant createdAt) {
-    }
-
-    /** How an attempt went. */
-    record Outcome(Result result, int code, long latencyMillis, String error, Optional<Instant> nextAttempt) {
-        /** The four ways an attempt ends. */
-        public enum Result { OK, RETRY, FAILED, GONE }
-    }
 }
