@@ -1,13 +1,5 @@
 package org.convene.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,7 +26,6 @@ import org.convene.webhook.SecretBox;
 import org.convene.webhook.TargetGuard;
 import org.convene.webhook.WebhookDispatcher;
 import org.convene.webhook.Webhooks;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds Convene from its parts. It opens the store the
@@ -66,15 +57,16 @@ public final class Node implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.webhookBox = WebhookKey.box(settings, session != null);
-        this.services = Services.on(store, clock, settings.server().adminToken(), settings.server().tokenCache(),
-                settings.server().chatPerMinute(), settings.server().signInFailuresPerMinute(),
+        this.services = Services.on(store, clock, settings.server().admission().adminToken(),
+                settings.server().admission().tokenCache(), settings.server().limits().chatPerMinute(),
+                settings.server().limits().signInFailuresPerMinute(),
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
                         settings.webhooks().keep()), new Recurrences(store.series(), clock));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
     public static Node open(Settings settings, boolean longLived) {
-        applyLogging(settings);
+        Logging.apply(settings);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StoreSession session = StoreSession.open(settings.store(), longLived, metrics);
         return new Node(settings, session, session.store(), Clock.systemUTC(), metrics);
@@ -153,49 +145,11 @@ public final class Node implements AutoCloseable {
         if (session != null) session.close();
     }
 
-    /**
-     * The log levels and format of the settings, over logback.xml's defaults: with CONVENE_LOG_FORMAT=json
-     * every line (the request log included) is one JSON object, logback's own encoder.
-     */
-    static void applyLogging(Settings settings) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender("STDERR") instanceof OutputStreamAppender<ILoggingEvent> stderr) {
-            boolean json = settings.logFormat().equals("json");
-            if (json != (stderr.getEncoder() instanceof JsonEncoder)) {
-                Encoder<ILoggingEvent> encoder;
-                if (json) {
-                    var lines = new JsonEncoder();
-                    // The message as a reader would see it, rather than its template and arguments apart.
-                    lines.setWithFormattedMessage(true);
-                    lines.setWithMessage(false);
-                    lines.setWithArguments(false);
-                    lines.setWithContext(false);
-                    lines.setWithNanoseconds(false);
-                    encoder = lines;
-                } else {
-                    var text = new PatternLayoutEncoder();
-                    text.setPattern(TEXT_PATTERN);
-                    encoder = text;
-                }
-                encoder.setContext(context);
-                encoder.start();
-                stderr.setEncoder(encoder);
-            }
-        }
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(Level.toLevel(settings.logLevel(), Level.WARN));
-        ((Logger) LoggerFactory.getLogger("org.convene.http.requests"))
-                .setLevel(Level.toLevel(settings.requestLogLevel(), Level.INFO));
-    }
-
     private static Counter transitions(PrometheusMeterRegistry metrics, Transition.Kind kind) {
         return Counter.builder("convene_scheduler_transitions").description("Activations, ends and reapings the scheduler made")
                 .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(metrics);
     }
 
-    /** logback.xml's pattern for text lines, to go back to from JSON. */
-    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
     /** Convene serving: the HTTP server, webhook delivery and the scheduler, stopped in that order. */
     public static final class Serving implements AutoCloseable {

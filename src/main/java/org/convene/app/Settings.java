@@ -28,16 +28,18 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 read.text("CONVENE_FSYNC", "everysec"), new ReplicaWait(read.number("CONVENE_REDIS_WAIT_REPLICAS", 0),
                         read.millis("CONVENE_REDIS_WAIT_MS", 1000)));
         String origins = read.text("CONVENE_CORS_ORIGINS", "");
-        ServerSettings server = new ServerSettings(read.text("CONVENE_HTTP_HOST", "127.0.0.1"),
-                read.number("CONVENE_HTTP_PORT", 8080),
-                Optional.of(read.text("CONVENE_ADMIN_TOKEN", "")).filter(s -> !s.isEmpty()),
-                read.number("CONVENE_MAX_BODY_BYTES", 65_536), read.number("CONVENE_CHAT_PER_MINUTE", 60),
-                origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).toList(),
-                read.millis("CONVENE_FEED_POLL_MS", 1000), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), read.millis("CONVENE_TOKEN_CACHE_MS", 5_000),
-                read.millis("CONVENE_STREAM_RECHECK_MS", 1_000), read.number("CONVENE_SIGN_IN_FAILURES_PER_MINUTE", 30),
-                Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),
-                Boolean.parseBoolean(read.text("CONVENE_METRICS_PUBLIC", "false")));
+        ServerSettings.Timings timings = ServerSettings.Timings.defaults();
+        ServerSettings server = new ServerSettings(
+                new ServerSettings.Listen(read.text("CONVENE_HTTP_HOST", "127.0.0.1"), read.number("CONVENE_HTTP_PORT", 8080)),
+                new ServerSettings.Admission(Optional.of(read.text("CONVENE_ADMIN_TOKEN", "")).filter(s -> !s.isEmpty()),
+                        origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).toList(),
+                        read.millis("CONVENE_TOKEN_CACHE_MS", 5_000),
+                        Optional.of(read.text("CONVENE_METRICS_TOKEN", "")).filter(s -> !s.isEmpty()),
+                        Boolean.parseBoolean(read.text("CONVENE_METRICS_PUBLIC", "false"))),
+                new ServerSettings.Limits(read.number("CONVENE_MAX_BODY_BYTES", 65_536),
+                        read.number("CONVENE_CHAT_PER_MINUTE", 60), read.number("CONVENE_SIGN_IN_FAILURES_PER_MINUTE", 30)),
+                new ServerSettings.Timings(read.millis("CONVENE_FEED_POLL_MS", 1000), timings.heartbeat(),
+                        timings.idleTimeout(), timings.stopTimeout(), read.millis("CONVENE_STREAM_RECHECK_MS", 1_000)));
         WebhookSettings webhooks = WebhookSettings.defaults(
                 Boolean.parseBoolean(read.text("CONVENE_WEBHOOK_ALLOW_PRIVATE", "false")),
                 read.number("CONVENE_WEBHOOK_WORKERS", 8), read.millis("CONVENE_WEBHOOK_POLL_MS", 200),
@@ -57,7 +59,7 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** Whether the administrator's token is set by CONVENE_ADMIN_TOKEN rather than made and stored. */
     public boolean adminTokenConfigured() {
-        return server.adminToken().isPresent();
+        return server.admission().adminToken().isPresent();
     }
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
@@ -98,6 +100,6 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** Where the HTTP server listens, as host:port (CONVENE_HTTP_HOST, CONVENE_HTTP_PORT). */
     public String listenAddress() {
-        return server.host() + ":" + server.port();
+        return server.listen().toString();
     }
 }

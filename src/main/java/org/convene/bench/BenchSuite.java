@@ -214,9 +214,10 @@ public final class BenchSuite {
      */
     private static void withServer(RedisStore store, ServerWork work) throws Exception {
         String token = "bench-" + UUID.randomUUID();
-        ServerSettings server = new ServerSettings("127.0.0.1", 0, Optional.of(token), 65_536, 1_000_000, List.of());
-        Services services = Services.on(store, Clock.systemUTC(), server.adminToken(), server.tokenCache(),
-                server.chatPerMinute(), server.signInFailuresPerMinute(), new Webhooks(store.webhooks(),
+        ServerSettings server = ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), Optional.of(token))
+                .with(new ServerSettings.Limits(65_536, 1_000_000, 30));
+        Services services = Services.on(store, Clock.systemUTC(), server.admission().adminToken(),
+                server.admission().tokenCache(), server.limits().chatPerMinute(), server.limits().signInFailuresPerMinute(), new Webhooks(store.webhooks(),
                         new SecretBox(Base64.getDecoder().decode(
                                 SecretBox.newKey())), new TargetGuard(false),
                         Clock.systemUTC(), Duration.ofDays(30)),

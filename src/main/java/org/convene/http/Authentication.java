@@ -37,13 +37,13 @@ final class Authentication {
 
     void before(Context ctx) {
         // Refused from the headers alone: a client that sent Expect: 100-continue never sends the body.
-        if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
-            throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.maxBodyBytes() + " bytes");
+        if (ctx.req().getContentLengthLong() > settings.limits().maxBodyBytes()) {
+            throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.limits().maxBodyBytes() + " bytes");
         }
         if (hasBody(ctx)) shortenIdleWhileReadingBody(ctx);
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
-        if (roles.contains(Role.METRICS) && (settings.metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
+        if (roles.contains(Role.METRICS) && (settings.admission().metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
         requireJsonBody(ctx);
         String token = bearerIfAny(ctx);
         Caller caller = signIn.authenticate(token, ctx.ip());
@@ -72,7 +72,7 @@ final class Authentication {
     }
 
     private boolean isMetricsToken(String token) {
-        Optional<String> expected = settings.metricsToken();
+        Optional<String> expected = settings.admission().metricsToken();
         return token != null && expected.isPresent() && MessageDigest.isEqual(
                 token.trim().getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
     }
@@ -109,7 +109,7 @@ final class Authentication {
         ServletContextRequest request =
                 ServletContextRequest.getServletContextRequest(ctx.req());
         if (request != null) {
-            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(settings.idleTimeout().toMillis());
+            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(settings.timings().idleTimeout().toMillis());
         }
     }
 

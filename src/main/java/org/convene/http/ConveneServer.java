@@ -60,8 +60,8 @@ public final class ConveneServer implements AutoCloseable {
     public static ConveneServer start(Services services, ServerSettings settings, PrometheusMeterRegistry metrics,
                                       BooleanSupplier schedulerRunning) {
         Optional<String> generated = services.tokens().ensureAdminToken();
-        FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.feedPoll(), settings.heartbeat(),
-                settings.streamRecheck());
+        FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.timings().feedPoll(), settings.timings().heartbeat(),
+                settings.timings().streamRecheck());
         Gauge.builder("convene_sse_subscribers", feeds, FeedHub::subscribers).register(metrics);
         BuildInfo build = BuildInfo.current();
         // An info metric proper: Micrometer would drop a gauge's "_info" suffix, which Prometheus reserves.
@@ -75,30 +75,30 @@ public final class ConveneServer implements AutoCloseable {
         List<String> registered = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            config.jetty.host = settings.listen().host();
+            config.jetty.port = settings.listen().port();
             // Enough threads that clients blocked mid-body (each freed within two seconds) leave room for everyone else.
             config.jetty.threadPool = threads;
-            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.maxRequestSize = settings.limits().maxBodyBytes();
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // A stop lets the requests in flight finish (up to the stop timeout) before anything else
             // goes: Javalin puts its own handler inside this one.
             config.jetty.modifyServer(server -> {
-                server.setStopTimeout(settings.stopTimeout().toMillis());
+                server.setStopTimeout(settings.timings().stopTimeout().toMillis());
                 server.setHandler(new GracefulHandler());
             });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
             // that it cannot hold a request thread for long whatever its idle gaps.
             config.jetty.modifyHttpConfiguration(http -> {
-                http.setIdleTimeout(settings.idleTimeout().toMillis());
+                http.setIdleTimeout(settings.timings().idleTimeout().toMillis());
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                 http.setRequestHeaderSize(16 * 1024);
             });
-            if (!settings.corsOrigins().isEmpty()) {
+            if (!settings.admission().corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    settings.corsOrigins().forEach(rule::allowHost);
+                    settings.admission().corsOrigins().forEach(rule::allowHost);
                     rule.exposeHeader("Location");
                     rule.exposeHeader("ETag");
                 }));
@@ -127,7 +127,7 @@ public final class ConveneServer implements AutoCloseable {
             feeds.close();
             throw notListening;
         }
-        return new ConveneServer(app, feeds, settings.host(), generated, List.copyOf(registered));
+        return new ConveneServer(app, feeds, settings.listen().host(), generated, List.copyOf(registered));
     }
 
     /** The JVM's, the process's and Jetty's thread pool's own metrics, next to Convene's. */

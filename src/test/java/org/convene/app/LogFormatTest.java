@@ -22,23 +22,23 @@ class LogFormatTest {
 
     @AfterEach
     void backToText() {
-        Node.applyLogging(Settings.from(Map.of()));
+        Logging.apply(Settings.from(Map.of()));
     }
 
     @Test
     void jsonMakesEveryLineAJsonObject() {
-        Node.applyLogging(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
+        Logging.apply(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
 
         assertThat(encoder()).isInstanceOf(JsonEncoder.class);
     }
 
     @Test
     void textIsTheDefaultAndComesBackAfterJson() {
-        Node.applyLogging(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
-        Node.applyLogging(Settings.from(Map.of()));
+        Logging.apply(Settings.from(Map.of("CONVENE_LOG_FORMAT", "json")));
+        Logging.apply(Settings.from(Map.of()));
 
         assertThat(encoder()).isInstanceOfSatisfying(PatternLayoutEncoder.class,
-                text -> assertThat(text.getPattern()).isEqualTo(Node.TEXT_PATTERN));
+                text -> assertThat(text.getPattern()).isEqualTo(Logging.TEXT_PATTERN));
     }
 
     @Test

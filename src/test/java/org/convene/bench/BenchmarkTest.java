@@ -90,7 +90,8 @@ class BenchmarkTest {
     @Test
     void theHttpRunCountsEveryOperationOnceAndNoneFails() throws Exception {
         try (ConveneServer server = TestServers.start(store, Clock.systemUTC(),
-                new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
+                ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), Optional.of("bench-test-token"))
+                        .with(new ServerSettings.Limits(65_536, 1_000_000, 30)),
                 () -> true)) {
             BenchResult result = Benchmark.runHttp(convene, URI.create(server.url()), "bench-test-token", SMALL);
 
@@ -109,7 +110,8 @@ class BenchmarkTest {
             posters.put(instance, 1L);
         }
         try (ConveneServer server = TestServers.start(store, Clock.systemUTC(),
-                new ServerSettings("127.0.0.1", 0, Optional.of("bench-test-token"), 65_536, 1_000_000, List.of()),
+                ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), Optional.of("bench-test-token"))
+                        .with(new ServerSettings.Limits(65_536, 1_000_000, 30)),
                 () -> true)) {
             List<FanoutRun.Result> results = FanoutRun.run(convene, server, "bench-test-token",
                     population.instances, posters, 100, 2, 20, Duration.ofSeconds(2));

@@ -32,9 +32,9 @@ class HardeningTest {
 
     static ServerSettings with(int signInFailures, Optional<String> metricsToken, boolean metricsPublic) {
         ServerSettings d = TestServers.settings(Optional.of(ApiServer.ADMIN), 1_000, List.of());
-        return new ServerSettings(d.host(), d.port(), d.adminToken(), d.maxBodyBytes(), d.chatPerMinute(), d.corsOrigins(),
-                d.feedPoll(), d.heartbeat(), d.idleTimeout(), d.stopTimeout(), d.tokenCache(), d.streamRecheck(),
-                signInFailures, metricsToken, metricsPublic);
+        ServerSettings.Admission a = d.admission();
+        return d.with(new ServerSettings.Limits(d.limits().maxBodyBytes(), d.limits().chatPerMinute(), signInFailures))
+                .with(new ServerSettings.Admission(a.adminToken(), a.corsOrigins(), a.tokenCache(), metricsToken, metricsPublic));
     }
 
     @Test

@@ -28,10 +28,9 @@ class LostWordTest {
     @Test
     void anEntryNobodyAnnouncedReachesSubscribersAtTheNextSweep() throws Exception {
         ServerSettings d = TestServers.settings(Optional.of(ApiServer.ADMIN), 1_000_000, List.of());
-        ServerSettings sweepingOften = new ServerSettings(d.host(), d.port(), d.adminToken(), d.maxBodyBytes(),
-                d.chatPerMinute(), d.corsOrigins(), Duration.ofMillis(200), d.heartbeat(), d.idleTimeout(),
-                d.stopTimeout(), d.tokenCache(), d.streamRecheck(), d.signInFailuresPerMinute(), d.metricsToken(),
-                d.metricsPublic());
+        ServerSettings.Timings t = d.timings();
+        ServerSettings sweepingOften = d.with(new ServerSettings.Timings(Duration.ofMillis(200), t.heartbeat(),
+                t.idleTimeout(), t.stopTimeout(), t.streamRecheck()));
         try (ApiServer api = new ApiServer(sweepingOften, LostWordTest::neverAnnounced)) {
             SseListener jane = new SseListener(api.server.url() + "/instances/1/stream", api.jane, null);
             assertThat(jane.subscribed.await(10, TimeUnit.SECONDS)).isTrue();

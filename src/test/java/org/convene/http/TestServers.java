@@ -21,10 +21,10 @@ public final class TestServers {
      * send hundreds of bad tokens on purpose (the limit has a test of its own).
      */
     public static ServerSettings settings(Optional<String> adminToken, int chatPerMinute, List<String> corsOrigins) {
-        ServerSettings d = new ServerSettings("127.0.0.1", 0, adminToken, 65_536, chatPerMinute, corsOrigins);
-        return new ServerSettings(d.host(), d.port(), d.adminToken(), d.maxBodyBytes(), d.chatPerMinute(), d.corsOrigins(),
-                d.feedPoll(), d.heartbeat(), d.idleTimeout(), d.stopTimeout(), d.tokenCache(), d.streamRecheck(),
-                1_000_000, Optional.empty(), false);
+        ServerSettings d = ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), adminToken);
+        ServerSettings.Admission a = d.admission();
+        return d.with(new ServerSettings.Admission(a.adminToken(), corsOrigins, a.tokenCache(), a.metricsToken(),
+                a.metricsPublic())).with(new ServerSettings.Limits(d.limits().maxBodyBytes(), chatPerMinute, 1_000_000));
     }
 
     /** The application's services on {@code store} and {@code clock}, with {@code server}'s settings. */

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,7 +51,8 @@ final class ConsoleServer implements AutoCloseable {
         Convene convene = new Convene(store, clock);
         scheduler = new InstanceScheduler(store.transitions(), clock, Duration.ofMillis(100), t -> {});
         scheduler.start();
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.of(ADMIN), 65_536, 600, List.of());
+        ServerSettings settings = ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), Optional.of(ADMIN))
+                .with(new ServerSettings.Limits(65_536, 600, 30));
         // Webhooks may reach the test's own receiver on loopback, as CONVENE_WEBHOOK_ALLOW_PRIVATE=true allows.
         Node node = Node.on(store, Settings.from(
                 Map.of("CONVENE_WEBHOOK_ALLOW_PRIVATE", "true", "CONVENE_WEBHOOK_POLL_MS", "50")).withServer(settings), clock);

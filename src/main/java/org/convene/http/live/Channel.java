@@ -3,6 +3,7 @@ package org.convene.http.live;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.convene.core.Convene;
 import org.convene.model.FeedEntry;
 import org.convene.model.RefusedException;
@@ -18,7 +19,7 @@ final class Channel {
 
     private final Convene convene;
     private final long instanceId;
-    final Set<Sink> sinks = ConcurrentHashMap.newKeySet();
+    private final Set<Sink> sinks = ConcurrentHashMap.newKeySet();
     private StreamPosition position;
 
     Channel(Convene convene, long instanceId) {
@@ -77,6 +78,34 @@ final class Channel {
             if (page.size() < BATCH) break;
         }
         return from;
+    }
+
+    /** Stops feeding {@code sink}; returns whether it was fed here. */
+    boolean remove(Sink sink) {
+        return sinks.remove(sink);
+    }
+
+    /** Whether {@code sink} is fed here. */
+    boolean feeds(Sink sink) {
+        return sinks.contains(sink);
+    }
+
+    /**
+     * Lets go of the sinks that closed, telling {@code letGo} of each; returns whether the channel is left
+     * without any.
+     */
+    boolean pruneClosed(Consumer<Sink> letGo) {
+        sinks.removeIf(sink -> {
+            if (!sink.closed()) return false;
+            letGo.accept(sink);
+            return true;
+        });
+        return sinks.isEmpty();
+    }
+
+    /** Closes every sink of the channel: their clients reconnect with their last id. */
+    void closeSinks() {
+        sinks.forEach(Sink::close);
     }
 
     /** Where the channel's sinks are all up to: what the next read starts after. */

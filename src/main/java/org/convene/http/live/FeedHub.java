@@ -144,7 +144,7 @@ public final class FeedHub implements AutoCloseable {
         Channel channel = channels.get(instanceId);
         if (channel == null) return;
         synchronized (channel) {
-            channel.sinks.remove(sink);
+            channel.remove(sink);
         }
     }
 
@@ -160,7 +160,7 @@ public final class FeedHub implements AutoCloseable {
         synchronized (this) {
             if (!running) {
                 // Arrived while the hub was closing: end it now, or it would hold the server's stop open.
-                channels.values().forEach(channel -> channel.sinks.remove(sink));
+                channels.values().forEach(channel -> channel.remove(sink));
                 client.close();
                 return;
             }
@@ -170,7 +170,7 @@ public final class FeedHub implements AutoCloseable {
         client.onClose(() -> {
             clients.remove(sink);
             boolean removed = false;
-            for (Channel channel : channels.values()) removed |= channel.sinks.remove(sink);
+            for (Channel channel : channels.values()) removed |= channel.remove(sink);
             if (removed) subscribers.decrementAndGet();
         });
         client.sendComment("subscribed");
@@ -251,14 +251,10 @@ public final class FeedHub implements AutoCloseable {
     /** Lets go of a channel's closed subscribers, and of the channel once it has none; returns whether it went. */
     private boolean prune(Channel channel) {
         synchronized (channel) {
-            channel.sinks.removeIf(sink -> {
-                boolean gone = sink.closed();
-                if (gone && channels.values().stream().noneMatch(c -> c != channel && c.sinks.contains(sink))) {
-                    subscribers.decrementAndGet();
-                }
-                return gone;
+            boolean empty = channel.pruneClosed(sink -> {
+                if (channels.values().stream().noneMatch(c -> c != channel && c.feeds(sink))) subscribers.decrementAndGet();
             });
-            if (!channel.sinks.isEmpty()) return false;
+            if (!empty) return false;
             channels.remove(channel.instanceId(), channel);
             return true;
         }
@@ -333,7 +329,7 @@ public final class FeedHub implements AutoCloseable {
     public void dropSubscribers() {
         for (Channel channel : channels.values()) {
             synchronized (channel) {
-                channel.sinks.forEach(Sink::close);
+                channel.closeSinks();
             }
         }
     }
