@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * first tick catches up on everything that fell due, each transition exactly once.
  *
  * <pre>{@code
- * try (InstanceScheduler scheduler = new InstanceScheduler(store, Clock.systemUTC(), Duration.ofMillis(200), print)) {
+ * try (InstanceScheduler scheduler = new InstanceScheduler(transitions, Clock.systemUTC(), Duration.ofMillis(200),
+ *         transition -> System.out.println(transition))) {
  *     scheduler.start();
- *     ...
  * }
  * }</pre>
  */

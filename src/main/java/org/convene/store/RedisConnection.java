@@ -34,7 +34,9 @@ import org.convene.core.StoreUnavailableException;
  * which node holds what.
  *
  * <pre>{@code
- * try (RedisConnection redis = RedisConnection.open("redis://localhost:6379", false)) { ... }
+ * try (RedisConnection redis = RedisConnection.open("redis://localhost:6379", false)) {
+ *     Convene convene = new Convene(new RedisStore(redis, 1), Clock.systemUTC());
+ * }
  * }</pre>
  */
 public final class RedisConnection implements AutoCloseable {

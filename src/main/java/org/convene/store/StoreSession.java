@@ -9,7 +9,7 @@ import java.util.Optional;
  * for the purpose. Closing it closes the connection and stops an embedded server this process started.
  *
  * <pre>{@code
- * try (StoreSession session = StoreSession.open(StoreSettings.from(System.getenv()))) {
+ * try (StoreSession session = StoreSession.open(Settings.from(System.getenv()).store())) {
  *     Convene convene = new Convene(session.store(), Clock.systemUTC());
  * }
  * }</pre>

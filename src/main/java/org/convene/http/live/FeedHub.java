@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * then instance channels, never the other way round.
  *
  * <pre>{@code
- * FeedHub hub = new FeedHub(convene, Duration.ofMillis(100), Duration.ofSeconds(15));
- * hub.subscribeInstance(client, instanceId, StreamPosition.START);
+ * FeedHub hub = new FeedHub(convene, admission, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(1));
+ * hub.subscribeInstance(client, token, userId, instanceId, StreamPosition.START);
  * }</pre>
  */
 public final class FeedHub implements AutoCloseable {
