@@ -76,6 +76,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.convene.core.port").and().areInterfaces()
                 .and().doNotHaveFullyQualifiedName("org.convene.core.port.Storage")
                 .and().doNotHaveFullyQualifiedName("org.convene.core.port.FeedWatch")
+                .and().doNotHaveSimpleName("package-info")
                 .should(beImplementedIn("org.convene.store")).check(CLASSES);
     }
 

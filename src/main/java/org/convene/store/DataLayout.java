@@ -3,7 +3,6 @@ package org.convene.store;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.convene.core.LayoutMismatchException;
 import org.slf4j.Logger;
@@ -25,9 +24,8 @@ public final class DataLayout {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayout.class);
     /** The layout this code writes. Layout 1 is the one of every release before layouts were versioned. */
     public static final int CURRENT = 1;
-    static final String BASE = "convene:{layout}";
-    static final String VERSION = BASE + ":version";
-    static final String DONE = BASE + ":done";
+    static final String VERSION = Keys.LAYOUT + ":version";
+    static final String DONE = Keys.LAYOUT + ":done";
     private static final Script LOCK = Script.load("layout", "lock");
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -114,7 +112,7 @@ public final class DataLayout {
             for (LayoutStep step : steps) {
                 if (step.layout() != layout || isDone(step)) continue;
                 LOG.warn("Bringing the data to layout {}: {}", layout, step.description());
-                StepProgress progress = new StepProgress(calls, step.name());
+                LayoutProgress progress = new LayoutProgress(calls, step.name());
                 while (step.work().runBatch(calls, progress)) renew(token);
                 calls.await(calls.commands.sadd(DONE, step.name()).toCompletableFuture());
                 progress.clear();
@@ -143,33 +141,6 @@ public final class DataLayout {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LayoutMismatchException("Interrupted while waiting for the data layout");
-        }
-    }
-
-    /** How far one step got: a cursor it reads and moves, kept in Redis so that an interrupted step resumes. */
-    static final class StepProgress {
-        private final RedisCalls calls;
-        private final String key;
-
-        StepProgress(RedisCalls calls, String step) {
-            this.calls = calls;
-            this.key = BASE + ":cursor:" + step;
-        }
-
-        /** Where the step stopped ("" before its first batch). */
-        String cursor() {
-            String stored = calls.await(calls.commands.get(key).toCompletableFuture());
-            return stored == null ? "" : stored;
-        }
-
-        /** Records where the step got: written after a batch's writes, so a batch is never skipped. */
-        void moveTo(String cursor) {
-            CompletableFuture<String> set = calls.commands.set(key, cursor).toCompletableFuture();
-            calls.await(set);
-        }
-
-        void clear() {
-            calls.await(calls.commands.del(key).toCompletableFuture());
         }
     }
 }

@@ -10,6 +10,8 @@ final class Keys {
     static final String CATALOG = "convene:{catalog}";
     /** The projection of what functions 4 and 8 show (see {@link LiveView}). */
     static final String LIVE = "convene:{live}";
+    /** The data layout's version and migration state (see {@link DataLayout}). */
+    static final String LAYOUT = "convene:{layout}";
 
     private Keys() {}
 

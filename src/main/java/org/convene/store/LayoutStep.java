@@ -25,6 +25,6 @@ record LayoutStep(int layout, String name, String description, Work work) {
     @FunctionalInterface
     interface Work {
         /** Does the next batch and records how far it got; returns whether there is more to do. */
-        boolean runBatch(RedisCalls calls, DataLayout.StepProgress progress);
+        boolean runBatch(RedisCalls calls, LayoutProgress progress);
     }
 }

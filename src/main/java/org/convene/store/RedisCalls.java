@@ -169,7 +169,7 @@ final class RedisCalls {
 
     /** Runs a script in the data layout's slot. */
     CompletableFuture<Reply> inLayout(Script script, String... args) {
-        return scripts.run(script, new String[] {DataLayout.BASE}, args).thenApply(Reply::new);
+        return scripts.run(script, new String[] {Keys.LAYOUT}, args).thenApply(Reply::new);
     }
 
     /** Runs a script in the webhooks' slot. */

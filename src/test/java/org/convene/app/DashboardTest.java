@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Test;
 
 /** The Grafana dashboard in docs/grafana charts only metrics that /metrics of a serving node really has. */

@@ -18,9 +18,9 @@ import org.convene.model.Participant;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
-import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
 import org.convene.model.UserDetails;
+import org.convene.store.RedisStore;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -28,10 +28,10 @@ import org.convene.model.RefusedException;
 import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
-import org.convene.store.ClusterProcesses;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisStore;
 import org.convene.store.ReplicaWait;
+import org.convene.testing.ClusterProcesses;
 
 /**
  * A fault-injection run: a Redis Cluster with replicas (6 processes), 3 {@code convene serve} JVMs on it,

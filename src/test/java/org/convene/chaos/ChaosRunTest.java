@@ -3,7 +3,7 @@ package org.convene.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.convene.cli.Main;
-import org.convene.store.ChildJvm;
+import org.convene.testing.ChildJvm;
 
 /**
  * Several {@code convene serve} processes, each a JVM of its own on one Redis Cluster, each on a port of

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.convene.store.ClusterProcesses;
+import org.convene.testing.ClusterProcesses;
 
 /**
  * The faults of a run, each on real processes: a Convene node killed (SIGKILL) and started again; a

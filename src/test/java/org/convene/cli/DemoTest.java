@@ -11,7 +11,7 @@ import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Test;
 
 /** {@code convene demo} gives the seed report's outputs, demonstration by demonstration. */

@@ -16,7 +16,7 @@ import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -35,7 +35,7 @@ import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.convene.webhook.Delivery;
 import org.convene.webhook.DeliveryStatus;
 import org.convene.webhook.Endpoint;

@@ -1,5 +1,6 @@
 package org.convene.http;
 
+import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

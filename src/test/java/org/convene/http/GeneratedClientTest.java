@@ -23,6 +23,7 @@ import org.convene.generated.model.MessageInput;
 import org.convene.generated.model.UserInput;
 import org.convene.generated.model.UserRef;
 import org.convene.generated.model.Window;
+import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.Test;
 
 /**

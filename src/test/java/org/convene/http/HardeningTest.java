@@ -23,6 +23,8 @@ import org.awaitility.Awaitility;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisStore;
+import org.convene.testing.ApiServer;
+import org.convene.testing.TestServers;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

@@ -17,6 +17,9 @@ import org.convene.model.InstanceActivity;
 import org.convene.model.LifecycleChange;
 import org.convene.model.StreamPosition;
 import org.convene.store.RedisStore;
+import org.convene.testing.ApiServer;
+import org.convene.testing.SseListener;
+import org.convene.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 /**

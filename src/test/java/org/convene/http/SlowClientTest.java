@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

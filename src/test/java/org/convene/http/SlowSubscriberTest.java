@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.convene.testing.SseListener;
 import org.junit.jupiter.api.Test;
 
 /**

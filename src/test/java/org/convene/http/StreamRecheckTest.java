@@ -3,6 +3,8 @@ package org.convene.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.convene.testing.ApiServer;
+import org.convene.testing.SseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

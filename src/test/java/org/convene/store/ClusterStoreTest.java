@@ -2,6 +2,7 @@ package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,8 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.StreamPosition;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.convene.testing.ClusterProcesses;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +63,7 @@ class CommittedFeedTest {
     @Test
     void onAStoreWithoutReplicasTheCommittedFeedsAreTheFeeds() {
         RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
-        assertThat(store.feeds().committed()).isSameAs(store);
+        assertThat(store.feeds().committed()).isSameAs(store.feeds());
     }
 
     private static long chatIn(List<InstanceActivity> entries) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.core.LayoutMismatchException;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +160,7 @@ class DataLayoutTest {
     void aNodeWaitingForAnotherThatNeverFinishesGivesUpSayingWhy() {
         tenItems();
         layout(List.of(), 1).bringUpToDate(WAIT);
-        calls.await(calls.commands.set(DataLayout.BASE + ":lock", "node-b", SetArgs.Builder.px(60_000))
+        calls.await(calls.commands.set(Keys.LAYOUT + ":lock", "node-b", SetArgs.Builder.px(60_000))
                 .toCompletableFuture());
 
         assertThatThrownBy(() -> layout(List.of(counting(() -> { })), 2).bringUpToDate(Duration.ofSeconds(1)))

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.convene.core.Convene;
 import org.convene.model.UserDetails;
+import org.convene.testing.ChildJvm;
+import org.convene.testing.EmbeddedRedisHolder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

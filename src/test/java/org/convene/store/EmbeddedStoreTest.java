@@ -9,6 +9,7 @@ import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

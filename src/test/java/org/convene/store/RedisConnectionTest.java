@@ -3,6 +3,7 @@ package org.convene.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Test;
 
 /** The shared connection outlives what happens to the connections of its own that blocking readers open. */

@@ -15,6 +15,8 @@ import org.convene.model.EndResult;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.convene.testing.ClusterProcesses;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

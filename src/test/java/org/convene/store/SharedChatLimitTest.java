@@ -9,6 +9,7 @@ import org.convene.core.AdjustableClock;
 import org.convene.core.Caller;
 import org.convene.core.ChatRateLimit;
 import org.convene.model.RefusedException;
+import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

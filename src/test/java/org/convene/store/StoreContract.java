@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import org.convene.SeedWorld;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.ChatMessage;
@@ -21,7 +21,8 @@ import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.convene.testing.RedisSnapshot;
+import org.convene.testing.SeedWorld;
 import org.junit.jupiter.api.BeforeEach;
 
 /**

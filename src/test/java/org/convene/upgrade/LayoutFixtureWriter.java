@@ -12,6 +12,7 @@ import java.util.Map;
 import org.convene.store.EmbeddedRedis;
 import org.convene.store.RedisConnection;
 import org.convene.store.RedisStore;
+import org.convene.testing.RedisKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

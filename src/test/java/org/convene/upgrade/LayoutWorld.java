@@ -27,9 +27,9 @@ import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.AdjustableClock;
 import org.convene.http.ConveneServer;
-import org.convene.http.TestServers;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.store.RedisStore;
+import org.convene.testing.TestServers;
 import org.convene.webhook.port.DeliveryQueue;
 
 /**

@@ -25,7 +25,7 @@ import org.convene.http.ConveneServer;
 import org.convene.http.ServerSettings;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
+import org.convene.testing.RedisTargets;
 import org.convene.webhook.WebhookDispatcher;
 
 /**

@@ -1,4 +1,4 @@
-package org.convene.upgrade;
+package org.convene.testing;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * into another Redis: how a fixture carries what an earlier release wrote. Tests only: SCAN is never
  * on a request path. A dump of Redis 6.2 restores into 6.2 and every later version.
  */
-final class RedisKeys {
+public final class RedisKeys {
     private RedisKeys() {}
 
     /** One key: the logical database it was in (events live in 1 off a cluster), its name, ms to live (-1: none), its DUMP. */
-    record StoredKey(int db, String key, long ttlMillis, String dump) {}
+    public record StoredKey(int db, String key, long ttlMillis, String dump) {}
 
     /** Every key of databases 0 and 1 of a standalone server at {@code url}. */
-    static List<StoredKey> all(String url) {
+    public static List<StoredKey> all(String url) {
         List<StoredKey> keys = new ArrayList<>();
         for (int db : new int[] {0, 1}) {
             RedisURI uri = RedisURI.create(url);
@@ -59,7 +59,7 @@ final class RedisKeys {
      * Empties a standalone server (every database) and restores {@code keys} into it: each into its database
      * (events into {@code eventsDb}).
      */
-    static void restore(String url, List<StoredKey> keys, int eventsDb) {
+    public static void restore(String url, List<StoredKey> keys, int eventsDb) {
         RedisClient client = RedisClient.create(RedisURI.create(url));
         try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
             var sync = connection.sync();
@@ -79,7 +79,7 @@ final class RedisKeys {
      * Empties a cluster (every primary) and restores {@code keys} into it, where every key lives in database 0
      * (the events log by its own prefix).
      */
-    static void restoreInCluster(String urls, List<StoredKey> keys) {
+    public static void restoreInCluster(String urls, List<StoredKey> keys) {
         RedisClusterClient client = RedisClusterClient.create(Stream.of(urls.split(",")).map(RedisURI::create).toList());
         try (StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
             var sync = connection.sync();

@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.testing;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.convene.store.RedisConnection;
 
 /** Every key and its serialised value in databases 0 and 1, to show a refusal changed nothing at all. */
 public final class RedisSnapshot {

@@ -1,4 +1,4 @@
-package org.convene;
+package org.convene.testing;
 
 import java.util.List;
 import org.convene.core.Convene;

@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,10 +66,12 @@ public final class ChildJvm implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** The child's process id. */
     public long pid() {
         return process.pid();
     }
 
+    /** The child's process. */
     public Process process() {
         return process;
     }
@@ -80,6 +82,7 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** SIGKILL if the child still runs. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) killHard();

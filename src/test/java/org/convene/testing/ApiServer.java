@@ -1,4 +1,4 @@
-package org.convene.http;
+package org.convene.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,62 +17,71 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.convene.SeedWorld;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.core.Services;
-import org.convene.model.MeetingDetails;
+import org.convene.http.ConveneServer;
+import org.convene.http.ServerSettings;
 import org.convene.model.TimeWindow;
-import org.convene.model.UserDetails;
 import org.convene.store.RedisStore;
-import org.convene.store.RedisTargets;
 
 /**
  * A real Convene server on an ephemeral port over the embedded test Redis, with the seed world:
  * John (1) and Jane (2) with tokens; public meeting 1 with instance 1 active; meeting 2 private to
  * John, with instance 2 active.
  */
-final class ApiServer implements AutoCloseable {
-    static final String ADMIN = "test-admin-token-0123456789";
-    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+public final class ApiServer implements AutoCloseable {
+    /** The configured administrator token. */
+    public static final String ADMIN = "test-admin-token-0123456789";
+    /** Where the server's clock starts, and is set back to by {@link #reset}. */
+    public static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final AdjustableClock clock = new AdjustableClock(T0);
-    final RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
-    final Convene convene = new Convene(store, clock);
-    final Services services;
-    final ConveneServer server;
-    String john;
-    String jane;
+    /** The server's clock, which tests move. */
+    public final AdjustableClock clock = new AdjustableClock(T0);
+    /** The store, on the embedded test Redis. */
+    public final RedisStore store = new RedisStore(RedisTargets.embedded(), 1);
+    /** The application on {@link #store} and {@link #clock}, for writing what a test starts from. */
+    public final Convene convene = new Convene(store, clock);
+    /** The services the server answers with. */
+    public final Services services;
+    /** The running server. */
+    public final ConveneServer server;
+    /** John's token, fresh after each {@link #reset}. */
+    public String john;
+    /** Jane's token, fresh after each {@link #reset}. */
+    public String jane;
 
-    ApiServer(int chatPerMinute) {
+    /** A server with {@code chatPerMinute} and no CORS origins. */
+    public ApiServer(int chatPerMinute) {
         this(chatPerMinute, List.of());
     }
 
-    ApiServer(int chatPerMinute, List<String> corsOrigins) {
+    /** A server with {@code chatPerMinute} and these CORS origins. */
+    public ApiServer(int chatPerMinute, List<String> corsOrigins) {
         this(chatPerMinute, corsOrigins, true);
     }
 
     /** With {@code configuredAdmin} false, the administrator token is the stored one, made at start. */
-    ApiServer(int chatPerMinute, List<String> corsOrigins, boolean configuredAdmin) {
+    public ApiServer(int chatPerMinute, List<String> corsOrigins, boolean configuredAdmin) {
         this(TestServers.settings(configuredAdmin ? Optional.of(ADMIN) : Optional.empty(), chatPerMinute, corsOrigins));
     }
 
     /** A server with exactly these settings (the seed world's tokens are issued as usual). */
-    ApiServer(ServerSettings settings) {
+    public ApiServer(ServerSettings settings) {
         this(settings, (store, usual) -> usual);
     }
 
     /** A server with these settings on the services {@code wiring} makes of the store and the usual services. */
-    ApiServer(ServerSettings settings,
-              BiFunction<RedisStore, Services, Services> wiring) {
+    public ApiServer(ServerSettings settings,
+                     BiFunction<RedisStore, Services, Services> wiring) {
         services = wiring.apply(store, TestServers.services(store, clock, settings));
         server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
         reset();
     }
 
     /** Wipes the store and writes the seed world again, with fresh tokens. */
-    void reset() {
+    public void reset() {
         store.maintenance().wipe();
         clock.set(T0);
         SeedWorld world = SeedWorld.write(convene, new TimeWindow(T0.minusSeconds(60), T0.plusSeconds(3600)),
@@ -81,8 +90,10 @@ final class ApiServer implements AutoCloseable {
         jane = services.tokens().issue(world.jane().id());
     }
 
-    record Response(int status, HttpResponse<String> raw) {
-        JsonNode json() {
+    /** A status and the answer it came with. */
+    public record Response(int status, HttpResponse<String> raw) {
+        /** The body, parsed as JSON. */
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(raw.body());
             } catch (IOException e) {
@@ -90,28 +101,31 @@ final class ApiServer implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        /** The first value of the header {@code name}, or null. */
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
-        String contentType() {
+        /** The Content-Type header, or null. */
+        public String contentType() {
             return header("Content-Type");
         }
     }
 
-    Response call(String method, String path, String token, String json, String... headers) {
+    /** Sends {@code json} (if not null) with {@code token} (if not null) and extra header name-value pairs. */
+    public Response call(String method, String path, String token, String json, String... headers) {
         return send(method, path, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
                 "application/json", headers);
     }
 
     /** A status and body read from a plain socket, for bodies a server refuses before reading them. */
-    record RawResponse(int status, String contentType, String body) {}
+    public record RawResponse(int status, String contentType, String body) {}
 
     /**
      * Sends a large body over a plain socket and reads whatever the server answers, even when it
      * answers before the body is sent and stops reading (as it should for a body over its limit).
      */
-    RawResponse sendLarge(String method, String path, String token, byte[] body) {
+    public RawResponse sendLarge(String method, String path, String token, byte[] body) {
         URI uri = URI.create(server.url());
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(20_000);
@@ -135,7 +149,8 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    Response send(String method, String path, String token, byte[] body, String contentType, String... headers) {
+    /** Sends {@code body} (if not null) as {@code contentType}, with {@code token} and extra header name-value pairs. */
+    public Response send(String method, String path, String token, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
@@ -152,6 +167,7 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.close();

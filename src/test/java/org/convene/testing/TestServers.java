@@ -1,4 +1,4 @@
-package org.convene.http;
+package org.convene.testing;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 import org.convene.app.Node;
 import org.convene.app.Settings;
 import org.convene.core.Services;
+import org.convene.http.ConveneServer;
+import org.convene.http.ServerSettings;
 import org.convene.store.RedisStore;
 
 /** The one way tests start a Convene server: on a store and a clock of theirs, wired by the composition root. */

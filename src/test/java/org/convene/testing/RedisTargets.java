@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.testing;
 
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.convene.store.EmbeddedRedis;
+import org.convene.store.RedisConnection;
 import org.junit.jupiter.api.Assumptions;
 import redis.embedded.RedisShardedCluster;
 

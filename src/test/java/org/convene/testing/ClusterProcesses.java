@@ -1,4 +1,4 @@
-package org.convene.store;
+package org.convene.testing;
 
 import io.lettuce.core.MigrateArgs;
 import io.lettuce.core.RedisClient;
@@ -48,6 +48,7 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
+    /** The ports of every node, primaries and replicas. */
     public List<Integer> ports() {
         return ports;
     }
@@ -260,6 +261,7 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops every process the cluster started (a paused node is resumed first). */
     @Override
     public void close() {
         for (int port : ports) run("resume", dir.toString(), Integer.toString(port)); // a paused node cannot stop

@@ -1,4 +1,4 @@
-package org.convene.http;
+package org.convene.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The lines of one SSE connection, collected as they arrive; for the stream tests. */
-class SseListener {
+public class SseListener {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "sse-listener");
@@ -29,14 +29,17 @@ class SseListener {
         return thread;
     });
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final CountDownLatch subscribed = new CountDownLatch(1);
+    /** Every line received so far, in order. */
+    public final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Counted down when the server says the stream is subscribed. */
+    public final CountDownLatch subscribed = new CountDownLatch(1);
     /** Counted down when the server ends the stream. */
-    final CountDownLatch ended = new CountDownLatch(1);
-    final CompletableFuture<HttpResponse<Stream<String>>> response;
+    public final CountDownLatch ended = new CountDownLatch(1);
+    /** The answer, complete once its headers arrived. */
+    public final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     /** Connects to {@code url} with a bearer token and, if not null, a {@code Last-Event-ID} header. */
-    SseListener(String url, String token, String lastEventId) {
+    public SseListener(String url, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
         if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
@@ -54,12 +57,13 @@ class SseListener {
         }, READERS);
     }
 
-    List<String> events() {
+    /** The names of the events received so far, in order. */
+    public List<String> events() {
         return lines.stream().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).toList();
     }
 
     /** Each event as "name instanceId", in the order received. */
-    List<String> eventsWithInstances() {
+    public List<String> eventsWithInstances() {
         List<String> result = new ArrayList<>();
         String name = null;
         for (String line : lines) {
@@ -73,17 +77,18 @@ class SseListener {
         return result;
     }
 
-    List<String> ids() {
+    /** The ids of the events received so far, in order. */
+    public List<String> ids() {
         return lines.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4).trim()).toList();
     }
 
     /** Waits up to {@code seconds} for at least {@code events} events; returns whether they came. */
-    boolean await(int events, long seconds) {
+    public boolean await(int events, long seconds) {
         return within(seconds, () -> events().size() >= events);
     }
 
     /** Waits up to {@code seconds} for a line containing {@code text}; returns whether it came. */
-    boolean awaitText(String text, long seconds) {
+    public boolean awaitText(String text, long seconds) {
         return within(seconds, () -> sawText(text));
     }
 
@@ -97,16 +102,18 @@ class SseListener {
         }
     }
 
-    boolean sawText(String text) {
+    /** Whether a line received so far contains {@code text}. */
+    public boolean sawText(String text) {
         return lines.stream().anyMatch(l -> l.contains(text));
     }
 
     /** The status of the answer, once its headers arrived. */
-    int status() throws Exception {
+    public int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
-    void drop() {
+    /** Drops the connection from the client's side. */
+    public void drop() {
         response.cancel(true);
         response.thenAccept(r -> r.body().close());
     }
