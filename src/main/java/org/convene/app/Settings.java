@@ -42,7 +42,7 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                         timings.idleTimeout(), timings.stopTimeout(), read.millis("CONVENE_STREAM_RECHECK_MS", 1_000)));
         WebhookSettings webhooks = WebhookSettings.defaults(
                 Boolean.parseBoolean(read.text("CONVENE_WEBHOOK_ALLOW_PRIVATE", "false")),
-                read.number("CONVENE_WEBHOOK_WORKERS", 8), read.millis("CONVENE_WEBHOOK_POLL_MS", 200),
+                read.number("CONVENE_WEBHOOK_WORKERS", 32), read.millis("CONVENE_WEBHOOK_POLL_MS", 200),
                 read.number("CONVENE_WEBHOOK_RETENTION_DAYS", 30));
         return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
                 read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"),

@@ -50,7 +50,7 @@ public final class BenchSuite {
     /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
     public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
                         long seedMaxHistory, int schedulerInstances, Duration schedulerWindow, int fanout,
-                        int fanoutStalled, int fanoutPerSecond, int reaping) {}
+                        int fanoutStalled, int fanoutPerSecond, int reaping, int webhookRate) {}
 
     private final Parts parts;
     private final PrintWriter out;
@@ -130,6 +130,12 @@ public final class BenchSuite {
             section("Live delivery: " + parts.fanout() + " subscribers, " + parts.fanoutPerSecond() + " posts a second");
             store.maintenance().wipe();
             runFanout(convene, store, settings);
+        }
+        if (parts.webhookRate() > 0) {
+            section("Webhooks: " + parts.webhookRate() + " events a second over " + settings.meetings() + " instances");
+            List<WebhookRun.Result> results = WebhookRun.run(convene, store, WebhookRun::dispatcher,
+                    parts.webhookRate(), settings.meetings(), settings.warmup(), settings.duration());
+            report.accept(WebhookRun.table(results), results);
         }
         if (parts.memory()) {
             section("Memory");

@@ -66,7 +66,12 @@ final class BenchCommand implements Callable<Integer> {
     int fanoutStalled;
     @Option(names = "--fanout-rate", defaultValue = "100", description = "Chat messages posted a second in the fan-out runs.")
     int fanoutRate;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000.")
+    @Option(names = "--webhooks", paramLabel = "EVENTS_PER_SECOND", arity = "0..1", fallbackValue = "500",
+            description = "Also measure webhook delivery at this many events a second (500 when no number is given) over "
+                    + "the population's instances, to a receiver in a process of its own: one that keeps its connections, "
+                    + "one that closes each, and the first beside an endpoint answering in two seconds.")
+    Integer webhooks;
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -79,13 +84,14 @@ final class BenchCommand implements Callable<Integer> {
             if (schedulerInstances == null) schedulerInstances = 100_000;
             if (fanout == null) fanout = 10_000;
             if (reaping == null) reaping = 10_000;
+            if (webhooks == null) webhooks = 500;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));
         BenchSuite.Parts parts = new BenchSuite.Parts(workload, baseline, http, memory,
                 scaling == null ? List.of() : scaling, seedMaxHistory, schedulerInstances == null ? 0 : schedulerInstances,
                 Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate,
-                reaping == null ? 0 : reaping);
+                reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks);
         BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
         return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
     }

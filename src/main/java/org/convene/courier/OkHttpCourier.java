@@ -1,15 +1,20 @@
 package org.convene.courier;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.MediaType;
@@ -26,8 +31,13 @@ import org.convene.webhook.port.Courier;
  * Posts webhooks with OkHttp. Its name lookup is the {@link TargetGuard}'s: a host is resolved once
  * per connection, every address checked, and only those addresses connected to, so a name that
  * changes its answer between the check and the connection (DNS rebinding) cannot reach inside. No
- * proxy, no redirects, no retries of its own; the whole call is bounded by the timeout and at most
- * {@code maxAnswerBytes} of the answer are read, so a slow or huge answer cannot hold a worker.
+ * proxy and no redirects; the whole call is bounded by the timeout and at most {@code maxAnswerBytes}
+ * of the answer are read (a longer answer cancels the call), so a slow or huge answer cannot hold a worker.
+ *
+ * <p>Connections are kept for the next delivery to the same receiver. A receiver that closes its
+ * connection after each answer without saying so (HTTP/1.0, as Python's http.server does) leaves a
+ * kept connection dead; a request that finds it so never reached the receiver, and OkHttp sends it
+ * again at once on a new connection (its retry on connection failure) rather than the attempt failing.
  */
 public final class OkHttpCourier implements Courier {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -43,7 +53,7 @@ public final class OkHttpCourier implements Courier {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -58,16 +68,30 @@ public final class OkHttpCourier implements Courier {
         Request.Builder request = new Request.Builder().url(url.toString()).post(RequestBody.create(body, JSON))
                 .header("User-Agent", "Convene-Webhooks/1");
         headers.forEach(request::header);
-        try (Response response = client.newCall(request.build()).execute()) {
+        Call call = client.newCall(request.build());
+        try (Response response = call.execute()) {
             ResponseBody answer = response.body();
-            // Read a bounded part, so that the connection can be reused when the answer is small.
-            answer.source().request(maxAnswerBytes);
+            // A small answer is read whole, so that the connection can be kept; a longer one cancels the call, or
+            // closing the response would read on to drain it.
+            if (answer.source().request(maxAnswerBytes + 1L)) call.cancel();
             return new Answer(response.code(), millisSince(start), response.isSuccessful() ? "" : "answered " + response.code());
-        } catch (InterruptedIOException e) {
-            return new Answer(0, millisSince(start), "no answer within the timeout");
         } catch (IOException e) {
-            return new Answer(0, millisSince(start), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Answer(0, millisSince(start), why(e));
         }
+    }
+
+    /** Why an attempt got no answer, in the words the delivery log shows. */
+    static String why(IOException e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof UnknownHostException) return "address refused or not found: " + detail;
+        if (e instanceof ConnectException) return "connection refused: " + detail;
+        if (e instanceof SSLException) return "TLS failed: " + detail;
+        if (e instanceof InterruptedIOException) return "no answer within the timeout";
+        if (e instanceof EOFException || detail.startsWith("unexpected end of stream")) {
+            return "connection closed before an answer";
+        }
+        if (detail.toLowerCase(Locale.ROOT).contains("reset")) return "connection reset: " + detail;
+        return "connection failed: " + detail;
     }
 
     /** Shuts the client's threads and connections down. */

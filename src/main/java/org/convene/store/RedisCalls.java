@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +37,7 @@ final class RedisCalls {
     static final long ANNOUNCE_EVERY_MS = 20;
     private final Set<String> announcements = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announcing = new AtomicBoolean();
+    private final List<Runnable> announced = new CopyOnWriteArrayList<>();
     private static final long HOOKS_RECHECK_NANOS = 1_000_000_000L;
     private volatile boolean hooksExist = true;
     private final AtomicLong hooksAdded = new AtomicLong();
@@ -129,6 +131,11 @@ final class RedisCalls {
         }
     }
 
+    /** Calls {@code wake} after each batch of announcements this process sends: a dispatcher here drains at once. */
+    void whenAnnounced(Runnable wake) {
+        announced.add(wake);
+    }
+
     private void sendAnnouncements() {
         // Cleared first: whatever is added from here on schedules a send of its own.
         announcing.set(false);
@@ -137,7 +144,9 @@ final class RedisCalls {
             meetings.add(it.next());
             it.remove();
         }
-        if (!meetings.isEmpty()) commands.sadd(Keys.HOOKS_DIRTY, meetings.toArray(String[]::new));
+        if (!meetings.isEmpty()) {
+            commands.sadd(Keys.HOOKS_DIRTY, meetings.toArray(String[]::new)).thenRun(() -> announced.forEach(Runnable::run));
+        }
     }
 
     /**

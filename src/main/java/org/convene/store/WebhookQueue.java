@@ -43,6 +43,8 @@ final class WebhookQueue implements DeliveryQueue {
     private static final int MEETINGS_PER_DRAIN = 50;
     private static final int ENTRIES_PER_MEETING = 200;
     private static final long LOCK_MILLIS = 30_000;
+    /** How long a lane of an endpoint at its limit waits before it is looked at again. */
+    private static final Duration HELD_BACK = Duration.ofMillis(500);
 
     private final RedisCalls calls;
     private volatile boolean groupReady;
@@ -129,8 +131,12 @@ final class WebhookQueue implements DeliveryQueue {
     }
 
     @Override
-    public List<Work> take(String consumer, int max, Instant now, Duration claimAfter) {
-        calls.await(calls.inHooks(RELEASE, RedisCalls.ms(now), Long.toString(Math.max(100, max)))).ok();
+    public List<Work> take(String consumer, int max, Instant now, Map<Long, Integer> limits, boolean claim,
+                           Duration claimAfter) {
+        List<String> args = new ArrayList<>(List.of(RedisCalls.ms(now), Long.toString(max),
+                Long.toString(HELD_BACK.toMillis())));
+        limits.forEach((endpoint, lanes) -> args.add(endpoint + "=" + Math.max(0, lanes)));
+        calls.await(calls.inHooks(RELEASE, args.toArray(String[]::new))).ok();
         ensureGroup();
         List<Work> work = new ArrayList<>();
         try {
@@ -141,7 +147,7 @@ final class WebhookQueue implements DeliveryQueue {
             ensureGroup();
             read(consumer, max, work);
         }
-        if (work.size() < max) {
+        if (claim && work.size() < max) {
             ClaimedMessages<String, String> claimed = calls.await(calls.commands.xautoclaim(WORK,
                     XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), claimAfter, "0-0")
                             .count(max - work.size())).toCompletableFuture());
@@ -168,7 +174,10 @@ final class WebhookQueue implements DeliveryQueue {
         groupReady = true;
     }
 
-    /** begin's answer: what to send for the lane's first delivery, or nothing (the lane is empty, or parked). */
+    /**
+     * begin's answer, and outcome's when the worker goes on with the lane: what to send for the lane's next
+     * delivery, or nothing (the lane is empty or parked, or the worker gives it back).
+     */
     private record BeginReply(Optional<Attempt> attempt) {
         static BeginReply of(Reply reply) {
             if (!"DELIVER".equals(reply.status())) return new BeginReply(Optional.empty());
@@ -185,11 +194,16 @@ final class WebhookQueue implements DeliveryQueue {
     }
 
     @Override
-    public void record(Work work, long deliveryId, Outcome outcome, Instant now) {
-        calls.await(calls.inHooks(OUTCOME, work.entryId(), work.lane(), Long.toString(deliveryId), RedisCalls.ms(now),
-                outcome.result().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.code()),
+    public Optional<Attempt> record(Work work, long deliveryId, Outcome outcome, boolean goOn, Instant now) {
+        return BeginReply.of(calls.await(calls.inHooks(OUTCOME, work.entryId(), work.lane(), Long.toString(deliveryId),
+                RedisCalls.ms(now), outcome.result().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.code()),
                 Long.toString(outcome.latencyMillis()), outcome.error() == null ? "" : outcome.error(),
-                outcome.nextAttempt().map(RedisCalls::ms).orElse("0"))).ok();
+                outcome.nextAttempt().map(RedisCalls::ms).orElse("0"), goOn ? "1" : "0"))).attempt();
+    }
+
+    @Override
+    public void whenWritten(Runnable wake) {
+        calls.whenAnnounced(wake);
     }
 
     @Override

@@ -6,16 +6,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convene.webhook.port.Courier;
 import org.convene.webhook.port.DeliveryQueue;
@@ -26,15 +31,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers webhooks from this node. Every {@code poll} it drains the outboxes announced since the last
- * look, takes as many due lanes as it has idle workers (and any another node held too long), and hands
- * each to a worker, which signs and posts the lane's first delivery and records how it went: 2xx is
- * delivered, 410 disables the endpoint, anything else (or no answer within the timeout) is tried again
- * on the {@link RetrySchedule}. Every node runs one; the store's consumer group shares the work.
+ * Delivers webhooks from this node. It looks for work every {@code poll}, and at once when this node writes
+ * an outbox or a worker gives a lane back while lanes wait: it drains the outboxes announced since the last
+ * look, takes as many due lanes as it has idle workers (and, now and then, any another node held too long),
+ * and hands each to a worker. A worker signs and posts the lane's first delivery, records how it went (2xx
+ * is delivered, 410 disables the endpoint, anything else, or no answer within the timeout, is tried again on
+ * the {@link RetrySchedule}) and goes on with the lane's next delivery at once, up to {@link #TURNS} in a
+ * row: an instance's events go one after another, in order, without waiting for the next look.
+ *
+ * <p>One endpoint's trouble must not delay another's: an endpoint whose last attempt here failed or took
+ * more than a second is struggling, and has at most one lane in flight on this node; its other lanes are
+ * left due for later rather than taken. Every node runs one; the store's consumer group shares the work.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int MAX_DRAINS_PER_LOOK = 20;
+    /** Deliveries of one lane a worker makes in a row before it gives the lane back (fairness between lanes). */
+    static final int TURNS = 50;
+    /** An endpoint slower than this at its last attempt here is struggling. */
+    private static final long SLOW_MILLIS = 1_000;
+    /** Lanes a struggling endpoint may have in flight on this node. */
+    private static final int STRUGGLING_LANES = 1;
+    /** How often work another node held too long is looked for, and the queue's depth read. */
+    private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
 
     private final DeliveryQueue store;
     private final Courier courier;
@@ -44,10 +63,16 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final DeliveryListener listener;
     private final String consumer;
     private final AtomicInteger busy = new AtomicInteger();
+    private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Set<Long> struggling = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile boolean saturated;
     private final ScheduledExecutorService ticks;
     private final ExecutorService workers;
     private volatile Instant nextSweep = Instant.MIN;
+    private volatile long nextHousekeeping;
     private volatile boolean abandoned;
+    private volatile boolean stopping;
 
     /** What a dispatcher tells of each attempt: for metrics. */
     public interface DeliveryListener {
@@ -73,10 +98,24 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(settings.workers(), daemon("convene-webhook-worker"));
     }
 
-    /** Starts looking for work every {@code poll}. */
+    /** Starts looking for work every {@code poll}, and whenever this node writes an outbox. */
     public WebhookDispatcher start() {
+        store.whenWritten(this::wake);
         ticks.scheduleWithFixedDelay(this::lookSafely, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** Asks for a look now (on the dispatcher's thread), unless one is asked for already. */
+    private void wake() {
+        if (stopping || !wakePending.compareAndSet(false, true)) return;
+        try {
+            ticks.execute(() -> {
+                wakePending.set(false);
+                lookSafely();
+            });
+        } catch (RejectedExecutionException closed) {
+            wakePending.set(false);
+        }
     }
 
     private void lookSafely() {
@@ -100,10 +139,17 @@ public final class WebhookDispatcher implements AutoCloseable {
             now = clock.instant();
         }
         int idle = settings.workers() - busy.get();
-        if (idle <= 0) return;
-        List<Work> work = store.take(consumer, idle, clock.instant(), settings.claimAfter());
+        if (idle <= 0) {
+            saturated = true;
+            return;
+        }
+        boolean housekeeping = System.nanoTime() - nextHousekeeping >= 0;
+        if (housekeeping) nextHousekeeping = System.nanoTime() + HOUSEKEEPING.toNanos();
+        List<Work> work = store.take(consumer, idle, clock.instant(), limits(), housekeeping, settings.claimAfter());
+        saturated = work.size() >= idle;
         for (Work one : work) {
             busy.incrementAndGet();
+            inFlight.computeIfAbsent(one.endpointId(), e -> new AtomicInteger()).incrementAndGet();
             workers.execute(() -> {
                 try {
                     deliver(one);
@@ -112,29 +158,48 @@ public final class WebhookDispatcher implements AutoCloseable {
                     LOG.warn("A webhook delivery could not be recorded (retried after {} s): {}",
                             settings.claimAfter().toSeconds(), e.getMessage());
                 } finally {
+                    inFlight.get(one.endpointId()).decrementAndGet();
                     busy.decrementAndGet();
+                    // Lanes were left waiting for a free worker, or for this endpoint's turn: take them now.
+                    if (saturated || struggling.contains(one.endpointId())) wake();
                 }
             });
         }
-        listener.backlog(store.backlog());
+        if (housekeeping) listener.backlog(store.backlog());
+    }
+
+    /** How many more lanes each struggling endpoint may be handed: one in flight here at a time. */
+    private Map<Long, Integer> limits() {
+        Map<Long, Integer> limits = new HashMap<>();
+        for (Long endpoint : struggling) {
+            AtomicInteger count = inFlight.get(endpoint);
+            limits.put(endpoint, STRUGGLING_LANES - (count == null ? 0 : count.get()));
+        }
+        return limits;
     }
 
     private void deliver(Work work) {
-        Optional<Attempt> found = store.begin(work, clock.instant());
-        if (found.isEmpty()) return;
-        Attempt attempt = found.get();
-        Courier.Answer answer;
-        try {
-            answer = send(attempt);
-        } catch (RuntimeException cannot) {
-            // Such as a secret sealed under another node's key: an attempt that failed, on the schedule, not
-            // work left pending to be claimed again and again.
-            answer = new Courier.Answer(0, 0, "cannot send: " + cannot.getMessage());
+        Optional<Attempt> next = store.begin(work, clock.instant());
+        for (int turn = 1; next.isPresent(); turn++) {
+            Attempt attempt = next.get();
+            Courier.Answer answer;
+            try {
+                answer = send(attempt);
+            } catch (RuntimeException cannot) {
+                // Such as a secret sealed under another node's key: an attempt that failed, on the schedule, not
+                // work left pending to be claimed again and again.
+                answer = new Courier.Answer(0, 0, "cannot send: " + cannot.getMessage());
+            }
+            Outcome outcome = outcome(answer, attempt.attempts() + 1, clock.instant());
+            if (abandoned) return;
+            boolean healthy = outcome.result() == Outcome.Result.OK && answer.latencyMillis() < SLOW_MILLIS;
+            if (healthy) struggling.remove(work.endpointId());
+            else struggling.add(work.endpointId());
+            // A struggling endpoint's lane goes back after each attempt, so that its other lanes get their turn.
+            boolean goOn = healthy && turn < TURNS && !stopping;
+            next = store.record(work, attempt.deliveryId(), outcome, goOn, clock.instant());
+            listener.attempted(outcome.result(), Duration.between(attempt.createdAt(), clock.instant()), answer.latencyMillis());
         }
-        Outcome outcome = outcome(answer, attempt.attempts() + 1, clock.instant());
-        if (abandoned) return;
-        store.record(work, attempt.deliveryId(), outcome, clock.instant());
-        listener.attempted(outcome.result(), Duration.between(attempt.createdAt(), clock.instant()), answer.latencyMillis());
     }
 
     private Courier.Answer send(Attempt attempt) {
@@ -169,6 +234,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Stops looking, lets deliveries in flight finish (up to the timeout), then returns. */
     @Override
     public void close() {
+        stopping = true;
         ticks.shutdownNow();
         workers.shutdown();
         try {
@@ -182,6 +248,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Stops at once without recording what is in flight, as a node that dies would: for tests of claiming. */
     public void abandon() {
         abandoned = true;
+        stopping = true;
         ticks.shutdownNow();
         workers.shutdownNow();
     }

@@ -1,15 +1,19 @@
 -- outcome: records how an attempt went, and moves its lane on.
 -- Results: 'ok' (2xx), 'retry' (to be tried again at the next attempt), 'failed' (the retry schedule is
 -- spent), 'gone' (410: the endpoint is disabled). The lane's head moves on after 'ok', 'failed' and 'gone';
--- the lane is due again now, at the next attempt, or parked while its endpoint is disabled. An attempt
--- that finds its delivery no longer the head (another node claimed the work and finished it) changes
--- only the delivery's own record.
+-- the lane is due again now, at the next attempt, or parked while its endpoint is disabled. A worker that
+-- may go on with the lane (ARGV 10 '1') gets its next delivery at once instead, the work entry staying its
+-- own: an instance's events go one after another without waiting for the next look, in order. An attempt
+-- that finds its delivery no longer the head (another node claimed the work and finished it) changes only
+-- the delivery's own record.
 -- KEYS: 1 hooks base
 -- ARGV: 1 work entry id, 2 lane (<eid>:<iid>), 3 delivery id, 4 now (ms), 5 result, 6 answer code (0 none),
---      7 latency (ms), 8 error ('' none), 9 next attempt (ms, for 'retry')
--- REPLY: {'OK'}
-local id, lane, did, now, result, code, latency, err, next_at =
-    ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+--      7 latency (ms), 8 error ('' none), 9 next attempt (ms, for 'retry'), 10 go on with the lane ('1' or '0')
+-- REPLY: {'OK'} | {'DELIVER', delivery id, url, secret, previous secret ('' none), previous until (ms, '0' none),
+--      message id, payload, attempts so far, created (ms)} | {'NONE'} | {'PARKED'} (going on: the lane's next,
+--      as begin answers)
+local id, lane, did, now, result, code, latency, err, next_at, go_on =
+    ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 local eid = string.match(lane, '^(%d+):')
 local current = redis.call('LINDEX', lkey(lane), 0) == did
 if redis.call('EXISTS', dkey(did)) == 1 and not current then
@@ -39,6 +43,8 @@ if current then
     redis.call('LPOP', lkey(lane))
     if redis.call('LLEN', lkey(lane)) == 0 then
       redis.call('SREM', ekey(eid) .. ':lanes', lane)
+    elseif go_on == '1' then
+      return head(id, lane, now)
     else
       wait_turn(eid, lane, now)
     end
