@@ -19,7 +19,7 @@ import org.convene.model.Refusal;
 final class ChatRecords implements ChatLog {
     private static final Script POST = Script.load("meeting", "post").announcing();
     private static final Script CHAT_OF_USER = Script.load("meeting", "chat").reading();
-    private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message");
+    private static final Script IMPORT_MESSAGE = Script.load("meeting", "import_message").announcing();
 
     private final RedisCalls calls;
     private final InstanceLocator locator;

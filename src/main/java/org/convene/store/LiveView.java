@@ -51,7 +51,7 @@ final class LiveView {
     private static final Logger LOG = LoggerFactory.getLogger(LiveView.class);
     private static final Script APPLY = Script.load("live", "apply");
     private static final Script FORGET = Script.load("live", "forget");
-    private static final Script LIVE_READ = Script.load("meeting", "live_read");
+    private static final Script LIVE_READ = Script.load("meeting", "live_read").announcing();
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Script SNAPSHOT = Script.load("live", "snapshot").reading();

@@ -199,7 +199,7 @@ final class Transitions implements TransitionStore {
         return NextDueReply.of(calls.await(calls.inCatalog(NEXT_DUE))).at();
     }
 
-    private static final Script REMIND = Script.load("meeting", "remind");
+    private static final Script REMIND = Script.load("meeting", "remind").announcing();
     static final String REMINDERS = Keys.CATALOG + ":reminders";
 
     /**
