@@ -127,6 +127,7 @@ public final class FeedHub implements AutoCloseable {
             // adds those activated since and drops those that ended.
             merged.followNamedInstances();
             lifecycle.join(merged);
+            merged.followTheRest();
         }
         register(client, merged);
     }

@@ -1,5 +1,7 @@
 package org.convene.http.live;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.convene.model.FeedEntry;
@@ -12,11 +14,18 @@ import org.convene.model.StreamPosition;
  * inside, from activation until the instance's own feed reports its end (so no timeout is cut off).
  * Its event ids are {@link PositionVector}s. Every instance it follows, whether named by the
  * client's vector or activated since, passes {@code sees} first.
+ *
+ * <p>A resume delivers every entry after the vector's positions once, in the order the entries
+ * happened: the activity of an instance the vector names waits until the lifecycle's catch-up passes
+ * the instance's activation, or its end, or is done (its activation came before the vector's lifecycle
+ * position), and then goes on from the vector's position in its feed, never from its start again.
  */
 final class MergedSink extends ClientSink {
     private final FeedHub hub;
     private final LongPredicate sees;
     private final PositionVector positions;
+    /** Named instances whose activity waits for their activation to pass on the lifecycle's catch-up. */
+    private final Set<Long> waiting = new HashSet<>();
 
     MergedSink(FeedHub hub, SseStream client, String token, LongPredicate sees, PositionVector positions) {
         super(client, token);
@@ -36,6 +45,15 @@ final class MergedSink extends ClientSink {
             if (!entry.position().isAfter(positions.lifecycle())) return true;
             positions.lifecycle(entry.position());
             long instance = entry.instanceId();
+            if (waiting.contains(instance) && (entry.kind() == FeedKind.ACTIVATED || entry.kind() == FeedKind.ENDED
+                    || entry.kind() == FeedKind.DELETED)) {
+                // Its activation passes now: what happened inside follows it. Its end without its activation: the
+                // activation came before the client's lifecycle position; its activity goes out before the end.
+                waiting.remove(instance);
+                if (entry.kind() == FeedKind.ACTIVATED) send(entry, positions.toString());
+                followInstance(instance);
+                if (entry.kind() == FeedKind.ACTIVATED) return true;
+            }
             if (entry.kind() == FeedKind.ACTIVATED && !positions.follows(instance) && sees.test(instance)) {
                 // The activation goes out first, its id already naming the instance: what happened
                 // inside follows it, also on a catch-up, and a client that reconnects with that id
@@ -66,10 +84,19 @@ final class MergedSink extends ClientSink {
         return true;
     }
 
-    /** Starts on the instances the client's vector names, each only if the client may see inside it. */
+    /**
+     * Takes the instances the client's vector names, each only if the client may see inside it; their activity
+     * waits for their activation on the lifecycle's catch-up ({@link #followTheRest()} after it).
+     */
     synchronized void followNamedInstances() {
         positions.retain(sees);
-        for (long instance : positions.instances()) followInstance(instance);
+        waiting.addAll(positions.instances());
+    }
+
+    /** After the lifecycle's catch-up: the named instances whose activation it did not pass, the client saw before. */
+    synchronized void followTheRest() {
+        for (long instance : List.copyOf(waiting)) followInstance(instance);
+        waiting.clear();
     }
 
     /** Starts taking an instance's feed; called with the lifecycle channel's lock held, or at subscription. */
@@ -85,6 +112,7 @@ final class MergedSink extends ClientSink {
     @Override
     public synchronized void feedGone(long instanceId) {
         positions.drop(instanceId);
+        waiting.remove(instanceId);
     }
 
     @Override
@@ -98,6 +126,7 @@ final class MergedSink extends ClientSink {
         Set<Long> dropped;
         synchronized (this) {
             dropped = positions.retain(visible::contains);
+            waiting.retainAll(visible);
         }
         dropped.forEach(instance -> hub.leave(instance, this));
     }
