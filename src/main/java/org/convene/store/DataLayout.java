@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataLayout {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayout.class);
-    /** The layout this code writes. Layout 1 is the one of every release before layouts were versioned. */
-    public static final int CURRENT = 1;
+    /**
+     * The layout this code writes. Layout 1 is the one of every release before layouts were versioned; layout 2
+     * no longer keeps the live view's rows in Redis (each node reads them from the meetings) nor a set of each
+     * instance's members (its attendees tell the same).
+     */
+    public static final int CURRENT = 2;
     static final String VERSION = Keys.LAYOUT + ":version";
     static final String DONE = Keys.LAYOUT + ":done";
     private static final Script LOCK = Script.load("layout", "lock");

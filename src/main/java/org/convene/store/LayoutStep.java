@@ -14,7 +14,13 @@ import java.util.List;
 record LayoutStep(int layout, String name, String description, Work work) {
 
     /** Every step of every layout, in the order they run. Layout 1 needs none: it is the first. */
-    static final List<LayoutStep> ALL = List.of();
+    static final List<LayoutStep> ALL = List.of(
+            new LayoutStep(2, "drop-live-rows", "deleting the live view's stored rows: each node reads them from the "
+                    + "meetings now", (calls, progress) -> {
+                        calls.await(calls.commands.del(Keys.LIVE + ":active", Keys.LIVE + ":seq", Keys.LIVE + ":version")
+                                .toCompletableFuture());
+                        return false;
+                    }));
 
     LayoutStep {
         if (layout < 2) throw new IllegalArgumentException("layout: steps bring data to layout 2 or later, was " + layout);

@@ -6,17 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,38 +27,37 @@ import org.convene.model.ActiveInstance;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
+import org.convene.model.StreamPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code {live}} projection: what functions 4 and 8 show, one row per active instance, kept up
- * to date by the writes that change it, so that reading it costs one round trip and two commands
- * whatever the number of active instances.
+ * What functions 4 and 8 show, one row per active instance, kept in each node's memory and brought up to
+ * date at each read with what changed since the last: one round trip for the change stream and the
+ * catalog's due starts, and one more for the rows of the instances that changed, read from their meetings
+ * (the truth), so that a read costs what changed, not what is active.
  *
- * <p>Each node keeps the view in memory and, at each read, applies what changed since (a capped
- * change stream in the same slot), so a read transfers the changes, not the view; another node's
- * write is seen at the next read.
+ * <p>Each write that changes an instance's status, window, meeting or participants puts the instance's id
+ * on the change stream ({@code {live}:changes}) right behind the meeting's script, not awaited (on the same
+ * connection, so a later read by this node sees it); that is all a join or a leave pays for the view. A
+ * word lost in a crash is made up for by the node's whole read every minute (and when it falls behind the
+ * capped stream); reads never show an instance whose window has passed.
  *
- * <p>Each meeting script that changes an instance's status, window, meeting or participants returns
- * the instance's row; the row is then sent to the projection's own slot right behind the reply, not
- * awaited (on the same connection, so a later read by this node sees it). Rows carry a sequence
- * number, so one applied late never undoes a newer one. The meetings hold the truth: should a process
- * die between the two writes, {@link #repair} rebuilds the rows from them (the scheduler runs it at
- * start and every minute), and reads never show an instance whose window has passed.
- *
- * <p>Longer than most classes here (about 350 lines) because its write, sync, read and repair paths
- * share the row format and the node's copy, and are easier to check together than apart.
+ * <p>Longer than most classes here because its write, sync, read and repair paths share the row format and
+ * the node's copy, and are easier to check together than apart.
  */
 final class LiveView {
     private static final Logger LOG = LoggerFactory.getLogger(LiveView.class);
-    private static final Script APPLY = Script.load("live", "apply");
-    private static final Script FORGET = Script.load("live", "forget");
-    private static final Script LIVE_READ = Script.load("meeting", "live_read").announcing();
+    private static final Script LIVE_READ = Script.load("meeting", "live_read").reading();
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Script SNAPSHOT = Script.load("live", "snapshot").reading();
     private static final Script SINCE = Script.load("live", "since").reading();
-    private static final String ACTIVE = Keys.LIVE + ":active";
+    private static final String CHANGES = Keys.LIVE + ":changes";
+    private static final String ACTIVE = Keys.CATALOG + ":active";
+    /** Entries the change stream keeps: a node further behind reads the view whole. */
+    private static final long CHANGES_CAP = 10_000;
+    /** How often a node reads the view whole, making up for a change whose word was lost. */
+    private static final Duration WHOLE_EVERY = Duration.ofMinutes(1);
     private static final String STARTS = Keys.CATALOG + ":starts";
     private static final int CHANGES_PAGE = 5_000;
 
@@ -79,32 +80,18 @@ final class LiveView {
     private record Row(long instanceId, long meetingId, long meetingVersion, Map<String, String> instance,
                        Map<String, String> participants) {}
 
-    /**
-     * since's answer: the projection's version, the changes after the position asked for (stream id, the
-     * version each made, the instance it changed) and the changed instances' rows (null: no longer active).
-     */
-    private record SinceReply(long version, List<Change> changes, Map<Long, String> rows) {
-        record Change(String position, long version, long instanceId) {}
+    /** since's answer: the change stream's first entry (null: empty), and each change after the position asked for. */
+    private record SinceReply(String first, List<Change> changes) {
+        record Change(String position, long instanceId) {}
 
         static SinceReply of(Reply reply) {
             Reply ok = reply.ok();
             List<Object> flat = ok.list(2);
-            List<Change> changes = new ArrayList<>(flat.size() / 3);
-            for (int i = 0; i + 2 < flat.size(); i += 3) {
-                changes.add(new Change((String) flat.get(i), Reply.number(flat.get(i + 1)), Reply.number(flat.get(i + 2))));
+            List<Change> changes = new ArrayList<>(flat.size() / 2);
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                changes.add(new Change((String) flat.get(i), Reply.number(flat.get(i + 1))));
             }
-            List<Object> pairs = ok.list(3);
-            Map<Long, String> rows = new HashMap<>();
-            for (int i = 0; i + 1 < pairs.size(); i += 2) rows.put(Reply.number(pairs.get(i)), (String) pairs.get(i + 1));
-            return new SinceReply(ok.number(1), changes, rows);
-        }
-    }
-
-    /** snapshot's answer: the projection's version, the id of its last change ("0": none) and every row. */
-    private record SnapshotReply(long version, String position, Map<String, String> rows) {
-        static SnapshotReply of(Reply reply) {
-            Reply ok = reply.ok();
-            return new SnapshotReply(Long.parseLong(ok.text(1)), ok.text(2), ok.hash(3));
+            return new SinceReply(ok.textOrNull(1), changes);
         }
     }
 
@@ -120,27 +107,28 @@ final class LiveView {
         this.locator = locator;
     }
 
-    /** Sends one row a meeting script answered (null: the script changed no row) to the projection, not awaited. */
-    void apply(String row) {
-        if (row != null) apply(List.of(row));
+    /** Says, not awaited, that an instance's status, window, meeting or participants changed. */
+    void changed(long instanceId) {
+        if (paused) return;
+        // 'v' for nodes of the release before, which read a version there (they read the view whole then).
+        calls.commands.xadd(CHANGES, new XAddArgs().maxlen(CHANGES_CAP).approximateTrimming(), Map.of("v", "0",
+                "id", Long.toString(instanceId))).whenComplete((id, error) -> {
+                    if (error != null) LOG.warn("Telling the live view of a change failed (its next whole read makes up "
+                            + "for it): {}", error.getMessage());
+                });
     }
 
-    /** Sends rows to the projection, not awaited; a failure is logged and left to the repair pass. */
-    void apply(List<String> rows) {
-        if (rows.isEmpty() || paused) return;
-        calls.inLive(APPLY, rows.toArray(String[]::new)).whenComplete((reply, error) -> {
-            if (error != null) LOG.warn("Writing the live view failed (the repair pass will redo it): {}", error.getMessage());
-        });
+    /** Says, not awaited, that these instances changed. */
+    void changed(Collection<Long> instanceIds) {
+        instanceIds.forEach(this::changed);
     }
 
     /**
      * Every instance active at {@code now}, with its meeting (from this node's cache, read again when
      * its version moved) and, if asked, its participants; by instance id. The node keeps the view in
-     * memory and each read brings it up to date with what changed since the last one: one round trip
-     * (a script that reads the changes and the changed rows, and the catalog's due starts), a reply
-     * as large as the changes. {@code catchUp} applies activations that fell
-     * due but were not made yet (no scheduler running). An unchanged view is answered with the same
-     * list, so that what is built from it can be kept too.
+     * memory and each read brings it up to date with what changed since the last one (see the class).
+     * {@code catchUp} applies activations that fell due but were not made yet (no scheduler running).
+     * An unchanged view is answered with the same list, so that what is built from it can be kept too.
      */
     List<ActiveInstance> read(Instant now, boolean withParticipants, Runnable catchUp) {
         if (!awaitSync(now)) {
@@ -190,63 +178,86 @@ final class LiveView {
 
     /** Brings the in-memory view up to date; returns false when an activation fell due that nobody made yet. */
     private boolean sync(Instant now) {
-        boolean loaded;
+        boolean whole;
         String position;
         synchronized (memory) {
-            loaded = memory.loaded;
+            whole = !memory.loaded || !now.isBefore(memory.wholeAgainAt);
             position = memory.position;
         }
-        CompletableFuture<Reply> since = loaded
-                ? calls.inLive(SINCE, position, Integer.toString(CHANGES_PAGE))
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Reply> since = whole ? CompletableFuture.completedFuture(null)
+                : calls.inLive(SINCE, position, Integer.toString(CHANGES_PAGE));
         CompletableFuture<List<String>> due = calls.commands.zrangebyscore(STARTS,
                 Range.create(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()), Limit.create(0, 1)).toCompletableFuture();
         calls.awaitAll(since, due);
-        Reply changed = calls.result(since);
-        boolean more = false;
-        synchronized (memory) {
-            if (changed == null) {
-                snapshot();
-            } else {
-                SinceReply reply = SinceReply.of(changed);
-                List<SinceReply.Change> changes = reply.changes();
-                long first = changes.isEmpty() ? memory.version + 1 : changes.get(0).version();
-                if (reply.version() < memory.version || first != memory.version + 1) {
-                    snapshot();
-                } else if (!changes.isEmpty()) {
-                    reply.rows().forEach((id, json) -> {
-                        Row row = json == null ? null : parse(id, json);
-                        if (row == null || !"active".equals(row.instance().get("status"))) memory.rows.remove(id);
-                        else memory.rows.put(id, row);
-                    });
-                    SinceReply.Change last = changes.get(changes.size() - 1);
-                    memory.version = last.version();
-                    memory.position = last.position();
-                    memory.changed();
-                    more = changes.size() == CHANGES_PAGE;
-                }
-            }
+        if (whole) {
+            readWhole(now);
+            return calls.result(due).isEmpty();
         }
-        if (more) return sync(now);
+        SinceReply reply = SinceReply.of(calls.result(since));
+        if (reply.first() != null && !position.equals("0") && StreamPosition.parse("stream id", reply.first()).isAfter(StreamPosition.parse("stream id", position))) {
+            // Changes between this node's position and the stream's first entry were trimmed away.
+            readWhole(now);
+            return calls.result(due).isEmpty();
+        }
+        List<SinceReply.Change> changes = reply.changes();
+        if (!changes.isEmpty()) {
+            Map<Long, Optional<Row>> rows = readRows(changes.stream().map(SinceReply.Change::instanceId).distinct().toList(), now);
+            synchronized (memory) {
+                rows.forEach((id, row) -> {
+                    if (row.isPresent() && "active".equals(row.get().instance().get("status"))) memory.rows.put(id, row.get());
+                    else memory.rows.remove(id);
+                });
+                memory.position = changes.get(changes.size() - 1).position();
+                memory.changed();
+            }
+            if (changes.size() == CHANGES_PAGE) return sync(now);
+        }
         return calls.result(due).isEmpty();
     }
 
-    private void snapshot() {
-        SnapshotReply reply = SnapshotReply.of(calls.await(calls.inLive(SNAPSHOT)));
-        memory.rows.clear();
-        reply.rows().forEach((id, json) -> memory.rows.put(Long.parseLong(id), parse(Long.parseLong(id), json)));
-        memory.version = reply.version();
-        memory.position = reply.position();
-        memory.loaded = true;
-        memory.changed();
+    /**
+     * Reads the view whole: the rows of every instance the catalog says is active, from their meetings, and
+     * where the change stream ends (taken first, so that nothing written meanwhile is missed).
+     */
+    private void readWhole(Instant now) {
+        CompletableFuture<List<StreamMessage<String, String>>> last = calls.commands.xrevrange(CHANGES, Range.create("-", "+"),
+                Limit.create(0, 1)).toCompletableFuture();
+        CompletableFuture<List<String>> active = calls.commands.zrange(ACTIVE, 0, -1).toCompletableFuture();
+        calls.awaitAll(last, active);
+        List<StreamMessage<String, String>> newest = calls.result(last);
+        Map<Long, Optional<Row>> rows = readRows(calls.result(active).stream().map(Long::parseLong).toList(), now);
+        synchronized (memory) {
+            memory.rows.clear();
+            rows.forEach((id, row) -> row.filter(r -> "active".equals(r.instance().get("status")))
+                    .ifPresent(r -> memory.rows.put(id, r)));
+            memory.position = newest.isEmpty() ? "0" : newest.get(0).getId();
+            memory.loaded = true;
+            memory.wholeAgainAt = now.plus(WHOLE_EVERY);
+            memory.changed();
+        }
+    }
+
+    /** The rows of these instances as their meetings hold them now, in one round trip; empty for one that is gone. */
+    private Map<Long, Optional<Row>> readRows(List<Long> instanceIds, Instant now) {
+        Map<Long, Long> meetingsOf = locator.meetingsOf(instanceIds);
+        Map<Long, CompletableFuture<Reply>> replies = new HashMap<>();
+        meetingsOf.forEach((id, meetingId) -> replies.put(id, calls.inMeeting(meetingId, LIVE_READ, Long.toString(id))));
+        calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
+        Map<Long, Optional<Row>> rows = new HashMap<>();
+        for (long id : instanceIds) {
+            CompletableFuture<Reply> reply = replies.get(id);
+            rows.put(id, reply == null ? Optional.empty()
+                    : LiveReadReply.of(calls.result(reply)).row().map(json -> parse(id, json)));
+        }
+        return rows;
     }
 
     /** This node's copy of the view: the rows, where in the change stream it is, and what it last answered. */
     private final class Memory {
         final Map<Long, Row> rows = new HashMap<>();
         boolean loaded;
-        long version;
         String position = "0";
+        Instant wholeAgainAt = Instant.MIN;
         private List<ActiveInstance> withParticipants;
         private List<ActiveInstance> withoutParticipants;
         private Instant validUntil = Instant.MIN;
@@ -345,30 +356,11 @@ final class LiveView {
         }
     }
 
-    /**
-     * Rebuilds the projection from the meetings: every instance the catalog says is active, and every
-     * instance the projection holds, gets its row again (idempotent); a row for an instance that no
-     * longer exists goes. Cost: what is active, never history.
-     */
-    void repair(Instant now) {
-        CompletableFuture<List<String>> active = calls.commands.zrange(Keys.CATALOG + ":active", 0, -1).toCompletableFuture();
-        CompletableFuture<List<String>> held = calls.commands.hkeys(ACTIVE).toCompletableFuture();
-        calls.awaitAll(active, held);
-        Set<String> ids = new LinkedHashSet<>(calls.result(active));
-        ids.addAll(calls.result(held));
-        Map<String, CompletableFuture<Reply>> rows = new HashMap<>();
-        List<String> gone = new ArrayList<>();
-        Map<Long, Long> meetingsOf = locator.meetingsOf(ids.stream().map(Long::parseLong).toList());
-        for (String id : ids) {
-            Long meetingId = meetingsOf.get(Long.parseLong(id));
-            if (meetingId == null) gone.add(id);
-            else rows.put(id, calls.inMeeting(meetingId, LIVE_READ, id, ms(now)));
+    /** Makes this node's next read a whole one: for the scheduler's repair pass, which heals lost words. */
+    void readWholeNext() {
+        synchronized (memory) {
+            memory.wholeAgainAt = Instant.MIN;
         }
-        calls.awaitAll(rows.values().toArray(CompletableFuture[]::new));
-        List<String> fresh = new ArrayList<>();
-        rows.forEach((id, reply) -> LiveReadReply.of(calls.result(reply)).row().ifPresentOrElse(fresh::add, () -> gone.add(id)));
-        if (!fresh.isEmpty()) calls.await(calls.inLive(APPLY, fresh.toArray(String[]::new))).ok();
-        if (!gone.isEmpty()) calls.await(calls.inLive(FORGET, gone.toArray(String[]::new))).ok();
     }
 
     /** Forgets what this node cached: after a wipe, ids are given out again. */
@@ -381,7 +373,7 @@ final class LiveView {
         }
     }
 
-    /** Stops sending rows, as a process that died right after a meeting's write would: for the repair's test. */
+    /** Stops telling of changes, as a process that died right after a meeting's write would: for the repair's test. */
     void pause(boolean pause) {
         this.paused = pause;
     }

@@ -62,24 +62,23 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         }
     }
 
-    /** meeting_save's answer: the meeting's new version, and the live row of its active instance (null: none). */
-    private record MeetingSaveReply(long version, String liveRow) {
+    /** meeting_save's answer: the meeting's new version, and its active instance (0: none). */
+    private record MeetingSaveReply(long version, long activeInstance) {
         static MeetingSaveReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new MeetingSaveReply(ok.number(1), ok.textOrNull(3));
+            return new MeetingSaveReply(ok.number(1), ok.isNull(3) ? 0 : ok.number(3));
         }
     }
 
     /**
-     * instance_save's answer to a create or an update: the instance's hash, its live row and the meeting's
-     * reminder (minutes, 0 none); or, for an occurrence another node made first, that instance's id.
+     * instance_save's answer to a create or an update: the instance's hash and the meeting's reminder
+     * (minutes, 0 none); or, for an occurrence another node made first, that instance's id.
      */
-    private record InstanceSaveReply(Map<String, String> instance, String liveRow, long reminderMinutes,
-                                     long existingId) {
+    private record InstanceSaveReply(Map<String, String> instance, long reminderMinutes, long existingId) {
         static InstanceSaveReply of(Reply reply) {
-            if ("EXISTS".equals(reply.status())) return new InstanceSaveReply(Map.of(), null, 0, reply.number(1));
+            if ("EXISTS".equals(reply.status())) return new InstanceSaveReply(Map.of(), 0, reply.number(1));
             Reply ok = reply.ok();
-            return new InstanceSaveReply(ok.hash(1), ok.textOrNull(2), ok.number(3), 0);
+            return new InstanceSaveReply(ok.hash(1), ok.number(2), 0);
         }
 
         boolean exists() {
@@ -124,7 +123,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         args.addAll(d.audience());
         MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
-        live.apply(saved.liveRow());
+        if (saved.activeInstance() != 0) live.changed(saved.activeInstance());
         if (!mode.equals("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
             for (MeetingInstance i : instancesOf(meetingId, now)) {
@@ -191,7 +190,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             return instance(saved.existingId(), now).orElseThrow();
         }
         locator.remember(instanceId, meetingId);
-        live.apply(saved.liveRow());
+        live.changed(instanceId);
         MeetingInstance made = due.announce(Replies.instance(saved.instance(), now));
         Transitions.hintReminder(calls, made.id(), made.from(), saved.reminderMinutes());
         return made;
@@ -208,7 +207,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             due.early(instanceId, from, to);
             InstanceSaveReply saved = InstanceSaveReply.of(calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
                     Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))));
-            live.apply(saved.liveRow());
+            live.changed(instanceId);
             MeetingInstance moved = due.announce(Replies.instance(saved.instance(), now));
             Transitions.hintReminder(calls, moved.id(), moved.from(), saved.reminderMinutes());
             return moved;

@@ -50,35 +50,32 @@ final class RosterRecords implements Roster {
         this.catchUp = catchUp;
     }
 
-    /** join's answer: the join event's number, the live row, and when the participant is reaped unless renewed (null: never). */
-    private record JoinReply(long event, String liveRow, String reapDue) {
+    /** join's answer: the join event's number, and when the participant is reaped unless renewed (null: never). */
+    private record JoinReply(long event, String reapDue) {
         static JoinReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new JoinReply(ok.number(1), ok.textOrNull(2), ok.textOrNull(3));
+            return new JoinReply(ok.number(1), ok.textOrNull(2));
         }
     }
 
-    /** leave's answer: the leave event's number and the live row. */
-    private record LeaveReply(long event, String liveRow) {
+    /** leave's answer: the leave event's number. */
+    private record LeaveReply(long event) {
         static LeaveReply of(Reply reply) {
-            Reply ok = reply.ok();
-            return new LeaveReply(ok.number(1), ok.textOrNull(2));
+            return new LeaveReply(reply.ok().number(1));
         }
     }
 
-    /** end's answer: who timed out, and the live row. */
-    private record EndReply(List<Long> timedOut, String liveRow) {
+    /** end's answer: who timed out. */
+    private record EndReply(List<Long> timedOut) {
         static EndReply of(Reply reply) {
-            Reply ok = reply.ok();
-            return new EndReply(ok.numbers(1), ok.textOrNull(2));
+            return new EndReply(reply.ok().numbers(1));
         }
     }
 
-    /** user_removed's answer: the live row of the instance the user was taken out of (null: none). */
-    private record RemovedReply(String liveRow) {
+    /** user_removed's answer: the instance the user was taken out of (0: none). */
+    private record RemovedReply(long instanceId) {
         static RemovedReply of(Reply reply) {
-            Reply ok = reply.ok();
-            return new RemovedReply(ok.textOrNull(2));
+            return new RemovedReply(reply.ok().number(1));
         }
     }
 
@@ -101,7 +98,7 @@ final class RosterRecords implements Roster {
                     user.email(), user.name(), ms(now)));
             if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
             JoinReply joined = JoinReply.of(reply);
-            live.apply(joined.liveRow());
+            live.changed(instanceId);
             if (joined.reapDue() != null) reapNoLaterThan(instanceId, joined.reapDue());
             return new JoinResult(userId, instanceId, joined.event(), now);
         });
@@ -132,7 +129,10 @@ final class RosterRecords implements Roster {
     @Override
     public void removeEverywhere(long userId, Instant now) {
         calls.inMeetingsOf(userId, USER_REMOVED, Long.toString(userId), ms(now))
-                .forEach(reply -> live.apply(RemovedReply.of(reply).liveRow()));
+                .forEach(reply -> {
+                    long instanceId = RemovedReply.of(reply).instanceId();
+                    if (instanceId != 0) live.changed(instanceId);
+                });
     }
 
     /**
@@ -168,7 +168,7 @@ final class RosterRecords implements Roster {
         return locator.withMeeting(instanceId, meetingId -> {
             LeaveReply left = LeaveReply.of(calls.await(calls.inMeeting(meetingId, LEAVE,
                     Long.toString(instanceId), Long.toString(userId), ms(now))));
-            live.apply(left.liveRow());
+            live.changed(instanceId);
             return new LeaveResult(userId, instanceId, left.event(), now);
         });
     }
@@ -193,7 +193,7 @@ final class RosterRecords implements Roster {
     public EndResult end(long instanceId, Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             EndReply ended = EndReply.of(calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))));
-            live.apply(ended.liveRow());
+            live.changed(instanceId);
             due.status(instanceId, "ended");
             return new EndResult(instanceId, ended.timedOut());
         });

@@ -53,15 +53,15 @@ final class Transitions implements TransitionStore {
 
     /**
      * settle's answer: the instance's status, the transition made ("activated", "ended" or none), who timed
-     * out at an end, its window, its live row, who was reaped, when the next participant is reaped (null:
+     * out at an end, its window, who was reaped, when the next participant is reaped (null:
      * nobody) and when the first reaped one was due.
      */
     private record SettleReply(String status, String transition, List<Long> timedOut, String from, String to,
-                               String liveRow, List<Long> reaped, String nextReap, String firstReapedDue) {
+                               List<Long> reaped, String nextReap, String firstReapedDue) {
         static SettleReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new SettleReply(ok.text(1), ok.text(2), ok.numbers(3), ok.text(4), ok.text(5), ok.textOrNull(6),
-                    ok.numbers(7), ok.textOrNull(8), ok.textOrNull(9));
+            return new SettleReply(ok.text(1), ok.text(2), ok.numbers(3), ok.text(4), ok.text(5), ok.numbers(6),
+                    ok.textOrNull(7), ok.textOrNull(8));
         }
     }
 
@@ -102,7 +102,7 @@ final class Transitions implements TransitionStore {
                     : calls.inMeeting(meetingId, SETTLE, Long.toString(instanceId), ms(now)));
         }
         List<String> hints = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
         List<CompletableFuture<?>> reaps = new ArrayList<>();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
@@ -129,7 +129,7 @@ final class Transitions implements TransitionStore {
             }
             SettleReply settled = SettleReply.of(reply);
             hints.addAll(List.of(Long.toString(instanceId), settled.status(), settled.from(), settled.to()));
-            if (settled.liveRow() != null) rows.add(settled.liveRow());
+            if (!settled.transition().isEmpty() || !settled.reaped().isEmpty()) changed.add(instanceId);
             reaps.add(settled.nextReap() == null
                     ? calls.commands.zrem(Keys.REAPS, Long.toString(instanceId)).toCompletableFuture()
                     : calls.commands.zadd(Keys.REAPS, Double.parseDouble(settled.nextReap()), Long.toString(instanceId))
@@ -146,7 +146,7 @@ final class Transitions implements TransitionStore {
                 default -> { }
             }
         }
-        live.apply(rows);
+        live.changed(changed);
         // The reaping hints went out before the status hints, to the same slot, so reading their results
         // after the latter's costs no round trip of its own. They are not waited for on replicas: a lost one
         // is written again by repairViews.
@@ -166,7 +166,7 @@ final class Transitions implements TransitionStore {
 
     @Override
     public void repairViews(Instant now) {
-        live.repair(now);
+        live.readWholeNext();
         repairReaps();
     }
 

@@ -19,7 +19,8 @@ import org.convene.testing.RedisKeys;
 import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Data written by an earlier release keeps working: the fixture of each layout (written by that
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.Test;
 class UpgradeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnTheEmbeddedRedis() throws IOException {
-        JsonNode fixture = fixture(1);
+    @ParameterizedTest(name = "layout {0}")
+    @ValueSource(ints = {1, 2})
+    void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnTheEmbeddedRedis(int layout) throws IOException {
+        JsonNode fixture = fixture(layout);
         try (EmbeddedRedis server = EmbeddedRedis.ephemeral();
              RedisConnection redis = RedisConnection.open(server.url(), false)) {
             RedisKeys.restore(server.url(), keys(fixture), 1);
@@ -44,18 +46,20 @@ class UpgradeTest {
     @Nested
     @Tag("cluster")
     class OnOtherServers {
-        @Test
-        void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnRedisSeven() throws IOException {
+        @ParameterizedTest(name = "layout {0}")
+        @ValueSource(ints = {1, 2})
+        void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnRedisSeven(int layout) throws IOException {
             RedisConnection redis = RedisTargets.redis7();
-            RedisKeys.restore(redis.description(), keys(fixture(1)), 1);
-            assertReadsBack(new RedisStore(redis, 1), fixture(1));
+            RedisKeys.restore(redis.description(), keys(fixture(layout)), 1);
+            assertReadsBack(new RedisStore(redis, 1), fixture(layout));
         }
 
-        @Test
-        void dataWrittenByLayoutOneReadsBackAsItWasWrittenOnAClusterWithReplicas() throws IOException {
+        @ParameterizedTest(name = "layout {0}")
+        @ValueSource(ints = {1, 2})
+        void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnAClusterWithReplicas(int layout) throws IOException {
             RedisConnection redis = RedisTargets.clusterWithReplicas();
-            RedisKeys.restoreInCluster(redis.description(), keys(fixture(1)));
-            assertReadsBack(new RedisStore(redis, 1), fixture(1));
+            RedisKeys.restoreInCluster(redis.description(), keys(fixture(layout)));
+            assertReadsBack(new RedisStore(redis, 1), fixture(layout));
         }
     }
 

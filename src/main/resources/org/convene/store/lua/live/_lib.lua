@@ -1,13 +1,10 @@
--- Shared by the scripts of the {live} projection. Script.java prepends this file (after _common.lua).
--- What functions 4 and 8 show, kept up to date as things happen, in a slot of its own:
+-- Shared by the scripts of the {live} slot. Script.java prepends this file (after _common.lua). What tells the
+-- nodes which instances changed, so that each keeps functions 4 and 8 in memory and reads again only those:
 --   KEYS[1] = convene:{live}
---   <base>:active    hash  instance id -> its live row (JSON written by meeting/_lib.lua live_row), while active
---   <base>:seq       hash  instance id -> the seq of the last row applied (kept after the end, so that a
---                          row arriving late cannot bring an ended instance back)
---   <base>:version   counter  bumped with every change of <base>:active
---   <base>:changes   stream   each change: v (the version it made), id; capped
--- A projection of the meetings, which hold the truth: rows are idempotent to apply again, and the
--- repair pass (LiveView.repair) rebuilds it.
+--   <base>:changes   stream   an instance id per change of its status, window, meeting or participants (capped);
+--                             written by the node that made the change, right behind it, not awaited
+--   <base>:posted    stream   an instance id per chat message (capped): with :changes, what wakes live streams
+-- The rows themselves are read from the meetings, which hold the truth; a change whose word was lost (a
+-- process that died between the two writes) is read at the node's next whole read, a minute at most.
+-- Written by layout 1 and no longer read: <base>:active, <base>:seq, <base>:version (layout 2 deletes them).
 local base = KEYS[1]
--- Changes the stream keeps: a node further behind than this reads the whole view again.
-local CHANGES_CAP = 10000

@@ -1,26 +1,14 @@
--- since: what changed since a change stream id, with the current rows of the instances changed.
--- One call, so that a node catches up in one round trip.
+-- since: which instances changed since a change stream id, and where the stream now starts.
+-- A node keeping the view in memory reads the changed instances' rows from their meetings next; one whose
+-- position is older than the stream's first entry may have missed changes trimmed away, and reads it whole.
 -- KEYS: 1 live base
 -- ARGV: 1 after (change stream id), 2 limit
--- REPLY: {'OK', version, {stream id, v, instance id, ...}, {instance id, row | false (no longer active), ...}}
-local entries = redis.call('XRANGE', base .. ':changes', '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))
-local changes, ids, seen = {}, {}, {}
+-- REPLY: {'OK', first entry id | false, {stream id, instance id, ...}}
+local first = redis.call('XRANGE', base .. ':changes', '-', '+', 'COUNT', 1)[1]
+local entries = redis.call('XRANGE', base .. ':changes', after_id(ARGV[1]), '+', 'COUNT', tonumber(ARGV[2]))
+local changes = {}
 for _, entry in ipairs(entries) do
-  local f = fields(entry[2])
   changes[#changes + 1] = entry[1]
-  changes[#changes + 1] = f['v']
-  changes[#changes + 1] = f['id']
-  if not seen[f['id']] then
-    seen[f['id']] = true
-    ids[#ids + 1] = f['id']
-  end
+  changes[#changes + 1] = fields(entry[2])['id']
 end
-local rows = {}
-if #ids > 0 then
-  local current = redis.call('HMGET', base .. ':active', unpack(ids))
-  for i, iid in ipairs(ids) do
-    rows[#rows + 1] = iid
-    rows[#rows + 1] = current[i] or false
-  end
-end
-return {'OK', redis.call('GET', base .. ':version') or '0', changes, rows}
+return {'OK', first and first[1] or false, changes}

@@ -9,7 +9,7 @@
 --   <base>:instances                    zset  instance id by start (ms)
 --   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages meetingVersion
 --   <base>:instance:<iid>:participants  hash  user id -> "<joined ms>:<name>"
---   <base>:instance:<iid>:members       set   every user who ever joined (to tell "left" from "never joined")
+--   <base>:instance:<iid>:members       set   every user who ever joined: written by layout 1 only (attendees tells now)
 --   <base>:instance:<iid>:emails        hash  user id -> e-mail, of those inside (to remove who leaves the audience)
 --   <base>:instance:<iid>:attendance    hash  user id -> segments "<joined>:<left>:<end>,...,<joined>" (the last open
 --                                       while inside; end l left, t timeout at the end, r removed, p reaped)
@@ -96,22 +96,30 @@ local HOOK_TYPES = {[JOIN] = 'participant.joined', [LEAVE] = 'participant.left',
 -- report is exact under every race the events log is, and costs one field per attendee to read.
 local SEGMENT_END = {[LEAVE] = 'l', [TIMEOUT] = 't'}
 local REASON_END = {removed = 'r', reaped = 'p'}
-local function attend(iid, uid, etype, at, reason)
+-- Returns true on the user's first join of the instance, when `name` (given on joins) is kept as the
+-- attendee's: what the report shows, and what tells someone who left from someone who never joined.
+local function attend(iid, uid, etype, at, reason, name)
   local key = ikey(iid) .. ':attendance'
   local segments = redis.call('HGET', key, uid)
   if etype == JOIN then
-    if not segments then redis.call('ZADD', base .. ':attended:' .. uid, at, iid) end
+    if not segments then
+      redis.call('ZADD', base .. ':attended:' .. uid, at, iid)
+      redis.call('HSETNX', ikey(iid) .. ':attendees', uid, name or '')
+    end
     redis.call('HSET', key, uid, segments and (segments .. ',' .. at) or at)
+    return not segments
   elseif segments then
     redis.call('HSET', key, uid, segments .. ':' .. at .. ':' .. (REASON_END[reason] or SEGMENT_END[etype]))
     redis.call('ZREM', ikey(iid) .. ':presence', uid)
   end
+  return false
 end
 
--- Appends one event to the instance's log and to the user's log in this meeting; returns its number.
--- `reason` (optional) says why a leave happened that the user did not ask for.
-local function log_event(iid, uid, etype, at, reason)
-  attend(iid, uid, etype, at, reason)
+-- Appends one event to the instance's log and to the user's log in this meeting; returns its number, and
+-- whether it was the user's first join of the instance. `reason` (optional) says why a leave happened that
+-- the user did not ask for; `name` is the joiner's.
+local function log_event(iid, uid, etype, at, reason, name)
+  local first = attend(iid, uid, etype, at, reason, name)
   local n = redis.call('HINCRBY', ikey(iid), 'events', 1)
   feed(iid, FEED_KINDS[etype], uid, n, at, reason)
   if KEYS[3] then
@@ -125,7 +133,7 @@ local function log_event(iid, uid, etype, at, reason)
     redis.call('XADD', evbase .. ':user:' .. uid, '*', 'instance', iid, 'event', n, 'type', etype, 'at', at,
         unpack(extra))
   end)
-  return n
+  return n, first
 end
 
 -- Every participant leaves with one timeout event stamped `at`; the instance becomes ended, by `by`
@@ -218,12 +226,17 @@ local function remove_participant(iid, uid, at, reason, etype)
   return true
 end
 
--- When a participant of a meeting with a presence rule is reaped unless renewed from `now`, or nil.
+-- When a participant is reaped unless renewed from `now`, under a presence rule of `lease` and `grace`
+-- seconds (as the meeting's hash holds them), or nil where there is no rule.
+local function presence_due_with(now, lease, grace)
+  if tonumber(lease or '0') <= 0 then return nil end
+  return tonumber(now) + (tonumber(lease) + tonumber(grace or '0')) * 1000
+end
+
+-- When a participant of this meeting is reaped unless renewed from `now`, or nil without a presence rule.
 local function presence_due(now)
   local p = redis.call('HMGET', base .. ':meeting', 'presenceLease', 'presenceGrace')
-  local lease = tonumber(p[1] or '0')
-  if lease <= 0 then return nil end
-  return tonumber(now) + (lease + tonumber(p[2] or '0')) * 1000
+  return presence_due_with(now, p[1], p[2])
 end
 
 -- Reaps who in an active instance let their presence run out by `now`: each leaves with a timeout
@@ -245,15 +258,13 @@ local function reap(iid, now)
   return reaped, first[2] or false, first_due
 end
 
--- What functions 4 and 8 show of instance `iid`, as JSON for the {live} projection (see live/_lib.lua):
--- its window, status, meeting and meeting version, and who is inside ("uid:joined ms:name"). Its
--- `seq` grows with every row written, so that a row applied late never undoes a later one.
+-- What functions 4 and 8 show of instance `iid`, as JSON: its window, status, meeting and meeting version, and
+-- who is inside ("uid:joined ms:name"). Read by each node for the instances that changed (store/LiveView).
 local function live_row(iid)
-  local seq = redis.call('HINCRBY', ikey(iid), 'liveSeq', 1)
   local i = redis.call('HMGET', ikey(iid), 'status', 'from', 'to', 'orderId', 'meetingId', 'meetingVersion')
   local flat = redis.call('HGETALL', ikey(iid) .. ':participants')
   local inside = {}
   for k = 1, #flat, 2 do inside[#inside + 1] = flat[k] .. ':' .. flat[k + 1] end
-  return cjson.encode({id = iid, seq = seq, status = i[1], from = i[2], to = i[3], orderId = i[4], meetingId = i[5],
+  return cjson.encode({id = iid, status = i[1], from = i[2], to = i[3], orderId = i[4], meetingId = i[5],
     meetingVersion = i[6] or '0', participants = inside})
 end

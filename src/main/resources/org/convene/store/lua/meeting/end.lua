@@ -3,10 +3,10 @@
 -- active: the timeouts are written once either way.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 now (ms)
--- REPLY: {'OK', {timed-out user id, ...}, live row} | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'}
+-- REPLY: {'OK', {timed-out user id, ...}} | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'}
 local iid, now = ARGV[3], ARGV[4]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
 local uids = end_instance(iid, now, 'administrator')
-return {'OK', uids, live_row(iid)}
+return {'OK', uids}

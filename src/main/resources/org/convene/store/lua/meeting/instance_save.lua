@@ -5,7 +5,7 @@
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 meeting id, 5 mode ('create', 'update' or 'check'), 6 from (ms),
 --      7 to (ms), 8 now (ms), 9 series id ('' or absent: none), 10 recurrence id (original start, ms)
--- REPLY: {'OK', instance hash (flat), live row, reminder (minutes, 0 none)} | {'OK'} (check)
+-- REPLY: {'OK', instance hash (flat), reminder (minutes, 0 none)} | {'OK'} (check)
 --      | {'INVALID_MEETING'} | {'INVALID_SERIES'} | {'EXISTS', instance id} | {'OCCURRENCE_CANCELLED', recurrence id}
 --      | {'INVALID_INSTANCE'} | {'INSTANCE_ENDED', instance id} | {'INSTANCE_STARTED', instance id}
 --      | {'INVALID_INPUT', message} | {'OVERLAP', instance id}
@@ -51,4 +51,4 @@ end
 settle(iid, now)
 -- An instance that starts at another time is reminded of again at its new time.
 if mode == 'update' and old_from ~= from then redis.call('HDEL', ikey(iid), 'reminded') end
-return {'OK', redis.call('HGETALL', ikey(iid)), live_row(iid), tonumber(redis.call('HGET', base .. ':meeting', 'reminder') or '0')}
+return {'OK', redis.call('HGETALL', ikey(iid)), tonumber(redis.call('HGET', base .. ':meeting', 'reminder') or '0')}

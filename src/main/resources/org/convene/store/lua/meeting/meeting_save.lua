@@ -5,7 +5,7 @@
 -- ARGV: 1 data db, 2 events db, 3 meeting id, 4 mode ('create', or the expected version, '' any), 5 title,
 --      6 description, 7 public ('1'/'0'), 8 now (ms), 9 capacity ('0' none), 10 presence lease (s, '0' none),
 --      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13.. audience e-mails
--- REPLY: {'OK', version, {removed user id, ...}, live row of the active instance | false}
+-- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false}
 --      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
@@ -54,6 +54,4 @@ if active then
     redis.call('DEL', ikey(active) .. ':presence')
   end
 end
-local row = false
-if active then row = live_row(active) end
-return {'OK', version, removed, row}
+return {'OK', version, removed, active and tonumber(active) or false}
