@@ -7,7 +7,13 @@ import java.util.Locale;
  * What a run did ({@code p99}: over all operations together, microseconds): for each operation, the counts, the throughput, latency percentiles
  * (microseconds) and, measured apart on one caller, Redis round trips and commands per operation.
  */
-public record BenchResult(String system, BenchSettings settings, double seconds, List<Row> rows, long p99) {
+public record BenchResult(String system, BenchSettings settings, double seconds, List<Row> rows, long p99,
+                          double jvmMicrosPerOp, double redisMicrosPerOp) {
+
+    /** A result without CPU figures (where they were not read). */
+    public BenchResult(String system, BenchSettings settings, double seconds, List<Row> rows, long p99) {
+        this(system, settings, seconds, rows, p99, -1, -1);
+    }
 
     /** One operation's figures; {@code waitsPerOp} and {@code commandsPerOp} are negative when not measured. */
     public record Row(String operation, long issued, long ok, long refused, long failed, long recorded,
@@ -41,6 +47,10 @@ public record BenchResult(String system, BenchSettings settings, double seconds,
                         + "after %d s of warm-up; trips = Redis round trips per operation, cmds = Redis commands per "
                         + "operation (inside scripts too)%n", settings.users(), settings.meetings(),
                 settings.privateShare() * 100, settings.callers(), seconds, settings.warmup().toSeconds()));
+        if (jvmMicrosPerOp >= 0) {
+            out.append(String.format(Locale.ROOT, "CPU per operation over the measured run: JVM %.1f us (the callers "
+                    + "included), Redis %s us (its commands' own time)%n", jvmMicrosPerOp, figure(redisMicrosPerOp)));
+        }
         return out.toString();
     }
 

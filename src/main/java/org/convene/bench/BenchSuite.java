@@ -97,7 +97,8 @@ public final class BenchSuite {
     private void runAll(RedisConnection redis, RedisStore store, String standaloneUrl) throws Exception {
         BenchSettings settings = parts.workload();
         Convene convene = new Convene(store, Clock.systemUTC());
-        Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits);
+        Meter meter = Meter.of(() -> Meter.commandsIn(redis.info("commandstats")), store::waits,
+                () -> Meter.microsIn(redis.info("commandstats")));
         if (parts.baseline() && standaloneUrl == null) {
             throw new IllegalArgumentException("--baseline needs a standalone Redis (the seed's layout uses databases 2 and 3)");
         }

@@ -1,6 +1,8 @@
 package org.convene.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,11 +80,19 @@ public final class Benchmark {
             thread.setDaemon(true);
             thread.start();
         }
+        long jvmFrom = 0;
+        long redisFrom = 0;
+        long wait = measureFrom - System.nanoTime();
+        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+        jvmFrom = processCpuNanos();
+        redisFrom = meter.redisMicros();
         // An operation under way at the deadline is finished and counted; the seed's slowest take many seconds.
         if (!done.await(settings.warmup().toSeconds() + settings.duration().toSeconds() + 900, TimeUnit.SECONDS)) {
             throw new IllegalStateException("callers did not finish within 15 minutes of the deadline");
         }
         long elapsed = System.nanoTime() - measureFrom;
+        long jvmNanos = processCpuNanos() - jvmFrom;
+        long redisMicros = redisFrom < 0 ? -1 : meter.redisMicros() - redisFrom;
         Map<Operation, double[]> costs = costs(callers.get(0), meter);
         // Unmeasured: leave what the run joined, so that a following run starts from the same meeting sizes.
         for (Caller caller : callers) caller.leaveAll();
@@ -97,7 +107,16 @@ public final class Benchmark {
                     s.failed.sum(), h.getTotalCount(), s.issued() * 1e9 / elapsed, h.getValueAtPercentile(50),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), cost[0], cost[1]));
         }
-        return new BenchResult(system, settings, elapsed / 1e9, rows, all.getValueAtPercentile(99));
+        long issued = rows.stream().mapToLong(BenchResult.Row::issued).sum();
+        return new BenchResult(system, settings, elapsed / 1e9, rows, all.getValueAtPercentile(99),
+                jvmNanos < 0 ? -1 : jvmNanos / 1e3 / Math.max(1, issued),
+                redisMicros < 0 ? -1 : redisMicros / (double) Math.max(1, issued));
+    }
+
+    /** This process's CPU time so far (all its threads), or -1 where the JVM does not tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /**

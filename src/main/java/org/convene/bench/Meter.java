@@ -13,8 +13,18 @@ public interface Meter {
 
     long waits();
 
+    /** The microseconds Redis has spent on commands so far, or -1 where not read. */
+    default long redisMicros() {
+        return -1;
+    }
+
     /** A meter over two counters. */
     static Meter of(LongSupplier commands, LongSupplier waits) {
+        return of(commands, waits, () -> -1);
+    }
+
+    /** A meter over three counters: commands, waits and Redis's microseconds. */
+    static Meter of(LongSupplier commands, LongSupplier waits, LongSupplier redisMicros) {
         return new Meter() {
             @Override
             public long commands() {
@@ -24,6 +34,11 @@ public interface Meter {
             @Override
             public long waits() {
                 return waits.getAsLong();
+            }
+
+            @Override
+            public long redisMicros() {
+                return redisMicros.getAsLong();
             }
         };
     }
