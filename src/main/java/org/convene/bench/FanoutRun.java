@@ -32,7 +32,7 @@ public final class FanoutRun {
 
     /** What one run measured; latencies in milliseconds. */
     public record Result(int subscribers, int stalled, long posts, long expected, long delivered, long missed,
-                         double p50Ms, double p99Ms, double maxMs) {
+                         double p50Ms, double p99Ms, double maxMs, GcWatch.Figures gc) {
         String row() {
             return String.format(Locale.ROOT, "%11d %8d %7d %10d %10d %7d %8.1f %8.1f %8.1f%n", subscribers, stalled, posts,
                     expected, delivered, missed, p50Ms, p99Ms, maxMs);
@@ -44,6 +44,8 @@ public final class FanoutRun {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%11s %8s %7s %10s %10s %7s %8s %8s %8s%n",
                 "subscribers", "stalled", "posts", "expected", "delivered", "missed", "p50 ms", "p99 ms", "max ms"));
         results.forEach(r -> out.append(r.row()));
+        results.forEach(r -> out.append(String.format(Locale.ROOT, "During the run with %d stalled: %s%n", r.stalled(),
+                r.gc().line())));
         return out.toString();
     }
 
@@ -98,7 +100,12 @@ public final class FanoutRun {
             // A few seconds at the same rate first, not counted (the readers look for this run's name
             // only): what is measured is the server warmed up, as in the other parts of the benchmark.
             post(convene, "warm-up", instances, posters, perSecond, WARM_UP);
-            long posts = post(convene, run, instances, posters, perSecond, duration);
+            long posts;
+            GcWatch.Figures gc;
+            try (GcWatch watch = new GcWatch()) {
+                posts = post(convene, run, instances, posters, perSecond, duration);
+                gc = watch.figures();
+            }
             long expected = 0;
             for (String path : paths) {
                 if (path.equals("/stream")) expected += posts;
@@ -111,7 +118,8 @@ public final class FanoutRun {
             String[] result = answer(from, "result").split(" ");
             long delivered = Long.parseLong(result[1]);
             return new Result(subscribers, stalled, posts, expected, delivered, expected - delivered,
-                    Long.parseLong(result[2]) / 1000.0, Long.parseLong(result[3]) / 1000.0, Long.parseLong(result[4]) / 1000.0);
+                    Long.parseLong(result[2]) / 1000.0, Long.parseLong(result[3]) / 1000.0, Long.parseLong(result[4]) / 1000.0,
+                    gc);
         } finally {
             clients.destroy();
             clients.waitFor(10, TimeUnit.SECONDS);

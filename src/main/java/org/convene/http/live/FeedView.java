@@ -1,5 +1,6 @@
 package org.convene.http.live;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.convene.view.Json;
 import org.convene.model.EventType;
@@ -15,17 +16,17 @@ import org.convene.model.LifecycleChange;
 record FeedView(String type, Integer code, long instanceId, Long meetingId, Long userId, Long number, Instant at,
                 Instant from, Instant to, String text, String reason) {
 
-    /** The last entry this thread serialised, and its JSON: one feed entry goes to every subscriber in a row. */
+    /** The last entry this thread serialised, and its JSON as UTF-8: one feed entry goes to every subscriber in a row. */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
-    /** The entry's JSON, built once however many subscribers it goes to in a row. */
-    static String json(FeedEntry entry) {
+    /** The entry's JSON in UTF-8, built once however many subscribers it goes to in a row. */
+    static byte[] json(FeedEntry entry) {
         Object[] last = LAST.get();
         if (last[0] != entry) {
             last[0] = entry;
-            last[1] = Json.toString(of(entry));
+            last[1] = Json.toString(of(entry)).getBytes(StandardCharsets.UTF_8);
         }
-        return (String) last[1];
+        return (byte[]) last[1];
     }
 
     static FeedView of(FeedEntry entry) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
-import java.util.stream.Collectors;
 import org.convene.model.RefusedException;
 import org.convene.model.StreamPosition;
 
@@ -22,6 +21,14 @@ public final class PositionVector {
 
     private StreamPosition lifecycle;
     private final Map<Long, StreamPosition> instances = new LinkedHashMap<>();
+    /**
+     * Each instance's part of the wire form ({@code ;<instance>=<id>}), kept as positions move: a stream of
+     * everything sends the vector with every event, and rendering every position anew was most of what its
+     * readers allocated.
+     */
+    private final Map<Long, String> rendered = new LinkedHashMap<>();
+    private String wire;
+    private int renderedLength;
 
     private PositionVector(StreamPosition lifecycle) {
         this.lifecycle = lifecycle;
@@ -44,7 +51,7 @@ public final class PositionVector {
             }
             StreamPosition position = StreamPosition.parse("Last-Event-ID", id);
             if (key.equals(LIFECYCLE)) vector.lifecycle = position;
-            else vector.instances.put(Long.parseLong(key), position);
+            else vector.set(Long.parseLong(key), position);
         }
         return vector;
     }
@@ -57,6 +64,7 @@ public final class PositionVector {
     /** Moves the lifecycle position. */
     public void lifecycle(StreamPosition position) {
         lifecycle = position;
+        wire = null;
     }
 
     /** The instances followed, in the order they were added. */
@@ -77,29 +85,37 @@ public final class PositionVector {
     /** Follows an instance from {@code position}, or moves its position. */
     public void set(long instanceId, StreamPosition position) {
         instances.put(instanceId, position);
+        String part = ";" + instanceId + "=" + position;
+        String before = rendered.put(instanceId, part);
+        renderedLength += part.length() - (before == null ? 0 : before.length());
+        wire = null;
     }
 
     /** Stops following an instance. */
     public void drop(long instanceId) {
         instances.remove(instanceId);
+        String before = rendered.remove(instanceId);
+        if (before != null) renderedLength -= before.length();
+        wire = null;
     }
 
     /** Stops following every instance {@code keep} refuses; returns those dropped. */
     public Set<Long> retain(LongPredicate keep) {
         Set<Long> dropped = new TreeSet<>();
-        instances.keySet().removeIf(id -> {
-            boolean drop = !keep.test(id);
-            if (drop) dropped.add(id);
-            return drop;
-        });
+        for (long id : instances()) if (!keep.test(id)) dropped.add(id);
+        dropped.forEach(this::drop);
         return dropped;
     }
 
-    /** The wire form, {@code l=<id>;<instance>=<id>...}. */
+    /** The wire form, {@code l=<id>;<instance>=<id>...}: built once per change of a position. */
     @Override
     public String toString() {
-        String rest = instances.entrySet().stream().map(e -> ";" + e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining());
-        return LIFECYCLE + "=" + lifecycle + rest;
+        if (wire == null) {
+            String head = LIFECYCLE + "=" + lifecycle;
+            StringBuilder all = new StringBuilder(head.length() + renderedLength).append(head);
+            rendered.values().forEach(all::append);
+            wire = all.toString();
+        }
+        return wire;
     }
 }

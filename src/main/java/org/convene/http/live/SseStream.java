@@ -84,7 +84,34 @@ public final class SseStream implements WriteListener, AsyncListener {
 
     /** Queues one event; its {@code id} is what the client sends back as {@code Last-Event-ID}. */
     public void sendEvent(String name, String data, String id) {
-        enqueue("event: " + name + "\nid: " + id + "\ndata: " + data + "\n\n");
+        enqueue(frame(name, data.getBytes(StandardCharsets.UTF_8), id));
+    }
+
+    /**
+     * Queues one event whose data is already UTF-8 (the same entry's JSON goes to many clients), framed straight
+     * into one array: names and ids are ASCII.
+     */
+    public void sendEvent(String name, byte[] data, String id) {
+        enqueue(frame(name, data, id));
+    }
+
+    private static byte[] frame(String name, byte[] data, String id) {
+        byte[] frame = new byte[7 + name.length() + 5 + id.length() + 7 + data.length + 2];
+        int at = ascii(frame, 0, "event: ");
+        at = ascii(frame, at, name);
+        at = ascii(frame, at, "\nid: ");
+        at = ascii(frame, at, id);
+        at = ascii(frame, at, "\ndata: ");
+        System.arraycopy(data, 0, frame, at, data.length);
+        at += data.length;
+        frame[at] = '\n';
+        frame[at + 1] = '\n';
+        return frame;
+    }
+
+    private static int ascii(byte[] into, int at, String text) {
+        for (int i = 0; i < text.length(); i++) into[at + i] = (byte) text.charAt(i);
+        return at + text.length();
     }
 
     /** Queues a comment line: a heartbeat, or word that the subscription is in place. */
@@ -114,8 +141,11 @@ public final class SseStream implements WriteListener, AsyncListener {
     }
 
     private void enqueue(String text) {
+        enqueue(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void enqueue(byte[] bytes) {
         if (closed) return;
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         boolean cutOff;
         synchronized (this) {
             queue.addLast(new Queued(bytes, System.nanoTime()));
