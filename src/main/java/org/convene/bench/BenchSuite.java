@@ -141,8 +141,9 @@ public final class BenchSuite {
         if (parts.memory()) {
             section("Memory");
             store.maintenance().wipe();
-            MemoryProbe.Result probe = MemoryProbe.run(convene, () -> Long.parseLong(redis.info("memory").get("used_memory")),
-                    20_000);
+            MemoryProbe.Result probe = MemoryProbe.run(convene, meeting -> redis.memoryOfKeys("convene:{m:" + meeting + "}*", 0)
+                    + redis.memoryOfKeys("convene:events:{m:" + meeting + "}*", store.eventsDatabase() < 0 ? 0
+                            : store.eventsDatabase()), 5_000);
             report.accept(probe.table(), probe);
         }
         if (!parts.scaling().isEmpty()) {

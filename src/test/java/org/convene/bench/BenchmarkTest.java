@@ -159,7 +159,7 @@ class BenchmarkTest {
 
     @Test
     void theMemoryProbeWritesWhatItDividesBy() {
-        MemoryProbe.Result probe = MemoryProbe.run(convene, () -> Long.parseLong(redis.info("memory").get("used_memory")), 500);
+        MemoryProbe.Result probe = MemoryProbe.run(convene, meeting -> redis.memoryOfKeys("convene:{m:" + meeting + "}*", 0), 500);
 
         assertThat(probe.messages()).isEqualTo(500);
         assertThat(probe.events()).isEqualTo(500);
