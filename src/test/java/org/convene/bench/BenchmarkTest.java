@@ -69,8 +69,10 @@ class BenchmarkTest {
         assertThat(row(result, "participants").waitsPerOp()).isEqualTo(1.0);
         assertThat(row(result, "post").waitsPerOp()).isEqualTo(1.0);
         assertThat(row(result, "join").waitsPerOp()).isBetween(1.0, 2.0);
-        assertThat(row(result, "active_instances").waitsPerOp()).isEqualTo(1.0);
-        assertThat(row(result, "join_times").waitsPerOp()).isEqualTo(1.0);
+        // Functions 4 and 8: one round trip when nothing changed since this node's last read, a second for the rows
+        // of the instances that did (layout 2 reads them from their meetings rather than every write applying them).
+        assertThat(row(result, "active_instances").waitsPerOp()).isBetween(1.0, 2.0);
+        assertThat(row(result, "join_times").waitsPerOp()).isBetween(1.0, 2.0);
         assertThat(row(result, "active_instances").commandsPerOp()).isLessThanOrEqualTo(5);
         assertThat(row(result, "join_times").commandsPerOp()).isLessThanOrEqualTo(5);
         assertThat(result.rows()).allSatisfy(r -> assertThat(r.commandsPerOp()).as(r.operation()).isGreaterThanOrEqualTo(1));
