@@ -1,7 +1,5 @@
 package org.convene.store;
 
-import static org.convene.store.RedisCalls.ms;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Limit;
@@ -194,14 +192,15 @@ final class LiveView {
             return calls.result(due).isEmpty();
         }
         SinceReply reply = SinceReply.of(calls.result(since));
-        if (reply.first() != null && !position.equals("0") && StreamPosition.parse("stream id", reply.first()).isAfter(StreamPosition.parse("stream id", position))) {
+        if (reply.first() != null && !position.equals("0")
+                && StreamPosition.parse("stream id", reply.first()).isAfter(StreamPosition.parse("stream id", position))) {
             // Changes between this node's position and the stream's first entry were trimmed away.
             readWhole(now);
             return calls.result(due).isEmpty();
         }
         List<SinceReply.Change> changes = reply.changes();
         if (!changes.isEmpty()) {
-            Map<Long, Optional<Row>> rows = readRows(changes.stream().map(SinceReply.Change::instanceId).distinct().toList(), now);
+            Map<Long, Optional<Row>> rows = readRows(changes.stream().map(SinceReply.Change::instanceId).distinct().toList());
             synchronized (memory) {
                 rows.forEach((id, row) -> {
                     if (row.isPresent() && "active".equals(row.get().instance().get("status"))) memory.rows.put(id, row.get());
@@ -225,7 +224,7 @@ final class LiveView {
         CompletableFuture<List<String>> active = calls.commands.zrange(ACTIVE, 0, -1).toCompletableFuture();
         calls.awaitAll(last, active);
         List<StreamMessage<String, String>> newest = calls.result(last);
-        Map<Long, Optional<Row>> rows = readRows(calls.result(active).stream().map(Long::parseLong).toList(), now);
+        Map<Long, Optional<Row>> rows = readRows(calls.result(active).stream().map(Long::parseLong).toList());
         synchronized (memory) {
             memory.rows.clear();
             rows.forEach((id, row) -> row.filter(r -> "active".equals(r.instance().get("status")))
@@ -238,7 +237,7 @@ final class LiveView {
     }
 
     /** The rows of these instances as their meetings hold them now, in one round trip; empty for one that is gone. */
-    private Map<Long, Optional<Row>> readRows(List<Long> instanceIds, Instant now) {
+    private Map<Long, Optional<Row>> readRows(List<Long> instanceIds) {
         Map<Long, Long> meetingsOf = locator.meetingsOf(instanceIds);
         Map<Long, CompletableFuture<Reply>> replies = new HashMap<>();
         meetingsOf.forEach((id, meetingId) -> replies.put(id, calls.inMeeting(meetingId, LIVE_READ, Long.toString(id))));
