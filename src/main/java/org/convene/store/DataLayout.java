@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
  * step is idempotent and resumable (its progress is kept in Redis), so a node that dies midway leaves
  * the next one to go on from there. Data newer than this code knows is refused, in one line.
  *
- * <p>Rolling restarts: nodes one layout apart may run together. A step only adds (fields, keys,
- * indexes) and the code of its release reads data with and without what it adds, so a node of the
- * previous release keeps working on migrated data until it is restarted; what a step makes obsolete is
- * removed no earlier than the release after. A node never opens data of a layout newer than its own.
+ * <p>Rolling restarts: a step should only add (fields, keys, indexes), with the code of its release
+ * reading data with and without what it adds, so that a node of the previous release keeps working on
+ * migrated data until it is restarted, and what a step makes obsolete goes no earlier than the release
+ * after. Where a layout cannot keep to that, the CHANGELOG says what an older node does meanwhile: layout 2
+ * stopped writing the live view's rows, so a layout-1 node still running shows functions 4 and 8 from rows
+ * no longer kept until it is restarted. A node never opens data of a layout newer than its own.
  */
 public final class DataLayout {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayout.class);
