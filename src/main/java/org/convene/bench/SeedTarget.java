@@ -47,7 +47,7 @@ final class SeedTarget implements Target {
         seed.activeInstances();
     }
 
-    /** As the seed would be used for function 8: join times of every active instance. */
+    /** As the seed would be used for the join times: join times of every active instance. */
     @Override
     public void joinTimes() {
         for (long instance : seed.activeInstances()) seed.joinTimes(instance);

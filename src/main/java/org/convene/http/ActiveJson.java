@@ -9,7 +9,7 @@ import org.convene.view.Json;
 import org.convene.view.Views;
 
 /**
- * The JSON of functions 4 and 8, built once per change rather than once per request: the store
+ * The JSON of the active instances and of the join times, built once per change rather than once per request: the store
  * answers an unchanged view with the same objects, so each instance's JSON (with and without its
  * participants) is kept beside it, and a list is only the joining of its parts. What a caller may
  * see of each instance still decides which part goes in.
@@ -19,14 +19,14 @@ final class ActiveJson {
     private List<ActiveInstance> lastList;
     private String lastActive;
 
-    /** Function 4: every active instance with its meeting, the same for every caller. */
+    /** The active instances: every active instance with its meeting, the same for every caller. */
     synchronized String active(List<ActiveInstance> list) {
         if (list != lastList) remember(list);
         if (lastActive == null) lastActive = join(list, a -> false);
         return lastActive;
     }
 
-    /** Function 8 as a caller sees it: participants of the instances {@code seesInside} admits. */
+    /** The join times as a caller sees them: participants of the instances {@code seesInside} admits. */
     synchronized String joinTimes(List<ActiveInstance> list, Predicate<ActiveInstance> seesInside) {
         if (list != lastList) remember(list);
         return join(list, seesInside);

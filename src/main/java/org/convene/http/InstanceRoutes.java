@@ -17,7 +17,7 @@ import org.convene.view.AttendanceCsv;
 import org.convene.view.AttendanceViews;
 import org.convene.view.Views;
 
-/** {@code /instances} and the nine functions: joins, leaves, participants, chat, events, the end, functions 4 and 8. */
+/** {@code /instances} and the nine functions: joins, leaves, participants, chat, events, the end, the active instances and the join times. */
 final class InstanceRoutes {
     private final Convene convene;
     private final Access access;

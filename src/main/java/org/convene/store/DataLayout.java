@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * reading data with and without what it adds, so that a node of the previous release keeps working on
  * migrated data until it is restarted, and what a step makes obsolete goes no earlier than the release
  * after. Where a layout cannot keep to that, the CHANGELOG says what an older node does meanwhile: layout 2
- * stopped writing the live view's rows, so a layout-1 node still running shows functions 4 and 8 from rows
+ * stopped writing the live view's rows, so a layout-1 node still running shows the active instances and join times from rows
  * no longer kept until it is restarted. A node never opens data of a layout newer than its own.
  */
 public final class DataLayout {

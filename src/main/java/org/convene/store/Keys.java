@@ -8,7 +8,7 @@ package org.convene.store;
 final class Keys {
     static final String USERS = "convene:{users}";
     static final String CATALOG = "convene:{catalog}";
-    /** The projection of what functions 4 and 8 show (see {@link LiveView}). */
+    /** The change stream behind the active instances and the join times (see {@link LiveView}). */
     static final String LIVE = "convene:{live}";
     /** The data layout's version and migration state (see {@link DataLayout}). */
     static final String LAYOUT = "convene:{layout}";

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What functions 4 and 8 show, one row per active instance, kept in each node's memory and brought up to
+ * What the active instances and the join times show, one row per active instance, kept in each node's memory and brought up to
  * date at each read with what changed since the last: one round trip for the change stream and the
  * catalog's due starts, and one more for the rows of the instances that changed, read from their meetings
  * (the truth), so that a read costs what changed, not what is active.

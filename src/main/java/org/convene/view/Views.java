@@ -85,12 +85,12 @@ public final class Views {
         }
     }
 
-    /** Function 4 as {@code caller} sees it. */
+    /** The active instances as {@code caller} sees them. */
     public static List<ActiveView> active(List<ActiveInstance> active) {
         return active.stream().map(a -> ActiveView.of(a, false)).toList();
     }
 
-    /** Function 8 as {@code caller} sees it: a private meeting's participants only for those inside. */
+    /** The join times as {@code caller} sees them: a private meeting's participants only for those inside. */
     public static List<ActiveView> joinTimes(List<ActiveInstance> active, Access access, Caller caller) {
         return active.stream().map(a -> ActiveView.of(a, access.seesInside(caller, a.meeting()))).toList();
     }

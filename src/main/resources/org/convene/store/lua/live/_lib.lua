@@ -1,5 +1,5 @@
 -- Shared by the scripts of the {live} slot. Script.java prepends this file (after _common.lua). What tells the
--- nodes which instances changed, so that each keeps functions 4 and 8 in memory and reads again only those:
+-- nodes which instances changed, so that each keeps the active instances and the join times in memory and reads again only those:
 --   KEYS[1] = convene:{live}
 --   <base>:changes   stream   an instance id per change of its status, window, meeting or participants (capped);
 --                             written by the node that made the change, right behind it, not awaited

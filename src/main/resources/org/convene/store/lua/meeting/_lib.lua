@@ -258,7 +258,7 @@ local function reap(iid, now)
   return reaped, first[2] or false, first_due
 end
 
--- What functions 4 and 8 show of instance `iid`, as JSON: its window, status, meeting and meeting version, and
+-- What the active instances and the join times show of instance `iid`, as JSON: its window, status, meeting and meeting version, and
 -- who is inside ("uid:joined ms:name"). Read by each node for the instances that changed (store/LiveView).
 local function live_row(iid)
   local i = redis.call('HMGET', ikey(iid), 'status', 'from', 'to', 'orderId', 'meetingId', 'meetingVersion')

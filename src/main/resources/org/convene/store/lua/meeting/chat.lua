@@ -1,5 +1,5 @@
--- chat: one user's messages in an instance after a message number (function 9).
--- The whole chat, function 7, is a plain XRANGE, not a script.
+-- chat: one user's messages in an instance after a message number.
+-- The whole chat is a plain XRANGE, not a script.
 -- KEYS: 1 meeting base, 2 events base
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 after (message number), 5 limit, 6 user id
 -- REPLY: {'OK', {chat entry, ...}} | {'INVALID_INSTANCE'}

@@ -1,4 +1,4 @@
--- end: an administrator ends an active instance now, and every participant times out (function 5).
+-- end: an administrator ends an active instance now, and every participant times out.
 -- If the window has already passed, settle ends it at its `to` instead and this call is refused as not
 -- active: the timeouts are written once either way.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)

@@ -1,4 +1,4 @@
--- join: a user joins an active instance (function 1); refusals in the seed's order, then a full instance.
+-- join: a user joins an active instance; refusals in the seed's order, then a full instance.
 -- A full instance only when the meeting has a capacity: a seat is taken in the same step as the check.
 -- Success records the participant and its join event together.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)

@@ -1,4 +1,4 @@
--- leave: a user leaves an instance they are in (function 2).
+-- leave: a user leaves an instance they are in.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 now (ms)
 -- REPLY: {'OK', event number} | {'INVALID_INSTANCE'} | {'ALREADY_LEFT'} | {'NOT_JOINED'}

@@ -1,4 +1,4 @@
--- post: a participant posts a chat message (function 6).
+-- post: a participant posts a chat message.
 -- The message number is the stream id (<n>-0), so messages keep posting order even within one millisecond.
 -- A key already used by this user in this instance (kept a day) returns the first message instead of a new one.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
