@@ -43,7 +43,8 @@ import org.convene.model.UserDetails;
  * administration around them and the live feeds, on the store's capability ports and a {@link Clock}.
  * Every method either succeeds or throws {@link RefusedException} having changed nothing; the time
  * each operation happens at is this clock's, and the bounds of pages and cursors are checked here.
- * Who may call what is {@link Access}'s to decide.
+ * Who may call what is {@link Access}'s to decide. Longer than most classes here because it is the one
+ * door to every operation; each method is a few lines.
  *
  * <pre>{@code
  * Convene convene = new Convene(store, Clock.systemUTC());
