@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.convene.core.Convene;
 import org.convene.http.ConveneServer;
 
@@ -32,7 +33,7 @@ public final class FanoutRun {
 
     /** What one run measured; latencies in milliseconds. */
     public record Result(int subscribers, int stalled, long posts, long expected, long delivered, long missed,
-                         double p50Ms, double p99Ms, double maxMs, GcWatch.Figures gc) {
+                         double p50Ms, double p99Ms, double maxMs, GcWatch.Figures gc, long redisForks) {
         String row() {
             return String.format(Locale.ROOT, "%11d %8d %7d %10d %10d %7d %8.1f %8.1f %8.1f%n", subscribers, stalled, posts,
                     expected, delivered, missed, p50Ms, p99Ms, maxMs);
@@ -44,8 +45,8 @@ public final class FanoutRun {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%11s %8s %7s %10s %10s %7s %8s %8s %8s%n",
                 "subscribers", "stalled", "posts", "expected", "delivered", "missed", "p50 ms", "p99 ms", "max ms"));
         results.forEach(r -> out.append(r.row()));
-        results.forEach(r -> out.append(String.format(Locale.ROOT, "During the run with %d stalled: %s%n", r.stalled(),
-                r.gc().line())));
+        results.forEach(r -> out.append(String.format(Locale.ROOT, "During the run with %d stalled: %s; Redis forked %s%n",
+                r.stalled(), r.gc().line(), r.redisForks() < 0 ? "(not told)" : r.redisForks() + " times")));
         return out.toString();
     }
 
@@ -54,14 +55,15 @@ public final class FanoutRun {
      * {@code duration} into {@code instances}, each by its poster (who must be inside it), once
      * with no stalled client and once with {@code stalled} of them.
      */
-    public static List<Result> run(Convene convene, ConveneServer server, String token, List<Long> instances, Map<Long, Long> posters,
-                                   int subscribers, int stalled, int perSecond, Duration duration) throws Exception {
+    public static List<Result> run(Convene convene, ConveneServer server, String token, LongSupplier forks, List<Long> instances,
+                                   Map<Long, Long> posters, int subscribers, int stalled, int perSecond, Duration duration)
+            throws Exception {
         List<Result> results = new ArrayList<>();
         URI url = URI.create(server.url());
-        results.add(once(convene, url, token, instances, posters, subscribers, 0, perSecond, duration));
+        results.add(once(convene, url, token, forks, instances, posters, subscribers, 0, perSecond, duration));
         if (stalled > 0) {
             awaitClosed(server);
-            results.add(once(convene, url, token, instances, posters, subscribers, stalled, perSecond, duration));
+            results.add(once(convene, url, token, forks, instances, posters, subscribers, stalled, perSecond, duration));
         }
         return results;
     }
@@ -83,8 +85,9 @@ public final class FanoutRun {
         return "/instances/" + instances.get(i % instances.size()) + "/stream";
     }
 
-    private static Result once(Convene convene, URI server, String token, List<Long> instances, Map<Long, Long> posters,
-                               int subscribers, int stalled, int perSecond, Duration duration) throws Exception {
+    private static Result once(Convene convene, URI server, String token, LongSupplier forks, List<Long> instances,
+                               Map<Long, Long> posters, int subscribers, int stalled, int perSecond, Duration duration)
+            throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         Process clients = OwnJvm.start(FanoutClients.class);
         try (PrintWriter to = new PrintWriter(new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8), true);
@@ -102,10 +105,12 @@ public final class FanoutRun {
             post(convene, "warm-up", instances, posters, perSecond, WARM_UP);
             long posts;
             GcWatch.Figures gc;
+            long forksBefore = forks.getAsLong();
             try (GcWatch watch = new GcWatch()) {
                 posts = post(convene, run, instances, posters, perSecond, duration);
                 gc = watch.figures();
             }
+            long forked = forksBefore < 0 ? -1 : forks.getAsLong() - forksBefore;
             long expected = 0;
             for (String path : paths) {
                 if (path.equals("/stream")) expected += posts;
@@ -119,7 +124,7 @@ public final class FanoutRun {
             long delivered = Long.parseLong(result[1]);
             return new Result(subscribers, stalled, posts, expected, delivered, expected - delivered,
                     Long.parseLong(result[2]) / 1000.0, Long.parseLong(result[3]) / 1000.0, Long.parseLong(result[4]) / 1000.0,
-                    gc);
+                    gc, forked);
         } finally {
             clients.destroy();
             clients.waitFor(10, TimeUnit.SECONDS);

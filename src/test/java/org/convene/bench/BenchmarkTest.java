@@ -115,7 +115,7 @@ class BenchmarkTest {
                 ServerSettings.defaults(new ServerSettings.Listen("127.0.0.1", 0), Optional.of("bench-test-token"))
                         .with(new ServerSettings.Limits(65_536, 1_000_000, 30)),
                 () -> true)) {
-            List<FanoutRun.Result> results = FanoutRun.run(convene, server, "bench-test-token",
+            List<FanoutRun.Result> results = FanoutRun.run(convene, server, "bench-test-token", () -> -1,
                     population.instances, posters, 100, 2, 20, Duration.ofSeconds(2));
 
             // 90 on instance streams get their instance's 10, 9 on the lifecycle nothing, 1 on everything all 40.
