@@ -246,7 +246,8 @@ class WebhookDeliveryTest {
         Webhooks guarded = new Webhooks(store.webhooks(), box, new TargetGuard(false), clock, Duration.ofDays(30));
         for (String url : List.of("http://127.0.0.1/hook", "http://localhost:8080/x", "http://169.254.169.254/latest/meta-data",
                 "http://10.1.2.3/", "http://192.168.0.10/", "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
-                "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/")) {
+                "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "http://[2002:7f00:1::1]/")) {
             assertThatThrownBy(() -> guarded.create(new EndpointDetails(URI.create(url), Set.of(), "")))
                     .as(url).isInstanceOf(RefusedException.class).hasMessageContaining("may not reach");
         }
