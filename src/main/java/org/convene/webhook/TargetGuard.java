@@ -17,8 +17,7 @@ import org.convene.model.RefusedException;
  * is an IPv6 address that carries such an IPv4 address inside it (IPv4-mapped, IPv4-compatible,
  * IPv4-translated, NAT64, 6to4 and Teredo), since a translator or tunnel on the way delivers it to that
  * IPv4 address, and any address of the NAT64 local-use prefix 64:ff9b:1::/48, which only a translator
- * of this network serves. The courier resolves a host once, checks every address here, and connects
- * only to those.
+ * of this network serves. The courier checks every address it connects to here, IP literals included.
  */
 public final class TargetGuard {
     /**

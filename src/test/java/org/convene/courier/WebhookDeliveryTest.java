@@ -28,6 +28,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
@@ -48,6 +49,8 @@ import org.convene.webhook.Webhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Webhooks over real HTTP, to a local receiver (MockWebServer), from the embedded Redis: signatures
@@ -254,9 +257,13 @@ class WebhookDeliveryTest {
         assertThat(guarded.endpoints()).isEmpty();
     }
 
-    @Test
-    void aTargetThatTurnsOutInsideIsNotConnectedToWhenDelivering() {
-        Endpoint e = endpoint("/hook").endpoint();
+    /** An endpoint added while private targets were allowed, named or by IP literal, which OkHttp looks no name up for. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aTargetThatTurnsOutInsideIsNotConnectedToWhenDelivering(boolean ipLiteral) {
+        HttpUrl named = receiver.url("/hook");
+        HttpUrl url = ipLiteral ? named.newBuilder().host("127.0.0.1").build() : named;
+        Endpoint e = webhooks.create(new EndpointDetails(URI.create(url.toString()), Set.of(), "")).endpoint();
         WebhookDispatcher d = dispatcher(new TargetGuard(false), Duration.ofSeconds(2));
         activeInstanceWithSomeoneInside("i@example.com");
 
