@@ -38,8 +38,9 @@ import org.convene.webhook.port.Courier;
  * inside, IP literals included (OkHttp looks no name up for them). The name lookup is the guard's too,
  * so that a name resolving inside is refused in the guard's words; and a name that changes its answer
  * after the lookup (DNS rebinding) still meets the check at the connection. No proxy and no redirects;
- * the whole call is bounded by the timeout and at most {@code maxAnswerBytes} of the answer are read
- * (a longer answer cancels the call), so a slow or huge answer cannot hold a worker.
+ * the whole call is bounded by the timeout and at most {@code maxAnswerBytes} of the answer's body are
+ * read (a longer body cancels the call; OkHttp holds the headers to 256 KiB), so a slow or huge answer
+ * cannot hold a worker.
  *
  * <p>Connections are kept for the next delivery to the same receiver. A receiver that closes its
  * connection after each answer without saying so (HTTP/1.0, as Python's http.server does) leaves a
@@ -54,10 +55,15 @@ public final class OkHttpCourier implements Courier {
 
     /** A courier that checks targets with {@code guard} and gives each call {@code timeout}. */
     public OkHttpCourier(TargetGuard guard, Duration timeout, int maxAnswerBytes) {
+        this(guard, timeout, maxAnswerBytes, new GuardedSockets(guard));
+    }
+
+    /** A courier connecting with {@code sockets}, which tests give to watch the connections. */
+    OkHttpCourier(TargetGuard guard, Duration timeout, int maxAnswerBytes, SocketFactory sockets) {
         this.maxAnswerBytes = maxAnswerBytes;
         this.client = new OkHttpClient.Builder()
                 .dns(new GuardedDns(guard))
-                .socketFactory(new GuardedSockets(guard))
+                .socketFactory(sockets)
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
