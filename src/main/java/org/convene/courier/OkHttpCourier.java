@@ -5,14 +5,19 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -28,11 +33,14 @@ import org.convene.webhook.TargetGuard;
 import org.convene.webhook.port.Courier;
 
 /**
- * Posts webhooks with OkHttp. Its name lookup is the {@link TargetGuard}'s: a host is resolved once
- * per connection, every address checked, and only those addresses connected to, so a name that
- * changes its answer between the check and the connection (DNS rebinding) cannot reach inside. No
- * proxy and no redirects; the whole call is bounded by the timeout and at most {@code maxAnswerBytes}
- * of the answer are read (a longer answer cancels the call), so a slow or huge answer cannot hold a worker.
+ * Posts webhooks with OkHttp, connecting only where the {@link TargetGuard} allows. Every socket checks
+ * the address it is about to connect to before connecting, so no byte of a request can reach an address
+ * inside, IP literals included (OkHttp looks no name up for them). The name lookup is the guard's too,
+ * so that a name resolving inside is refused in the guard's words; and a name that changes its answer
+ * after the lookup (DNS rebinding) still meets the check at the connection. No proxy and no redirects;
+ * the whole call is bounded by the timeout and at most {@code maxAnswerBytes} of the answer's body are
+ * read (a longer body cancels the call; OkHttp holds the headers to 256 KiB), so a slow or huge answer
+ * cannot hold a worker.
  *
  * <p>Connections are kept for the next delivery to the same receiver. A receiver that closes its
  * connection after each answer without saying so (HTTP/1.0, as Python's http.server does) leaves a
@@ -47,9 +55,15 @@ public final class OkHttpCourier implements Courier {
 
     /** A courier that checks targets with {@code guard} and gives each call {@code timeout}. */
     public OkHttpCourier(TargetGuard guard, Duration timeout, int maxAnswerBytes) {
+        this(guard, timeout, maxAnswerBytes, new GuardedSockets(guard));
+    }
+
+    /** A courier connecting with {@code sockets}, which tests give to watch the connections. */
+    OkHttpCourier(TargetGuard guard, Duration timeout, int maxAnswerBytes, SocketFactory sockets) {
         this.maxAnswerBytes = maxAnswerBytes;
         this.client = new OkHttpClient.Builder()
                 .dns(new GuardedDns(guard))
+                .socketFactory(sockets)
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -83,6 +97,7 @@ public final class OkHttpCourier implements Courier {
     /** Why an attempt got no answer, in the words the delivery log shows. */
     static String why(IOException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof AddressRefusedException) return "address refused: " + detail;
         if (e instanceof UnknownHostException) return "address refused or not found: " + detail;
         if (e instanceof ConnectException) return "connection refused: " + detail;
         if (e instanceof SSLException) return "TLS failed: " + detail;
@@ -113,6 +128,82 @@ public final class OkHttpCourier implements Courier {
             } catch (RefusedException e) {
                 throw new UnknownHostException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Sockets that refuse an address the guard does not allow before connecting to it. OkHttp asks only
+     * for unconnected sockets and connects them itself; the connected kinds connect the same way.
+     */
+    private static final class GuardedSockets extends SocketFactory {
+        private final TargetGuard guard;
+
+        GuardedSockets(TargetGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public Socket createSocket() {
+            return new GuardedSocket(guard);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(0));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(0));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress localHost, int localPort)
+                throws IOException {
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+        }
+
+        private Socket connected(InetSocketAddress to, InetSocketAddress from) throws IOException {
+            Socket socket = createSocket();
+            try {
+                socket.bind(from);
+                socket.connect(to);
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        }
+    }
+
+    /** A socket that checks, before connecting, the very address it connects to; a refused one is never reached. */
+    private static final class GuardedSocket extends Socket {
+        private final TargetGuard guard;
+
+        GuardedSocket(TargetGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            // Socket itself refuses an address of another kind or an unresolved one: it has nothing to connect to.
+            if (endpoint instanceof InetSocketAddress to && !to.isUnresolved()) {
+                Optional<String> refusal = guard.refusal(to.getAddress());
+                if (refusal.isPresent()) throw new AddressRefusedException(refusal.get());
+            }
+            super.connect(endpoint, timeout);
+        }
+    }
+
+    /** A connection refused by the guard; not a {@link ConnectException}, which OkHttp would rewrap. */
+    private static final class AddressRefusedException extends IOException {
+        AddressRefusedException(String message) {
+            super(message);
         }
     }
 }

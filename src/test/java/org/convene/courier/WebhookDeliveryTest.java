@@ -28,6 +28,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import org.convene.core.AdjustableClock;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
@@ -48,6 +49,8 @@ import org.convene.webhook.Webhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Webhooks over real HTTP, to a local receiver (MockWebServer), from the embedded Redis: signatures
@@ -246,16 +249,21 @@ class WebhookDeliveryTest {
         Webhooks guarded = new Webhooks(store.webhooks(), box, new TargetGuard(false), clock, Duration.ofDays(30));
         for (String url : List.of("http://127.0.0.1/hook", "http://localhost:8080/x", "http://169.254.169.254/latest/meta-data",
                 "http://10.1.2.3/", "http://192.168.0.10/", "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
-                "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/")) {
+                "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "http://[2002:7f00:1::1]/")) {
             assertThatThrownBy(() -> guarded.create(new EndpointDetails(URI.create(url), Set.of(), "")))
                     .as(url).isInstanceOf(RefusedException.class).hasMessageContaining("may not reach");
         }
         assertThat(guarded.endpoints()).isEmpty();
     }
 
-    @Test
-    void aTargetThatTurnsOutInsideIsNotConnectedToWhenDelivering() {
-        Endpoint e = endpoint("/hook").endpoint();
+    /** An endpoint added while private targets were allowed, named or by IP literal, which OkHttp looks no name up for. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aTargetThatTurnsOutInsideIsNotConnectedToWhenDelivering(boolean ipLiteral) {
+        HttpUrl named = receiver.url("/hook");
+        HttpUrl url = ipLiteral ? named.newBuilder().host("127.0.0.1").build() : named;
+        Endpoint e = webhooks.create(new EndpointDetails(URI.create(url.toString()), Set.of(), "")).endpoint();
         WebhookDispatcher d = dispatcher(new TargetGuard(false), Duration.ofSeconds(2));
         activeInstanceWithSomeoneInside("i@example.com");
 
