@@ -38,16 +38,20 @@ public final class Recurrences {
         this.clock = clock;
     }
 
-    /** Makes a series and its occurrences within the horizon; refuses it whole if one would overlap an instance. */
+    /**
+     * Makes a series and its occurrences within the horizon: refused, naming the field, when its rule is outside
+     * {@link RuleLimits} or an occurrence would overlap an instance.
+     */
     public Series create(long meetingId, SeriesRule rule) {
+        RuleLimits.check(rule);
+        return createChecked(meetingId, rule);
+    }
+
+    private Series createChecked(long meetingId, SeriesRule rule) {
         Instant now = clock.instant();
         List<Occurrence> first = rule.between(now, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT);
-        for (int i = 0; i < first.size(); i++) {
-            Occurrence o = first.get(i);
-            if (i > 0 && first.get(i - 1).window().to().isAfter(o.window().from())) {
-                throw Refusal.INVALID_INPUT.refuse("the occurrences starting " + first.get(i - 1).recurrenceId() + " and "
-                        + o.recurrenceId() + " would overlap: the series repeats more often than it lasts");
-            }
+        RuleLimits.requireApart(first, rule.length());
+        for (Occurrence o : first) {
             try {
                 store.checkFree(meetingId, o.window(), now);
             } catch (RefusedException e) {
@@ -107,10 +111,11 @@ public final class Recurrences {
         Series old = store.series(meetingId, seriesId);
         requireOccurrence(old, at);
         if (!at.isAfter(now)) throw Refusal.INVALID_INPUT.refuse("a series can only change from an occurrence still to come");
+        RuleLimits.check(rule); // before the cut: a refused split changes nothing
         String shortened = RuleText.endingBefore(old.rule().rrule(), at);
         store.cutSeries(meetingId, seriesId, shortened, at, now);
         try {
-            return create(meetingId, rule);
+            return createChecked(meetingId, rule);
         } catch (RuntimeException refused) {
             // The new rule cannot be had (or Redis failed meanwhile): the old one goes on as it was.
             store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now);
@@ -188,8 +193,8 @@ public final class Recurrences {
         return new TimeWindow(now, now.plus(SeriesRule.HORIZON));
     }
 
-    /** The occurrences of a series still to come within {@code days}, as the rule says (made or not). */
-    public static List<Occurrence> upcoming(Series series, Instant now, int days) {
-        return new ArrayList<>(series.rule().between(now, now.plus(Duration.ofDays(days)), 500));
+    /** The first {@code max} occurrences of a series still to come within {@code days}, as the rule says (made or not). */
+    public static List<Occurrence> upcoming(Series series, Instant now, int days, int max) {
+        return new ArrayList<>(series.rule().between(now, now.plus(Duration.ofDays(days)), max));
     }
 }
