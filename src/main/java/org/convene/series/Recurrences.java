@@ -39,8 +39,8 @@ public final class Recurrences {
     }
 
     /**
-     * Makes a series and its occurrences within the horizon: refused, naming the field, when its rule is outside
-     * {@link RuleLimits} or an occurrence would overlap an instance.
+     * Makes a series and its occurrences within the horizon, or nothing: refused, naming the field, when its rule
+     * is outside {@link RuleLimits} or an occurrence would overlap an instance; undone when it fails part-way.
      */
     public Series create(long meetingId, SeriesRule rule) {
         RuleLimits.check(rule);
@@ -61,8 +61,19 @@ public final class Recurrences {
             }
         }
         Series series = store.createSeries(meetingId, rule, now);
-        make(series, first, now);
-        return store.series(meetingId, series.id());
+        try {
+            make(series, first, now);
+            return store.series(meetingId, series.id());
+        } catch (RuntimeException failed) {
+            // Made part-way (Redis failed, or an occurrence was refused meanwhile): none of it may stay.
+            try {
+                store.deleteSeries(meetingId, series.id(), now);
+                store.topUpAt(meetingId, series.id(), null);
+            } catch (RuntimeException undoFailed) {
+                failed.addSuppressed(undoFailed);
+            }
+            throw failed;
+        }
     }
 
     public List<Series> of(long meetingId) {
