@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.SeriesLink;
@@ -29,9 +32,14 @@ public final class Recurrences {
     private static final Logger LOG = LoggerFactory.getLogger(Recurrences.class);
     /** How often a series is looked at again, at most, to make what has come within the horizon. */
     public static final Duration TOP_UP_EVERY = Duration.ofDays(1);
+    /** How long a series that could not be topped up waits before it is tried again. */
+    public static final Duration RETRY_FAILED = Duration.ofHours(1);
 
     private final SeriesStore store;
     private final Clock clock;
+    private final AtomicLong failures = new AtomicLong();
+    /** The series failing now, each logged once until it succeeds again. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public Recurrences(SeriesStore store, Clock clock) {
         this.store = store;
@@ -155,23 +163,55 @@ public final class Recurrences {
         }
     }
 
-    /** Makes the occurrences that have come within the horizon of every series due; returns how many. Run by the scheduler. */
+    /**
+     * Makes the occurrences that have come within the horizon of every series due; returns how many. A series
+     * that fails is counted ({@link #topUpFailures()}), logged once until it succeeds again, tried again after
+     * {@link #RETRY_FAILED}, and does not hold up the others. Run by the horizon keeper.
+     */
     public int topUp() {
         Instant now = clock.instant();
         int made = 0;
         for (long[] due : store.seriesDue(now, 1_000)) {
+            String name = "series " + due[1] + " of meeting " + due[0];
             try {
-                Series series = store.series(due[0], due[1]);
-                Instant after = series.madeUntil() == null ? now : series.madeUntil().plusMillis(1);
-                List<Occurrence> next = series.rule().between(after.isBefore(now) ? now : after, now.plus(SeriesRule.HORIZON),
-                        SeriesRule.HORIZON_COUNT - (int) series.occurrences().keySet().stream().filter(r -> !r.isBefore(now)).count());
-                made += make(series, next, now);
-            } catch (RefusedException gone) {
-                if (gone.refusal() != Refusal.INVALID_SERIES && gone.refusal() != Refusal.INVALID_MEETING) throw gone;
-                store.topUpAt(due[0], due[1], null);
+                made += topUpSeries(due[0], due[1], now);
+                if (failing.remove(name)) LOG.info("The {} is topped up again", name);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                if (failing.add(name)) LOG.warn("The {} could not be topped up (tried again every {} min; logged once): {}",
+                        name, RETRY_FAILED.toMinutes(), e.toString());
+                retryLater(due, now);
             }
         }
         return made;
+    }
+
+    /** How many times a series could not be topped up, since this started: for a metric. */
+    public long topUpFailures() {
+        return failures.get();
+    }
+
+    private int topUpSeries(long meetingId, long seriesId, Instant now) {
+        try {
+            Series series = store.series(meetingId, seriesId);
+            Instant after = series.madeUntil() == null ? now : series.madeUntil().plusMillis(1);
+            List<Occurrence> next = series.rule().between(after.isBefore(now) ? now : after, now.plus(SeriesRule.HORIZON),
+                    SeriesRule.HORIZON_COUNT - (int) series.occurrences().keySet().stream().filter(r -> !r.isBefore(now)).count());
+            return make(series, next, now);
+        } catch (RefusedException gone) {
+            if (gone.refusal() != Refusal.INVALID_SERIES && gone.refusal() != Refusal.INVALID_MEETING) throw gone;
+            store.topUpAt(meetingId, seriesId, null);
+            return 0;
+        }
+    }
+
+    /** A failing series waits, so that it is not tried every minute and the series due after it come first. */
+    private void retryLater(long[] due, Instant now) {
+        try {
+            store.topUpAt(due[0], due[1], now.plus(RETRY_FAILED));
+        } catch (RuntimeException alsoFailed) {
+            LOG.debug("The series {} of meeting {} is tried again at the next top-up: {}", due[1], due[0], alsoFailed.toString());
+        }
     }
 
     private int make(Series series, List<Occurrence> occurrences, Instant now) {
