@@ -1,6 +1,7 @@
 package org.convene.app;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,6 +114,9 @@ public final class Node implements AutoCloseable {
         });
         scheduler.start();
         WebhookDispatcher webhooks = webhookDispatcher().start();
+        FunctionCounter.builder("convene_series_topup_failures", services.recurrences(), Recurrences::topUpFailures)
+                .description("Times a series could not be topped up (each is logged once and tried again within the hour)")
+                .register(metrics);
         HorizonKeeper horizon = new HorizonKeeper(services.recurrences(),
                 Duration.ofMinutes(1));
         try {

@@ -26,7 +26,8 @@ final class SeriesCommands {
             description = "Create a series; its occurrences in the next 60 days become instances at once.")
     void create(@Option(names = "--meeting", required = true, paramLabel = "MEETING", converter = Converters.Id.class,
                         description = "The meeting's id.") long meeting,
-                @Option(names = "--rrule", required = true, description = "An RFC 5545 rule, such as 'FREQ=WEEKLY;BYDAY=MO;COUNT=10'.") String rrule,
+                @Option(names = "--rrule", required = true, description = "An RFC 5545 rule, such as 'FREQ=WEEKLY;BYDAY=MO;COUNT=10' "
+                        + "(held to the rule limits README describes).") String rrule,
                 @Option(names = "--start", required = true, description = "The first occurrence, a local date-time such as 2026-12-07T09:00.") String start,
                 @Option(names = "--zone", required = true, description = "The IANA time zone of --start, such as Europe/Athens.") String zone,
                 @Option(names = "--minutes", required = true, description = "How long each occurrence lasts (1 to 1440).") int minutes) {

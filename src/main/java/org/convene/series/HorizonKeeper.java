@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every series' occurrences made as far as the horizon reaches, on a thread of its own: every
  * {@code every} it tops up the series due. Any number of nodes may run one: an occurrence another node
- * made is recognised by its recurrence id, never made twice.
+ * made is recognised by its recurrence id, never made twice. A series that fails holds up no other
+ * ({@link Recurrences#topUp()}); what is logged here is a top-up that could not start at all.
  */
 public final class HorizonKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HorizonKeeper.class);

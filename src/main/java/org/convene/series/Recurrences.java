@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.model.SeriesLink;
@@ -29,25 +32,34 @@ public final class Recurrences {
     private static final Logger LOG = LoggerFactory.getLogger(Recurrences.class);
     /** How often a series is looked at again, at most, to make what has come within the horizon. */
     public static final Duration TOP_UP_EVERY = Duration.ofDays(1);
+    /** How long a series that could not be topped up waits before it is tried again. */
+    public static final Duration RETRY_FAILED = Duration.ofHours(1);
 
     private final SeriesStore store;
     private final Clock clock;
+    private final AtomicLong failures = new AtomicLong();
+    /** The series failing now, each logged once until it succeeds again. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public Recurrences(SeriesStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    /** Makes a series and its occurrences within the horizon; refuses it whole if one would overlap an instance. */
+    /**
+     * Makes a series and its occurrences within the horizon, or nothing: refused, naming the field, when its rule
+     * is outside {@link RuleLimits} or an occurrence would overlap an instance; undone when it fails part-way.
+     */
     public Series create(long meetingId, SeriesRule rule) {
+        RuleLimits.check(rule);
+        return createChecked(meetingId, rule);
+    }
+
+    private Series createChecked(long meetingId, SeriesRule rule) {
         Instant now = clock.instant();
         List<Occurrence> first = rule.between(now, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT);
-        for (int i = 0; i < first.size(); i++) {
-            Occurrence o = first.get(i);
-            if (i > 0 && first.get(i - 1).window().to().isAfter(o.window().from())) {
-                throw Refusal.INVALID_INPUT.refuse("the occurrences starting " + first.get(i - 1).recurrenceId() + " and "
-                        + o.recurrenceId() + " would overlap: the series repeats more often than it lasts");
-            }
+        RuleLimits.requireApart(first, rule.length());
+        for (Occurrence o : first) {
             try {
                 store.checkFree(meetingId, o.window(), now);
             } catch (RefusedException e) {
@@ -57,8 +69,19 @@ public final class Recurrences {
             }
         }
         Series series = store.createSeries(meetingId, rule, now);
-        make(series, first, now);
-        return store.series(meetingId, series.id());
+        try {
+            make(series, first, now);
+            return store.series(meetingId, series.id());
+        } catch (RuntimeException failed) {
+            // Made part-way (Redis failed, or an occurrence was refused meanwhile): none of it may stay.
+            try {
+                store.deleteSeries(meetingId, series.id(), now);
+                store.topUpAt(meetingId, series.id(), null);
+            } catch (RuntimeException undoFailed) {
+                failed.addSuppressed(undoFailed);
+            }
+            throw failed;
+        }
     }
 
     public List<Series> of(long meetingId) {
@@ -107,10 +130,11 @@ public final class Recurrences {
         Series old = store.series(meetingId, seriesId);
         requireOccurrence(old, at);
         if (!at.isAfter(now)) throw Refusal.INVALID_INPUT.refuse("a series can only change from an occurrence still to come");
+        RuleLimits.check(rule); // before the cut: a refused split changes nothing
         String shortened = RuleText.endingBefore(old.rule().rrule(), at);
         store.cutSeries(meetingId, seriesId, shortened, at, now);
         try {
-            return create(meetingId, rule);
+            return createChecked(meetingId, rule);
         } catch (RuntimeException refused) {
             // The new rule cannot be had (or Redis failed meanwhile): the old one goes on as it was.
             store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now);
@@ -139,23 +163,55 @@ public final class Recurrences {
         }
     }
 
-    /** Makes the occurrences that have come within the horizon of every series due; returns how many. Run by the scheduler. */
+    /**
+     * Makes the occurrences that have come within the horizon of every series due; returns how many. A series
+     * that fails is counted ({@link #topUpFailures()}), logged once until it succeeds again, tried again after
+     * {@link #RETRY_FAILED}, and does not hold up the others. Run by the horizon keeper.
+     */
     public int topUp() {
         Instant now = clock.instant();
         int made = 0;
         for (long[] due : store.seriesDue(now, 1_000)) {
+            String name = "series " + due[1] + " of meeting " + due[0];
             try {
-                Series series = store.series(due[0], due[1]);
-                Instant after = series.madeUntil() == null ? now : series.madeUntil().plusMillis(1);
-                List<Occurrence> next = series.rule().between(after.isBefore(now) ? now : after, now.plus(SeriesRule.HORIZON),
-                        SeriesRule.HORIZON_COUNT - (int) series.occurrences().keySet().stream().filter(r -> !r.isBefore(now)).count());
-                made += make(series, next, now);
-            } catch (RefusedException gone) {
-                if (gone.refusal() != Refusal.INVALID_SERIES && gone.refusal() != Refusal.INVALID_MEETING) throw gone;
-                store.topUpAt(due[0], due[1], null);
+                made += topUpSeries(due[0], due[1], now);
+                if (failing.remove(name)) LOG.info("The {} is topped up again", name);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                if (failing.add(name)) LOG.warn("The {} could not be topped up (tried again every {} min; logged once): {}",
+                        name, RETRY_FAILED.toMinutes(), e.toString());
+                retryLater(due, now);
             }
         }
         return made;
+    }
+
+    /** How many times a series could not be topped up, since this started: for a metric. */
+    public long topUpFailures() {
+        return failures.get();
+    }
+
+    private int topUpSeries(long meetingId, long seriesId, Instant now) {
+        try {
+            Series series = store.series(meetingId, seriesId);
+            Instant after = series.madeUntil() == null ? now : series.madeUntil().plusMillis(1);
+            List<Occurrence> next = series.rule().between(after.isBefore(now) ? now : after, now.plus(SeriesRule.HORIZON),
+                    SeriesRule.HORIZON_COUNT - (int) series.occurrences().keySet().stream().filter(r -> !r.isBefore(now)).count());
+            return make(series, next, now);
+        } catch (RefusedException gone) {
+            if (gone.refusal() != Refusal.INVALID_SERIES && gone.refusal() != Refusal.INVALID_MEETING) throw gone;
+            store.topUpAt(meetingId, seriesId, null);
+            return 0;
+        }
+    }
+
+    /** A failing series waits, so that it is not tried every minute and the series due after it come first. */
+    private void retryLater(long[] due, Instant now) {
+        try {
+            store.topUpAt(due[0], due[1], now.plus(RETRY_FAILED));
+        } catch (RuntimeException alsoFailed) {
+            LOG.debug("The series {} of meeting {} is tried again at the next top-up: {}", due[1], due[0], alsoFailed.toString());
+        }
     }
 
     private int make(Series series, List<Occurrence> occurrences, Instant now) {
@@ -188,8 +244,8 @@ public final class Recurrences {
         return new TimeWindow(now, now.plus(SeriesRule.HORIZON));
     }
 
-    /** The occurrences of a series still to come within {@code days}, as the rule says (made or not). */
-    public static List<Occurrence> upcoming(Series series, Instant now, int days) {
-        return new ArrayList<>(series.rule().between(now, now.plus(Duration.ofDays(days)), 500));
+    /** The first {@code max} occurrences of a series still to come within {@code days}, as the rule says (made or not). */
+    public static List<Occurrence> upcoming(Series series, Instant now, int days, int max) {
+        return new ArrayList<>(series.rule().between(now, now.plus(Duration.ofDays(days)), max));
     }
 }

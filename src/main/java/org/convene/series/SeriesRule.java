@@ -6,22 +6,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TimeZone;
 import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
-import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
  * How a series repeats: an RFC 5545 rule ({@code FREQ=WEEKLY;BYDAY=MO,WE;COUNT=20}), the first
  * occurrence's start as a local date-time in an IANA time zone, and each occurrence's length. The rule
  * is expanded by lib-recur in that zone, so a 09:00 meeting stays at 09:00 local across daylight-saving
- * changes. Refuses what it cannot honour, naming the field.
+ * changes. Refuses what it cannot honour, naming the field. What a rule may cost is {@link RuleLimits}', checked
+ * when a series is made rather than here: a rule stored before those limits must still be read (and is then
+ * not expanded).
  */
 public record SeriesRule(String rrule, LocalDateTime start, ZoneId zone, Duration length) {
     /** How far ahead occurrences exist as instances: the next 60 days, at most 50 of them. */
@@ -41,7 +40,7 @@ public record SeriesRule(String rrule, LocalDateTime start, ZoneId zone, Duratio
         RecurrenceRule parsed = parse(rrule);
         String freq = parsed.getFreq().name();
         if (freq.equals("SECONDLY") || freq.equals("MINUTELY") || freq.equals("HOURLY")) {
-            throw Refusal.INVALID_INPUT.refuse("rrule: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, was " + freq);
+            throw RefusedException.invalid("rrule", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, was " + freq);
         }
     }
 
@@ -63,23 +62,23 @@ public record SeriesRule(String rrule, LocalDateTime start, ZoneId zone, Duratio
         return new SeriesRule(rrule, local, zone, Duration.ofMinutes(durationMinutes));
     }
 
-    /** The occurrences starting at or after {@code from} and before {@code until}, at most {@code max}, in order. */
+    /**
+     * The occurrences starting at or after {@code from} and before {@code until}, at most {@code max}, in order: at
+     * most {@link RuleLimits#STEPS} read, and none of a rule stored before the limits that exceeds them.
+     */
     public List<Occurrence> between(Instant from, Instant until, int max) {
-        List<Occurrence> found = new ArrayList<>();
-        RecurrenceRuleIterator it = parse(rrule).iterator(new DateTime(TimeZone.getTimeZone(zone), start.getYear(),
-                start.getMonthValue() - 1, start.getDayOfMonth(), start.getHour(), start.getMinute(), start.getSecond()));
-        // An open-ended rule is read only as far as needed; a safety bound keeps a sparse rule from running forever.
-        for (int read = 0; it.hasNext() && found.size() < max && read < 100_000; read++) {
-            Instant at = Instant.ofEpochMilli(it.nextMillis());
-            if (!at.isBefore(until)) break;
-            if (!at.isBefore(from)) found.add(new Occurrence(at, new TimeWindow(at, at.plus(length))));
-        }
-        return found;
+        if (!RuleLimits.expandable(this)) return List.of();
+        return Expansion.of(this, from, until, max, RuleLimits.STEPS).found();
     }
 
     /** Whether the rule ends (COUNT or UNTIL). */
     public boolean bounded() {
         return !parse(rrule).isInfinite();
+    }
+
+    /** The rule as lib-recur reads it (a fresh one: lib-recur's rules are mutable). */
+    RecurrenceRule recurrence() {
+        return parse(rrule);
     }
 
     private static RecurrenceRule parse(String rrule) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -15,19 +16,23 @@ import java.util.TreeSet;
 import org.convene.core.Calendars;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
+import org.convene.series.RuleLimits;
 import org.convene.series.Series;
 import org.convene.series.SeriesRule;
 
 /**
  * A meeting as an iCalendar (RFC 5545) feed: each series one VEVENT with its RRULE in its own zone (so
  * calendar apps repeat it right across daylight-saving changes), its occurrences that were moved as
- * RECURRENCE-ID overrides and those made and then removed as EXDATEs; each instance of no series a VEVENT
- * of its own. UIDs are stable; SEQUENCE is the series'. Lines are folded at 75 octets and text escaped.
+ * RECURRENCE-ID overrides and those made and then removed as EXDATEs; each instance of no series (or of one
+ * stored before the rule limits that exceeds them) a VEVENT of its own. UIDs are stable; SEQUENCE is the
+ * series'. Lines are folded at 75 octets and text escaped.
  */
 public final class CalendarFeed {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final String DOMAIN = "convene";
+    /** How far back from the last occurrence made the feed looks for occurrences made and then removed. */
+    private static final Duration EXDATE_SPAN = Duration.ofDays(400);
 
     private CalendarFeed() {}
 
@@ -45,7 +50,8 @@ public final class CalendarFeed {
         out.line("CALSCALE:GREGORIAN");
         out.line("METHOD:PUBLISH");
         out.line("X-WR-CALNAME:" + text(name));
-        meetings.stream().flatMap(c -> c.series().stream()).map(s -> s.rule().zone()).distinct()
+        meetings.stream().flatMap(c -> c.series().stream()).filter(s -> RuleLimits.expandable(s.rule()))
+                .map(s -> s.rule().zone()).distinct()
                 .sorted(Comparator.comparing(ZoneId::getId)).forEach(zone -> timeZone(out, zone));
         for (var calendar : meetings) meeting(out, calendar.meeting(), calendar.series(), calendar.instances(), now);
         out.line("END:VCALENDAR");
@@ -53,9 +59,12 @@ public final class CalendarFeed {
     }
 
     private static void meeting(Writer out, Meeting meeting, List<Series> series, List<MeetingInstance> instances, Instant now) {
-        for (Series s : series) write(out, meeting, s, instances, now);
+        // A series stored before the rule limits that exceeds them is not given to calendar apps to expand either:
+        // its occurrences made stand alone.
+        List<Series> published = series.stream().filter(s -> RuleLimits.expandable(s.rule())).toList();
+        for (Series s : published) write(out, meeting, s, instances, now);
         Set<Long> shown = new HashSet<>();
-        series.forEach(s -> shown.add(s.id()));
+        published.forEach(s -> shown.add(s.id()));
         for (MeetingInstance i : instances) {
             // An occurrence is its series' (as a RECURRENCE-ID where it moved); one of a deleted series stands alone.
             if (i.series() != null && shown.contains(i.series().seriesId())) continue;
@@ -82,8 +91,11 @@ public final class CalendarFeed {
         // Occurrences made and then removed (cancelled, or skipped for a conflict) are exceptions to the rule.
         Set<Instant> removed = new TreeSet<>();
         if (s.madeUntil() != null) {
-            for (SeriesRule.Occurrence o : rule.between(rule.start().atZone(rule.zone()).toInstant(),
-                    s.madeUntil().plusMillis(1), 10_000)) {
+            // Only what was made since the series was can have been removed; of that, the last EXDATE_SPAN is looked
+            // at, so that a feed costs the same however old its series are.
+            Instant from = Collections.max(List.of(rule.start().atZone(rule.zone()).toInstant(), s.createdAt(),
+                    s.madeUntil().minus(EXDATE_SPAN)));
+            for (SeriesRule.Occurrence o : rule.between(from, s.madeUntil().plusMillis(1), RuleLimits.STEPS)) {
                 if (!s.occurrences().containsKey(o.recurrenceId())) removed.add(o.recurrenceId());
             }
         }

@@ -18,11 +18,12 @@ public record SeriesView(long id, long meetingId, String rrule, LocalDateTime st
     public record Coming(Instant start, Instant end) {
     }
 
+    /** The series as shown at {@code now}: its next 20 occurrences within 90 days, read within the rule limits. */
     public static SeriesView of(Series s, Instant now) {
         return new SeriesView(s.id(), s.meetingId(), s.rule().rrule(), s.rule().start(), s.rule().zone().getId(),
                 s.rule().length().toMinutes(), s.sequence(), s.createdAt(),
                 s.occurrences().entrySet().stream().map(e -> new Made(e.getKey(), e.getValue())).toList(),
-                Recurrences.upcoming(s, now, 90).stream().limit(20)
+                Recurrences.upcoming(s, now, 90, 20).stream()
                         .map(o -> new Coming(o.window().from(), o.window().to())).toList());
     }
 }

@@ -152,6 +152,17 @@ class CliTest {
     }
 
     @Test
+    void aSeriesOutsideTheRuleLimitsIsRefusedNamingTheFieldAndMakesNothing() {
+        String before = dump() + convene("series", "list", "--meeting", "1").out();
+
+        Run run = convene("series", "create", "--meeting", "1", "--rrule", "FREQ=WEEKLY;COUNT=3", "--start", "2026-03-03T09:00",
+                "--zone", "UTC+05:30", "--minutes", "30");
+
+        assertThat(run).isEqualTo(new Run(1, "", "timeZone must be an IANA zone name such as Europe/Athens, was 'UTC+05:30'"));
+        assertThat(dump() + convene("series", "list", "--meeting", "1").out()).isEqualTo(before);
+    }
+
+    @Test
     void instancesTakeTimesRelativeToNow() {
         Run run = convene("instance", "create", "--meeting", "1", "--from", "+10m", "--to", "+1h");
 

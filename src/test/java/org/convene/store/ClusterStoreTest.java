@@ -28,6 +28,14 @@ class ClusterStoreTest {
     }
 
     @Nested
+    class SeriesFailures extends SeriesFailureContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

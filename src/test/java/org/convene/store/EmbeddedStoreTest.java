@@ -52,6 +52,14 @@ class EmbeddedStoreTest {
     }
 
     @Nested
+    class SeriesFailures extends SeriesFailureContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

@@ -28,6 +28,14 @@ class Redis7StoreTest {
     }
 
     @Nested
+    class SeriesFailures extends SeriesFailureContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

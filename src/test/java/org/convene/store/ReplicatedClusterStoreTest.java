@@ -35,6 +35,14 @@ class ReplicatedClusterStoreTest {
     }
 
     @Nested
+    class SeriesFailures extends SeriesFailureContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         RedisConnection redis() {

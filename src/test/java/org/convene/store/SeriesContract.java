@@ -34,7 +34,6 @@ import org.convene.series.Recurrences;
 import org.convene.series.Series;
 import org.convene.series.SeriesRule;
 import org.convene.view.CalendarFeed;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,17 +42,7 @@ import org.junit.jupiter.api.Test;
  * schedulers at once), an overlap refused by name, a deletion that keeps what ran, and the iCalendar feed
  * read back by ical4j to the same occurrences.
  */
-abstract class SeriesContract extends StoreContract {
-    static final String TUESDAYS = "FREQ=WEEKLY;BYDAY=TU";
-    Recurrences recurrences;
-    long meeting;
-
-    @BeforeEach
-    void aMeetingOfItsOwn() {
-        recurrences = new Recurrences(store.series(), clock);
-        meeting = convene.createMeeting(new MeetingDetails("Weekly review", "Plans, risks", true,
-                List.of())).id();
-    }
+abstract class SeriesContract extends SeriesStoreContract {
 
     List<MeetingInstance> occurrences(long seriesId) {
         return convene.instancesOf(meeting).stream().filter(i -> i.series() != null && i.series().seriesId() == seriesId).toList();
