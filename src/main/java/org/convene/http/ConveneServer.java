@@ -83,10 +83,11 @@ public final class ConveneServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // A stop lets the requests in flight finish (up to the stop timeout) before anything else
-            // goes: Javalin puts its own handler inside this one.
+            // goes: Javalin puts its own handler inside the innermost of these, after the override
+            // header is gone.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.timings().stopTimeout().toMillis());
-                server.setHandler(new GracefulHandler());
+                server.setHandler(new GracefulHandler(new MethodOverrideIgnored()));
             });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
