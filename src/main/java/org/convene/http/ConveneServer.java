@@ -28,8 +28,8 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 /**
  * Convene over HTTP, wired: the REST resources by kind ({@link UserRoutes}, {@link MeetingRoutes},
  * {@link InstanceRoutes}, {@link StreamRoutes}, {@link OperationRoutes}), each route with its
- * {@link Role}; {@link Authentication} before them; {@link Problems} for every failure;
- * {@link RequestMetrics} after each request.
+ * {@link Role}; {@link Authentication} before them; {@link Problems} for every failure, and
+ * {@link JettyProblems} for those Jetty answers itself; {@link RequestMetrics} after each request.
  *
  * <pre>{@code
  * ConveneServer server = ConveneServer.start(services, settings, registry, () -> true);
@@ -84,10 +84,11 @@ public final class ConveneServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // A stop lets the requests in flight finish (up to the stop timeout) before anything else
             // goes: Javalin puts its own handler inside the innermost of these, after the override
-            // header is gone.
+            // header is gone. What Jetty refuses itself is a problem document like every other refusal.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.timings().stopTimeout().toMillis());
                 server.setHandler(new GracefulHandler(new MethodOverrideIgnored()));
+                server.setErrorHandler(new JettyProblems());
             });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so

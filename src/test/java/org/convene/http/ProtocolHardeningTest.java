@@ -2,12 +2,18 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What HTTP, Javalin and Jetty allow by themselves that Convene must not. */
 class ProtocolHardeningTest extends ApiServerTest {
+    static final String SECRET = "cv_secret-token-never-echoed";
+
     @BeforeEach
     void seedWorld() {
         api.reset();
@@ -47,5 +53,32 @@ class ProtocolHardeningTest extends ApiServerTest {
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.contentType()).startsWith("text/event-stream");
         assertThat(api.server.streamSubscribers()).isZero();
+    }
+
+    /** Requests Jetty refuses before Javalin sees them, each carrying the token in its query. */
+    static Stream<Arguments> requestsJettyRefuses() {
+        String query = "?access_token=" + SECRET;
+        return Stream.of(
+                Arguments.of("a URI that does not decode", 400, "GET /instances/%C0%AE/stream" + query + " HTTP/1.1\r\n"
+                        + "Host: x\r\nConnection: close\r\n\r\n"),
+                Arguments.of("a URI too long", 414, "GET /users" + query + "&pad=" + "a".repeat(17 * 1024) + " HTTP/1.1\r\n"
+                        + "Host: x\r\nConnection: close\r\n\r\n"),
+                Arguments.of("headers too large", 431, "GET /users" + query + " HTTP/1.1\r\nHost: x\r\nX-Pad: "
+                        + "a".repeat(17 * 1024) + "\r\nConnection: close\r\n\r\n"),
+                Arguments.of("an unknown HTTP version", 505, "GET /users" + query + " HTTP/7.1\r\nHost: x\r\n"
+                        + "Connection: close\r\n\r\n"),
+                Arguments.of("a bad Content-Length", 400, "POST /users" + query + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 12x\r\nConnection: close\r\n\r\n{}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsJettyRefuses")
+    void whatJettyRefusesItselfIsAProblemDocumentThatEchoesNoToken(String what, int status, String request) {
+        var answer = api.sendRaw(request);
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.body()).contains("\"status\":" + status).doesNotContain(SECRET, "<html");
     }
 }
