@@ -21,6 +21,7 @@ import org.convene.core.BuildInfo;
 import org.convene.core.Services;
 import org.convene.http.live.FeedHub;
 import org.convene.view.Json;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -94,6 +95,9 @@ public final class ConveneServer implements AutoCloseable {
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
             // that it cannot hold a request thread for long whatever its idle gaps.
             config.jetty.modifyHttpConfiguration(http -> {
+                // Javalin's LEGACY compliance lets %u escapes through, which its own path decoding then
+                // fails on (a 500): such a URI is refused as malformed instead.
+                http.setUriCompliance(UriCompliance.LEGACY.without("LEGACY_WITHOUT_UTF16", UriCompliance.Violation.UTF16_ENCODINGS));
                 http.setIdleTimeout(settings.timings().idleTimeout().toMillis());
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                 http.setRequestHeaderSize(16 * 1024);

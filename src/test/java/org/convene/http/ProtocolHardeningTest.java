@@ -61,6 +61,8 @@ class ProtocolHardeningTest extends ApiServerTest {
         return Stream.of(
                 Arguments.of("a URI that does not decode", 400, "GET /instances/%C0%AE/stream" + query + " HTTP/1.1\r\n"
                         + "Host: x\r\nConnection: close\r\n\r\n"),
+                Arguments.of("a %u escape", 400, "GET /instances/%u002e/stream" + query + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Connection: close\r\n\r\n"),
                 Arguments.of("a URI too long", 414, "GET /users" + query + "&pad=" + "a".repeat(17 * 1024) + " HTTP/1.1\r\n"
                         + "Host: x\r\nConnection: close\r\n\r\n"),
                 Arguments.of("headers too large", 431, "GET /users" + query + " HTTP/1.1\r\nHost: x\r\nX-Pad: "
