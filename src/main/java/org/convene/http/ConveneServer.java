@@ -123,7 +123,6 @@ public final class ConveneServer implements AutoCloseable {
             new WebhookRoutes(services.webhooks()).register(table);
             new SeriesRoutes(services).register(table);
             registered.addAll(table.registered());
-            config.staticFiles.enableWebjars();
             Problems.register(config.routes, metrics);
         });
         try {

@@ -2,6 +2,9 @@ package org.convene.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,5 +85,35 @@ class ProtocolHardeningTest extends ApiServerTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.body()).contains("\"status\":" + status).doesNotContain(SECRET, "<html");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stockSwaggerUiFiles")
+    void theStockSwaggerUiPagesAreNotServed(String path) {
+        assertThat(api.call("GET", path, null, null).status()).isEqualTo(404);
+    }
+
+    static Stream<String> stockSwaggerUiFiles() throws IOException {
+        Properties webjar = new Properties();
+        try (InputStream in = ProtocolHardeningTest.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            webjar.load(in);
+        }
+        return Stream.of("index.html", "swagger-initializer.js", "oauth2-redirect.html", "swagger-ui-bundle.js")
+                .map(file -> "/webjars/swagger-ui/" + webjar.getProperty("version") + "/" + file);
+    }
+
+    @ParameterizedTest
+    @MethodSource("docsFiles")
+    void theFilesTheDocsUseCarryTheDocsHeaders(String path) {
+        var file = api.call("GET", path, null, null);
+
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'");
+        assertThat(file.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    static Stream<String> docsFiles() {
+        String page = api.call("GET", "/docs", null, null).raw().body();
+        return Stream.concat(Stream.of("/docs"), Stream.of(page.split("\"")).filter(s -> s.startsWith("/docs")));
     }
 }
