@@ -6,7 +6,6 @@ import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.convene.core.Access;
@@ -24,6 +23,7 @@ final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
     private static final Duration BODY_IDLE = Duration.ofSeconds(2);
+    private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
     private final SignInLimit signIn;
     private final Access access;
@@ -114,12 +114,13 @@ final class Authentication {
     }
 
     private static void requireJsonBody(Context ctx) {
-        HandlerType method = ctx.method();
-        if ((method == HandlerType.POST || method == HandlerType.PUT) && hasBody(ctx)) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                throw new HttpProblem(415, "unsupported-media-type", "Send the body as application/json");
-            }
+        if (BODY_METHODS.contains(ctx.method()) && hasBody(ctx) && !isJson(ctx.contentType())) {
+            throw new HttpProblem(415, "unsupported-media-type", "Send the body as application/json");
         }
+    }
+
+    /** Whether a Content-Type is JSON's: {@code application/json} exactly, with parameters (a charset) or none. */
+    static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 }
