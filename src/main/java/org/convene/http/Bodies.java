@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.convene.model.TimeWindow;
 import org.convene.view.Json;
 import org.convene.view.UnpairedSurrogateException;
 
@@ -53,12 +54,15 @@ final class Bodies {
         return value;
     }
 
+    /** An instant a client gives: ISO-8601 in UTC, between 1970 and 9999, or refused naming the field. */
     static Instant time(String field, String value) {
+        Instant at;
         try {
-            return Instant.parse(required(field, value));
+            at = Instant.parse(required(field, value));
         } catch (DateTimeParseException e) {
             throw HttpProblem.badRequest("Field '" + field + "' must be an ISO-8601 UTC time such as 2026-05-10T10:00:00Z");
         }
+        return TimeWindow.within(field, at);
     }
 
     record UserBody(String name, Integer age, String gender, String email) {}

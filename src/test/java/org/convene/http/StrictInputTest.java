@@ -75,4 +75,19 @@ class StrictInputTest extends ApiServerTest {
     void anUnpairedSurrogateIsRefusedRatherThanStoredAsAQuestionMark() {
         assertNoUserFrom(user("Ann\\ud800", "30", "ann@example.com"), "name");
     }
+
+    @Test
+    void anInstanceStartingPastYear9999IsRefusedNamingTheField() {
+        assertRefusedNaming(api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
+                "{\"from\":\"+999999999-12-31T22:00:00Z\",\"to\":\"+999999999-12-31T23:00:00Z\"}"), "from");
+    }
+
+    @Test
+    void aWebhookReplaySincePastYear9999IsRefusedNamingTheField() {
+        long webhook = api.call("POST", "/webhooks", ApiServer.ADMIN, "{\"url\":\"https://93.184.215.14/hook\"}")
+                .json().path("endpoint").path("id").asLong();
+
+        assertRefusedNaming(api.call("POST", "/webhooks/" + webhook + "/replay", ApiServer.ADMIN,
+                "{\"since\":\"+999999999-12-31T22:00:00Z\"}"), "since");
+    }
 }

@@ -67,6 +67,21 @@ class ValueTypesTest {
     }
 
     @Test
+    void aWindowPastYear9999IsRefusedRatherThanOverflowing() {
+        Instant far = Instant.parse("+999999999-12-31T22:00:00Z");
+
+        assertThatThrownBy(() -> new TimeWindow(far, far.plusSeconds(3600))).isInstanceOf(RefusedException.class)
+                .hasMessageStartingWith("from must lie between 1970 and 9999");
+    }
+
+    @Test
+    void anInstantAClientGivesMustLieBetween1970And9999() {
+        assertThatThrownBy(() -> TimeWindow.within("since", Instant.parse("-000001-01-01T00:00:00Z")))
+                .hasMessageStartingWith("since must lie between 1970 and 9999");
+        assertThat(TimeWindow.within("since", TimeWindow.LATEST)).isEqualTo(TimeWindow.LATEST);
+    }
+
+    @Test
     void anInstanceIsActiveFromItsStartInclusiveToItsEndExclusive() {
         Instant from = Instant.parse("2026-01-01T10:00:00Z");
         Instant to = from.plusSeconds(60);
