@@ -77,6 +77,28 @@ class StrictInputTest extends ApiServerTest {
     }
 
     @Test
+    void anEmailWithMarkupCharactersIsRefused() {
+        assertNoUserFrom(user("Ann", "30", "a<b>\\\"@example.com"), "email");
+    }
+
+    @Test
+    void anAudienceEmailWithMarkupCharactersIsRefused() {
+        assertRefusedNaming(api.call("POST", "/meetings", ApiServer.ADMIN,
+                "{\"title\":\"T\",\"isPublic\":false,\"audience\":[\"x'=/y@example.com\"]}"), "audience e-mail");
+    }
+
+    @Test
+    void aTitleWithADirectionOverrideIsRefused() {
+        assertRefusedNaming(api.call("POST", "/meetings", ApiServer.ADMIN, "{\"title\":\"\\u202egnp.exe\",\"isPublic\":true}"),
+                "title");
+    }
+
+    @Test
+    void aNameWithADirectionIsolateIsRefused() {
+        assertNoUserFrom(user("\\u2067Ann\\u2069", "30", "ann@example.com"), "name");
+    }
+
+    @Test
     void anInstanceStartingPastYear9999IsRefusedNamingTheField() {
         assertRefusedNaming(api.call("POST", "/meetings/1/instances", ApiServer.ADMIN,
                 "{\"from\":\"+999999999-12-31T22:00:00Z\",\"to\":\"+999999999-12-31T23:00:00Z\"}"), "from");
