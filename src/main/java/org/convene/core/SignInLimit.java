@@ -2,14 +2,15 @@ package org.convene.core;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 
 /**
  * Failed authentication limited per client address: past N failures a minute from one address,
- * tokens from it are no longer looked up and it is told when to try again. A token that was valid
- * moments ago (remembered by {@link Tokens}) still works from there, so guessing from an address
- * does not lock out the real holder using it.
+ * tokens from it (bearer tokens and calendar feed tokens alike) are no longer looked up and it is told
+ * when to try again. A token that was valid moments ago (remembered by {@link Tokens}) still works from
+ * there, so guessing from an address does not lock out the real holder using it.
  */
 public final class SignInLimit {
     private final Tokens tokens;
@@ -26,8 +27,7 @@ public final class SignInLimit {
         if (wait > 0) {
             Optional<Caller> known = tokens.remembered(token);
             if (known.isPresent()) return known.get();
-            throw RefusedException.rateLimited("Too many failed sign-ins from this address; try again in " + wait + " s",
-                    wait);
+            throw limited(wait);
         }
         try {
             if (token == null) throw Refusal.UNAUTHORIZED.refuse("Send 'Authorization: Bearer <token>'");
@@ -36,5 +36,29 @@ public final class SignInLimit {
             failures.take(address);
             throw refused;
         }
+    }
+
+    /**
+     * Returns whose calendar feed {@code token} opens, for a request from {@code address}, or refuses: a
+     * token that opens none is a failed sign-in like a bad bearer token, in the same allowance, so feed
+     * addresses are guessed no faster than tokens.
+     */
+    public long feedOwner(String token, String address) {
+        int wait = failures.waitFor(address);
+        if (wait > 0) {
+            OptionalLong known = tokens.rememberedFeedOwner(token);
+            if (known.isPresent()) return known.getAsLong();
+            throw limited(wait);
+        }
+        OptionalLong owner = tokens.feedOwner(token);
+        if (owner.isEmpty()) {
+            failures.take(address);
+            throw Refusal.INVALID_FEED.refuse();
+        }
+        return owner.getAsLong();
+    }
+
+    private static RefusedException limited(int wait) {
+        return RefusedException.rateLimited("Too many failed sign-ins from this address; try again in " + wait + " s", wait);
     }
 }

@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.convene.core.port.Credentials;
 import org.convene.model.Refusal;
 
 /**
  * Bearer tokens: made here, shown once, kept only as SHA-256 hashes, compared in constant time.
- * A looked-up token is remembered for {@code remember} on the injected clock, so a rotated or
- * deleted token stops working within that time rather than at once, and a stored administrator
- * token rotated by another process takes effect within it too.
+ * A looked-up token (a bearer or a calendar feed token) is remembered for {@code remember} on the
+ * injected clock, so a rotated or deleted token stops working within that time rather than at once,
+ * and a stored administrator token rotated by another process takes effect within it too.
  */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,6 +35,7 @@ public final class Tokens {
     private final Duration remember;
     private volatile Remembered<String> storedAdmin;
     private final Map<String, Remembered<Optional<Caller>>> users = new ConcurrentHashMap<>();
+    private final Map<String, Remembered<OptionalLong>> feeds = new ConcurrentHashMap<>();
 
     private record Remembered<T>(T value, Instant until) {}
 
@@ -63,15 +65,26 @@ public final class Tokens {
         String hash = hash(token.trim());
         String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
+        return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email())))
+                .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
+    }
+
+    /** What {@code memory} holds for {@code hash} if it was looked up within {@code remember}, else {@code lookup}'s answer, kept. */
+    private <T> T lookUp(Map<String, Remembered<T>> memory, String hash, Supplier<T> lookup) {
         Instant now = clock.instant();
-        Remembered<Optional<Caller>> known = users.get(hash);
+        Remembered<T> known = memory.get(hash);
         if (known == null || known.until().isBefore(now)) {
-            if (users.size() > MAX_REMEMBERED) users.clear();
-            known = new Remembered<>(credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email())),
-                    now.plus(remember));
-            users.put(hash, known);
+            if (memory.size() > MAX_REMEMBERED) memory.clear();
+            known = new Remembered<>(lookup.get(), now.plus(remember));
+            memory.put(hash, known);
         }
-        return known.value().orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
+        return known.value();
+    }
+
+    /** What {@code memory} holds for {@code hash} if it was looked up within {@code remember}, without looking it up now. */
+    private <T> Optional<T> recalled(Map<String, Remembered<T>> memory, String hash) {
+        Remembered<T> known = memory.get(hash);
+        return known == null || known.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(known.value());
     }
 
     /** Returns who {@code token} belongs to if a lookup found it valid moments ago, without looking it up now. */
@@ -80,8 +93,7 @@ public final class Tokens {
         String hash = hash(token.trim());
         String admin = configuredAdminHash.orElseGet(() -> storedAdmin == null ? null : storedAdmin.value());
         if (admin != null && same(hash, admin)) return Optional.of(Caller.ADMIN);
-        Remembered<Optional<Caller>> known = users.get(hash);
-        return known == null || known.until().isBefore(clock.instant()) ? Optional.empty() : known.value();
+        return recalled(users, hash).flatMap(caller -> caller);
     }
 
     /**
@@ -123,10 +135,17 @@ public final class Tokens {
         return token;
     }
 
-    /** The user whose calendar feed token this is, if any. */
+    /** The user whose calendar feed token this is, if any; remembered like a bearer token's owner. */
     public OptionalLong feedOwner(String token) {
         if (token == null || !token.startsWith("cal_") || token.length() > 100) return OptionalLong.empty();
-        return credentials.userWithFeedTokenHash(hash(token));
+        String hash = hash(token);
+        return lookUp(feeds, hash, () -> credentials.userWithFeedTokenHash(hash));
+    }
+
+    /** Whose calendar feed {@code token} opens if a lookup found it moments ago, without looking it up now. */
+    public OptionalLong rememberedFeedOwner(String token) {
+        if (token == null || token.isBlank()) return OptionalLong.empty();
+        return recalled(feeds, hash(token)).orElse(OptionalLong.empty());
     }
 
     /**

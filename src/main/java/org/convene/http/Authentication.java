@@ -2,11 +2,11 @@ package org.convene.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.convene.core.Access;
@@ -24,6 +24,12 @@ final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
     private static final Duration BODY_IDLE = Duration.ofSeconds(2);
+    private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+    /**
+     * A user's calendar feed (registered by {@code SeriesRoutes}), open to anyone holding its address:
+     * the token in the path is the credential, so it is looked up here under the sign-in limit.
+     */
+    private static final String FEED_ROUTE = "/calendar/{file}";
 
     private final SignInLimit signIn;
     private final Access access;
@@ -41,6 +47,11 @@ final class Authentication {
             throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.limits().maxBodyBytes() + " bytes");
         }
         if (hasBody(ctx)) shortenIdleWhileReadingBody(ctx);
+        if (isFeed(ctx)) {
+            // The route looks the owner up again, from what Tokens remembers of this lookup.
+            signIn.feedOwner(feedToken(ctx.pathParam("file")), ctx.ip());
+            return;
+        }
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
         if (roles.contains(Role.METRICS) && (settings.admission().metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
@@ -88,6 +99,16 @@ final class Authentication {
         return authorization.substring(7);
     }
 
+    private static boolean isFeed(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched != null && FEED_ROUTE.equals(matched.path);
+    }
+
+    /** The token of a feed's file name, {@code <token>.ics}; empty for any other name, which no token matches. */
+    private static String feedToken(String file) {
+        return file.endsWith(".ics") ? file.substring(0, file.length() - 4) : "";
+    }
+
     private static boolean hasBody(Context ctx) {
         return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
@@ -114,12 +135,13 @@ final class Authentication {
     }
 
     private static void requireJsonBody(Context ctx) {
-        HandlerType method = ctx.method();
-        if ((method == HandlerType.POST || method == HandlerType.PUT) && hasBody(ctx)) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                throw new HttpProblem(415, "unsupported-media-type", "Send the body as application/json");
-            }
+        if (BODY_METHODS.contains(ctx.method()) && hasBody(ctx) && !isJson(ctx.contentType())) {
+            throw new HttpProblem(415, "unsupported-media-type", "Send the body as application/json");
         }
+    }
+
+    /** Whether a Content-Type is JSON's: {@code application/json} exactly, with parameters (a charset) or none. */
+    static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 }

@@ -1,6 +1,7 @@
 package org.convene.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
@@ -8,9 +9,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.convene.model.TimeWindow;
 import org.convene.view.Json;
+import org.convene.view.UnpairedSurrogateException;
 
-/** Request bodies, read strictly: unknown fields, wrong types and malformed JSON are 400s that name the field. */
+/**
+ * Request bodies, read strictly ({@link Json#MAPPER}'s rules): unknown fields, wrong types, fractions for
+ * integers, a key given twice, text that is not well-formed Unicode and malformed JSON are 400s that name
+ * the field.
+ */
 final class Bodies {
     private Bodies() {}
 
@@ -21,11 +28,12 @@ final class Bodies {
             T value = Json.MAPPER.readValue(body, type);
             if (value == null) throw HttpProblem.badRequest("The body must be a JSON object");
             return value;
+        } catch (UnpairedSurrogateException e) {
+            throw HttpProblem.badRequest("Field '" + field(e) + "' is not well-formed Unicode: it has an unpaired surrogate");
         } catch (UnrecognizedPropertyException e) {
             throw HttpProblem.badRequest("Unknown field '" + e.getPropertyName() + "'");
         } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                    : r.getFieldName()).collect(Collectors.joining("."));
+            String field = field(e);
             throw HttpProblem.badRequest(field.isEmpty() ? "The body must be a JSON object"
                     : "Field '" + field + "' has the wrong type");
         } catch (JsonProcessingException e) {
@@ -35,17 +43,26 @@ final class Bodies {
         }
     }
 
+    /** The field a mapping failure is about, as {@code presence.leaseSeconds} or {@code audience.[2]}; empty for the body itself. */
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                : r.getFieldName()).collect(Collectors.joining("."));
+    }
+
     static <T> T required(String field, T value) {
         if (value == null) throw HttpProblem.badRequest("Field '" + field + "' is required");
         return value;
     }
 
+    /** An instant a client gives: ISO-8601 in UTC, between 1970 and 9999, or refused naming the field. */
     static Instant time(String field, String value) {
+        Instant at;
         try {
-            return Instant.parse(required(field, value));
+            at = Instant.parse(required(field, value));
         } catch (DateTimeParseException e) {
             throw HttpProblem.badRequest("Field '" + field + "' must be an ISO-8601 UTC time such as 2026-05-10T10:00:00Z");
         }
+        return TimeWindow.within(field, at);
     }
 
     record UserBody(String name, Integer age, String gender, String email) {}

@@ -21,6 +21,7 @@ import org.convene.core.BuildInfo;
 import org.convene.core.Services;
 import org.convene.http.live.FeedHub;
 import org.convene.view.Json;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -28,8 +29,8 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 /**
  * Convene over HTTP, wired: the REST resources by kind ({@link UserRoutes}, {@link MeetingRoutes},
  * {@link InstanceRoutes}, {@link StreamRoutes}, {@link OperationRoutes}), each route with its
- * {@link Role}; {@link Authentication} before them; {@link Problems} for every failure;
- * {@link RequestMetrics} after each request.
+ * {@link Role}; {@link Authentication} before them; {@link Problems} for every failure, and
+ * {@link JettyProblems} for those Jetty answers itself; {@link RequestMetrics} after each request.
  *
  * <pre>{@code
  * ConveneServer server = ConveneServer.start(services, settings, registry, () -> true);
@@ -83,15 +84,20 @@ public final class ConveneServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // A stop lets the requests in flight finish (up to the stop timeout) before anything else
-            // goes: Javalin puts its own handler inside this one.
+            // goes: Javalin puts its own handler inside the innermost of these, after the override
+            // header is gone. What Jetty refuses itself is a problem document like every other refusal.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.timings().stopTimeout().toMillis());
-                server.setHandler(new GracefulHandler());
+                server.setHandler(new GracefulHandler(new MethodOverrideIgnored()));
+                server.setErrorHandler(new JettyProblems());
             });
             // A client that stops sending or reading mid-request is cut off; streams stay busy with heartbeats.
             // One that trickles a body, a byte now and then, is cut off by the minimum data rate, so
             // that it cannot hold a request thread for long whatever its idle gaps.
             config.jetty.modifyHttpConfiguration(http -> {
+                // Javalin's LEGACY compliance lets %u escapes through, which its own path decoding then
+                // fails on (a 500): such a URI is refused as malformed instead.
+                http.setUriCompliance(UriCompliance.LEGACY.without("LEGACY_WITHOUT_UTF16", UriCompliance.Violation.UTF16_ENCODINGS));
                 http.setIdleTimeout(settings.timings().idleTimeout().toMillis());
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                 http.setRequestHeaderSize(16 * 1024);
@@ -117,7 +123,6 @@ public final class ConveneServer implements AutoCloseable {
             new WebhookRoutes(services.webhooks()).register(table);
             new SeriesRoutes(services).register(table);
             registered.addAll(table.registered());
-            config.staticFiles.enableWebjars();
             Problems.register(config.routes, metrics);
         });
         try {

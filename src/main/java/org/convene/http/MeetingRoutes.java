@@ -3,7 +3,6 @@ package org.convene.http;
 import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
-import java.util.List;
 import org.convene.core.Access;
 import org.convene.core.Convene;
 import org.convene.model.Meeting;
@@ -55,9 +54,9 @@ final class MeetingRoutes {
 
     private static MeetingDetails details(Context ctx) {
         Bodies.MeetingBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.MeetingBody.class);
-        return new MeetingDetails(Bodies.required("title", body.title()),
+        return new MeetingDetails(MeetingDetails.title(Bodies.required("title", body.title())),
                 body.description() == null ? "" : body.description(), Bodies.required("isPublic", body.isPublic()),
-                body.audience() == null ? List.of() : body.audience(), MeetingDetails.capacity(body.capacity()),
+                MeetingDetails.audience(body.audience()), MeetingDetails.capacity(body.capacity()),
                 body.presence() == null ? Presence.OFF
                         : new Presence(Bodies.required("presence.leaseSeconds", body.presence().leaseSeconds()),
                                 body.presence().graceSeconds() == null ? 0 : body.presence().graceSeconds()),

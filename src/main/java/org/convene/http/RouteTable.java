@@ -18,8 +18,14 @@ final class RouteTable {
         this.routes = routes;
     }
 
+    /**
+     * A GET route, and HEAD on the same path with the same role and handler (Jetty sends no body for a
+     * HEAD). Without its own, Javalin answers a HEAD 200 wherever there is a GET, before any role is
+     * held to it. Only the GET is listed: HTTP gives every GET its HEAD.
+     */
     void get(String path, Role role, Handler handler) {
         add(HandlerType.GET, path, role, handler);
+        routes.addHttpHandler(HandlerType.HEAD, path, handler, role);
     }
 
     void post(String path, Role role, Handler handler) {

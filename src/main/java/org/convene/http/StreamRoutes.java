@@ -3,6 +3,7 @@ package org.convene.http;
 import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.convene.core.Access;
@@ -78,9 +79,15 @@ final class StreamRoutes {
 
     /**
      * Turns the response into an event stream fed by {@code subscribe}, written without blocking; a
-     * subscription that fails closes the stream.
+     * subscription that fails closes the stream. A HEAD gets the stream's headers alone.
      */
     private static void stream(Context ctx, Consumer<SseStream> subscribe) {
+        // A HEAD is answered as its GET would start, once every check has passed, with no stream behind
+        // it: one opened would never end.
+        if (ctx.method() == HandlerType.HEAD) {
+            ctx.contentType("text/event-stream");
+            return;
+        }
         SseStream.open(ctx, MAX_QUEUED_BYTES, MAX_LAG, subscribe);
     }
 

@@ -88,7 +88,7 @@ final class UserRoutes {
     }
 
     private static UserDetails details(Bodies.UserBody body) {
-        return new UserDetails(Bodies.required("name", body.name()), Bodies.required("age", body.age()),
-                body.gender() == null ? "" : body.gender(), Bodies.required("email", body.email()));
+        return new UserDetails(UserDetails.name(Bodies.required("name", body.name())), Bodies.required("age", body.age()),
+                body.gender() == null ? "" : body.gender(), UserDetails.email(Bodies.required("email", body.email())));
     }
 }

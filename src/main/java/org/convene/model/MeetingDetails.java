@@ -10,7 +10,9 @@ import java.util.TreeSet;
  * case-insensitively, so the audience is kept in that form, sorted and without repeats). A
  * {@code capacity} above 0 caps how many may be inside an instance at once; 0 means no cap. Its
  * {@link Presence} rule, off by default, reaps participants who go quiet. {@code reminderMinutes} above 0
- * asks for a "starting soon" notice that long before each instance.
+ * asks for a "starting soon" notice that long before each instance. The constructor holds what every stored
+ * meeting satisfies; {@link #title(String)}, {@link #audience(List)}, {@link #capacity(Integer)} and
+ * {@link #reminder(Integer)} add the rules for what a client gives now.
  */
 public record MeetingDetails(String title, String description, boolean isPublic, List<String> audience, int capacity,
                              Presence presence, int reminderMinutes) {
@@ -45,6 +47,22 @@ public record MeetingDetails(String title, String description, boolean isPublic,
     public static int reminder(Integer given) {
         if (given == null) return 0;
         if (given < 1) throw RefusedException.invalid("reminderMinutes", "must be 1 to " + MAX_REMINDER_MINUTES + ", or left out for none");
+        return given;
+    }
+
+    /** The title as a client gives it: no bidirectional controls, which would make it read as another. */
+    public static String title(String given) {
+        return Check.withoutBidiControls("title", given);
+    }
+
+    /**
+     * The audience as a client gives it: each e-mail by the rule for new ones (letters, digits and
+     * {@code . _ % + -} before the @, no markup characters), which audiences stored before it may break;
+     * none (null) is none.
+     */
+    public static List<String> audience(List<String> given) {
+        if (given == null) return List.of();
+        for (String email : given) Check.givenEmail("audience e-mail", email);
         return given;
     }
 

@@ -12,11 +12,16 @@ import org.convene.model.Segment;
 
 /**
  * An instance's attendance as CSV, one row per segment, for spreadsheets: quoting is Jackson's; a
- * cell a spreadsheet would read as a formula (starting with {@code = + - @}, a tab or a carriage
- * return) is prefixed with an apostrophe, so that a name such as {@code =HYPERLINK(...)} stays text.
+ * cell a spreadsheet would read as a formula is prefixed with an apostrophe, so that a name such as
+ * {@code =HYPERLINK(...)} stays text. A formula starts with {@code = + - @} or their full-width forms
+ * ({@code ＝ ＋ － ＠}, which spreadsheets take for them), also behind spaces and invisible characters
+ * (a no-break space, a zero-width space, a byte-order mark, a direction control) that a spreadsheet may
+ * skip; or with a tab or a carriage return.
  */
 public final class AttendanceCsv {
     private static final CsvMapper CSV = new CsvMapper();
+    /** = + - @ and their full-width forms. */
+    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
     private static final CsvSchema SCHEMA = CsvSchema.builder().addColumn("instanceId").addColumn("meetingId")
             .addColumn("userId").addColumn("name").addColumn("joinedAt").addColumn("leftAt").addColumn("endedBy")
             .addColumn("seconds").build().withHeader();
@@ -45,8 +50,14 @@ public final class AttendanceCsv {
     /** A text cell, made inert for spreadsheets that would evaluate it. */
     static String cell(String text) {
         if (text.isEmpty()) return text;
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+        if (text.charAt(0) == '\t' || text.charAt(0) == '\r') return "'" + text;
+        int start = 0;
+        while (start < text.length() && skippable(text.charAt(start))) start++;
+        return start < text.length() && FORMULA_STARTS.indexOf(text.charAt(start)) >= 0 ? "'" + text : text;
+    }
+
+    /** Whether a spreadsheet may pass over the character before it reads a formula: a space of any kind, or an invisible one. */
+    private static boolean skippable(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 }

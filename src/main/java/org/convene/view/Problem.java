@@ -10,7 +10,7 @@ import org.convene.model.RefusedException;
 public record Problem(String type, String title, int status, String detail, String instance) {
     private static final String PREFIX = "urn:convene:problem:";
 
-    /** A problem of {@code type} (its last part, such as {@code not-active}) at {@code instance}, the path asked for. */
+    /** A problem of {@code type} (its last part, such as {@code not-active}) at {@code instance}, the path asked for (null for none). */
     public static Problem of(String type, int status, String detail, String instance) {
         return new Problem(PREFIX + type, title(status), status, detail, instance);
     }
@@ -43,9 +43,12 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 409 -> "Conflict";
             case 412 -> "Precondition failed";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
             case 415 -> "Unsupported media type";
             case 429 -> "Too many requests";
+            case 431 -> "Request headers too large";
             case 503 -> "Service unavailable";
+            case 505 -> "HTTP version not supported";
             default -> status >= 500 ? "Internal error" : "Error";
         };
     }

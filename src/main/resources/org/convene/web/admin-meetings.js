@@ -2,7 +2,7 @@
 // any of its instances, asked twice), and a form that creates one with its audience, capacity,
 // presence and reminder. The list is drawn from the shared state, again whenever the meetings or
 // instances change while the administration is shown.
-import { $, h, act, windowText } from './dom.js';
+import { $, h, act, windowText, userText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import {
   api, meetingList, instanceList, putMeeting, forgetMeeting, forgetInstance, showingAdmin, onMeetingsChanged, meetingsChanged,
@@ -17,7 +17,7 @@ export function renderAdminMeetings() {
     li.append(h('span', { class: 'row-actions' },
       h('button', { type: 'button', class: 'quiet small', 'data-edit-meeting': m.id, onclick: () => editMeeting(li, m, error) }, 'Edit'),
       h('button', { type: 'button', class: 'danger small', 'data-delete-meeting': m.id, onclick: () => confirmInline(li,
-        `Delete ${m.title}?`, 'Yes, delete', () => act(error, async () => {
+        ['Delete ', userText(m.title), '?'], 'Yes, delete', () => act(error, async () => {
           await api().delete(`/meetings/${m.id}`);
           forgetMeeting(m.id);
           meetingsChanged();
@@ -84,6 +84,6 @@ export function wireMeetingsAdmin() {
     putMeeting(meeting);
     meetingsChanged();
     $('instance-meeting').value = meeting.id;
-    result.textContent = `Created meeting ${meeting.title} (#${meeting.id}).`;
+    result.replaceChildren('Created meeting ', userText(meeting.title), ` (#${meeting.id}).`);
   });
 }

@@ -17,9 +17,14 @@ export function onSubmit(formId, resultId, errorId, action) {
   });
 }
 
-/** Asks "are you sure" in words beside the button; runs {@code action} on yes. */
+/**
+ * Asks "are you sure" in words beside the button; runs {@code action} on yes. The question is text, or
+ * text and elements (a name in its <bdi>).
+ */
 export function confirmInline(container, question, yes, action) {
-  const row = h('span', { class: 'confirm', role: 'group', 'aria-label': question }, `${question} `,
+  const words = [question].flat();
+  const label = words.map((w) => (typeof w === 'string' ? w : w.textContent)).join('');
+  const row = h('span', { class: 'confirm', role: 'group', 'aria-label': label }, words, ' ',
     h('button', { type: 'button', class: 'danger small', onclick: () => { row.remove(); action(); } }, yes),
     ' ', h('button', { type: 'button', class: 'quiet small', onclick: () => row.remove() }, 'Cancel'));
   container.querySelector('.confirm')?.remove();
@@ -27,13 +32,13 @@ export function confirmInline(container, question, yes, action) {
   row.querySelector('button').focus();
 }
 
-/** A secret or token shown once, with a copy button. */
+/** A secret or token shown once, with a copy button; the label is text, or text and elements. */
 export function shownOnce(label, value) {
   const copy = h('button', { type: 'button', class: 'small' }, 'Copy');
   copy.addEventListener('click', async () => {
     await navigator.clipboard.writeText(value).catch(() => {});
     copy.textContent = 'Copied';
   });
-  return h('div', { class: 'token-box' }, h('p', {}, h('strong', {}, `${label}, shown only now`), ': copy it now; only Convene can read it later.'),
+  return h('div', { class: 'token-box' }, h('p', {}, h('strong', {}, label, ', shown only now'), ': copy it now; only Convene can read it later.'),
     h('code', {}, value), ' ', copy);
 }

@@ -2,7 +2,7 @@
 // (daily, weekly on chosen days, monthly; ending after a count, on a day, or never), from a start
 // picked in the browser's own time zone, and every meeting's series with its calendar and a
 // delete. The meeting picker follows the shared meetings as they change.
-import { $, h, act, windowText, localInput } from './dom.js';
+import { $, h, act, windowText, localInput, isolatedText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import { api, now, meetingList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged } from './state.js';
 
@@ -12,7 +12,7 @@ const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 function renderMeetingChoice() {
   const select = $('instance-meeting');
   const chosen = select.value;
-  select.replaceChildren(...meetingList().map((m) => h('option', { value: m.id }, `${m.title} (#${m.id})`)));
+  select.replaceChildren(...meetingList().map((m) => h('option', { value: m.id }, `${isolatedText(m.title)} (#${m.id})`)));
   if (chosen) select.value = chosen;
 }
 

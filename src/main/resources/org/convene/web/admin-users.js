@@ -1,7 +1,7 @@
 // The administration's users: each listed with its e-mail and age, edited in place, given a new
 // token or deleted (both asked twice), and a form that creates one and shows its token once. The
 // list also teaches the shared state every user's name, which the other views show.
-import { $, h, act } from './dom.js';
+import { $, h, act, userText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
 import { api, rememberName } from './state.js';
 
@@ -13,17 +13,18 @@ export async function loadUsers() {
 
 function userRow(u) {
   const error = h('p', { class: 'error', role: 'alert' });
-  const li = h('li', { 'data-user': u.id }, `${u.name} `, h('span', { class: 'hint' }, `#${u.id} · ${u.email} · age ${u.age}`), ' ');
+  const li = h('li', { 'data-user': u.id }, userText(u.name), ' ',
+    h('span', { class: 'hint' }, `#${u.id} · `, userText(u.email), ` · age ${u.age}`), ' ');
   const actions = h('span', { class: 'row-actions' },
     h('button', { type: 'button', class: 'quiet small', 'data-edit-user': u.id, onclick: () => editUser(li, u, error) }, 'Edit'),
     h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
-      `Give ${u.name} a new token? The old one stops working.`, 'Yes, new token', () => act(error, async () => {
+      ['Give ', userText(u.name), ' a new token? The old one stops working.'], 'Yes, new token', () => act(error, async () => {
         const made = await api().post(`/users/${u.id}/token`);
         li.querySelector('.token-box')?.remove();
-        li.append(shownOnce(`${u.name}'s new token`, made.token));
+        li.append(shownOnce([userText(u.name), "'s new token"], made.token));
       })) }, 'New token'),
     h('button', { type: 'button', class: 'danger small', 'data-delete-user': u.id, onclick: () => confirmInline(li,
-      `Delete ${u.name}? Their history stays.`, 'Yes, delete', () => act(error, async () => {
+      ['Delete ', userText(u.name), '? Their history stays.'], 'Yes, delete', () => act(error, async () => {
         await api().delete(`/users/${u.id}`);
         await loadUsers();
       })) }, 'Delete'));
@@ -62,7 +63,7 @@ export function wireUsers() {
       name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
     });
     form.reset();
-    result.textContent = `Created ${created.user.name} (#${created.user.id}).`;
+    result.replaceChildren('Created ', userText(created.user.name), ` (#${created.user.id}).`);
     $('new-token').textContent = created.token;
     $('copy-token').textContent = 'Copy';
     $('new-token-box').hidden = false;

@@ -2,7 +2,7 @@
 // given a new signing secret or removed (both asked twice), its delivery log with a replay, and a
 // form that adds one and shows its secret once. Which endpoint's deliveries are shown is this
 // view's own, so it stays here rather than in the shared state.
-import { $, h, act } from './dom.js';
+import { $, h, act, userText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
 import { api } from './state.js';
 
@@ -22,8 +22,8 @@ function webhookRow(e) {
   const error = h('p', { class: 'error', role: 'alert' });
   const li = h('li', { 'data-webhook': e.id }, h('span', { class: 'url' }, e.url), ' ',
     h('span', { class: `badge ${e.enabled ? '' : 'off'}` }, e.enabled ? 'enabled' : 'disabled'),
-    h('p', { class: 'hint' }, `#${e.id} · ${e.events.includes('*') ? 'all events' : e.events.join(', ')}`
-      + `${e.description ? ` · ${e.description}` : ''}${e.disabledReason ? ` · ${e.disabledReason}` : ''}`));
+    h('p', { class: 'hint' }, `#${e.id} · ${e.events.includes('*') ? 'all events' : e.events.join(', ')}`,
+      e.description ? [' · ', userText(e.description)] : null, e.disabledReason ? [' · ', userText(e.disabledReason)] : null));
   const patch = (body) => act(error, async () => { await api().request('PATCH', `/webhooks/${e.id}`, body); await loadWebhooks(); });
   li.append(h('span', { class: 'row-actions' },
     h('button', { type: 'button', class: 'quiet small', 'data-webhook-deliveries': e.id, onclick: () => act(error, () => showDeliveries(e.id)) }, 'Deliveries'),
@@ -78,7 +78,7 @@ export function wireWebhooks() {
     const made = await api().post('/webhooks', { url: $('webhook-url').value, events, description: $('webhook-description').value });
     form.reset();
     for (const box of $('webhook-events').querySelectorAll('input')) box.disabled = true;
-    result.textContent = `Added webhook #${made.endpoint.id} for ${made.endpoint.url}.`;
+    result.replaceChildren(`Added webhook #${made.endpoint.id} for `, userText(made.endpoint.url), '.');
     $('webhook-secret-box').replaceChildren(shownOnce('Its signing secret', made.secret));
     await loadWebhooks();
   });

@@ -1,7 +1,7 @@
 // The open instance's attendance report: who was in and for how long, read when asked for and read
 // again when the instance ends (the report is final then), or saved as CSV. The report is the
 // server's; this module only draws it and hands its CSV to the browser.
-import { $, h, timeFormat } from './dom.js';
+import { $, h, timeFormat, userText } from './dom.js';
 import { api, myId, openView } from './state.js';
 
 const ENDED_BY = { left: 'left', timeout: 'until the end', removed: 'removed', reaped: 'stopped answering' };
@@ -20,7 +20,7 @@ export async function showAttendance(view) {
   $('attendance-summary').textContent = report.uniqueAttendees === 0 ? 'Nobody has joined yet.'
     : `${report.uniqueAttendees} ${report.uniqueAttendees === 1 ? 'person' : 'people'}${peak}.`;
   $('attendance-rows').replaceChildren(...report.attendees.map((a) => h('tr', { 'data-user': a.userId },
-    h('th', { scope: 'row' }, a.userId === myId() ? 'You' : a.name),
+    h('th', { scope: 'row' }, a.userId === myId() ? 'You' : userText(a.name)),
     h('td', {}, minutes(a.presentSeconds)),
     h('td', {}, report.actual ? `${Math.round(a.shareOfActual * 100)}%` : '–'),
     h('td', {}, a.segments.map((s) => `${timeFormat.format(new Date(s.joinedAt))} – ${s.leftAt

@@ -15,6 +15,19 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/**
+ * Text a user gave (a name, a title, an e-mail, a message) inside a sentence of the console's own: in a
+ * <bdi> of its own, so that its direction (a right-to-left name, or a direction control left in one)
+ * cannot reorder the words around it.
+ */
+export const userText = (text) => h('bdi', {}, text);
+
+/**
+ * The same isolation where only text can go (an option's label): between the first-strong isolate and
+ * pop directional isolate characters that a <bdi> stands for.
+ */
+export const isolatedText = (text) => `\u2068${text}\u2069`;
+
 export const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 export const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 export const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });

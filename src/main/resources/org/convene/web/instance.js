@@ -4,7 +4,7 @@
 // address can name it, and every late answer checks that its instance is still the open one.
 import { ApiError } from './api.js';
 import { LiveStream } from './live.js';
-import { $, h, timeFormat, stamp, dayFormat } from './dom.js';
+import { $, h, timeFormat, stamp, dayFormat, userText, isolatedText } from './dom.js';
 import { gone, showLive } from './connection.js';
 import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
@@ -146,7 +146,7 @@ export function renderInstance(scrollChat = false) {
   const instance = instanceById(view.id);
   const meeting = instance && meetingById(instance.meetingId);
   const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
-  $('instance-title').textContent = meeting ? `${meeting.title} · ${day}instance #${view.id}` : `Instance #${view.id}`;
+  $('instance-title').replaceChildren(...(meeting ? [userText(meeting.title), ` · ${day}instance #${view.id}`] : [`Instance #${view.id}`]));
   $('instance-state').replaceChildren(...instanceState());
 
   const active = instance && instance.status === 'active';
@@ -171,7 +171,7 @@ export function renderInstance(scrollChat = false) {
   $('participant-count').textContent = `(${participants.length})`;
   $('participants-empty').hidden = participants.length > 0;
   $('participants').replaceChildren(...participants.map((p) => h('li', { 'data-user': p.userId },
-    p.userId === myId() ? 'You' : p.name, ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
+    p.userId === myId() ? 'You' : userText(p.name), ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
 
   renderFilter(view);
   const chat = $('chat');
@@ -193,7 +193,8 @@ export function renderInstance(scrollChat = false) {
   };
   $('events').replaceChildren(...view.events.map((e) => {
     const who = nameOf(e.userId);
-    return h('li', { 'data-event': e.id }, stamp(e.timestamp), ` ${who} ${label(e, who === 'You' ? 'were' : 'was')}`);
+    return h('li', { 'data-event': e.id }, stamp(e.timestamp), ' ', who === 'You' ? who : userText(who),
+      ` ${label(e, who === 'You' ? 'were' : 'was')}`);
   }));
   $('events-earlier').hidden = !view.moreEvents;
 }
@@ -205,8 +206,9 @@ function renderFilter(view) {
   if (view.only !== null) people.add(view.only);
   const wanted = ['', ...[...people].sort((a, b) => a - b).map(String)];
   const present = [...select.options].map((o) => o.value);
-  if (wanted.join() !== present.join() || [...select.options].some((o) => o.value && o.textContent !== nameOf(Number(o.value)))) {
-    select.replaceChildren(...wanted.map((id) => h('option', { value: id }, id ? nameOf(Number(id)) : 'everyone')));
+  const label = (id) => isolatedText(nameOf(Number(id)));
+  if (wanted.join() !== present.join() || [...select.options].some((o) => o.value && o.textContent !== label(o.value))) {
+    select.replaceChildren(...wanted.map((id) => h('option', { value: id }, id ? label(id) : 'everyone')));
   }
   select.value = view.only === null ? '' : String(view.only);
 }

@@ -2,7 +2,7 @@
 // the search over meetings' titles and descriptions and the latest "starting soon" notice. It
 // draws from the shared state whenever the meetings or instances change, and a row opens its
 // instance beside the list.
-import { $, h, timeFormat, windowText } from './dom.js';
+import { $, h, timeFormat, windowText, userText } from './dom.js';
 import { when } from './countdown.js';
 import { openInstance } from './instance.js';
 import { meetingById, meetingList, instanceList, isOpen, openView, latestNotice, onMeetingsChanged } from './state.js';
@@ -16,7 +16,8 @@ export function renderNotice() {
   $('notice').hidden = !notice;
   if (!notice) return;
   const meeting = meetingById(notice.meetingId);
-  $('notice').textContent = `Starting soon: ${meeting ? meeting.title : 'a meeting'}, ${timeFormat.format(new Date(notice.from))}.`;
+  $('notice').replaceChildren('Starting soon: ', meeting ? userText(meeting.title) : 'a meeting',
+    `, ${timeFormat.format(new Date(notice.from))}.`);
 }
 
 /** Whether a meeting matches what is typed in the search box. */

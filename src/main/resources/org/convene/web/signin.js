@@ -3,7 +3,7 @@
 // and for the administrator the users, whose names the other views show. A token kept from
 // before signs in again on a reload, and is forgotten if it no longer works.
 import { Api } from './api.js';
-import { $, h } from './dom.js';
+import { $, h, userText } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
 import { loadUsers } from './admin-users.js';
 import { setCaller, setClockSkew, isAdmin, me } from './state.js';
@@ -26,8 +26,8 @@ async function signIn(token, ready) {
   $('console').hidden = false;
   $('sign-out').hidden = false;
   $('nav').hidden = !isAdmin();
-  $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), isAdmin() ? 'the administrator'
-    : `${me().user.name} (${me().user.email})`);
+  $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), ...(isAdmin() ? ['the administrator']
+    : [userText(me().user.name), ' (', userText(me().user.email), ')']));
   await loadMeetings();
   if (isAdmin()) await loadUsers();
   followLifecycle(token);

@@ -81,22 +81,35 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/webhooks/1/deliveries/1/replay", null, 404, 403, 403, 403, 403),
             new Row("POST", "/webhooks/1/replay", "{\"since\":\"2026-01-01T00:00:00Z\"}", 404, 403, 403, 403, 403));
 
+    /** A stream, and the status each kind of caller gets. */
+    record StreamRow(String path, int admin, int member, int nonMember) {
+        int expected(Who who) {
+            return switch (who) {
+                case ADMIN -> admin;
+                case MEMBER -> member;
+                case NON_MEMBER -> nonMember;
+                default -> 401;
+            };
+        }
+    }
+
+    static final List<StreamRow> STREAMS = List.of(new StreamRow("/instances/2/stream", 200, 200, 403),
+            new StreamRow("/instances/1/stream", 200, 200, 200), new StreamRow("/stream", 200, 200, 200));
+
     /** The streams, separately: a 200 there is an open stream, so the check reads only the status line. */
     @TestFactory
     Stream<DynamicTest> streamsAdmitOnlyWhoMaySeeThem() {
-        record StreamRow(String path, int admin, int member, int nonMember) {}
-        return Stream.of(new StreamRow("/instances/2/stream", 200, 200, 403), new StreamRow("/instances/1/stream", 200, 200, 200),
-                        new StreamRow("/stream", 200, 200, 200))
-                .flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
-                        DynamicTest.dynamicTest("GET " + row.path() + " as " + who, () -> {
-                            int expected = switch (who) {
-                                case ADMIN -> row.admin();
-                                case MEMBER -> row.member();
-                                case NON_MEMBER -> row.nonMember();
-                                default -> 401;
-                            };
-                            assertThat(streamStatus(row.path(), token(who))).isEqualTo(expected);
-                        })));
+        return STREAMS.stream().flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
+                DynamicTest.dynamicTest("GET " + row.path() + " as " + who,
+                        () -> assertThat(streamStatus(row.path(), token(who))).isEqualTo(row.expected(who)))));
+    }
+
+    /** HEAD on a stream: what its GET would answer, with no stream opened. */
+    @TestFactory
+    Stream<DynamicTest> aHeadOnAStreamIsHeldToTheSameRules() {
+        return STREAMS.stream().flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
+                DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> assertThat(api.call("HEAD", row.path(),
+                        token(who), null, "Accept", "text/event-stream").status()).isEqualTo(row.expected(who)))));
     }
 
     static int streamStatus(String path, String token) throws Exception {
@@ -128,6 +141,16 @@ class AccessMatrixTest extends ApiServerTest {
             case NON_MEMBER -> row.nonMember();
             case NONE, WRONG -> 401;
         };
+    }
+
+    /** HEAD on every GET route: the status its GET gives, whoever asks (Javalin would answer 200 to anyone). */
+    @TestFactory
+    Stream<DynamicTest> aHeadGetsTheStatusItsGetGets() {
+        return ROWS.stream().filter(row -> row.method().equals("GET")).flatMap(row -> Stream.of(Who.values())
+                .map(who -> DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> {
+                    api.reset();
+                    assertThat(api.call("HEAD", row.path(), token(who), null).status()).isEqualTo(expected(row, who));
+                })));
     }
 
     @TestFactory

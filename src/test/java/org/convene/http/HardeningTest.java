@@ -112,6 +112,23 @@ class HardeningTest {
     }
 
     @Test
+    void repeatedUnknownCalendarFeedsFromOneAddressAreSlowedDownWithoutLockingOutTheHolder() {
+        try (ApiServer api = new ApiServer(with(5, Optional.empty(), false))) {
+            String feed = api.call("POST", "/users/1/calendar-token", api.john, null).json().path("url").asText();
+            assertThat(api.call("GET", feed, null, null).status()).isEqualTo(200);
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.call("GET", "/calendar/cal_guess" + i + ".ics", null, null).status()).isEqualTo(404);
+            }
+
+            var limited = api.call("GET", "/calendar/cal_guess-again.ics", null, null);
+
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+            assertThat(api.call("GET", feed, null, null).status()).as("the holder, from the same address").isEqualTo(200);
+        }
+    }
+
+    @Test
     void readinessAnswersWithinASecondWhenRedisIsGoneAndHealthStaysUp() {
         EmbeddedRedis redis = EmbeddedRedis.ephemeral();
         RedisConnection connection = RedisConnection.open(redis.url(), false);

@@ -54,7 +54,12 @@ class HostileInputTest extends ApiServerTest {
         "{\"userId\":0}", "{\"userId\":-5}", "{\"userId\":\"1\"}", "{\"userId\":1.5}", "{\"userId\":9223372036854775808}",
         "{\"userId\":null}", "{\"userId\":1,\"text\":\"\"}", "{\"userId\":1,\"text\":\"   \"}",
         "{\"userId\":1,\"text\":12}", "{\"userId\":1,\"text\":\"x\",\"more\":1}", "{\"userId\":1,\"text\":\"a\\u0000b\"}",
-        "{\"userId\":99,\"text\":\"ghost\"}", "{\"userId\":{\"$gt\":0}}", "{\"__proto__\":{}}"};
+        "{\"userId\":99,\"text\":\"ghost\"}", "{\"userId\":{\"$gt\":0}}", "{\"__proto__\":{}}",
+        "{\"userId\":2,\"userId\":1,\"text\":\"x\"}", "{\"name\":\"x\",\"age\":30,\"email\":\"x@example.com\",\"email\":\"y@example.com\"}",
+        "{\"name\":\"x\",\"age\":30.7,\"email\":\"x@example.com\"}",
+        "{\"name\":\"x\\ud800\",\"age\":30,\"email\":\"x@example.com\"}", "{\"name\":\"x\",\"age\":30,\"email\":\"a<b@example.com\"}",
+        "{\"title\":\"\\u202egnp.exe\",\"isPublic\":true}",
+        "{\"from\":\"+999999999-12-31T22:00:00Z\",\"to\":\"+999999999-12-31T23:00:00Z\"}"};
 
     static final String[] BAD_IDS = {"0", "-1", "*", ":", "%7B1%7D", "abc", "1.5", "99999999999999999999", "%20", "1e3"};
 

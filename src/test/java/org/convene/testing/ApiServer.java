@@ -118,32 +118,55 @@ public final class ApiServer implements AutoCloseable {
                 "application/json", headers);
     }
 
-    /** A status and body read from a plain socket, for bodies a server refuses before reading them. */
-    public record RawResponse(int status, String contentType, String body) {}
+    /** A status, the status line and headers, and the body read from a plain socket. */
+    public record RawResponse(int status, String head, String body) {
+        /** The first value of the header {@code name}, or null. */
+        public String header(String name) {
+            return head.lines().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(l -> l.substring(name.length() + 1).trim()).findFirst().orElse(null);
+        }
+
+        /** The Content-Type header, or "" when there is none. */
+        public String contentType() {
+            String type = header("Content-Type");
+            return type == null ? "" : type;
+        }
+    }
 
     /**
      * Sends a large body over a plain socket and reads whatever the server answers, even when it
      * answers before the body is sent and stops reading (as it should for a body over its limit).
      */
     public RawResponse sendLarge(String method, String path, String token, byte[] body) {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        return exchange(head.getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /**
+     * Sends {@code request} exactly as given (request line, headers, any body) over a plain socket and
+     * reads the answer: for malformed requests, which no HTTP client would send.
+     */
+    public RawResponse sendRaw(String request) {
+        return exchange(request.getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
+
+    private RawResponse exchange(byte[] head, byte[] body) {
         URI uri = URI.create(server.url());
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(20_000);
-            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             var out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
             try {
+                out.write(head);
                 out.write(body);
                 out.flush();
             } catch (IOException refusedEarly) {
-                // the server answered and closed before taking the whole body: read its answer
+                // the server answered and closed before taking the whole request: read its answer
             }
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(response.substring(9, 12));
-            String type = response.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
-                    .map(l -> l.substring(13).trim()).findFirst().orElse("");
-            return new RawResponse(status, type, response.substring(response.indexOf("\r\n\r\n") + 4));
+            int split = response.indexOf("\r\n\r\n");
+            return new RawResponse(Integer.parseInt(response.substring(9, 12)), response.substring(0, split),
+                    response.substring(split + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -325,6 +325,20 @@ class ConsoleTest {
     }
 
     @Test
+    void aRightToLeftNameIsShownIsolatedFromTheTextAroundIt() {
+        // Hebrew, then a number: unisolated, the number and the e-mail after it would join the name's run.
+        String name = "\u05D3\u05E0\u05D4 " + PEOPLE.get();
+        ConsoleServer.Account dana = server.createUser(name, "dana" + PEOPLE.get() + "@example.com");
+        Browser another = window("admin-again", 1440, 1000, ConsoleServer.ADMIN);
+        toAdministration(another);
+        String row = "#user-list [data-user='" + dana.id() + "']";
+        another.waitUntil(PATIENT, d -> !d.findElements(By.cssSelector(row)).isEmpty());
+
+        assertThat(another.script("const bdi = document.querySelector(arguments[0] + ' > bdi'); return bdi && bdi.textContent;", row))
+                .as("the name in a <bdi> of its own").isEqualTo(name);
+    }
+
+    @Test
     void aWrongTokenIsRefusedAtSignIn() {
         Browser stranger = new Browser("stranger", 800, 600);
         windows.add(stranger);
