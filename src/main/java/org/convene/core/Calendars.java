@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
-import org.convene.model.User;
 import org.convene.series.Recurrences;
 import org.convene.series.Series;
 
@@ -33,17 +32,10 @@ public final class Calendars {
 
     /** The calendars of every meeting user {@code userId} may join, by meeting id. */
     public List<MeetingCalendar> forUser(long userId) {
-        User user = convene.user(userId);
         List<MeetingCalendar> all = new ArrayList<>();
-        for (long after = 0; ; ) {
-            List<Meeting> page = convene.meetings(after, Convene.MAX_PAGE);
-            for (Meeting m : page) {
-                if (m.details().admits(user.details().email())) {
-                    all.add(new MeetingCalendar(m, recurrences.of(m.id()), convene.instancesOf(m.id())));
-                }
-            }
-            if (page.size() < Convene.MAX_PAGE) return all;
-            after = page.get(page.size() - 1).id();
+        for (Meeting m : convene.meetingsOpenTo(userId)) {
+            all.add(new MeetingCalendar(m, recurrences.of(m.id()), convene.instancesOf(m.id())));
         }
+        return all;
     }
 }

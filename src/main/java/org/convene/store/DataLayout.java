@@ -27,9 +27,10 @@ public final class DataLayout {
     /**
      * The layout this code writes. Layout 1 is the one of every release before layouts were versioned; layout 2
      * no longer keeps the live view's rows in Redis (each node reads them from the meetings) nor a set of each
-     * instance's members (its attendees tell the same).
+     * instance's members (its attendees tell the same); layout 3 indexes who may join each meeting (for the
+     * personal calendar feeds).
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     static final String VERSION = Keys.LAYOUT + ":version";
     static final String DONE = Keys.LAYOUT + ":done";
     private static final Script LOCK = Script.load("layout", "lock");

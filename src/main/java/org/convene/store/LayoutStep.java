@@ -20,7 +20,9 @@ record LayoutStep(int layout, String name, String description, Work work) {
                         calls.await(calls.commands.del(Keys.LIVE + ":active", Keys.LIVE + ":seq", Keys.LIVE + ":version")
                                 .toCompletableFuture());
                         return false;
-                    }));
+                    }),
+            new LayoutStep(3, "index-open-meetings", "indexing who may join each meeting, for the personal calendar "
+                    + "feeds", OpenMeetings::rebuildBatch));
 
     LayoutStep {
         if (layout < 2) throw new IllegalArgumentException("layout: steps bring data to layout 2 or later, was " + layout);

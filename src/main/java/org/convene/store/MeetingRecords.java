@@ -47,12 +47,14 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     private final InstanceLocator locator;
     private final DueTimes due;
     private final LiveView live;
+    private final OpenMeetings open;
 
     MeetingRecords(RedisCalls calls, InstanceLocator locator, DueTimes due, LiveView live) {
         this.calls = calls;
         this.locator = locator;
         this.due = due;
         this.live = live;
+        this.open = new OpenMeetings(calls);
     }
 
     /** new_meeting's and new_instance's answer: the id handed out. */
@@ -124,6 +126,8 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
         if (saved.activeInstance() != 0) live.changed(saved.activeInstance());
+        Meeting meeting = new Meeting(meetingId, d, saved.version());
+        open.saved(meeting);
         if (!mode.equals("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
             for (MeetingInstance i : instancesOf(meetingId, now)) {
@@ -132,13 +136,14 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
                 }
             }
         }
-        return new Meeting(meetingId, d, saved.version());
+        return meeting;
     }
 
     @Override
     public void delete(long meetingId) {
         calls.await(calls.inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))).ok();
         calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
+        open.deleted(meetingId);
     }
 
     @Override
@@ -148,6 +153,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
 
     /** Sends the read of one meeting with its audience; not awaited, so that several go in one round trip. */
     CompletableFuture<Reply> read(long meetingId) {
+        return read(calls, meetingId);
+    }
+
+    /** The same on any connection: for the layout steps, which run before the store parts exist. */
+    static CompletableFuture<Reply> read(RedisCalls calls, long meetingId) {
         return calls.inMeeting(meetingId, MEETING_GET);
     }
 
@@ -156,7 +166,18 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
                 Range.from(Range.Boundary.excluding(afterId), Range.Boundary.unbounded()),
                 Limit.create(0, limit)).toCompletableFuture());
-        List<CompletableFuture<Reply>> replies = ids.stream().map(id -> read(Long.parseLong(id))).toList();
+        return readAll(ids.stream().map(Long::parseLong).toList());
+    }
+
+    /** The meetings open to a user of this (normalised) e-mail, by id: the index narrows, each meeting decides. */
+    @Override
+    public List<Meeting> meetingsOpenTo(String email) {
+        return readAll(open.candidates(email)).stream().filter(m -> m.details().admits(email)).toList();
+    }
+
+    /** Reads meetings in one round trip, in the order given, leaving out those that are gone. */
+    private List<Meeting> readAll(List<Long> ids) {
+        List<CompletableFuture<Reply>> replies = ids.stream().map(this::read).toList();
         calls.awaitAll(replies.toArray(CompletableFuture[]::new));
         return replies.stream().map(f -> MeetingReply.of(calls.result(f)).meeting()).flatMap(Optional::stream).toList();
     }

@@ -90,4 +90,12 @@ class ClusterStoreTest {
             return ClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class OpenMeetingsIndex extends OpenMeetingsContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
 }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.convene.core.AdjustableClock;
+import org.convene.core.Calendars;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
 import org.convene.model.UserDetails;
+import org.convene.series.Recurrences;
 import org.convene.testing.RedisTargets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +119,18 @@ class CommandBudgetTest {
         convene.join(ann, instance);
         Map<String, Long> post = commandsOf(() -> convene.post(ann, instance, "hello"));
         assertThat(total(post)).as("a post: " + post).isLessThanOrEqualTo(POST);
+    }
+
+    @Test
+    void aPersonalCalendarFeedCostsNoMoreForMeetingsClosedToItsOwner() {
+        Calendars calendars = new Calendars(convene, new Recurrences(store.series(), clock));
+        convene.createMeeting(new MeetingDetails("Ann's", "", false, List.of("ann@example.com")));
+        convene.createMeeting(new MeetingDetails("Bob's", "", false, List.of("bob@example.com")));
+        long few = total(commandsOf(() -> calendars.forUser(ann)));
+        for (int i = 0; i < 40; i++) convene.createMeeting(new MeetingDetails("Bob's " + i, "", false, List.of("bob@example.com")));
+
+        long many = total(commandsOf(() -> calendars.forUser(ann)));
+
+        assertThat(many).as("commands for ann's feed beside 41 meetings closed to her, against 1").isEqualTo(few);
     }
 }

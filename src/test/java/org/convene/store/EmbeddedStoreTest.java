@@ -114,4 +114,12 @@ class EmbeddedStoreTest {
             return EmbeddedStoreTest.redis();
         }
     }
+
+    @Nested
+    class OpenMeetingsIndex extends OpenMeetingsContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
 }

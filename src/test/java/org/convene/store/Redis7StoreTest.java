@@ -90,4 +90,12 @@ class Redis7StoreTest {
             return Redis7StoreTest.redis();
         }
     }
+
+    @Nested
+    class OpenMeetingsIndex extends OpenMeetingsContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
 }

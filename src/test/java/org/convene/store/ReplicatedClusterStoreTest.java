@@ -97,4 +97,12 @@ class ReplicatedClusterStoreTest {
             return ReplicatedClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class OpenMeetingsIndex extends OpenMeetingsContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
 }

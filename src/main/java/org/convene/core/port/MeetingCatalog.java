@@ -31,6 +31,9 @@ public interface MeetingCatalog {
     /** Returns up to {@code limit} meetings with ids after {@code afterId}, by id. */
     List<Meeting> page(long afterId, int limit);
 
+    /** Returns every meeting open to a user of this (normalised) e-mail, public or with it in the audience, by id. */
+    List<Meeting> meetingsOpenTo(String email);
+
     /** Schedules an instance; it must end after {@code now} and not overlap the meeting's others. */
     MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now);
 

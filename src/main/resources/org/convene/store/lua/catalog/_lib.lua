@@ -14,6 +14,8 @@
 --                                  3 ended, 4 deleted): late hints of an earlier stage are ignored
 --   <base>:reminders         zset  instance id by when its "starting soon" notice is due (a hint: the instance's
 --                                  reminded field makes each notice once)
+--   <base>:open:public, <base>:open:email:<e-mail>, <base>:open:meeting:<id>
+--                            who may join each meeting, for the personal calendar feeds (see open_index.lua)
 --   <base>:feed              stream  lifecycle of every instance: kind instance meeting from to (capped)
 local base = KEYS[1]
 
