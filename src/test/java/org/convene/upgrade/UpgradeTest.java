@@ -32,7 +32,7 @@ class UpgradeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "layout {0}")
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnTheEmbeddedRedis(int layout) throws IOException {
         JsonNode fixture = fixture(layout);
         try (EmbeddedRedis server = EmbeddedRedis.ephemeral();
@@ -47,7 +47,7 @@ class UpgradeTest {
     @Tag("cluster")
     class OnOtherServers {
         @ParameterizedTest(name = "layout {0}")
-        @ValueSource(ints = {1, 2})
+        @ValueSource(ints = {1, 2, 3})
         void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnRedisSeven(int layout) throws IOException {
             RedisConnection redis = RedisTargets.redis7();
             RedisKeys.restore(redis.description(), keys(fixture(layout)), 1);
@@ -55,7 +55,7 @@ class UpgradeTest {
         }
 
         @ParameterizedTest(name = "layout {0}")
-        @ValueSource(ints = {1, 2})
+        @ValueSource(ints = {1, 2, 3})
         void dataWrittenByAnEarlierLayoutReadsBackAsItWasWrittenOnAClusterWithReplicas(int layout) throws IOException {
             RedisConnection redis = RedisTargets.clusterWithReplicas();
             RedisKeys.restoreInCluster(redis.description(), keys(fixture(layout)));
