@@ -3,6 +3,9 @@ package org.convene.store;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import org.convene.core.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store as configured: on the Redis named by the settings, or on an embedded Redis started
@@ -15,8 +18,14 @@ import java.util.Optional;
  * }</pre>
  */
 public final class StoreSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreSession.class);
     /** How long a node waits for another to bring the data layout up to date before it gives up. */
     private static final Duration LAYOUT_WAIT = Duration.ofMinutes(10);
+    /**
+     * How long a node that starts while Redis does not answer (a cluster failing over, a primary stopped)
+     * goes on asking before it gives up: a failover takes the node timeout and a little more.
+     */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
     private final EmbeddedRedis embedded;
     private final RedisConnection connection;
     private final RedisStore store;
@@ -46,7 +55,7 @@ public final class StoreSession implements AutoCloseable {
             RedisConnection connection = RedisConnection.open(url, settings.cluster(), metrics, settings.replicaWait());
             try {
                 RedisStore store = new RedisStore(connection, settings.eventsDatabase());
-                store.layout().bringUpToDate(LAYOUT_WAIT);
+                whileRedisAnswers(() -> store.layout().bringUpToDate(LAYOUT_WAIT), ANSWER_WAIT);
                 return new StoreSession(embedded, connection, store);
             } catch (RuntimeException e) {
                 connection.close();
@@ -55,6 +64,30 @@ public final class StoreSession implements AutoCloseable {
         } catch (RuntimeException e) {
             if (embedded != null) embedded.close();
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code start} (bringing the data layout up to date), again every second while Redis does not answer,
+     * for up to {@code answerWait}: the layout's steps are idempotent and resumable, so a try cut off midway is
+     * simply made again.
+     */
+    static void whileRedisAnswers(Runnable start, Duration answerWait) {
+        long until = System.nanoTime() + answerWait.toNanos();
+        while (true) {
+            try {
+                start.run();
+                return;
+            } catch (StoreUnavailableException e) {
+                if (System.nanoTime() > until) throw e;
+                LOG.warn("Redis does not answer yet, asking again in a second: {}", e.getMessage());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
