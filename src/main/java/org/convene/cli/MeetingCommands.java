@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.convene.model.Actor;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.Presence;
@@ -49,9 +50,20 @@ final class MeetingCommands {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "create", description = "Create a meeting.")
-    void create(@Mixin Fields fields) {
-        Meeting meeting = root.convene().createMeeting(fields.details());
+    void create(@Mixin Fields fields,
+                @Option(names = "--owner", paramLabel = "USER", description = "Its owner, an organizer or administrator "
+                        + "(left out: the administrators run it).") Long owner) {
+        Meeting meeting = owner == null ? root.convene().createMeeting(fields.details())
+                : root.convene().createMeeting(fields.details(), owner);
         root.output().result("Meeting " + meeting.id() + " created", meeting);
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "hand-over",
+            description = "Hand a meeting over to another owner (an organizer or administrator), as root; recorded in its audit trail.")
+    void handOver(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id,
+                  @Option(names = "--to", required = true, paramLabel = "USER", description = "The new owner's id.") long owner) {
+        Meeting meeting = root.convene().handOver(id, owner, Actor.ROOT, "cli");
+        root.output().result("Meeting " + id + " is now owned by user " + owner, meeting);
     }
 
     @Command(mixinStandardHelpOptions = true, name = "get", description = "Show a meeting.")

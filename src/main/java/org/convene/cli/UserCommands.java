@@ -3,6 +3,8 @@ package org.convene.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code convene user ...}: create, read, change, delete and list users. */
+/** {@code convene user ...}: create, read, change, delete and list users, and give them roles. */
 @Command(name = "user", description = "Manage users.", mixinStandardHelpOptions = true)
 final class UserCommands {
     @ParentCommand
@@ -58,6 +60,14 @@ final class UserCommands {
         User user = root.convene().updateUser(id, fields.details(),
                 version == null ? OptionalLong.empty() : OptionalLong.of(version));
         root.output().result("User " + id + " updated", user);
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "role",
+            description = "Give a user a global role (admin, organizer or member), as root; recorded in the audit trail.")
+    void role(@Parameters(index = "0", paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
+              @Parameters(index = "1", paramLabel = "ROLE", description = "admin, organizer or member.") String role) {
+        User user = root.convene().changeRole(id, GlobalRole.given("role", role), Actor.ROOT, "cli");
+        root.output().result("User " + id + " is now " + user.role().wire(), user);
     }
 
     @Command(mixinStandardHelpOptions = true, name = "token", description = "Make a new API token for a user, shown once.")

@@ -5,16 +5,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.convene.core.Permissions.GlobalAction;
+import org.convene.core.Permissions.MeetingAction;
+import org.convene.core.Permissions.Standing;
 import org.convene.core.port.Audiences;
 import org.convene.model.Meeting;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 
 /**
- * Every access rule, in one place: the administrator may do anything; a user acts only as
- * themselves; a private meeting's insides (participants, chat, events, attendance, live activity) are seen by
- * its audience only; a meeting's audience list is seen by the administrator only. Meetings and
- * instances themselves are seen by every signed-in caller.
+ * Every access rule, in one place, deciding from {@link Permissions}' table: root and administrators may
+ * do anything; organizers make meetings, which they own and run; a user acts only as themselves; a private
+ * meeting's insides (participants, chat, events, attendance, live activity) are seen by its audience only;
+ * a meeting's audience list by those who run it. Meetings and instances themselves are seen by every
+ * signed-in caller.
  *
  * <p>The join script applies the audience rule again in the same atomic step as the join, so that
  * a concurrent change of the audience can never let a user in; here is where the rule is decided
@@ -28,10 +32,38 @@ public final class Access {
         this.audiences = audiences;
     }
 
-    /** Returns the caller if it is the administrator, else refuses. */
+    /** Returns the caller if it is root or an administrator, else refuses. */
     public Caller requireAdmin(Caller caller) {
-        if (!caller.admin()) throw Refusal.ADMIN_ONLY.refuse();
+        if (!Permissions.allows(GlobalAction.ADMINISTER, caller)) throw Refusal.ADMIN_ONLY.refuse();
         return caller;
+    }
+
+    /** Refuses unless the caller may make meetings (organizers and administrators). */
+    public void requireMakesMeetings(Caller caller) {
+        if (!Permissions.allows(GlobalAction.MAKE_MEETING, caller)) throw Refusal.ORGANIZERS_ONLY.refuse();
+    }
+
+    /** Where the caller stands towards the meeting: the highest standing that applies. */
+    public Standing standing(Caller caller, Meeting meeting) {
+        if (caller.root()) return Standing.ROOT;
+        if (caller.admin()) return Standing.ADMIN;
+        if (meeting.ownedBy(caller.userId())) return Standing.OWNER;
+        return meeting.details().admits(caller.email()) ? Standing.ATTENDEE : Standing.OUTSIDER;
+    }
+
+    /**
+     * Refuses unless the caller runs the meeting (edits it, its instances and series): root, an administrator
+     * or its owner. Refuses with "Invalid meeting ID" when there is no such meeting.
+     */
+    public void requireRuns(Caller caller, long meetingId) {
+        Meeting meeting = audiences.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
+        if (!Permissions.allows(MeetingAction.RUN, standing(caller, meeting))) throw Refusal.HOSTS_ONLY.refuse();
+    }
+
+    /** Refuses unless the caller runs the instance's meeting; "Invalid meeting instance ID" when there is none. */
+    public void requireRunsInstance(Caller caller, long instanceId) {
+        if (caller.admin()) return;
+        requireRuns(caller, audiences.meetingOf(instanceId));
     }
 
     /** Refuses unless the caller may act as user {@code userId}: as themselves, or as the administrator. */
@@ -83,8 +115,8 @@ public final class Access {
         return caller.admin() || meeting.details().admits(caller.email());
     }
 
-    /** Returns whether the caller may see a meeting's audience list. */
-    public boolean seesAudience(Caller caller) {
-        return caller.admin();
+    /** Returns whether the caller may see the meeting's audience list. */
+    public boolean seesAudience(Caller caller, Meeting meeting) {
+        return Permissions.allows(MeetingAction.SEE_AUDIENCE, standing(caller, meeting));
     }
 }

@@ -1,17 +1,32 @@
 package org.convene.core;
 
-/** Who asks: the administrator, or one user with their (normalised) e-mail. Made only by {@link Tokens}. */
-public record Caller(boolean admin, long userId, String email) {
-    /** The administrator. */
-    public static final Caller ADMIN = new Caller(true, 0, "");
+import org.convene.model.GlobalRole;
 
-    /** Returns a caller acting as user {@code userId}. */
+/**
+ * Who asks: root (the bootstrap token, an administrator that is no user), or one user with their
+ * (normalised) e-mail and global role as their token resolved them. Made only by {@link Tokens}.
+ */
+public record Caller(boolean root, GlobalRole role, long userId, String email) {
+    /** Root: the administrator token. */
+    public static final Caller ADMIN = new Caller(true, GlobalRole.ADMIN, 0, "");
+
+    /** Returns a member acting as user {@code userId}. */
     public static Caller user(long userId, String email) {
-        return new Caller(false, userId, email);
+        return user(userId, email, GlobalRole.MEMBER);
+    }
+
+    /** Returns a caller acting as user {@code userId}, of that role. */
+    public static Caller user(long userId, String email, GlobalRole role) {
+        return new Caller(false, role, userId, email);
+    }
+
+    /** Whether the caller may do everything: root, or a user with the admin role. */
+    public boolean admin() {
+        return root || role == GlobalRole.ADMIN;
     }
 
     /** How logs name the caller; never a token. */
     public String logName() {
-        return admin ? "admin" : "user:" + userId;
+        return root ? "admin" : "user:" + userId;
     }
 }

@@ -19,14 +19,16 @@ import org.convene.core.port.Roster;
 import org.convene.core.port.Storage;
 import org.convene.core.port.UserStore;
 import org.convene.model.ActiveInstance;
+import org.convene.model.Actor;
 import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
 import org.convene.model.EndResult;
 import org.convene.model.Event;
+import org.convene.model.GlobalRole;
 import org.convene.model.InstanceActivity;
-import org.convene.model.LifecycleChange;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
+import org.convene.model.LifecycleChange;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
@@ -109,6 +111,14 @@ public final class Convene {
     }
 
     /**
+     * Gives a user a global role on behalf of {@code actor}, recorded in the same step; see
+     * {@link UserStore#changeRole} for who may.
+     */
+    public User changeRole(long userId, GlobalRole role, Actor actor, String requestId) {
+        return users.changeRole(userId, role, actor, now(), requestId);
+    }
+
+    /**
      * Deletes a user: their e-mail is free, their history stays, and they leave (reason {@code removed})
      * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.
      */
@@ -127,14 +137,29 @@ public final class Convene {
         return users.page(afterId, page(limit));
     }
 
-    /** Creates a meeting. */
+    /** Creates a meeting with no owner: the administrators run it. */
     public Meeting createMeeting(MeetingDetails details) {
-        return meetings.create(details);
+        return meetings.create(details, OptionalLong.empty());
+    }
+
+    /** Creates a meeting owned by user {@code ownerId}, who must be an organizer or an administrator. */
+    public Meeting createMeeting(MeetingDetails details, long ownerId) {
+        if (!user(ownerId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(ownerId);
+        return meetings.create(details, OptionalLong.of(ownerId));
     }
 
     /** Replaces a meeting's details now; whoever is inside its active instance and no longer admitted leaves it. */
     public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
         return meetings.update(meetingId, details, expectedVersion, now());
+    }
+
+    /**
+     * Hands a meeting over to user {@code ownerId}, an organizer or administrator, on behalf of {@code actor}
+     * (the owner or an administrator), recorded in the same step.
+     */
+    public Meeting handOver(long meetingId, long ownerId, Actor actor, String requestId) {
+        if (!user(ownerId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(ownerId);
+        return meetings.handOver(meetingId, ownerId, actor, now(), requestId);
     }
 
     /** Deletes a meeting that has no instances. */

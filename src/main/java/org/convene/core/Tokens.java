@@ -65,7 +65,7 @@ public final class Tokens {
         String hash = hash(token.trim());
         String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
-        return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email())))
+        return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email(), o.role())))
                 .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
     }
 
@@ -111,9 +111,17 @@ public final class Tokens {
         }
         if (!hashes.isEmpty()) {
             credentials.usersWithTokenHashes(hashes.keySet()).forEach((hash, owner) ->
-                    callers.put(hashes.get(hash), Caller.user(owner.userId(), owner.email())));
+                    callers.put(hashes.get(hash), Caller.user(owner.userId(), owner.email(), owner.role())));
         }
         return callers;
+    }
+
+    /**
+     * Forgets what lookups found for user {@code userId}, so that a change of their role takes effect on this
+     * node's next request at once (other nodes see it within {@code remember}).
+     */
+    public void forget(long userId) {
+        users.values().removeIf(known -> known.value().filter(c -> c.userId() == userId).isPresent());
     }
 
     /** Gives a user a new token and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */

@@ -68,7 +68,13 @@ final class Bodies {
     record UserBody(String name, Integer age, String gender, String email) {}
 
     record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
-                       PresenceBody presence, Integer reminderMinutes) {}
+                       PresenceBody presence, Integer reminderMinutes, Long ownerId) {}
+
+    /** A meeting's new owner. */
+    record OwnerBody(Long userId) {}
+
+    /** A merge patch of a user: only the fields given change; {@code role} comes alone. */
+    record UserPatchBody(String name, Integer age, String gender, String email, String role) {}
 
     record PresenceBody(Integer leaseSeconds, Integer graceSeconds) {}
 

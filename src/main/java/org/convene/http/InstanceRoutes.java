@@ -34,17 +34,17 @@ final class InstanceRoutes {
 
     void register(RouteTable routes) {
         routes.get("/instances/{id}", Role.USER, ctx -> ctx.json(Views.InstanceView.of(convene.instance(Params.id(ctx, "id")))));
-        routes.put("/instances/{id}", Role.ADMIN, ctx -> ctx.json(Views.InstanceView.of(
-                convene.updateInstance(Params.id(ctx, "id"), Params.window(ctx)))));
-        routes.delete("/instances/{id}", Role.ADMIN, ctx -> {
-            convene.deleteInstance(Params.id(ctx, "id"));
+        routes.put("/instances/{id}", Role.USER, ctx -> ctx.json(Views.InstanceView.of(
+                convene.updateInstance(run(ctx), Params.window(ctx)))));
+        routes.delete("/instances/{id}", Role.USER, ctx -> {
+            convene.deleteInstance(run(ctx));
             ctx.status(204);
         });
         routes.get("/instances/{id}/participants", Role.USER, ctx -> ctx.json(convene.participants(inside(ctx))));
         routes.post("/instances/{id}/participants", Role.USER, this::join);
         routes.delete("/instances/{id}/participants/{userId}", Role.USER, this::leave);
         routes.post("/instances/{id}/participants/{userId}/heartbeat", Role.USER, this::heartbeat);
-        routes.post("/instances/{id}/end", Role.ADMIN, ctx -> ctx.json(convene.end(Params.id(ctx, "id"))));
+        routes.post("/instances/{id}/end", Role.USER, ctx -> ctx.json(convene.end(run(ctx))));
         routes.get("/instances/{id}/messages", Role.USER, this::chat);
         routes.post("/instances/{id}/messages", Role.USER, this::post);
         routes.get("/instances/{id}/events", Role.USER, this::events);
@@ -143,5 +143,12 @@ final class InstanceRoutes {
         List<Event> events = before != null ? convene.eventsBefore(instance, before, limit)
                 : convene.eventsOfInstance(instance, Params.after(ctx), limit);
         ctx.json(events.stream().map(Views.EventView::of).toList());
+    }
+
+    /** The instance of the path, once the caller is found to run its meeting (its owner or an administrator). */
+    private long run(Context ctx) {
+        long instance = Params.id(ctx, "id");
+        access.requireRunsInstance(caller(ctx), instance);
+        return instance;
     }
 }

@@ -33,7 +33,7 @@ final class SeriesRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.post("/meetings/{id}/series", Role.ADMIN, this::create);
+        routes.post("/meetings/{id}/series", Role.USER, this::create);
         routes.get("/meetings/{id}/series", Role.USER, ctx -> {
             long meeting = Params.id(ctx, "id");
             convene.meeting(meeting);
@@ -41,8 +41,8 @@ final class SeriesRoutes {
         });
         routes.get("/meetings/{id}/series/{seriesId}", Role.USER, ctx -> ctx.json(SeriesView.of(
                 recurrences.get(Params.id(ctx, "id"), Params.id(ctx, "seriesId")), convene.clock().instant())));
-        routes.delete("/meetings/{id}/series/{seriesId}", Role.ADMIN, ctx -> ctx.json(Map.of("deletedInstances",
-                recurrences.delete(Params.id(ctx, "id"), Params.id(ctx, "seriesId")))));
+        routes.delete("/meetings/{id}/series/{seriesId}", Role.USER, ctx -> ctx.json(Map.of("deletedInstances",
+                recurrences.delete(run(ctx), Params.id(ctx, "seriesId")))));
         routes.get("/meetings/{id}/calendar.ics", Role.USER, this::calendar);
         routes.post("/users/{id}/calendar-token", Role.USER, ctx -> {
             long user = Params.id(ctx, "id");
@@ -53,17 +53,17 @@ final class SeriesRoutes {
                     "url", "/calendar/" + token + ".ics"));
         });
         routes.get("/calendar/{file}", Role.OPEN, this::userCalendar);
-        routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
-            recurrences.cancel(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
+        routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.USER, ctx -> {
+            recurrences.cancel(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             ctx.status(204);
         });
-        routes.put("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.ADMIN, ctx -> {
-            long instance = recurrences.occurrenceInstance(Params.id(ctx, "id"), Params.id(ctx, "seriesId"), recurrenceId(ctx));
+        routes.put("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.USER, ctx -> {
+            long instance = recurrences.occurrenceInstance(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             Bodies.WindowBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.WindowBody.class);
             ctx.json(Views.InstanceView.of(convene.updateInstance(instance, new TimeWindow(
                     Bodies.time("from", body.from()), Bodies.time("to", body.to())))));
         });
-        routes.post("/meetings/{id}/series/{seriesId}/split", Role.ADMIN, this::split);
+        routes.post("/meetings/{id}/series/{seriesId}/split", Role.USER, this::split);
     }
 
     private static Instant recurrenceId(Context ctx) {
@@ -71,7 +71,7 @@ final class SeriesRoutes {
     }
 
     private void split(Context ctx) {
-        long meeting = Params.id(ctx, "id");
+        long meeting = run(ctx);
         long seriesId = Params.id(ctx, "seriesId");
         SplitBody body = Bodies.read(ctx.bodyAsBytes(), SplitBody.class);
         Instant at = Bodies.time("from", body.from());
@@ -83,8 +83,15 @@ final class SeriesRoutes {
 
     record SplitBody(String from, String rrule, String start, String timeZone, Integer durationMinutes) {}
 
-    private void create(Context ctx) {
+    /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */
+    private long run(Context ctx) {
         long meeting = Params.id(ctx, "id");
+        access.requireRuns(Authentication.caller(ctx), meeting);
+        return meeting;
+    }
+
+    private void create(Context ctx) {
+        long meeting = run(ctx);
         SeriesBody body = Bodies.read(ctx.bodyAsBytes(), SeriesBody.class);
         var made = recurrences.create(meeting, SeriesRule.of(Bodies.required("rrule", body.rrule()),
                 Bodies.required("start", body.start()), Bodies.required("timeZone", body.timeZone()),

@@ -50,7 +50,7 @@ final class StreamRoutes {
         StreamPosition from = resume == null || resume.isBlank() ? StreamPosition.START
                 : StreamPosition.parse("Last-Event-ID", resume);
         String token = Authentication.token(ctx);
-        long user = caller(ctx).admin() ? 0 : caller(ctx).userId();
+        long user = caller(ctx).root() ? 0 : caller(ctx).userId();
         stream(ctx, client -> feeds.subscribeInstance(client, token, user, instance, from));
     }
 

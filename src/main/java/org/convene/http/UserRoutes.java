@@ -3,10 +3,14 @@ package org.convene.http;
 import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
+import java.util.OptionalLong;
 import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.Convene;
 import org.convene.core.Tokens;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
+import org.convene.model.RefusedException;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 import org.convene.view.AttendanceViews;
@@ -31,6 +35,7 @@ final class UserRoutes {
         routes.post("/users", Role.ADMIN, this::create);
         routes.get("/users/{id}", Role.USER, this::get);
         routes.put("/users/{id}", Role.ADMIN, this::update);
+        routes.patch("/users/{id}", Role.ADMIN, this::patch);
         routes.delete("/users/{id}", Role.ADMIN, ctx -> {
             convene.deleteUser(Params.id(ctx, "id"));
             ctx.status(204);
@@ -43,7 +48,7 @@ final class UserRoutes {
     /** Who the token belongs to: what a client needs to know before it shows what the caller may do. */
     private void me(Context ctx) {
         Caller caller = caller(ctx);
-        ctx.json(new Views.Me(caller.admin(), caller.admin() ? null : Views.UserView.of(convene.user(caller.userId()))));
+        ctx.json(new Views.Me(caller.admin(), caller.root() ? null : Views.UserView.of(convene.user(caller.userId()))));
     }
 
     private void create(Context ctx) {
@@ -65,6 +70,38 @@ final class UserRoutes {
         User user = convene.updateUser(id, details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)),
                 Params.ifMatch(ctx));
         ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
+    }
+
+    /**
+     * A JSON merge patch of a user: the details given change (at the version {@code If-Match} names, if any),
+     * or, given alone, the role, recorded with its audit entry in one step. Both at once are refused, since
+     * they would be two steps of which the second could be refused after the first was made.
+     */
+    private void patch(Context ctx) {
+        long id = Params.id(ctx, "id");
+        Bodies.UserPatchBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.UserPatchBody.class);
+        boolean details = body.name() != null || body.age() != null || body.gender() != null || body.email() != null;
+        User user;
+        if (body.role() != null) {
+            if (details) throw RefusedException.invalid("role", "is changed in a PATCH of its own, without other fields");
+            GlobalRole role = GlobalRole.given("role", body.role());
+            user = convene.changeRole(id, role, actor(caller(ctx)), RequestIds.of(ctx));
+            tokens.forget(id);
+        } else {
+            User current = convene.user(id);
+            UserDetails d = current.details();
+            UserDetails patched = new UserDetails(body.name() == null ? d.name() : UserDetails.name(body.name()),
+                    body.age() == null ? d.age() : body.age(), body.gender() == null ? d.gender() : body.gender(),
+                    body.email() == null ? d.email() : UserDetails.email(body.email()));
+            user = convene.updateUser(id, patched, Params.ifMatch(ctx).isPresent() ? Params.ifMatch(ctx)
+                    : OptionalLong.of(current.version()));
+        }
+        ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
+    }
+
+    /** The caller as an audit record names them. */
+    static Actor actor(Caller caller) {
+        return caller.root() ? Actor.ROOT : new Actor(Actor.Kind.USER, caller.userId(), caller.role());
     }
 
     private void rotateToken(Context ctx) {

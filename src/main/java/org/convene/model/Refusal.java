@@ -29,6 +29,10 @@ public enum Refusal {
     ADMIN_ONLY(Kind.FORBIDDEN, "forbidden", "Only the administrator may do this"),
     NOT_SELF(Kind.FORBIDDEN, "forbidden", "A user may only act as themselves"),
     AUDIENCE_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's audience may see this"),
+    ROLE_FORBIDDEN(Kind.FORBIDDEN, "forbidden", "%s"),
+    HOSTS_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's owner or an administrator may do this"),
+    ORGANIZERS_ONLY(Kind.FORBIDDEN, "forbidden", "Only organizers and administrators may make meetings"),
+    OWNER_NOT_ORGANIZER(Kind.CONFLICT, "User %s is not an organizer or administrator, and cannot own a meeting"),
     RATE_LIMITED(Kind.TOO_MANY, "%s"),
     ADMIN_TOKEN_CONFIGURED(Kind.CONFLICT, "The administrator token is set by CONVENE_ADMIN_TOKEN, which wins over a "
             + "rotated one: change it there instead"),

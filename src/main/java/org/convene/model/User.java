@@ -1,10 +1,16 @@
 package org.convene.model;
 
-/** A stored user; {@code version} grows with every change, for optimistic updates. */
-public record User(long id, UserDetails details, long version) {
+/** A stored user with their role; {@code version} grows with every change, for optimistic updates. */
+public record User(long id, UserDetails details, long version, GlobalRole role) {
     public User {
         Check.positiveId("user id", id);
         if (details == null) throw RefusedException.invalid("user", "details are required");
+        if (role == null) throw RefusedException.invalid("role", "is required");
+    }
+
+    /** A member: what every user written before roles existed is. */
+    public User(long id, UserDetails details, long version) {
+        this(id, details, version, GlobalRole.MEMBER);
     }
 
     public String name() {

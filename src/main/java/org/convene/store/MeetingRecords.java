@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Audiences;
 import org.convene.core.port.MeetingCatalog;
+import org.convene.model.Actor;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
@@ -34,6 +35,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance").durable();
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save").announcing();
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
+    private static final Script MEETING_OWNER = Script.load("meeting", "meeting_owner").durable();
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check").reading();
     // Durable: the index of due times is told of the instance next, and an instance a failover took back after
@@ -64,11 +66,12 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         }
     }
 
-    /** meeting_save's answer: the meeting's new version, and its active instance (0: none). */
-    private record MeetingSaveReply(long version, long activeInstance) {
+    /** meeting_save's answer: the meeting's new version, its active instance (0: none) and its owner. */
+    private record MeetingSaveReply(long version, long activeInstance, OptionalLong owner) {
         static MeetingSaveReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new MeetingSaveReply(ok.number(1), ok.isNull(3) ? 0 : ok.number(3));
+            return new MeetingSaveReply(ok.number(1), ok.isNull(3) ? 0 : ok.number(3),
+                    ok.size() < 5 || ok.isNull(4) ? OptionalLong.empty() : OptionalLong.of(ok.number(4)));
         }
     }
 
@@ -107,9 +110,9 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public Meeting create(MeetingDetails details) {
+    public Meeting create(MeetingDetails details, OptionalLong owner) {
         long meetingId = NewIdReply.of(calls.await(calls.inCatalog(NEW_MEETING))).id();
-        return save(meetingId, "create", details, Instant.EPOCH);
+        return save(meetingId, owner.isPresent() ? "create:" + owner.getAsLong() : "create", details, Instant.EPOCH);
     }
 
     @Override
@@ -126,9 +129,9 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
         if (saved.activeInstance() != 0) live.changed(saved.activeInstance());
-        Meeting meeting = new Meeting(meetingId, d, saved.version());
+        Meeting meeting = new Meeting(meetingId, d, saved.version(), saved.owner());
         open.saved(meeting);
-        if (!mode.equals("create") && d.reminderMinutes() > 0) {
+        if (!mode.startsWith("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
             for (MeetingInstance i : instancesOf(meetingId, now)) {
                 if (i.status() == InstanceStatus.SCHEDULED) {
@@ -137,6 +140,15 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             }
         }
         return meeting;
+    }
+
+    @Override
+    public Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId) {
+        Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_OWNER, Long.toString(ownerId), actor.kind().wire(),
+                Long.toString(actor.userId()), actor.role().wire(), ms(now), requestId == null ? "" : requestId));
+        if ("FORBIDDEN".equals(reply.status())) throw Refusal.HOSTS_ONLY.refuse();
+        reply.ok();
+        return meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
     }
 
     @Override
@@ -282,6 +294,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             answers.put(q, reply != null && OpenToReply.orNobody(calls.result(reply)));
         }
         return answers;
+    }
+
+    @Override
+    public long meetingOf(long instanceId) {
+        return locator.withMeeting(instanceId, meetingId -> meetingId);
     }
 
     /** Whether the instance's meeting is public or has the e-mail in its audience; refuses a missing instance. */

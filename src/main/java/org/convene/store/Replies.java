@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.EventType;
+import org.convene.model.GlobalRole;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
@@ -34,7 +36,7 @@ final class Replies {
     static User user(Map<String, String> h) {
         return new User(Long.parseLong(h.get("id")),
                 new UserDetails(h.get("name"), Integer.parseInt(h.get("age")), h.get("gender"), h.get("email")),
-                Long.parseLong(h.get("version")));
+                Long.parseLong(h.get("version")), GlobalRole.stored(h.get("role")));
     }
 
     static Meeting meeting(Map<String, String> h, List<String> emails) {
@@ -44,7 +46,8 @@ final class Replies {
                         new Presence(Integer.parseInt(h.getOrDefault("presenceLease", "0")),
                                 Integer.parseInt(h.getOrDefault("presenceGrace", "0"))),
                         Integer.parseInt(h.getOrDefault("reminder", "0"))),
-                Long.parseLong(h.get("version")));
+                Long.parseLong(h.get("version")),
+                h.get("owner") == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(h.get("owner"))));
     }
 
     /** The instance with its status as of {@code now}: a window that has passed reads as ended. */

@@ -14,6 +14,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Credentials;
 import org.convene.core.port.UserStore;
+import java.time.Instant;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
+import org.convene.model.Refusal;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 
@@ -24,6 +28,7 @@ import org.convene.model.UserDetails;
 final class UserRecords implements UserStore, Credentials {
     private static final Script USER_SAVE = Script.load("users", "user_save").durable();
     private static final Script USER_DELETE = Script.load("users", "user_delete");
+    private static final Script USER_ROLE = Script.load("users", "user_role").durable();
     private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join").reading();
     private static final Script USERS_PAGE = Script.load("users", "users_page").reading();
     private static final Script USER_TOKEN = Script.load("users", "user_token");
@@ -37,11 +42,19 @@ final class UserRecords implements UserStore, Credentials {
         this.calls = calls;
     }
 
-    /** user_save's answer: the user's id and new version. */
-    private record SaveReply(long userId, long version) {
+    /** user_save's answer: the user's id, new version and role. */
+    private record SaveReply(long userId, long version, GlobalRole role) {
         static SaveReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new SaveReply(ok.number(1), ok.number(2));
+            return new SaveReply(ok.number(1), ok.number(2), GlobalRole.stored(ok.text(3)));
+        }
+    }
+
+    /** user_role's answer: the user's version after the change, or a refusal saying why the actor may not. */
+    private record RoleReply(long version) {
+        static RoleReply of(Reply reply) {
+            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
+            return new RoleReply(reply.ok().number(1));
         }
     }
 
@@ -61,10 +74,11 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     /** user_by_token's and user_by_feed_token's answer: the user and the hash stored for them, if any. */
-    private record TokenReply(long userId, String storedHash, String email) {
+    private record TokenReply(long userId, String storedHash, String email, GlobalRole role) {
         static Optional<TokenReply> of(Reply reply) {
             if (!reply.isOk()) return Optional.empty();
-            return Optional.of(new TokenReply(reply.number(1), reply.text(2), reply.size() > 3 ? reply.text(3) : null));
+            return Optional.of(new TokenReply(reply.number(1), reply.text(2), reply.size() > 3 ? reply.text(3) : null,
+                    GlobalRole.stored(reply.size() > 4 ? reply.text(4) : null)));
         }
 
         /** Whether the stored hash is the one asked for, compared in constant time. */
@@ -94,7 +108,14 @@ final class UserRecords implements UserStore, Credentials {
     private User save(String userId, UserDetails d, OptionalLong expected) {
         SaveReply saved = SaveReply.of(calls.await(calls.inUsers(USER_SAVE, userId, version(expected), d.name(),
                 Integer.toString(d.age()), d.gender(), d.email())));
-        return new User(saved.userId(), d, saved.version());
+        return new User(saved.userId(), d, saved.version(), saved.role());
+    }
+
+    @Override
+    public User changeRole(long userId, GlobalRole role, Actor actor, Instant now, String requestId) {
+        RoleReply.of(calls.await(calls.inUsers(USER_ROLE, Long.toString(userId), role.wire(), actor.kind().wire(),
+                Long.toString(actor.userId()), RedisCalls.ms(now), requestId == null ? "" : requestId)));
+        return user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }
 
     @Override
@@ -142,7 +163,7 @@ final class UserRecords implements UserStore, Credentials {
     /** The owner a lookup found, once its stored hash is compared with the one asked for in constant time. */
     private static Optional<TokenOwner> owner(String hash, Reply reply) {
         return TokenReply.of(reply).filter(found -> found.matches(hash))
-                .map(found -> new TokenOwner(found.userId(), found.email()));
+                .map(found -> new TokenOwner(found.userId(), found.email(), found.role()));
     }
 
     @Override

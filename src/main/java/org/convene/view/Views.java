@@ -1,5 +1,6 @@
 package org.convene.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.convene.core.Access;
@@ -20,13 +21,15 @@ import org.convene.model.User;
 public final class Views {
     private Views() {}
 
-    public record UserView(long id, String name, int age, String gender, String email, long version) {
+    /** A user with their global role ({@code admin}, {@code organizer} or {@code member}). */
+    public record UserView(long id, String name, int age, String gender, String email, long version, String role) {
         public static UserView of(User u) {
-            return new UserView(u.id(), u.name(), u.details().age(), u.details().gender(), u.email(), u.version());
+            return new UserView(u.id(), u.name(), u.details().age(), u.details().gender(), u.email(), u.version(),
+                    u.role().wire());
         }
     }
 
-    /** The caller: the administrator, or a user with their details. */
+    /** The caller: root (the administrator token, no user), or a user with their details and role; admin for both kinds of administrator. */
     public record Me(boolean admin, UserView user) {}
 
     public record CreatedUser(UserView user, String token) {}
@@ -34,13 +37,16 @@ public final class Views {
     public record TokenView(long userId, String token) {}
 
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
+    /** A meeting; {@code ownerId} is null for one the administrators run (made by root, or before owners existed). */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
-                              Integer capacity, Presence presence, Integer reminderMinutes, long version) {
+                              Integer capacity, Presence presence, Integer reminderMinutes, long version,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) Long ownerId) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,
                     d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null,
-                    d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version());
+                    d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version(),
+                    m.owner().isPresent() ? m.owner().getAsLong() : null);
         }
     }
 

@@ -352,4 +352,20 @@ class CliTest {
         assertThat(code).isEqualTo(3);
         assertThat(err.toString().strip()).isEqualTo("convene: Cannot reach Redis at redis://127.0.0.1:1: Connection refused");
     }
+
+    @Test
+    void aUserIsGivenARoleAndAMeetingHandedOverToThem() {
+        assertThat(convene("user", "role", "2", "organizer")).isEqualTo(new Run(0, "User 2 is now organizer", ""));
+        assertThat(convene("meeting", "hand-over", "1", "--to", "2")).isEqualTo(new Run(0, "Meeting 1 is now owned by user 2", ""));
+        assertThat(convene("--json", "meeting", "get", "1").out()).contains("\"ownerId\":2");
+    }
+
+    @Test
+    void aRoleThatIsNoneOfTheThreeChangesNothing() {
+        Run refused = convene("user", "role", "2", "owner");
+
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("role", "must be admin, organizer or member");
+        assertThat(convene("--json", "user", "get", "2").out()).contains("\"role\":\"member\"");
+    }
 }

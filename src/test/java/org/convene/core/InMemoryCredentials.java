@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.convene.core.port.Credentials;
+import org.convene.model.GlobalRole;
 import org.convene.model.Refusal;
 
 /** Credentials in a map: for the token rules' own tests, which are about logic, not storage. */
@@ -22,7 +23,7 @@ final class InMemoryCredentials implements Credentials {
     public synchronized void setUserTokenHash(long userId, String hash) {
         if (!emails.containsKey(userId)) throw Refusal.INVALID_USER.refuse();
         users.values().removeIf(owner -> owner.userId() == userId);
-        users.put(hash, new TokenOwner(userId, emails.get(userId)));
+        users.put(hash, new TokenOwner(userId, emails.get(userId), GlobalRole.MEMBER));
     }
 
     @Override

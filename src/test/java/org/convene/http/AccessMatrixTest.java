@@ -9,22 +9,52 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
+import org.convene.model.UserDetails;
 import org.convene.testing.ApiServer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Who may do what, route by route. In the seed world John (1) is in private meeting 2's audience and
- * Jane (2) is not; both may see public meeting 1. Columns: admin, the user themselves (John), another
- * user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
- * no token, a wrong token.
+ * Jane (2) is not; both may see public meeting 1; both are members. Beside them: Olga (3), an organizer
+ * who owns meeting 2 and is not in its audience; Otto (4), an organizer who owns nothing; Ada (5), a user
+ * with the admin role. Columns: root (the administrator token), the user themselves (John), another user
+ * (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2), organizer
+ * (Otto), owner (Olga); Ada gets what root gets; no token and a wrong token get 401.
  */
 class AccessMatrixTest extends ApiServerTest {
 
-    enum Who { ADMIN, SELF, OTHER, MEMBER, NON_MEMBER, NONE, WRONG }
+    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, NONE, WRONG }
 
     /** A request, and the status each kind of caller gets; the world is re-seeded before each. */
-    record Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember) {}
+    record Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
+               int organizer, int owner) {
+        /** A row where the organizer and the owner of meeting 2 get what the non-member gets. */
+        Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember) {
+            this(method, path, body, admin, self, other, member, nonMember, nonMember, nonMember);
+        }
+    }
+
+    static String olga;
+    static String otto;
+    static String ada;
+
+    /** The seed world with Olga owning meeting 2, Otto and Ada. */
+    static void world() {
+        api.reset();
+        long o = api.convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id();
+        long t = api.convene.createUser(new UserDetails("Otto", 41, "", "otto@example.com")).id();
+        long a = api.convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id();
+        api.convene.changeRole(o, GlobalRole.ORGANIZER, Actor.ROOT, "world");
+        api.convene.changeRole(t, GlobalRole.ORGANIZER, Actor.ROOT, "world");
+        api.convene.changeRole(a, GlobalRole.ADMIN, Actor.ROOT, "world");
+        api.convene.handOver(2, o, Actor.ROOT, "world");
+        olga = api.services.tokens().issue(o);
+        otto = api.services.tokens().issue(t);
+        ada = api.services.tokens().issue(a);
+    }
 
     static final List<Row> ROWS = List.of(
             new Row("GET", "/users", null, 200, 403, 403, 403, 403),
@@ -36,8 +66,11 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/users/1/attendance", null, 200, 200, 403, 200, 403),
             new Row("DELETE", "/users/1", null, 204, 403, 403, 403, 403),
             new Row("GET", "/meetings/2", null, 200, 200, 200, 200, 200),
-            new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403),
-            new Row("PUT", "/meetings/2", "{\"title\":\"T\",\"isPublic\":true}", 200, 403, 403, 403, 403),
+            new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403, 201, 201),
+            new Row("PUT", "/meetings/2", "{\"title\":\"T\",\"isPublic\":true}", 200, 403, 403, 403, 403, 403, 200),
+            new Row("POST", "/meetings/2/owner", "{\"userId\":4}", 200, 403, 403, 403, 403, 403, 200),
+            new Row("PATCH", "/users/1", "{\"role\":\"organizer\"}", 200, 403, 403, 403, 403, 403, 403),
+            new Row("PATCH", "/users/1", "{\"age\":3}", 200, 403, 403, 403, 403, 403, 403),
             new Row("POST", "/meetings/1/instances", "{\"from\":\"2026-01-06T10:00:00Z\",\"to\":\"2026-01-06T11:00:00Z\"}",
                     201, 403, 403, 403, 403),
             new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200),
@@ -48,13 +81,13 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
             new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
-            new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403),
+            new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403, 403, 200),
             new Row("GET", "/meetings", null, 200, 200, 200, 200, 200),
             new Row("DELETE", "/meetings/1", null, 409, 403, 403, 403, 403),
             new Row("GET", "/meetings/2/instances", null, 200, 200, 200, 200, 200),
             new Row("PUT", "/instances/2", "{\"from\":\"2026-01-05T09:59:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}",
-                    200, 403, 403, 403, 403),
-            new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403),
+                    200, 403, 403, 403, 403, 403, 200),
+            new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403, 403, 409),
             new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/2/participants/1/heartbeat", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
@@ -64,13 +97,13 @@ class AccessMatrixTest extends ApiServerTest {
                     + "\"timeZone\":\"UTC\",\"durationMinutes\":30}", 201, 403, 403, 403, 403),
             new Row("GET", "/meetings/2/series", null, 200, 200, 200, 200, 200),
             new Row("GET", "/meetings/2/series/1", null, 404, 404, 404, 404, 404),
-            new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403),
+            new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403, 403, 404),
             new Row("GET", "/meetings/2/calendar.ics", null, 200, 200, 200, 200, 200),
             new Row("POST", "/users/1/calendar-token", null, 200, 200, 403, 200, 403),
-            new Row("DELETE", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z", null, 404, 403, 403, 403, 403),
+            new Row("DELETE", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z", null, 404, 403, 403, 403, 403, 403, 404),
             new Row("PUT", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z",
-                    "{\"from\":\"2026-03-02T09:00:00Z\",\"to\":\"2026-03-02T10:00:00Z\"}", 404, 403, 403, 403, 403),
-            new Row("POST", "/meetings/2/series/1/split", "{\"from\":\"2026-03-02T08:00:00Z\"}", 404, 403, 403, 403, 403),
+                    "{\"from\":\"2026-03-02T09:00:00Z\",\"to\":\"2026-03-02T10:00:00Z\"}", 404, 403, 403, 403, 403, 403, 404),
+            new Row("POST", "/meetings/2/series/1/split", "{\"from\":\"2026-03-02T08:00:00Z\"}", 404, 403, 403, 403, 403, 403, 404),
             new Row("GET", "/webhooks", null, 200, 403, 403, 403, 403),
             new Row("POST", "/webhooks", "{\"url\":\"https://93.184.215.14/hook\"}", 201, 403, 403, 403, 403),
             new Row("GET", "/webhooks/1", null, 404, 403, 403, 403, 403),
@@ -83,11 +116,17 @@ class AccessMatrixTest extends ApiServerTest {
 
     /** A stream, and the status each kind of caller gets. */
     record StreamRow(String path, int admin, int member, int nonMember) {
+        /** Streams have no "acting as another user": self and other are the member and non-member columns. */
+        static boolean asked(Who who) {
+            return who != Who.SELF && who != Who.OTHER;
+        }
+
         int expected(Who who) {
             return switch (who) {
-                case ADMIN -> admin;
+                case ADMIN, ADMIN_USER -> admin;
                 case MEMBER -> member;
-                case NON_MEMBER -> nonMember;
+                // Olga owns meeting 2 but is not in its audience: she runs it, and does not see inside yet.
+                case NON_MEMBER, ORGANIZER, OWNER -> nonMember;
                 default -> 401;
             };
         }
@@ -99,17 +138,22 @@ class AccessMatrixTest extends ApiServerTest {
     /** The streams, separately: a 200 there is an open stream, so the check reads only the status line. */
     @TestFactory
     Stream<DynamicTest> streamsAdmitOnlyWhoMaySeeThem() {
-        return STREAMS.stream().flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
-                DynamicTest.dynamicTest("GET " + row.path() + " as " + who,
-                        () -> assertThat(streamStatus(row.path(), token(who))).isEqualTo(row.expected(who)))));
+        return STREAMS.stream().flatMap(row -> Stream.of(Who.values()).filter(StreamRow::asked).map(who ->
+                DynamicTest.dynamicTest("GET " + row.path() + " as " + who, () -> {
+                    world();
+                    assertThat(streamStatus(row.path(), token(who))).isEqualTo(row.expected(who));
+                })));
     }
 
     /** HEAD on a stream: what its GET would answer, with no stream opened. */
     @TestFactory
     Stream<DynamicTest> aHeadOnAStreamIsHeldToTheSameRules() {
-        return STREAMS.stream().flatMap(row -> Stream.of(Who.ADMIN, Who.MEMBER, Who.NON_MEMBER, Who.NONE, Who.WRONG).map(who ->
-                DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> assertThat(api.call("HEAD", row.path(),
-                        token(who), null, "Accept", "text/event-stream").status()).isEqualTo(row.expected(who)))));
+        return STREAMS.stream().flatMap(row -> Stream.of(Who.values()).filter(StreamRow::asked).map(who ->
+                DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> {
+                    world();
+                    assertThat(api.call("HEAD", row.path(), token(who), null, "Accept", "text/event-stream").status())
+                            .isEqualTo(row.expected(who));
+                })));
     }
 
     static int streamStatus(String path, String token) throws Exception {
@@ -125,6 +169,9 @@ class AccessMatrixTest extends ApiServerTest {
     static String token(Who who) {
         return switch (who) {
             case ADMIN -> ApiServer.ADMIN;
+            case ADMIN_USER -> ada;
+            case ORGANIZER -> otto;
+            case OWNER -> olga;
             case SELF, MEMBER -> api.john;
             case OTHER, NON_MEMBER -> api.jane;
             case NONE -> null;
@@ -134,11 +181,13 @@ class AccessMatrixTest extends ApiServerTest {
 
     static int expected(Row row, Who who) {
         return switch (who) {
-            case ADMIN -> row.admin();
+            case ADMIN, ADMIN_USER -> row.admin();
             case SELF -> row.self();
             case OTHER -> row.other();
             case MEMBER -> row.member();
             case NON_MEMBER -> row.nonMember();
+            case ORGANIZER -> row.organizer();
+            case OWNER -> row.owner();
             case NONE, WRONG -> 401;
         };
     }
@@ -148,7 +197,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> aHeadGetsTheStatusItsGetGets() {
         return ROWS.stream().filter(row -> row.method().equals("GET")).flatMap(row -> Stream.of(Who.values())
                 .map(who -> DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> {
-                    api.reset();
+                    world();
                     assertThat(api.call("HEAD", row.path(), token(who), null).status()).isEqualTo(expected(row, who));
                 })));
     }
@@ -157,7 +206,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> everyCallerGetsTheStatusTheRulesGive() {
         return ROWS.stream().flatMap(row -> Stream.of(Who.values()).map(who -> DynamicTest.dynamicTest(
                 row.method() + " " + row.path() + " as " + who, () -> {
-                    api.reset();
+                    world();
                     var response = api.call(row.method(), row.path(), token(who), row.body());
                     assertThat(response.status()).as(response.raw().body()).isEqualTo(expected(row, who));
                 })));

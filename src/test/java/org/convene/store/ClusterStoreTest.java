@@ -98,4 +98,12 @@ class ClusterStoreTest {
             return ClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class Roles extends RolesContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
 }

@@ -122,4 +122,12 @@ class EmbeddedStoreTest {
             return EmbeddedStoreTest.redis();
         }
     }
+
+    @Nested
+    class Roles extends RolesContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
 }

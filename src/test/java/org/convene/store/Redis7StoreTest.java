@@ -98,4 +98,12 @@ class Redis7StoreTest {
             return Redis7StoreTest.redis();
         }
     }
+
+    @Nested
+    class Roles extends RolesContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
 }

@@ -105,4 +105,12 @@ class ReplicatedClusterStoreTest {
             return ReplicatedClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class Roles extends RolesContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
 }

@@ -3,10 +3,18 @@ package org.convene.core.port;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.convene.model.Meeting;
 import org.convene.model.RefusedException;
 
-/** The one fact the access rules need from storage: whom a meeting is open to. */
+/** The facts the access rules need from storage: whom a meeting is open to, and who runs it. */
 public interface Audiences {
+
+    /** Returns the meeting (with its owner), if there is one. */
+    Optional<Meeting> meeting(long meetingId);
+
+    /** Returns the meeting of an instance; refuses with "Invalid meeting instance ID". */
+    long meetingOf(long instanceId);
 
     /**
      * Returns whether the instance's meeting is public or has this e-mail in its audience: the fact

@@ -5,15 +5,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.convene.model.GlobalRole;
 
 /** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
 public interface Credentials {
 
-    /** Returns the user whose token has this SHA-256 hash (hex), with their e-mail, if any. */
+    /** Returns the user whose token has this SHA-256 hash (hex), with their e-mail and role, if any. */
     Optional<TokenOwner> userWithTokenHash(String hash);
 
     /** A user a token belongs to. */
-    record TokenOwner(long userId, String email) {}
+    record TokenOwner(long userId, String email, GlobalRole role) {}
 
     /** Returns the owners of several token hashes at once (one round trip where the store can); unknown ones are absent. */
     default Map<String, TokenOwner> usersWithTokenHashes(Collection<String> hashes) {

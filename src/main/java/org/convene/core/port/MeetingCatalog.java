@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.convene.model.Actor;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
@@ -15,13 +16,20 @@ import org.convene.model.TimeWindow;
  */
 public interface MeetingCatalog {
 
-    Meeting create(MeetingDetails details);
+    /** Creates a meeting, owned by {@code owner} if given. */
+    Meeting create(MeetingDetails details, OptionalLong owner);
 
     /**
      * Replaces a meeting's details if its version is {@code expectedVersion} (any when empty); whoever
      * is inside its active instance and no longer admitted leaves it in the same step, with the reason {@code removed}.
      */
     Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now);
+
+    /**
+     * Hands the meeting over to user {@code ownerId}, with its audit record in the same step; refuses unless the
+     * actor is an administrator or the meeting's owner at that moment.
+     */
+    Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId);
 
     /** Deletes a meeting that has no instances. */
     void delete(long meetingId);

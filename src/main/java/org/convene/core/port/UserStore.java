@@ -1,8 +1,11 @@
 package org.convene.core.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
 
@@ -23,6 +26,12 @@ public interface UserStore {
      * Taking them out of the instances they are inside is the roster's ({@link Roster#removeEverywhere}).
      */
     void delete(long userId);
+
+    /**
+     * Gives a user a global role, with its audit record in the same step; the actor's right is checked there
+     * from their own record (only administrators change roles, only root the admin role, nobody their own).
+     */
+    User changeRole(long userId, GlobalRole role, Actor actor, Instant now, String requestId);
 
     /** Returns the user, if there is one that is not deleted. */
     Optional<User> user(long userId);

@@ -4,7 +4,10 @@
 --   KEYS[1] = data base    convene:{m:<mid>}          (db ARGV[1])
 --   KEYS[2] = events base  convene:events:{m:<mid>}   (db ARGV[2]; -1 = same db, own namespace)
 --   KEYS[3] = the outbox   convene:{m:<mid>}:outbox   given only while webhook endpoints exist (see outbox())
---   <base>:meeting                      hash  id title description public version instanceCount
+--   <base>:meeting                      hash  id title description public version instanceCount owner (a user id;
+--                                       none: the administrators run it)
+--   <base>:audit                        stream  id <seq>-0: audit records of what was done to the meeting (at action
+--                                       outcome actorKind actorId actorRole target before after requestId); <base>:audit:seq
 --   <base>:audience                     set   normalised e-mails
 --   <base>:instances                    zset  instance id by start (ms)
 --   <base>:instance:<iid>               hash  id meetingId orderId from to status events messages meetingVersion

@@ -2,17 +2,20 @@
 -- They leave it in the same step, with a leave event whose reason is 'removed'. The meeting's version, and
 -- who is inside, are part of what the live row shows.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
--- ARGV: 1 data db, 2 events db, 3 meeting id, 4 mode ('create', or the expected version, '' any), 5 title,
+-- ARGV: 1 data db, 2 events db, 3 meeting id, 4 mode ('create', 'create:<owner's user id>', or the expected
+--      version, '' any; the owner is set only by a create), 5 title,
 --      6 description, 7 public ('1'/'0'), 8 now (ms), 9 capacity ('0' none), 10 presence lease (s, '0' none),
 --      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13.. audience e-mails
--- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false}
+-- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false, the owner's user id | false}
 --      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
-if mode == 'create' then
+local creating = string.sub(mode, 1, 6) == 'create'
+if creating then
   redis.call('HSET', mkey, 'id', mid, 'instanceCount', 0)
+  if #mode > 7 then redis.call('HSET', mkey, 'owner', string.sub(mode, 8)) end
 else
   local current = redis.call('HGET', mkey, 'version')
   if not current then return {'INVALID_MEETING'} end
@@ -32,7 +35,7 @@ for i = 13, #ARGV, 1000 do
 end
 local removed = {}
 local active = false
-if mode ~= 'create' then active = active_instance(now) end
+if not creating then active = active_instance(now) end
 if active and public ~= '1' then
   local inside = redis.call('HGETALL', ikey(active) .. ':emails')
   for i = 1, #inside, 2 do
@@ -54,4 +57,5 @@ if active then
     redis.call('DEL', ikey(active) .. ':presence')
   end
 end
-return {'OK', version, removed, active and tonumber(active) or false}
+local owner = redis.call('HGET', mkey, 'owner')
+return {'OK', version, removed, active and tonumber(active) or false, owner and tonumber(owner) or false}

@@ -4,7 +4,10 @@
 --   <base>:next               counter of user ids
 --   <base>:ids                zset  user id by id (for paging)
 --   <base>:emails             hash  normalised e-mail -> user id
---   <base>:user:<uid>         hash  id name age gender email version tokenHash (deleted = 1: a tombstone)
+--   <base>:user:<uid>         hash  id name age gender email version tokenHash role (none: member; deleted = 1: a tombstone)
+--   <base>:admins             set   ids of the users with the admin role
+--   <base>:audit              stream  <seq>-0: the audit records of what changed users (at action outcome actorKind
+--                                    actorId actorRole target before after requestId); <base>:audit:seq their count
 --   <base>:tokens             hash  SHA-256 of a user's token -> user id
 --   <base>:feed-tokens        hash  SHA-256 of a user's calendar feed token -> user id (field feedTokenHash on the user)
 --   <base>:allowance:<key>    hash  tokens at: a token bucket every node shares (chat:<uid>: a user's chat allowance)

@@ -10,6 +10,7 @@ if not user[1] or user[2] == '1' then return {'INVALID_USER'} end
 if user[3] then redis.call('HDEL', base .. ':tokens', user[3]) end
 redis.call('HDEL', base .. ':emails', user[1])
 redis.call('ZREM', base .. ':ids', uid)
+redis.call('SREM', base .. ':admins', uid)
 redis.call('HDEL', ukey(uid), 'tokenHash')
 redis.call('HSET', ukey(uid), 'deleted', 1)
 return {'OK'}

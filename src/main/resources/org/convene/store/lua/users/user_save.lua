@@ -1,7 +1,7 @@
 -- user_save: creates a user, or replaces one's details if it is at the version expected.
 -- KEYS: 1 users base
 -- ARGV: 1 user id ('' to create), 2 expected version ('' any), 3 name, 4 age, 5 gender, 6 normalised e-mail
--- REPLY: {'OK', user id, version} | {'EMAIL_TAKEN', e-mail} | {'INVALID_USER'} | {'VERSION_MISMATCH', version}
+-- REPLY: {'OK', user id, version, role} | {'EMAIL_TAKEN', e-mail} | {'INVALID_USER'} | {'VERSION_MISMATCH', version}
 local uid, expected, name, age, gender, email = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local owner = redis.call('HGET', base .. ':emails', email)
 local version = 1
@@ -19,4 +19,4 @@ else
 end
 redis.call('HSET', base .. ':emails', email, uid)
 redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', age, 'gender', gender, 'email', email, 'version', version)
-return {'OK', tonumber(uid), version}
+return {'OK', tonumber(uid), version, redis.call('HGET', ukey(uid), 'role') or 'member'}

@@ -1,0 +1,214 @@
+package org.convene.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
+import org.convene.model.Meeting;
+import org.convene.model.MeetingDetails;
+import org.convene.model.Refusal;
+import org.convene.model.User;
+import org.convene.model.UserDetails;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Global roles and meeting owners on a real Redis: a role change is checked against the actor's own record
+ * and recorded in the same step; only root grants or takes the admin role; a meeting keeps the owner it
+ * was made with. John (1) and Jane (2) start as members.
+ */
+abstract class RolesContract extends StoreContract {
+
+    private static Actor userActor(User user) {
+        return new Actor(Actor.Kind.USER, user.id(), user.role());
+    }
+
+    private List<StreamMessage<String, String>> audit() throws Exception {
+        return redis().async().xrange(Keys.USERS + ":audit", Range.create("-", "+")).get();
+    }
+
+    private User admin(String name) {
+        User made = convene.createUser(new UserDetails(name, 40, "", name.toLowerCase() + "@example.com"));
+        return convene.changeRole(made.id(), GlobalRole.ADMIN, Actor.ROOT, "r-" + name);
+    }
+
+    @Test
+    void aUserWrittenWithoutARoleIsAMember() {
+        assertThat(convene.user(john.id()).role()).isEqualTo(GlobalRole.MEMBER);
+    }
+
+    @Test
+    void rootGivesARoleThatReadsBackAndMovesTheVersion() {
+        long before = convene.user(jane.id()).version();
+
+        User jane2 = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r-1");
+
+        assertThat(jane2.role()).isEqualTo(GlobalRole.ORGANIZER);
+        assertThat(jane2.version()).isEqualTo(before + 1);
+        assertThat(convene.user(jane.id()).role()).isEqualTo(GlobalRole.ORGANIZER);
+    }
+
+    @Test
+    void aRoleChangeIsRecordedWithItsActorInTheSameStep() throws Exception {
+        User ada = admin("Ada");
+
+        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r-2");
+
+        Map<String, String> last = audit().get(audit().size() - 1).getBody();
+        assertThat(last).containsEntry("action", "role_changed").containsEntry("outcome", "ok")
+                .containsEntry("actorKind", "user").containsEntry("actorId", Long.toString(ada.id()))
+                .containsEntry("actorRole", "admin").containsEntry("target", "user:" + jane.id())
+                .containsEntry("before", "member").containsEntry("after", "organizer").containsEntry("requestId", "r-2");
+        assertThat(audit()).extracting(StreamMessage::getId).containsExactly("1-0", "2-0");
+    }
+
+    @Test
+    void anAdministratorCannotGrantTheAdminRole() throws Exception {
+        User ada = admin("Ada");
+        int records = audit().size();
+
+        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ADMIN, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only root (the administrator token) may grant or take away the admin role");
+        assertThat(convene.user(jane.id()).role()).isEqualTo(GlobalRole.MEMBER);
+        assertThat(audit()).hasSize(records);
+    }
+
+    @Test
+    void anAdministratorCannotDemoteAnotherAdministrator() {
+        User ada = admin("Ada");
+        User bea = admin("Bea");
+
+        assertRefused(() -> convene.changeRole(bea.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only root (the administrator token) may grant or take away the admin role");
+        assertThat(convene.user(bea.id()).role()).isEqualTo(GlobalRole.ADMIN);
+    }
+
+    @Test
+    void nobodyChangesTheirOwnRole() {
+        User ada = admin("Ada");
+
+        assertRefused(() -> convene.changeRole(ada.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Nobody may change their own role");
+    }
+
+    @Test
+    void anActorDemotedSinceTheirTokenWasReadCannotChangeRoles() {
+        User ada = admin("Ada");
+        Actor asTheTokenSaid = userActor(ada);
+        convene.changeRole(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
+
+        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ORGANIZER, asTheTokenSaid, "r"), Refusal.ROLE_FORBIDDEN,
+                "Only an administrator may change roles");
+        assertThat(convene.user(jane.id()).role()).isEqualTo(GlobalRole.MEMBER);
+    }
+
+    @Test
+    void rootMayDemoteTheLastAdministrator() {
+        User ada = admin("Ada");
+
+        assertThat(convene.changeRole(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r").role()).isEqualTo(GlobalRole.MEMBER);
+    }
+
+    @Test
+    void givingTheRoleAUserHasChangesAndRecordsNothing() throws Exception {
+        long version = convene.user(jane.id()).version();
+
+        User same = convene.changeRole(jane.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
+
+        assertThat(same.version()).isEqualTo(version);
+        assertThat(audit()).isEmpty();
+    }
+
+    @Test
+    void aRoleForAMissingUserIsInvalidUser() {
+        assertRefused(() -> convene.changeRole(99, GlobalRole.ORGANIZER, Actor.ROOT, "r"), Refusal.INVALID_USER,
+                "Invalid user ID");
+    }
+
+    @Test
+    void aTokenResolvesToItsUsersCurrentRole() {
+        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        store.credentials().setUserTokenHash(jane.id(), "ab".repeat(32));
+
+        assertThat(store.credentials().userWithTokenHash("ab".repeat(32)).orElseThrow().role())
+                .isEqualTo(GlobalRole.ORGANIZER);
+    }
+
+    @Test
+    void aMeetingKeepsTheOwnerItWasMadeWithThroughAnUpdate() {
+        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        Meeting made = convene.createMeeting(new MeetingDetails("Jane's", "", true, List.of()), jane.id());
+
+        Meeting updated = convene.updateMeeting(made.id(), new MeetingDetails("Jane's, renamed", "", true, List.of()),
+                OptionalLong.empty());
+
+        assertThat(made.owner()).hasValue(jane.id());
+        assertThat(updated.owner()).hasValue(jane.id());
+        assertThat(convene.meeting(made.id()).owner()).hasValue(jane.id());
+    }
+
+    @Test
+    void aMemberCannotOwnAMeeting() {
+        assertRefused(() -> convene.createMeeting(new MeetingDetails("John's", "", true, List.of()), john.id()),
+                Refusal.OWNER_NOT_ORGANIZER, "User " + john.id() + " is not an organizer or administrator, and cannot own a meeting");
+    }
+
+    @Test
+    void aMeetingMadeWithoutAnOwnerHasNone() {
+        assertThat(convene.meeting(1).owner()).isEmpty();
+    }
+
+    private List<StreamMessage<String, String>> meetingAudit(long meetingId) throws Exception {
+        return redis().async().xrange(Keys.meeting(meetingId) + ":audit", Range.create("-", "+")).get();
+    }
+
+    @Test
+    void theOwnerHandsTheMeetingOverAndTheHandOverIsRecorded() throws Exception {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User bob = admin("Bob");
+        long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of()), ann.id()).id();
+
+        Meeting handed = convene.handOver(meeting, bob.id(), userActor(ann), "r-h");
+
+        assertThat(handed.owner()).hasValue(bob.id());
+        assertThat(meetingAudit(meeting)).singleElement().extracting(StreamMessage::getBody).satisfies(record ->
+                assertThat(record).containsEntry("action", "owner_transferred").containsEntry("actorId", Long.toString(ann.id()))
+                        .containsEntry("before", Long.toString(ann.id())).containsEntry("after", Long.toString(bob.id())));
+    }
+
+    @Test
+    void aFormerOwnerCannotHandTheMeetingOverAgain() throws Exception {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User bob = admin("Bob");
+        long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of()), ann.id()).id();
+        convene.handOver(meeting, bob.id(), userActor(ann), "r");
+
+        assertRefused(() -> convene.handOver(meeting, ann.id(), userActor(ann), "r"), Refusal.HOSTS_ONLY,
+                "Only the meeting's owner or an administrator may do this");
+        assertThat(convene.meeting(meeting).owner()).hasValue(bob.id());
+        assertThat(meetingAudit(meeting)).hasSize(1);
+    }
+
+    @Test
+    void racingHandOversLeaveOneOwnerAndTheLastRecordNamesThem() throws Exception {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User bob = admin("Bob");
+        User cat = admin("Cat");
+        for (int round = 0; round < 20; round++) {
+            long meeting = convene.createMeeting(new MeetingDetails("M" + round, "", true, List.of()), ann.id()).id();
+            var first = CompletableFuture.runAsync(() -> convene.handOver(meeting, bob.id(), userActor(ann), "a"));
+            var second = CompletableFuture.runAsync(() -> convene.handOver(meeting, cat.id(), Actor.ROOT, "b"));
+            CompletableFuture.allOf(first, second).exceptionally(refused -> null).join();
+
+            List<StreamMessage<String, String>> records = meetingAudit(meeting);
+            long owner = convene.meeting(meeting).owner().orElseThrow();
+            assertThat(records.get(records.size() - 1).getBody()).containsEntry("after", Long.toString(owner));
+            assertThat(records).hasSizeBetween(1, 2);
+        }
+    }
+}
