@@ -70,6 +70,14 @@ final class UserCommands {
         root.output().result("User " + id + " is now " + user.role().wire(), user);
     }
 
+    @Command(mixinStandardHelpOptions = true, name = "suspend",
+            description = "Suspend a user, as root: their token and calendar address stop working at once, their meetings go on.")
+    void suspend(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
+                 @Option(names = "--lift", description = "Lift the suspension instead (then make them a new token).") boolean lift) {
+        User user = root.convene().suspend(id, !lift, Actor.ROOT, "cli");
+        root.output().result("User " + id + (user.suspended() ? " is suspended" : " is no longer suspended"), user);
+    }
+
     @Command(mixinStandardHelpOptions = true, name = "token", description = "Make a new API token for a user, shown once.")
     void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         root.convene().user(id);

@@ -118,6 +118,11 @@ public final class Convene {
         return users.changeRole(userId, role, actor, now(), requestId);
     }
 
+    /** Suspends a user, or lifts it, on behalf of {@code actor}, recorded in the same step; see {@link UserStore#suspend}. */
+    public User suspend(long userId, boolean suspended, Actor actor, String requestId) {
+        return users.suspend(userId, suspended, actor, now(), requestId);
+    }
+
     /**
      * Deletes a user: their e-mail is free, their history stays, and they leave (reason {@code removed})
      * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.

@@ -117,11 +117,12 @@ public final class Tokens {
     }
 
     /**
-     * Forgets what lookups found for user {@code userId}, so that a change of their role takes effect on this
-     * node's next request at once (other nodes see it within {@code remember}).
+     * Forgets what lookups found for user {@code userId} (bearer and feed tokens), so that a change of their role
+     * or a suspension takes effect on this node's next request at once (other nodes see it within {@code remember}).
      */
     public void forget(long userId) {
         users.values().removeIf(known -> known.value().filter(c -> c.userId() == userId).isPresent());
+        feeds.values().removeIf(known -> known.value().isPresent() && known.value().getAsLong() == userId);
     }
 
     /** Gives a user a new token and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */

@@ -73,8 +73,8 @@ final class Bodies {
     /** A meeting's new owner. */
     record OwnerBody(Long userId) {}
 
-    /** A merge patch of a user: only the fields given change; {@code role} comes alone. */
-    record UserPatchBody(String name, Integer age, String gender, String email, String role) {}
+    /** A merge patch of a user: only the fields given change; {@code role} and {@code suspended} each come alone. */
+    record UserPatchBody(String name, Integer age, String gender, String email, String role, Boolean suspended) {}
 
     record PresenceBody(Integer leaseSeconds, Integer graceSeconds) {}
 

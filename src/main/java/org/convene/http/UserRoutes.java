@@ -74,7 +74,7 @@ final class UserRoutes {
 
     /**
      * A JSON merge patch of a user: the details given change (at the version {@code If-Match} names, if any),
-     * or, given alone, the role, recorded with its audit entry in one step. Both at once are refused, since
+     * or, given alone, the role or the suspension, each recorded with its audit entry in one step. Both at once are refused, since
      * they would be two steps of which the second could be refused after the first was made.
      */
     private void patch(Context ctx) {
@@ -82,7 +82,13 @@ final class UserRoutes {
         Bodies.UserPatchBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.UserPatchBody.class);
         boolean details = body.name() != null || body.age() != null || body.gender() != null || body.email() != null;
         User user;
-        if (body.role() != null) {
+        if (body.suspended() != null) {
+            if (details || body.role() != null) {
+                throw RefusedException.invalid("suspended", "is changed in a PATCH of its own, without other fields");
+            }
+            user = convene.suspend(id, body.suspended(), actor(caller(ctx)), RequestIds.of(ctx));
+            tokens.forget(id);
+        } else if (body.role() != null) {
             if (details) throw RefusedException.invalid("role", "is changed in a PATCH of its own, without other fields");
             GlobalRole role = GlobalRole.given("role", body.role());
             user = convene.changeRole(id, role, actor(caller(ctx)), RequestIds.of(ctx));

@@ -36,7 +36,7 @@ final class Replies {
     static User user(Map<String, String> h) {
         return new User(Long.parseLong(h.get("id")),
                 new UserDetails(h.get("name"), Integer.parseInt(h.get("age")), h.get("gender"), h.get("email")),
-                Long.parseLong(h.get("version")), GlobalRole.stored(h.get("role")));
+                Long.parseLong(h.get("version")), GlobalRole.stored(h.get("role")), "1".equals(h.get("suspended")));
     }
 
     static Meeting meeting(Map<String, String> h, List<String> emails) {

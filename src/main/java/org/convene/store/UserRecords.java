@@ -29,6 +29,7 @@ final class UserRecords implements UserStore, Credentials {
     private static final Script USER_SAVE = Script.load("users", "user_save").durable();
     private static final Script USER_DELETE = Script.load("users", "user_delete");
     private static final Script USER_ROLE = Script.load("users", "user_role").durable();
+    private static final Script USER_SUSPEND = Script.load("users", "user_suspend").durable();
     private static final Script USER_FOR_JOIN = Script.load("users", "user_for_join").reading();
     private static final Script USERS_PAGE = Script.load("users", "users_page").reading();
     private static final Script USER_TOKEN = Script.load("users", "user_token");
@@ -50,7 +51,7 @@ final class UserRecords implements UserStore, Credentials {
         }
     }
 
-    /** user_role's answer: the user's version after the change, or a refusal saying why the actor may not. */
+    /** user_role's and user_suspend's answer: the user's version after the change, or a refusal saying why the actor may not. */
     private record RoleReply(long version) {
         static RoleReply of(Reply reply) {
             if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
@@ -109,6 +110,13 @@ final class UserRecords implements UserStore, Credentials {
         SaveReply saved = SaveReply.of(calls.await(calls.inUsers(USER_SAVE, userId, version(expected), d.name(),
                 Integer.toString(d.age()), d.gender(), d.email())));
         return new User(saved.userId(), d, saved.version(), saved.role());
+    }
+
+    @Override
+    public User suspend(long userId, boolean suspended, Actor actor, Instant now, String requestId) {
+        RoleReply.of(calls.await(calls.inUsers(USER_SUSPEND, Long.toString(userId), suspended ? "1" : "0",
+                actor.kind().wire(), Long.toString(actor.userId()), RedisCalls.ms(now), requestId == null ? "" : requestId)));
+        return user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }
 
     @Override

@@ -21,11 +21,12 @@ import org.convene.model.User;
 public final class Views {
     private Views() {}
 
-    /** A user with their global role ({@code admin}, {@code organizer} or {@code member}). */
-    public record UserView(long id, String name, int age, String gender, String email, long version, String role) {
+    /** A user with their global role ({@code admin}, {@code organizer} or {@code member}); {@code suspended} only while they are. */
+    public record UserView(long id, String name, int age, String gender, String email, long version, String role,
+                           Boolean suspended) {
         public static UserView of(User u) {
             return new UserView(u.id(), u.name(), u.details().age(), u.details().gender(), u.email(), u.version(),
-                    u.role().wire());
+                    u.role().wire(), u.suspended() ? Boolean.TRUE : null);
         }
     }
 

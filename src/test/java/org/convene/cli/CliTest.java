@@ -368,4 +368,10 @@ class CliTest {
         assertThat(refused.err()).contains("role", "must be admin, organizer or member");
         assertThat(convene("--json", "user", "get", "2").out()).contains("\"role\":\"member\"");
     }
+
+    @Test
+    void aUserIsSuspendedAndTheSuspensionLifted() {
+        assertThat(convene("user", "suspend", "2")).isEqualTo(new Run(0, "User 2 is suspended", ""));
+        assertThat(convene("user", "suspend", "2", "--lift")).isEqualTo(new Run(0, "User 2 is no longer suspended", ""));
+    }
 }

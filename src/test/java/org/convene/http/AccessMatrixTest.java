@@ -71,6 +71,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/meetings/2/owner", "{\"userId\":4}", 200, 403, 403, 403, 403, 403, 200),
             new Row("PATCH", "/users/1", "{\"role\":\"organizer\"}", 200, 403, 403, 403, 403, 403, 403),
             new Row("PATCH", "/users/1", "{\"age\":3}", 200, 403, 403, 403, 403, 403, 403),
+            new Row("PATCH", "/users/1", "{\"suspended\":true}", 200, 403, 403, 403, 403, 403, 403),
             new Row("POST", "/meetings/1/instances", "{\"from\":\"2026-01-06T10:00:00Z\",\"to\":\"2026-01-06T11:00:00Z\"}",
                     201, 403, 403, 403, 403),
             new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200),

@@ -198,4 +198,37 @@ class RolesApiTest extends ApiServerTest {
         assertThat(refused.json().path("detail").asText()).contains("ownerId");
         assertThat(same.status()).isEqualTo(200);
     }
+
+    @Test
+    void aSuspendedUsersTokenIsRefusedAtOnceAndTheRecordSaysSuspended() {
+        var suspended = api.call("PATCH", "/users/1", ApiServer.ADMIN, "{\"suspended\":true}");
+
+        assertThat(suspended.json().path("suspended").asBoolean()).isTrue();
+        assertThat(api.call("GET", "/me", api.john, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSuspensionLiftedNeedsANewToken() {
+        api.call("PATCH", "/users/1", ApiServer.ADMIN, "{\"suspended\":true}");
+
+        var lifted = api.call("PATCH", "/users/1", ApiServer.ADMIN, "{\"suspended\":false}");
+        String token = api.call("POST", "/users/1/token", ApiServer.ADMIN, null).json().path("token").asText();
+
+        assertThat(lifted.json().has("suspended")).isFalse();
+        assertThat(api.call("GET", "/me", api.john, null).status()).isEqualTo(401);
+        assertThat(api.call("GET", "/me", token, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuspensionComesInAPatchOfItsOwn() {
+        var refused = api.call("PATCH", "/users/1", ApiServer.ADMIN, "{\"suspended\":true,\"age\":3}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(api.call("GET", "/me", api.john, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrganizerCannotSuspendAnyone() {
+        assertThat(api.call("PATCH", "/users/1", api.jane, "{\"suspended\":true}").status()).isEqualTo(403);
+    }
 }

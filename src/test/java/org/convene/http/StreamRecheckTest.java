@@ -3,13 +3,16 @@ package org.convene.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
+import org.convene.model.UserDetails;
 import org.convene.testing.ApiServer;
 import org.convene.testing.SseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Open streams are rechecked: once a stream's token is rotated, its user deleted, or its user taken
+ * Open streams are rechecked: once a stream's token is rotated, its user deleted or suspended, or its user taken
  * out of a private meeting's audience, it stops carrying what it may no longer see, within the
  * token-cache window (5 s). John (1) is in private meeting 2's audience; instance 2 is active.
  */
@@ -58,6 +61,26 @@ class StreamRecheckTest extends ApiServerTest {
         assertThat(api.call("DELETE", "/users/2", ApiServer.ADMIN, null).status()).isEqualTo(204);
 
         assertThat(jane.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamEndsOnceItsUserIsSuspended() throws Exception {
+        SseListener jane = open("/instances/1/stream", api.jane);
+
+        assertThat(api.call("PATCH", "/users/2", ApiServer.ADMIN, "{\"suspended\":true}").status()).isEqualTo(200);
+
+        assertThat(jane.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anAdministratorsStreamOfAPrivateMeetingEndsOnceTheirRoleIsTakenAway() throws Exception {
+        long ada = api.convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id();
+        api.convene.changeRole(ada, GlobalRole.ADMIN, Actor.ROOT, "test");
+        SseListener stream = open("/instances/2/stream", api.services.tokens().issue(ada));
+
+        assertThat(api.call("PATCH", "/users/" + ada, ApiServer.ADMIN, "{\"role\":\"member\"}").status()).isEqualTo(200);
+
+        assertThat(stream.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -211,4 +211,59 @@ abstract class RolesContract extends StoreContract {
             assertThat(records).hasSizeBetween(1, 2);
         }
     }
+
+    @Test
+    void aSuspensionRetiresTheUsersTokenAndIsRecorded() throws Exception {
+        store.credentials().setUserTokenHash(jane.id(), "cd".repeat(32));
+
+        User suspended = convene.suspend(jane.id(), true, Actor.ROOT, "r-s");
+
+        assertThat(suspended.suspended()).isTrue();
+        assertThat(store.credentials().userWithTokenHash("cd".repeat(32))).isEmpty();
+        assertThat(audit().get(audit().size() - 1).getBody()).containsEntry("action", "user_suspended")
+                .containsEntry("target", "user:" + jane.id()).containsEntry("requestId", "r-s");
+    }
+
+    @Test
+    void aTokenMadeWhileSuspendedOpensNothingUntilTheSuspensionIsLifted() {
+        convene.suspend(jane.id(), true, Actor.ROOT, "r");
+        store.credentials().setUserTokenHash(jane.id(), "ef".repeat(32));
+        assertThat(store.credentials().userWithTokenHash("ef".repeat(32))).isEmpty();
+
+        User lifted = convene.suspend(jane.id(), false, Actor.ROOT, "r");
+
+        assertThat(lifted.suspended()).isFalse();
+        assertThat(store.credentials().userWithTokenHash("ef".repeat(32))).isPresent();
+    }
+
+    @Test
+    void aSuspendedUsersMeetingsGoOn() {
+        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        long meeting = convene.createMeeting(new MeetingDetails("Jane's", "", true, List.of()), jane.id()).id();
+
+        convene.suspend(jane.id(), true, Actor.ROOT, "r");
+
+        assertThat(convene.meeting(meeting).owner()).hasValue(jane.id());
+    }
+
+    @Test
+    void anAdministratorCannotSuspendAnotherAdministratorNorThemselves() {
+        User ada = admin("Ada");
+        User bea = admin("Bea");
+
+        assertRefused(() -> convene.suspend(bea.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only root (the administrator token) may suspend an administrator");
+        assertRefused(() -> convene.suspend(ada.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Nobody may suspend themselves or lift their own suspension");
+        assertThat(convene.user(bea.id()).suspended()).isFalse();
+    }
+
+    @Test
+    void aSuspendedAdministratorCannotChangeRoles() {
+        User ada = admin("Ada");
+        convene.suspend(ada.id(), true, Actor.ROOT, "r");
+
+        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only an administrator may change roles");
+    }
 }

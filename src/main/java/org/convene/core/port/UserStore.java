@@ -33,6 +33,12 @@ public interface UserStore {
      */
     User changeRole(long userId, GlobalRole role, Actor actor, Instant now, String requestId);
 
+    /**
+     * Suspends a user or lifts it, with its audit record in the same step: a suspension retires their token and
+     * calendar feed address at once and their meetings go on; the actor's right is checked as for roles.
+     */
+    User suspend(long userId, boolean suspended, Actor actor, Instant now, String requestId);
+
     /** Returns the user, if there is one that is not deleted. */
     Optional<User> user(long userId);
 

@@ -4,7 +4,8 @@
 --   <base>:next               counter of user ids
 --   <base>:ids                zset  user id by id (for paging)
 --   <base>:emails             hash  normalised e-mail -> user id
---   <base>:user:<uid>         hash  id name age gender email version tokenHash role (none: member; deleted = 1: a tombstone)
+--   <base>:user:<uid>         hash  id name age gender email version tokenHash role (none: member) suspended (1 while
+--                                 suspended; deleted = 1: a tombstone)
 --   <base>:admins             set   ids of the users with the admin role
 --   <base>:audit              stream  <seq>-0: the audit records of what changed users (at action outcome actorKind
 --                                    actorId actorRole target before after requestId); <base>:audit:seq their count

@@ -14,9 +14,9 @@ if not user[1] or user[2] == '1' then return {'INVALID_USER'} end
 local before = user[3] or 'member'
 local actorRole = 'admin'
 if actorKind ~= 'root' then
-  local actor = redis.call('HMGET', ukey(actorId), 'role', 'deleted')
+  local actor = redis.call('HMGET', ukey(actorId), 'role', 'deleted', 'suspended')
   actorRole = actor[1] or 'member'
-  if actor[2] == '1' or actorRole ~= 'admin' then return {'FORBIDDEN', 'Only an administrator may change roles'} end
+  if actor[2] == '1' or actor[3] == '1' or actorRole ~= 'admin' then return {'FORBIDDEN', 'Only an administrator may change roles'} end
   if actorId == uid then return {'FORBIDDEN', 'Nobody may change their own role'} end
   if before == 'admin' or role == 'admin' then
     return {'FORBIDDEN', 'Only root (the administrator token) may grant or take away the admin role'}
