@@ -3,6 +3,7 @@ package org.convene.cli;
 import java.util.List;
 import org.convene.core.Caller;
 import org.convene.core.Convene;
+import org.convene.model.Actor;
 import org.convene.model.AttendanceReport;
 import org.convene.model.ActiveInstance;
 import org.convene.model.ChatMessage;
@@ -59,6 +60,14 @@ final class ConveneCommand {
                @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
         var left = convene().leave(user, instance);
         output().result("User successfully left the meeting", left);
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "remove",
+            description = "Take a participant out of an active instance, as root: a leave whose reason is kicked, recorded in the meeting's audit trail.")
+    void remove(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+                @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
+        var removed = convene().remove(user, instance, Actor.ROOT, "cli");
+        output().result("User " + user + " was removed from the meeting", removed);
     }
 
     @Command(mixinStandardHelpOptions = true, name = "participants", description = "Current participants of an instance, with join times (the seed's function 3).")

@@ -167,6 +167,15 @@ public final class Convene {
         return meetings.handOver(meetingId, ownerId, actor, now(), requestId);
     }
 
+    /**
+     * A host takes user {@code userId} out of an active instance on behalf of {@code actor} (a leave whose reason
+     * is {@code kicked}), recorded in the same step: an administrator, or the meeting's owner, reaching only
+     * those ranked below them.
+     */
+    public LeaveResult remove(long userId, long instanceId, Actor actor, String requestId) {
+        return roster.remove(userId, user(userId).role(), instanceId, actor, now(), requestId);
+    }
+
     /** Deletes a meeting that has no instances. */
     public void deleteMeeting(long meetingId) {
         meetings.delete(meetingId);

@@ -104,11 +104,20 @@ final class InstanceRoutes {
         ctx.status(204);
     }
 
+    /**
+     * A user leaves; anyone else who asks is a host removing them (a leave whose reason is {@code kicked},
+     * recorded): an administrator, or the meeting's owner, reaching only those ranked below them.
+     */
     private void leave(Context ctx) {
         long instance = Params.id(ctx, "id");
         long user = Params.id(ctx, "userId");
-        access.requireActingAs(caller(ctx), user);
-        ctx.json(convene.leave(user, instance));
+        Caller caller = caller(ctx);
+        if (!caller.root() && caller.userId() == user) {
+            ctx.json(convene.leave(user, instance));
+            return;
+        }
+        access.requireRunsInstance(caller, instance);
+        ctx.json(convene.remove(user, instance, UserRoutes.actor(caller), RequestIds.of(ctx)));
     }
 
     private void chat(Context ctx) {

@@ -9,7 +9,9 @@ public enum SegmentEnd {
     /** They were taken out: their user was deleted, or they left the private meeting's audience. */
     REMOVED("removed", 'r'),
     /** Their presence lease ran out: they stopped answering. */
-    REAPED("reaped", 'p');
+    REAPED("reaped", 'p'),
+    /** A host took them out. */
+    KICKED("kicked", 'k');
 
     private final String wireName;
     private final char code;

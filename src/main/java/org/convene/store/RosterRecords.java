@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.convene.core.port.Roster;
+import org.convene.model.GlobalRole;
+import org.convene.model.Actor;
 import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
 import org.convene.model.InstanceStatus;
@@ -28,6 +30,7 @@ import org.convene.model.Refusal;
 final class RosterRecords implements Roster {
     private static final Script JOIN = Script.load("meeting", "join").announcing();
     private static final Script LEAVE = Script.load("meeting", "leave").announcing();
+    private static final Script REMOVE = Script.load("meeting", "remove").announcing().durable();
     private static final Script END = Script.load("meeting", "end").announcing().durable();
     private static final Script USER_REMOVED = Script.load("meeting", "user_removed").announcing();
     private static final Script PRESENCE_RENEW = Script.load("meeting", "presence_renew");
@@ -58,10 +61,16 @@ final class RosterRecords implements Roster {
         }
     }
 
-    /** leave's answer: the leave event's number. */
+    /** leave's and remove's answer: the leave event's number. */
     private record LeaveReply(long event) {
         static LeaveReply of(Reply reply) {
             return new LeaveReply(reply.ok().number(1));
+        }
+
+        /** remove's answer: the same, or a refusal saying why the actor may not remove that participant. */
+        static LeaveReply ofRemoval(Reply reply) {
+            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
+            return of(reply);
         }
     }
 
@@ -168,6 +177,18 @@ final class RosterRecords implements Roster {
         return locator.withMeeting(instanceId, meetingId -> {
             LeaveReply left = LeaveReply.of(calls.await(calls.inMeeting(meetingId, LEAVE,
                     Long.toString(instanceId), Long.toString(userId), ms(now))));
+            live.changed(instanceId);
+            return new LeaveResult(userId, instanceId, left.event(), now);
+        });
+    }
+
+    @Override
+    public LeaveResult remove(long userId, GlobalRole role, long instanceId, Actor actor, Instant now, String requestId) {
+        return locator.withMeeting(instanceId, meetingId -> {
+            Reply reply = calls.await(calls.inMeeting(meetingId, REMOVE, Long.toString(instanceId), Long.toString(userId),
+                    role.wire(), actor.kind().wire(), Long.toString(actor.userId()), actor.role().wire(), ms(now),
+                    requestId == null ? "" : requestId));
+            LeaveReply left = LeaveReply.ofRemoval(reply);
             live.changed(instanceId);
             return new LeaveResult(userId, instanceId, left.event(), now);
         });

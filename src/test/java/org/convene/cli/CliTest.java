@@ -374,4 +374,12 @@ class CliTest {
         assertThat(convene("user", "suspend", "2")).isEqualTo(new Run(0, "User 2 is suspended", ""));
         assertThat(convene("user", "suspend", "2", "--lift")).isEqualTo(new Run(0, "User 2 is no longer suspended", ""));
     }
+
+    @Test
+    void rootRemovesAParticipant() {
+        convene("join", "1", "2");
+
+        assertThat(convene("remove", "1", "2")).isEqualTo(new Run(0, "User 1 was removed from the meeting", ""));
+        assertThat(convene("remove", "1", "2").code()).isEqualTo(1);
+    }
 }

@@ -89,7 +89,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("PUT", "/instances/2", "{\"from\":\"2026-01-05T09:59:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}",
                     200, 403, 403, 403, 403, 403, 200),
             new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403, 403, 409),
-            new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403),
+            new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403, 403, 409),
             new Row("POST", "/instances/2/participants/1/heartbeat", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),

@@ -231,4 +231,19 @@ class RolesApiTest extends ApiServerTest {
     void anOrganizerCannotSuspendAnyone() {
         assertThat(api.call("PATCH", "/users/1", api.jane, "{\"suspended\":true}").status()).isEqualTo(403);
     }
+
+    @Test
+    void theOwnerRemovesAParticipantAndTheLeaveSaysKicked() {
+        long meeting = api.call("POST", "/meetings", api.jane, "{\"title\":\"Open\",\"isPublic\":true}").json().path("id").asLong();
+        long instance = api.call("POST", "/meetings/" + meeting + "/instances", api.jane,
+                "{\"from\":\"2026-01-05T09:00:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}").json().path("id").asLong();
+        api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
+
+        var removed = api.call("DELETE", "/instances/" + instance + "/participants/1", api.jane, null);
+
+        assertThat(removed.status()).isEqualTo(200);
+        var events = api.call("GET", "/instances/" + instance + "/events", api.jane, null).json();
+        assertThat(events.get(events.size() - 1).path("reason").asText()).isEqualTo("kicked");
+        assertThat(api.call("DELETE", "/instances/" + instance + "/participants/2", olga, null).status()).isEqualTo(403);
+    }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.convene.model.Actor;
+import org.convene.model.GlobalRole;
 import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
 import org.convene.model.JoinResult;
@@ -22,6 +24,12 @@ public interface Roster {
 
     /** The user leaves an instance they are inside. */
     LeaveResult leave(long userId, long instanceId, Instant now);
+
+    /**
+     * A host takes a participant of global role {@code role} out of an active instance (a leave whose reason is
+     * {@code kicked}), with its audit record in the same step; the actor's right and rank are checked there.
+     */
+    LeaveResult remove(long userId, GlobalRole role, long instanceId, Actor actor, Instant now, String requestId);
 
     /** Returns who is inside the instance at {@code now}, with their names and latest join times, by join time. */
     List<Participant> participants(long instanceId, Instant now);

@@ -98,7 +98,7 @@ local HOOK_TYPES = {[JOIN] = 'participant.joined', [LEAVE] = 'participant.left',
 -- timeout closes the open one with what ended it. Written by the same step as the event, so the
 -- report is exact under every race the events log is, and costs one field per attendee to read.
 local SEGMENT_END = {[LEAVE] = 'l', [TIMEOUT] = 't'}
-local REASON_END = {removed = 'r', reaped = 'p'}
+local REASON_END = {removed = 'r', reaped = 'p', kicked = 'k'}
 -- Returns true on the user's first join of the instance, when `name` (given on joins) is kept as the
 -- attendee's: what the report shows, and what tells someone who left from someone who never joined.
 local function attend(iid, uid, etype, at, reason, name)

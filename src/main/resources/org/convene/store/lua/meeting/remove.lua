@@ -1,0 +1,31 @@
+-- remove: a host takes a participant out of an instance, with the audit record in the same step.
+-- It is a leave whose reason is 'kicked'. The actor's right is checked here against the meeting at this moment: an administrator
+-- (the role comes from their token's resolution), or the meeting's owner now; and a host reaches only those
+-- ranked below them (the target's global role comes from the users' slot just before): the owner cannot
+-- remove an administrator, nobody removes the meeting's owner but an administrator, nobody themselves.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 the user's role (admin, organizer, member),
+--      6 actor kind (root, user), 7 actor id (0 for root), 8 actor role, 9 now (ms), 10 request id ('' none)
+-- REPLY: {'OK', event number} | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'} | {'NOT_IN_MEETING'} | {'FORBIDDEN', why}
+local iid, uid, targetRole, actorKind, actorId, actorRole, now, requestId =
+    ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+local status = settle(iid, now)
+if not status then return {'INVALID_INSTANCE'} end
+local owner = redis.call('HGET', base .. ':meeting', 'owner')
+local admin = actorRole == 'admin'
+if not admin and not (actorKind == 'user' and owner == actorId) then
+  return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"}
+end
+if actorKind == 'user' and actorId == uid then return {'FORBIDDEN', 'A host leaves; they do not remove themselves'} end
+if targetRole == 'admin' and actorKind ~= 'root' then
+  return {'FORBIDDEN', 'Only root (the administrator token) may remove an administrator'}
+end
+if uid == owner and not admin then return {'FORBIDDEN', "Only an administrator may remove the meeting's owner"} end
+if status ~= 'active' then return {'NOT_ACTIVE'} end
+if not remove_participant(iid, uid, now, 'kicked') then return {'NOT_IN_MEETING'} end
+local n = tonumber(redis.call('HGET', ikey(iid), 'events'))
+local seq = redis.call('INCR', base .. ':audit:seq')
+redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', 'participant_removed', 'outcome', 'ok',
+    'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole, 'target', 'user:' .. uid,
+    'instance', iid, 'before', 'inside', 'after', 'kicked', 'requestId', requestId)
+return {'OK', n}
