@@ -58,6 +58,21 @@ final class MeetingCommands {
         root.output().result("Meeting " + meeting.id() + " created", meeting);
     }
 
+    @Command(mixinStandardHelpOptions = true, name = "ban",
+            description = "Ban a user from a meeting, as root, taking them out of its active instance; recorded in its audit trail.")
+    void ban(@Parameters(index = "0", paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id,
+             @Parameters(index = "1", paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
+             @Option(names = "--reason", defaultValue = "", description = "Why (up to 500 characters).") String reason,
+             @Option(names = "--lift", description = "Lift the ban instead.") boolean lift) {
+        if (lift) {
+            root.convene().bans().lift(id, user, Actor.ROOT, "cli");
+            root.output().result("User " + user + " may join meeting " + id + " again", Map.of("meetingId", id, "userId", user));
+        } else {
+            root.convene().bans().ban(id, user, null, reason, Actor.ROOT, "cli");
+            root.output().result("User " + user + " is banned from meeting " + id, Map.of("meetingId", id, "userId", user));
+        }
+    }
+
     @Command(mixinStandardHelpOptions = true, name = "hand-over",
             description = "Hand a meeting over to another owner (an organizer or administrator), as root; recorded in its audit trail.")
     void handOver(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id,

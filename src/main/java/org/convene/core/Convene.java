@@ -70,6 +70,7 @@ public final class Convene {
     private final LiveFeeds feeds;
     private final Maintenance maintenance;
     private final Clock clock;
+    private final Bans bans;
 
     /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
     public Convene(Storage store, Clock clock) {
@@ -87,6 +88,7 @@ public final class Convene {
         this.attendance = store.attendance();
         this.feeds = feeds;
         this.maintenance = store.maintenance();
+        this.bans = new Bans(store.moderation(), store.users(), clock);
         this.clock = clock;
     }
 
@@ -174,6 +176,11 @@ public final class Convene {
      */
     public LeaveResult remove(long userId, long instanceId, Actor actor, String requestId) {
         return roster.remove(userId, user(userId).role(), instanceId, actor, now(), requestId);
+    }
+
+    /** Bans from meetings, as their hosts give and lift them. */
+    public Bans bans() {
+        return bans;
     }
 
     /** Deletes a meeting that has no instances. */

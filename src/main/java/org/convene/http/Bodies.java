@@ -70,6 +70,9 @@ final class Bodies {
     record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
                        PresenceBody presence, Integer reminderMinutes, Long ownerId) {}
 
+    /** A ban's end (absent: for good) and reason. */
+    record BanBody(String until, String reason) {}
+
     /** A meeting's new owner. */
     record OwnerBody(Long userId) {}
 

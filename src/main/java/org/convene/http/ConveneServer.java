@@ -117,6 +117,7 @@ public final class ConveneServer implements AutoCloseable {
             RouteTable table = new RouteTable(config.routes);
             new UserRoutes(services.convene(), services.access(), services.tokens()).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);
+            new BanRoutes(services.convene().bans(), services.access()).register(table);
             new InstanceRoutes(services.convene(), services.access(), services.chatLimit()).register(table);
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);

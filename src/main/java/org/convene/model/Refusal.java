@@ -30,6 +30,7 @@ public enum Refusal {
     NOT_SELF(Kind.FORBIDDEN, "forbidden", "A user may only act as themselves"),
     AUDIENCE_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's audience may see this"),
     ROLE_FORBIDDEN(Kind.FORBIDDEN, "forbidden", "%s"),
+    BANNED(Kind.FORBIDDEN, "User %s is banned from the meeting"),
     HOSTS_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's owner or an administrator may do this"),
     ORGANIZERS_ONLY(Kind.FORBIDDEN, "forbidden", "Only organizers and administrators may make meetings"),
     OWNER_NOT_ORGANIZER(Kind.CONFLICT, "User %s is not an organizer or administrator, and cannot own a meeting"),

@@ -11,7 +11,9 @@ public enum SegmentEnd {
     /** Their presence lease ran out: they stopped answering. */
     REAPED("reaped", 'p'),
     /** A host took them out. */
-    KICKED("kicked", 'k');
+    KICKED("kicked", 'k'),
+    /** A host banned them from the meeting. */
+    BANNED("banned", 'b');
 
     private final String wireName;
     private final char code;

@@ -9,6 +9,7 @@ import org.convene.core.port.EventHistory;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingCatalog;
+import org.convene.core.port.Moderation;
 import org.convene.core.port.Roster;
 import org.convene.core.port.Storage;
 import org.convene.core.port.UserStore;
@@ -31,6 +32,7 @@ public final class RedisStore implements Storage {
     private final RedisCalls calls;
     private final UserRecords users;
     private final MeetingRecords meetings;
+    private final ModerationRecords moderation;
     private final RosterRecords roster;
     private final ChatRecords chat;
     private final EventLog history;
@@ -58,6 +60,7 @@ public final class RedisStore implements Storage {
         this.users = new UserRecords(calls);
         this.meetings = new MeetingRecords(calls, locator, due, live);
         this.transitions = new Transitions(calls, locator, due, live);
+        this.moderation = new ModerationRecords(calls, live);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue);
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.history = new EventLog(calls, locator);
@@ -94,6 +97,11 @@ public final class RedisStore implements Storage {
     @Override
     public Roster roster() {
         return roster;
+    }
+
+    @Override
+    public Moderation moderation() {
+        return moderation;
     }
 
     @Override

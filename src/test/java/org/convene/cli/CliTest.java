@@ -382,4 +382,10 @@ class CliTest {
         assertThat(convene("remove", "1", "2")).isEqualTo(new Run(0, "User 1 was removed from the meeting", ""));
         assertThat(convene("remove", "1", "2").code()).isEqualTo(1);
     }
+
+    @Test
+    void rootBansAUserFromAMeetingAndLiftsTheBan() {
+        assertThat(convene("meeting", "ban", "1", "1", "--reason", "spam")).isEqualTo(new Run(0, "User 1 is banned from meeting 1", ""));
+        assertThat(convene("meeting", "ban", "1", "1", "--lift")).isEqualTo(new Run(0, "User 1 may join meeting 1 again", ""));
+    }
 }

@@ -246,4 +246,36 @@ class RolesApiTest extends ApiServerTest {
         assertThat(events.get(events.size() - 1).path("reason").asText()).isEqualTo("kicked");
         assertThat(api.call("DELETE", "/instances/" + instance + "/participants/2", olga, null).status()).isEqualTo(403);
     }
+
+    @Test
+    void theOwnerBansAParticipantWhoseJoinIsThenRefusedUntilTheBanIsLifted() {
+        long meeting = api.call("POST", "/meetings", api.jane, "{\"title\":\"Open\",\"isPublic\":true}").json().path("id").asLong();
+        long instance = api.call("POST", "/meetings/" + meeting + "/instances", api.jane,
+                "{\"from\":\"2026-01-05T09:00:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}").json().path("id").asLong();
+        api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
+
+        var banned = api.call("PUT", "/meetings/" + meeting + "/bans/1", api.jane, "{\"reason\":\"spam\"}");
+
+        assertThat(banned.status()).isEqualTo(200);
+        assertThat(banned.json().path("removedFrom").asLong()).isEqualTo(instance);
+        var refused = api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("detail").asText()).isEqualTo("User 1 is banned from the meeting");
+        assertThat(api.call("GET", "/meetings/" + meeting + "/bans", api.jane, null).json().get(0).path("reason").asText())
+                .isEqualTo("spam");
+        assertThat(api.call("DELETE", "/meetings/" + meeting + "/bans/1", api.jane, null).status()).isEqualTo(204);
+        assertThat(api.call("POST", "/instances/" + instance + "/participants", api.john, "{\"userId\":1}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aBanThatEndedBeforeItBeganIsRefusedNamingUntil() {
+        long meeting = janesMeeting();
+
+        var refused = api.call("PUT", "/meetings/" + meeting + "/bans/1", api.jane, "{\"until\":\"2020-01-01T00:00:00Z\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("until");
+        assertThat(api.call("GET", "/meetings/" + meeting + "/bans", api.jane, null).json().size()).isZero();
+    }
 }

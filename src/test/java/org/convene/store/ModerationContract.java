@@ -1,6 +1,7 @@
 package org.convene.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -136,6 +137,78 @@ abstract class ModerationContract extends StoreContract {
             removed.incrementAndGet();
         } catch (RefusedException notInside) {
             assertThat(notInside.refusal()).isEqualTo(Refusal.NOT_IN_MEETING);
+        }
+    }
+
+    @Test
+    void aBanTakesTheUserOutAndTheirJoinIsRefusedSayingBanned() throws Exception {
+        var removedFrom = convene.bans().ban(meeting, john.id(), null, "spam", as(jane), "r-b");
+
+        assertThat(removedFrom).hasValue(instance);
+        assertThat(convene.participants(instance)).isEmpty();
+        assertThat(convene.eventsOfInstance(instance, 0, 10).get(1).reason()).isEqualTo("banned");
+        assertRefused(() -> convene.join(john.id(), instance), Refusal.BANNED, "User " + john.id() + " is banned from the meeting");
+        assertThat(audit()).singleElement().extracting(StreamMessage::getBody).satisfies(record -> assertThat(record)
+                .containsEntry("action", "participant_banned").containsEntry("reason", "spam"));
+    }
+
+    @Test
+    void aBanUntilATimeLetsTheUserJoinAgainAfterIt() {
+        convene.bans().ban(meeting, john.id(), clock.instant().plus(minutes(10)), "", as(jane), "r");
+
+        clock.advance(minutes(11));
+
+        assertThat(convene.join(john.id(), instance).eventId()).isPositive();
+    }
+
+    @Test
+    void aLiftedBanLetsTheUserJoinAndIsRecorded() throws Exception {
+        convene.bans().ban(meeting, john.id(), null, "", as(jane), "r");
+
+        convene.bans().lift(meeting, john.id(), as(jane), "r");
+
+        assertThat(convene.join(john.id(), instance).eventId()).isPositive();
+        assertThat(audit()).extracting(m -> m.getBody().get("action")).containsExactly("participant_banned", "participant_unbanned");
+    }
+
+    @Test
+    void theBansThatHoldAreListedByUser() {
+        convene.bans().ban(meeting, olga.id(), clock.instant().plus(minutes(5)), "late", as(jane), "r");
+        convene.bans().ban(meeting, john.id(), null, "spam", as(jane), "r");
+        clock.advance(minutes(6));
+
+        assertThat(convene.bans().of(meeting)).extracting(b -> b.userId(), b -> b.reason())
+                .containsExactly(tuple(john.id(), "spam"));
+    }
+
+    @Test
+    void theOwnerCannotBanAnAdministratorNorAnotherOrganizerBanAnyone() {
+        User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
+                GlobalRole.ADMIN, Actor.ROOT, "r");
+
+        assertRefused(() -> convene.bans().ban(meeting, ada.id(), null, "", as(jane), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only root (the administrator token) may ban an administrator");
+        assertRefused(() -> convene.bans().ban(meeting, john.id(), null, "", as(olga), "r"), Refusal.ROLE_FORBIDDEN,
+                "Only the meeting's owner or an administrator may do this");
+        assertThat(convene.participants(instance)).hasSize(1);
+    }
+
+    @Test
+    void aBanRacingAJoinNeverLeavesTheUserInside() throws Exception {
+        convene.leave(john.id(), instance);
+        for (int round = 0; round < 20; round++) {
+            CompletableFuture<?> join = CompletableFuture.runAsync(() -> {
+                try {
+                    convene.join(john.id(), instance);
+                } catch (RefusedException banned) {
+                    assertThat(banned.refusal()).isEqualTo(Refusal.BANNED);
+                }
+            });
+            CompletableFuture<?> ban = CompletableFuture.runAsync(() -> convene.bans().ban(meeting, john.id(), null, "", as(jane), "r"));
+            CompletableFuture.allOf(join, ban).join();
+
+            assertThat(convene.participants(instance)).as("round " + round).isEmpty();
+            convene.bans().lift(meeting, john.id(), as(jane), "r");
         }
     }
 }

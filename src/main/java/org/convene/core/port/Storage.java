@@ -18,6 +18,9 @@ public interface Storage {
 
     Roster roster();
 
+    /** Bans, and what else a meeting's hosts do that outlasts one instance. */
+    Moderation moderation();
+
     ChatLog chat();
 
     EventHistory history();

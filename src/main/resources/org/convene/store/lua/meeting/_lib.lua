@@ -5,7 +5,7 @@
 --   KEYS[2] = events base  convene:events:{m:<mid>}   (db ARGV[2]; -1 = same db, own namespace)
 --   KEYS[3] = the outbox   convene:{m:<mid>}:outbox   given only while webhook endpoints exist (see outbox())
 --   <base>:meeting                      hash  id title description public version instanceCount owner (a user id;
---                                       none: the administrators run it)
+--                                       none: the administrators run it) ban:<uid> ('<until ms, 0 for good>|<reason>')
 --   <base>:audit                        stream  id <seq>-0: audit records of what was done to the meeting (at action
 --                                       outcome actorKind actorId actorRole target before after requestId); <base>:audit:seq
 --   <base>:audience                     set   normalised e-mails
@@ -98,7 +98,7 @@ local HOOK_TYPES = {[JOIN] = 'participant.joined', [LEAVE] = 'participant.left',
 -- timeout closes the open one with what ended it. Written by the same step as the event, so the
 -- report is exact under every race the events log is, and costs one field per attendee to read.
 local SEGMENT_END = {[LEAVE] = 'l', [TIMEOUT] = 't'}
-local REASON_END = {removed = 'r', reaped = 'p', kicked = 'k'}
+local REASON_END = {removed = 'r', reaped = 'p', kicked = 'k', banned = 'b'}
 -- Returns true on the user's first join of the instance, when `name` (given on joins) is kept as the
 -- attendee's: what the report shows, and what tells someone who left from someone who never joined.
 local function attend(iid, uid, etype, at, reason, name)

@@ -4,12 +4,18 @@
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 user id, 5 e-mail, 6 name, 7 now (ms)
 -- REPLY: {'OK', event number, reap due (ms) | false (no presence rule), 1 on the user's first join of it | 0}
---      | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'} | {'NOT_ALLOWED', user id} | {'ALREADY_IN'} | {'INSTANCE_FULL'}
+--      | {'INVALID_INSTANCE'} | {'NOT_ACTIVE'} | {'BANNED', user id} | {'NOT_ALLOWED', user id} | {'ALREADY_IN'}
+--      | {'INSTANCE_FULL'}
 local iid, uid, email, name, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
-local m = redis.call('HMGET', base .. ':meeting', 'public', 'capacity', 'presenceLease', 'presenceGrace')
+-- A ban (see ban.lua) is read with the meeting's fields: no command more for a join.
+local m = redis.call('HMGET', base .. ':meeting', 'public', 'capacity', 'presenceLease', 'presenceGrace', 'ban:' .. uid)
+if m[5] then
+  local untilMs = tonumber(string.match(m[5], '^(%d+)'))
+  if untilMs == 0 or untilMs > tonumber(now) then return {'BANNED', uid} end
+end
 if m[1] ~= '1' and redis.call('SISMEMBER', base .. ':audience', email) == 0 then
   return {'NOT_ALLOWED', uid}
 end

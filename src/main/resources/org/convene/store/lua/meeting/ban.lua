@@ -1,0 +1,43 @@
+-- ban: a host bans a user from the meeting (or lifts the ban), with the audit record in the same step.
+-- A ban is the meeting hash's field ban:<user id> = '<until ms, 0 for good>|<reason>', which join reads in the
+-- same HMGET as the meeting's other fields, so that a join and a ban are ordered by Redis: a banned user is
+-- never inside. Banning someone inside the active instance takes them out in the same step (a leave whose
+-- reason is 'banned'). The actor's right and the ranks are checked here as for a removal: an administrator
+-- (the role comes from their token's resolution) or the owner now; an owner reaches no administrator; only an
+-- administrator bans the owner; nobody bans themselves.
+-- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
+-- ARGV: 1 data db, 2 events db, 3 'ban' | 'lift', 4 user id, 5 the user's role, 6 actor kind (root, user),
+--      7 actor id (0 for root), 8 actor role, 9 until (ms, '0' for good), 10 reason, 11 now (ms), 12 request id
+-- REPLY: {'OK', 1 changed | 0 as it was, the instance they were taken out of | false}
+--      | {'INVALID_MEETING'} | {'FORBIDDEN', why}
+local mode, uid, targetRole, actorKind, actorId, actorRole, untilMs, reason, now, requestId =
+    ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10], ARGV[11], ARGV[12]
+local mkey = base .. ':meeting'
+local m = redis.call('HMGET', mkey, 'id', 'owner', 'ban:' .. uid)
+if not m[1] then return {'INVALID_MEETING'} end
+local admin = actorRole == 'admin'
+if not admin and not (actorKind == 'user' and m[2] == actorId) then
+  return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"}
+end
+if actorKind == 'user' and actorId == uid then return {'FORBIDDEN', 'Nobody may ban themselves'} end
+if targetRole == 'admin' and actorKind ~= 'root' then
+  return {'FORBIDDEN', 'Only root (the administrator token) may ban an administrator'}
+end
+if uid == m[2] and not admin then return {'FORBIDDEN', "Only an administrator may ban the meeting's owner"} end
+local removed = false
+if mode == 'lift' then
+  if not m[3] then return {'OK', 0, false} end
+  redis.call('HDEL', mkey, 'ban:' .. uid)
+else
+  local value = untilMs .. '|' .. reason
+  if m[3] == value then return {'OK', 0, false} end
+  redis.call('HSET', mkey, 'ban:' .. uid, value)
+  local active = active_instance(now)
+  if active and remove_participant(active, uid, now, 'banned') then removed = tonumber(active) end
+end
+local seq = redis.call('INCR', base .. ':audit:seq')
+redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', mode == 'lift' and 'participant_unbanned'
+    or 'participant_banned', 'outcome', 'ok', 'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole,
+    'target', 'user:' .. uid, 'before', m[3] or '', 'after', mode == 'lift' and '' or (untilMs .. '|' .. reason),
+    'reason', reason, 'requestId', requestId)
+return {'OK', 1, removed}
