@@ -51,8 +51,6 @@ final class BanRoutes {
 
     /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */
     private long run(Context ctx) {
-        long meeting = Params.id(ctx, "id");
-        access.requireRuns(caller(ctx), meeting);
-        return meeting;
+        return Hosts.meeting(ctx, access);
     }
 }

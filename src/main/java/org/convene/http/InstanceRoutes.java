@@ -156,8 +156,6 @@ final class InstanceRoutes {
 
     /** The instance of the path, once the caller is found to run its meeting (its owner or an administrator). */
     private long run(Context ctx) {
-        long instance = Params.id(ctx, "id");
-        access.requireRunsInstance(caller(ctx), instance);
-        return instance;
+        return Hosts.instance(ctx, access);
     }
 }

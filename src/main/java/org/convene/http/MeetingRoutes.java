@@ -80,9 +80,7 @@ final class MeetingRoutes {
 
     /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */
     private long run(Context ctx) {
-        long meeting = Params.id(ctx, "id");
-        access.requireRuns(caller(ctx), meeting);
-        return meeting;
+        return Hosts.meeting(ctx, access);
     }
 
     private static Bodies.MeetingBody body(Context ctx) {

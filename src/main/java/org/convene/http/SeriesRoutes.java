@@ -85,9 +85,7 @@ final class SeriesRoutes {
 
     /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */
     private long run(Context ctx) {
-        long meeting = Params.id(ctx, "id");
-        access.requireRuns(Authentication.caller(ctx), meeting);
-        return meeting;
+        return Hosts.meeting(ctx, access);
     }
 
     private void create(Context ctx) {
