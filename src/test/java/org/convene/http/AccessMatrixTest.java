@@ -20,18 +20,25 @@ import org.junit.jupiter.api.TestFactory;
  * Who may do what, route by route. In the seed world John (1) is in private meeting 2's audience and
  * Jane (2) is not; both may see public meeting 1; both are members. Beside them: Olga (3), an organizer
  * who owns meeting 2 and is not in its audience; Otto (4), an organizer who owns nothing; Ada (5), a user
- * with the admin role. Columns: root (the administrator token), the user themselves (John), another user
- * (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2), organizer
- * (Otto), owner (Olga); Ada gets what root gets; no token and a wrong token get 401.
+ * with the admin role; Sam (6), suspended. Columns: root (the administrator token), the user themselves (John),
+ * another user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
+ * organizer (Otto), owner (Olga), banned (John, banned from meeting 2); Ada gets what root gets; Sam, no token
+ * and a wrong token get 401. There are no co-hosts or guests yet.
  */
 class AccessMatrixTest extends ApiServerTest {
 
-    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, NONE, WRONG }
+    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, BANNED, SUSPENDED, NONE, WRONG }
 
     /** A request, and the status each kind of caller gets; the world is re-seeded before each. */
     record Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
-               int organizer, int owner) {
-        /** A row where the organizer and the owner of meeting 2 get what the non-member gets. */
+               int organizer, int owner, int banned) {
+        /** A row where John banned from meeting 2 gets what he gets as its audience member. */
+        Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
+            int organizer, int owner) {
+            this(method, path, body, admin, self, other, member, nonMember, organizer, owner, member);
+        }
+
+        /** A row where, besides, the organizer and the owner of meeting 2 get what the non-member gets. */
         Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember) {
             this(method, path, body, admin, self, other, member, nonMember, nonMember, nonMember);
         }
@@ -40,9 +47,10 @@ class AccessMatrixTest extends ApiServerTest {
     static String olga;
     static String otto;
     static String ada;
+    static String sam;
 
-    /** The seed world with Olga owning meeting 2, Otto and Ada. */
-    static void world() {
+    /** The seed world with Olga owning meeting 2, Otto, Ada and Sam; John banned from meeting 2 for {@code who}. */
+    static void world(Who who) {
         api.reset();
         long o = api.convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id();
         long t = api.convene.createUser(new UserDetails("Otto", 41, "", "otto@example.com")).id();
@@ -54,6 +62,10 @@ class AccessMatrixTest extends ApiServerTest {
         olga = api.services.tokens().issue(o);
         otto = api.services.tokens().issue(t);
         ada = api.services.tokens().issue(a);
+        long m = api.convene.createUser(new UserDetails("Sam", 43, "", "sam@example.com")).id();
+        api.convene.suspend(m, true, Actor.ROOT, "world");
+        sam = api.services.tokens().issue(m);
+        if (who == Who.BANNED) api.convene.bans().ban(2, 1, null, "world", Actor.ROOT, "world");
     }
 
     static final List<Row> ROWS = List.of(
@@ -83,7 +95,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403),
             new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403),
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
-            new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
+            new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403, 403, 403, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403, 403, 200),
             new Row("GET", "/meetings", null, 200, 200, 200, 200, 200),
@@ -128,7 +140,8 @@ class AccessMatrixTest extends ApiServerTest {
         int expected(Who who) {
             return switch (who) {
                 case ADMIN, ADMIN_USER -> admin;
-                case MEMBER -> member;
+                // A ban keeps John from joining, not from watching: see the note on bans.
+                case MEMBER, BANNED -> member;
                 // Olga owns meeting 2 but is not in its audience: she runs it, and does not see inside yet.
                 case NON_MEMBER, ORGANIZER, OWNER -> nonMember;
                 default -> 401;
@@ -144,7 +157,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> streamsAdmitOnlyWhoMaySeeThem() {
         return STREAMS.stream().flatMap(row -> Stream.of(Who.values()).filter(StreamRow::asked).map(who ->
                 DynamicTest.dynamicTest("GET " + row.path() + " as " + who, () -> {
-                    world();
+                    world(who);
                     assertThat(streamStatus(row.path(), token(who))).isEqualTo(row.expected(who));
                 })));
     }
@@ -154,7 +167,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> aHeadOnAStreamIsHeldToTheSameRules() {
         return STREAMS.stream().flatMap(row -> Stream.of(Who.values()).filter(StreamRow::asked).map(who ->
                 DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> {
-                    world();
+                    world(who);
                     assertThat(api.call("HEAD", row.path(), token(who), null, "Accept", "text/event-stream").status())
                             .isEqualTo(row.expected(who));
                 })));
@@ -176,6 +189,8 @@ class AccessMatrixTest extends ApiServerTest {
             case ADMIN_USER -> ada;
             case ORGANIZER -> otto;
             case OWNER -> olga;
+            case BANNED -> api.john;
+            case SUSPENDED -> sam;
             case SELF, MEMBER -> api.john;
             case OTHER, NON_MEMBER -> api.jane;
             case NONE -> null;
@@ -192,7 +207,8 @@ class AccessMatrixTest extends ApiServerTest {
             case NON_MEMBER -> row.nonMember();
             case ORGANIZER -> row.organizer();
             case OWNER -> row.owner();
-            case NONE, WRONG -> 401;
+            case BANNED -> row.banned();
+            case SUSPENDED, NONE, WRONG -> 401;
         };
     }
 
@@ -201,7 +217,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> aHeadGetsTheStatusItsGetGets() {
         return ROWS.stream().filter(row -> row.method().equals("GET")).flatMap(row -> Stream.of(Who.values())
                 .map(who -> DynamicTest.dynamicTest("HEAD " + row.path() + " as " + who, () -> {
-                    world();
+                    world(who);
                     assertThat(api.call("HEAD", row.path(), token(who), null).status()).isEqualTo(expected(row, who));
                 })));
     }
@@ -210,7 +226,7 @@ class AccessMatrixTest extends ApiServerTest {
     Stream<DynamicTest> everyCallerGetsTheStatusTheRulesGive() {
         return ROWS.stream().flatMap(row -> Stream.of(Who.values()).map(who -> DynamicTest.dynamicTest(
                 row.method() + " " + row.path() + " as " + who, () -> {
-                    world();
+                    world(who);
                     var response = api.call(row.method(), row.path(), token(who), row.body());
                     assertThat(response.status()).as(response.raw().body()).isEqualTo(expected(row, who));
                 })));
