@@ -1,5 +1,6 @@
 package org.convene.core;
 
+import org.convene.model.Actor;
 import org.convene.model.GlobalRole;
 
 /**
@@ -23,6 +24,11 @@ public record Caller(boolean root, GlobalRole role, long userId, String email) {
     /** Whether the caller may do everything: root, or a user with the admin role. */
     public boolean admin() {
         return root || role == GlobalRole.ADMIN;
+    }
+
+    /** The caller as an audit record names them. */
+    public Actor actor() {
+        return root ? Actor.ROOT : new Actor(Actor.Kind.USER, userId, role);
     }
 
     /** How logs name the caller; never a token. */

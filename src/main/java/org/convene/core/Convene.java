@@ -151,8 +151,7 @@ public final class Convene {
 
     /** Creates a meeting owned by user {@code ownerId}, who must be an organizer or an administrator. */
     public Meeting createMeeting(MeetingDetails details, long ownerId) {
-        if (!user(ownerId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(ownerId);
-        return meetings.create(details, OptionalLong.of(ownerId));
+        return meetings.create(details, OptionalLong.of(mayOwn(ownerId)));
     }
 
     /** Replaces a meeting's details now; whoever is inside its active instance and no longer admitted leaves it. */
@@ -165,8 +164,13 @@ public final class Convene {
      * (the owner or an administrator), recorded in the same step.
      */
     public Meeting handOver(long meetingId, long ownerId, Actor actor, String requestId) {
-        if (!user(ownerId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(ownerId);
-        return meetings.handOver(meetingId, ownerId, actor, now(), requestId);
+        return meetings.handOver(meetingId, mayOwn(ownerId), actor, now(), requestId);
+    }
+
+    /** Returns {@code userId} if that user may own meetings (an organizer or administrator), else refuses. */
+    private long mayOwn(long userId) {
+        if (!user(userId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(userId);
+        return userId;
     }
 
     /**

@@ -32,7 +32,7 @@ final class BanRoutes {
         routes.get("/meetings/{id}/bans", Role.USER, ctx -> ctx.json(bans.of(run(ctx)).stream().map(BanView::of).toList()));
         routes.put("/meetings/{id}/bans/{userId}", Role.USER, this::ban);
         routes.delete("/meetings/{id}/bans/{userId}", Role.USER, ctx -> {
-            bans.lift(run(ctx), Params.id(ctx, "userId"), UserRoutes.actor(caller(ctx)), RequestIds.of(ctx));
+            bans.lift(run(ctx), Params.id(ctx, "userId"), caller(ctx).actor(), RequestIds.of(ctx));
             ctx.status(204);
         });
     }
@@ -44,7 +44,7 @@ final class BanRoutes {
         byte[] raw = ctx.bodyAsBytes();
         Bodies.BanBody body = raw.length == 0 ? new Bodies.BanBody(null, null) : Bodies.read(raw, Bodies.BanBody.class);
         Instant until = body.until() == null ? null : Bodies.time("until", body.until());
-        var removedFrom = bans.ban(meeting, user, until, body.reason(), UserRoutes.actor(caller(ctx)), RequestIds.of(ctx));
+        var removedFrom = bans.ban(meeting, user, until, body.reason(), caller(ctx).actor(), RequestIds.of(ctx));
         ctx.json(new Banned(BanView.of(new Ban(meeting, user, until, body.reason())),
                 removedFrom.isPresent() ? removedFrom.getAsLong() : null));
     }

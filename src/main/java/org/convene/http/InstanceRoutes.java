@@ -117,7 +117,7 @@ final class InstanceRoutes {
             return;
         }
         access.requireRunsInstance(caller, instance);
-        ctx.json(convene.remove(user, instance, UserRoutes.actor(caller), RequestIds.of(ctx)));
+        ctx.json(convene.remove(user, instance, caller.actor(), RequestIds.of(ctx)));
     }
 
     private void chat(Context ctx) {

@@ -50,7 +50,7 @@ final class MeetingRoutes {
             long meeting = run(ctx);
             Bodies.OwnerBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.OwnerBody.class);
             Meeting handed = convene.handOver(meeting, Bodies.required("userId", body.userId()),
-                    UserRoutes.actor(caller(ctx)), RequestIds.of(ctx));
+                    caller(ctx).actor(), RequestIds.of(ctx));
             ctx.header("ETag", Params.etag(handed.version())).json(Views.MeetingView.of(handed, true));
         });
         routes.get("/meetings/{id}/instances", Role.USER, ctx -> ctx.json(convene.instancesOf(Params.id(ctx, "id"))

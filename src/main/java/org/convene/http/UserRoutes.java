@@ -8,7 +8,6 @@ import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.Convene;
 import org.convene.core.Tokens;
-import org.convene.model.Actor;
 import org.convene.model.GlobalRole;
 import org.convene.model.RefusedException;
 import org.convene.model.User;
@@ -86,12 +85,12 @@ final class UserRoutes {
             if (details || body.role() != null) {
                 throw RefusedException.invalid("suspended", "is changed in a PATCH of its own, without other fields");
             }
-            user = convene.suspend(id, body.suspended(), actor(caller(ctx)), RequestIds.of(ctx));
+            user = convene.suspend(id, body.suspended(), caller(ctx).actor(), RequestIds.of(ctx));
             tokens.forget(id);
         } else if (body.role() != null) {
             if (details) throw RefusedException.invalid("role", "is changed in a PATCH of its own, without other fields");
             GlobalRole role = GlobalRole.given("role", body.role());
-            user = convene.changeRole(id, role, actor(caller(ctx)), RequestIds.of(ctx));
+            user = convene.changeRole(id, role, caller(ctx).actor(), RequestIds.of(ctx));
             tokens.forget(id);
         } else {
             User current = convene.user(id);
@@ -103,11 +102,6 @@ final class UserRoutes {
                     : OptionalLong.of(current.version()));
         }
         ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
-    }
-
-    /** The caller as an audit record names them. */
-    static Actor actor(Caller caller) {
-        return caller.root() ? Actor.ROOT : new Actor(Actor.Kind.USER, caller.userId(), caller.role());
     }
 
     private void rotateToken(Context ctx) {

@@ -25,5 +25,15 @@ local function after_id(after)
   return '(' .. after
 end
 
+-- Appends one audit record to <chain>:audit in the step of the action it records, numbered gap-free by
+-- <chain>:audit:seq (entry ids <seq>-0). `actor` is {kind = root | user, id = user id or '0', role = their role};
+-- `...` are further field, value pairs.
+local function audit(chain, now, action, actor, target, before, after, requestId, ...)
+  local seq = redis.call('INCR', chain .. ':audit:seq')
+  redis.call('XADD', chain .. ':audit', seq .. '-0', 'at', now, 'action', action, 'outcome', 'ok',
+      'actorKind', actor.kind, 'actorId', actor.id, 'actorRole', actor.role, 'target', target,
+      'before', before, 'after', after, 'requestId', requestId, ...)
+end
+
 -- Entries a live feed keeps (about: trimmed with MAXLEN ~); older ones are in the logs.
 local FEED_CAP = 10000

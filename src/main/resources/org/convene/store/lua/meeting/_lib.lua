@@ -220,6 +220,23 @@ local function active_instance(now)
   return nil
 end
 
+-- Whether an actor runs this meeting now: an administrator (their role comes from their token's resolution),
+-- or the user the meeting's `owner` field names.
+local function runs_meeting(actor, owner)
+  return actor.role == 'admin' or (actor.kind == 'user' and owner == actor.id)
+end
+
+-- Why a host may not act (`verb`: 'remove', 'ban') on user `uid` of global role `targetRole`, or nil: nobody acts on
+-- themselves; an owner reaches no administrator (only root does); only an administrator reaches the owner.
+local function out_of_reach(verb, actor, uid, targetRole, owner)
+  if actor.kind == 'user' and actor.id == uid then return 'Nobody may ' .. verb .. ' themselves' end
+  if targetRole == 'admin' and actor.kind ~= 'root' then
+    return 'Only root (the administrator token) may ' .. verb .. ' an administrator'
+  end
+  if uid == owner and actor.role ~= 'admin' then return "Only an administrator may " .. verb .. " the meeting's owner" end
+  return nil
+end
+
 -- Takes a participant out of an instance with an event that says why (a leave, or a timeout when
 -- `etype` says so); false if they were not in.
 local function remove_participant(iid, uid, at, reason, etype)

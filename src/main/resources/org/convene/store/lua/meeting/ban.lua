@@ -15,15 +15,10 @@ local mode, uid, targetRole, actorKind, actorId, actorRole, untilMs, reason, now
 local mkey = base .. ':meeting'
 local m = redis.call('HMGET', mkey, 'id', 'owner', 'ban:' .. uid)
 if not m[1] then return {'INVALID_MEETING'} end
-local admin = actorRole == 'admin'
-if not admin and not (actorKind == 'user' and m[2] == actorId) then
-  return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"}
-end
-if actorKind == 'user' and actorId == uid then return {'FORBIDDEN', 'Nobody may ban themselves'} end
-if targetRole == 'admin' and actorKind ~= 'root' then
-  return {'FORBIDDEN', 'Only root (the administrator token) may ban an administrator'}
-end
-if uid == m[2] and not admin then return {'FORBIDDEN', "Only an administrator may ban the meeting's owner"} end
+local actor = {kind = actorKind, id = actorId, role = actorRole}
+if not runs_meeting(actor, m[2]) then return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"} end
+local why = out_of_reach('ban', actor, uid, targetRole, m[2])
+if why then return {'FORBIDDEN', why} end
 local removed = false
 if mode == 'lift' then
   if not m[3] then return {'OK', 0, false} end
@@ -35,9 +30,6 @@ else
   local active = active_instance(now)
   if active and remove_participant(active, uid, now, 'banned') then removed = tonumber(active) end
 end
-local seq = redis.call('INCR', base .. ':audit:seq')
-redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', mode == 'lift' and 'participant_unbanned'
-    or 'participant_banned', 'outcome', 'ok', 'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole,
-    'target', 'user:' .. uid, 'before', m[3] or '', 'after', mode == 'lift' and '' or (untilMs .. '|' .. reason),
-    'reason', reason, 'requestId', requestId)
+audit(base, now, mode == 'lift' and 'participant_unbanned' or 'participant_banned', actor, 'user:' .. uid, m[3] or '',
+    mode == 'lift' and '' or (untilMs .. '|' .. reason), requestId, 'reason', reason)
 return {'OK', 1, removed}

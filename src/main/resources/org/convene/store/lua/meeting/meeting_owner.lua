@@ -13,15 +13,13 @@ local mkey = base .. ':meeting'
 local current = redis.call('HMGET', mkey, 'version', 'owner')
 if not current[1] then return {'INVALID_MEETING'} end
 local before = current[2]
-if actorRole ~= 'admin' and not (actorKind == 'user' and before == actorId) then return {'FORBIDDEN'} end
+local actor = {kind = actorKind, id = actorId, role = actorRole}
+if not runs_meeting(actor, before) then return {'FORBIDDEN'} end
 if before == owner then return {'OK', tonumber(current[1]), tonumber(before)} end
 local version = redis.call('HINCRBY', mkey, 'version', 1)
 redis.call('HSET', mkey, 'owner', owner)
 for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
-local seq = redis.call('INCR', base .. ':audit:seq')
-redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', 'owner_transferred', 'outcome', 'ok',
-    'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole, 'target', 'meeting:' .. redis.call('HGET', mkey, 'id'),
-    'before', before or '', 'after', owner, 'requestId', requestId)
+audit(base, now, 'owner_transferred', actor, 'meeting:' .. redis.call('HGET', mkey, 'id'), before or '', owner, requestId)
 return {'OK', version, before and tonumber(before) or false}

@@ -12,20 +12,12 @@ local iid, uid, targetRole, actorKind, actorId, actorRole, now, requestId =
 local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
 local owner = redis.call('HGET', base .. ':meeting', 'owner')
-local admin = actorRole == 'admin'
-if not admin and not (actorKind == 'user' and owner == actorId) then
-  return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"}
-end
-if actorKind == 'user' and actorId == uid then return {'FORBIDDEN', 'A host leaves; they do not remove themselves'} end
-if targetRole == 'admin' and actorKind ~= 'root' then
-  return {'FORBIDDEN', 'Only root (the administrator token) may remove an administrator'}
-end
-if uid == owner and not admin then return {'FORBIDDEN', "Only an administrator may remove the meeting's owner"} end
+local actor = {kind = actorKind, id = actorId, role = actorRole}
+if not runs_meeting(actor, owner) then return {'FORBIDDEN', "Only the meeting's owner or an administrator may do this"} end
+local why = out_of_reach('remove', actor, uid, targetRole, owner)
+if why then return {'FORBIDDEN', why} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
 if not remove_participant(iid, uid, now, 'kicked') then return {'NOT_IN_MEETING'} end
 local n = tonumber(redis.call('HGET', ikey(iid), 'events'))
-local seq = redis.call('INCR', base .. ':audit:seq')
-redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', 'participant_removed', 'outcome', 'ok',
-    'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole, 'target', 'user:' .. uid,
-    'instance', iid, 'before', 'inside', 'after', 'kicked', 'requestId', requestId)
+audit(base, now, 'participant_removed', actor, 'user:' .. uid, 'inside', 'kicked', requestId, 'instance', iid)
 return {'OK', n}

@@ -16,3 +16,12 @@
 --   <base>:user:<uid>:meetings set  meetings the user has joined (the index of their events log)
 local base = KEYS[1]
 local function ukey(uid) return base .. ':user:' .. uid end
+
+-- The actor as their own record says now ('admin' for root), and whether they may administer users: one deleted,
+-- suspended or no longer an administrator may not, whatever their token said moments ago.
+local function acting_admin(kind, id)
+  if kind == 'root' then return {kind = kind, id = id, role = 'admin'}, true end
+  local a = redis.call('HMGET', ukey(id), 'role', 'deleted', 'suspended')
+  local actor = {kind = kind, id = id, role = a[1] or 'member'}
+  return actor, a[2] ~= '1' and a[3] ~= '1' and actor.role == 'admin'
+end

@@ -12,11 +12,9 @@ local uid, role, actorKind, actorId, now, requestId = ARGV[1], ARGV[2], ARGV[3],
 local user = redis.call('HMGET', ukey(uid), 'version', 'deleted', 'role')
 if not user[1] or user[2] == '1' then return {'INVALID_USER'} end
 local before = user[3] or 'member'
-local actorRole = 'admin'
+local actor, administers = acting_admin(actorKind, actorId)
+if not administers then return {'FORBIDDEN', 'Only an administrator may change roles'} end
 if actorKind ~= 'root' then
-  local actor = redis.call('HMGET', ukey(actorId), 'role', 'deleted', 'suspended')
-  actorRole = actor[1] or 'member'
-  if actor[2] == '1' or actor[3] == '1' or actorRole ~= 'admin' then return {'FORBIDDEN', 'Only an administrator may change roles'} end
   if actorId == uid then return {'FORBIDDEN', 'Nobody may change their own role'} end
   if before == 'admin' or role == 'admin' then
     return {'FORBIDDEN', 'Only root (the administrator token) may grant or take away the admin role'}
@@ -26,8 +24,5 @@ if before == role then return {'OK', tonumber(user[1]), before} end
 local version = redis.call('HINCRBY', ukey(uid), 'version', 1)
 redis.call('HSET', ukey(uid), 'role', role)
 if role == 'admin' then redis.call('SADD', base .. ':admins', uid) else redis.call('SREM', base .. ':admins', uid) end
-local seq = redis.call('INCR', base .. ':audit:seq')
-redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', 'role_changed', 'outcome', 'ok',
-    'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole, 'target', 'user:' .. uid,
-    'before', before, 'after', role, 'requestId', requestId)
+audit(base, now, 'role_changed', actor, 'user:' .. uid, before, role, requestId)
 return {'OK', version, before}

@@ -10,13 +10,9 @@
 local uid, suspend, actorKind, actorId, now, requestId = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local user = redis.call('HMGET', ukey(uid), 'version', 'deleted', 'role', 'suspended', 'tokenHash', 'feedTokenHash')
 if not user[1] or user[2] == '1' then return {'INVALID_USER'} end
-local actorRole = 'admin'
+local actor, administers = acting_admin(actorKind, actorId)
+if not administers then return {'FORBIDDEN', 'Only an administrator may suspend users'} end
 if actorKind ~= 'root' then
-  local actor = redis.call('HMGET', ukey(actorId), 'role', 'deleted', 'suspended')
-  actorRole = actor[1] or 'member'
-  if actor[2] == '1' or actor[3] == '1' or actorRole ~= 'admin' then
-    return {'FORBIDDEN', 'Only an administrator may suspend users'}
-  end
   if actorId == uid then return {'FORBIDDEN', 'Nobody may suspend themselves or lift their own suspension'} end
   if user[3] == 'admin' then return {'FORBIDDEN', 'Only root (the administrator token) may suspend an administrator'} end
 end
@@ -31,8 +27,5 @@ if suspend == '1' then
 else
   redis.call('HDEL', ukey(uid), 'suspended')
 end
-local seq = redis.call('INCR', base .. ':audit:seq')
-redis.call('XADD', base .. ':audit', seq .. '-0', 'at', now, 'action', suspend == '1' and 'user_suspended' or 'user_unsuspended',
-    'outcome', 'ok', 'actorKind', actorKind, 'actorId', actorId, 'actorRole', actorRole, 'target', 'user:' .. uid,
-    'before', before, 'after', suspend, 'requestId', requestId)
+audit(base, now, suspend == '1' and 'user_suspended' or 'user_unsuspended', actor, 'user:' .. uid, before, suspend, requestId)
 return {'OK', version}
