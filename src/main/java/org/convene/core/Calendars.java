@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingInstance;
+import org.convene.model.User;
 import org.convene.series.Recurrences;
 import org.convene.series.Series;
 
@@ -31,9 +32,9 @@ public final class Calendars {
     }
 
     /** The calendars of every meeting user {@code userId} may join, by meeting id. */
-    public List<MeetingCalendar> forUser(long userId) {
+    public List<MeetingCalendar> forUser(User user) {
         List<MeetingCalendar> all = new ArrayList<>();
-        for (Meeting m : convene.meetingsOpenTo(userId)) {
+        for (Meeting m : convene.meetingsOpenTo(user)) {
             all.add(new MeetingCalendar(m, recurrences.of(m.id()), convene.instancesOf(m.id())));
         }
         return all;

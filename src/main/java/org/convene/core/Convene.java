@@ -202,9 +202,9 @@ public final class Convene {
         return meetings.page(afterId, page(limit));
     }
 
-    /** Returns every meeting user {@code userId} may join (public, or with them in its audience), by id. */
-    public List<Meeting> meetingsOpenTo(long userId) {
-        return meetings.meetingsOpenTo(user(userId).details().email());
+    /** Returns every meeting the user may join (public, or with them in its audience), by id. */
+    public List<Meeting> meetingsOpenTo(User user) {
+        return meetings.meetingsOpenTo(user.details().email());
     }
 
     /** Schedules a new instance of a meeting; it must end in the future and not overlap the meeting's others. */

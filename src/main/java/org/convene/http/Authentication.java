@@ -2,7 +2,6 @@ package org.convene.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,13 +22,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 final class Authentication {
     private static final String CALLER = "convene.caller";
     private static final String TOKEN = "convene.token";
+    private static final String FEED_OWNER = "convene.feedOwner";
     private static final Duration BODY_IDLE = Duration.ofSeconds(2);
     private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
-    /**
-     * A user's calendar feed (registered by {@code SeriesRoutes}), open to anyone holding its address:
-     * the token in the path is the credential, so it is looked up here under the sign-in limit.
-     */
-    private static final String FEED_ROUTE = "/calendar/{file}";
 
     private final SignInLimit signIn;
     private final Access access;
@@ -47,12 +42,11 @@ final class Authentication {
             throw new HttpProblem(413, "payload-too-large", "The body is larger than " + settings.limits().maxBodyBytes() + " bytes");
         }
         if (hasBody(ctx)) shortenIdleWhileReadingBody(ctx);
-        if (isFeed(ctx)) {
-            // The route looks the owner up again, from what Tokens remembers of this lookup.
-            signIn.feedOwner(feedToken(ctx.pathParam("file")), ctx.ip());
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(Role.FEED)) {
+            ctx.attribute(FEED_OWNER, signIn.feedOwner(feedToken(ctx.pathParam("file")), ctx.ip()));
             return;
         }
-        Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
         if (roles.contains(Role.METRICS) && (settings.admission().metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
         requireJsonBody(ctx);
@@ -99,9 +93,11 @@ final class Authentication {
         return authorization.substring(7);
     }
 
-    private static boolean isFeed(Context ctx) {
-        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        return matched != null && FEED_ROUTE.equals(matched.path);
+    /** The user whose calendar feed a {@link Role#FEED} route's path opens, as the sign-in found them. */
+    static long feedOwner(Context ctx) {
+        Long owner = ctx.attribute(FEED_OWNER);
+        if (owner == null) throw new IllegalStateException("no feed owner: the route is not a Role.FEED route");
+        return owner;
     }
 
     /** The token of a feed's file name, {@code <token>.ics}; empty for any other name, which no token matches. */

@@ -10,6 +10,11 @@ enum Role implements RouteRole {
     USER,
     /** The administrator only. */
     ADMIN,
+    /**
+     * A user's calendar feed, open to anyone holding its address: the token in the path is the credential,
+     * looked up under the sign-in limit by {@link Authentication}, which hands the route the feed's owner.
+     */
+    FEED,
     /** The metrics scraper: the administrator or the metrics token, or anyone where metrics are made public. */
     METRICS
 }

@@ -8,7 +8,6 @@ import org.convene.core.Calendars;
 import org.convene.core.Convene;
 import org.convene.core.Services;
 import org.convene.core.Tokens;
-import org.convene.model.Refusal;
 import org.convene.model.TimeWindow;
 import org.convene.series.Recurrences;
 import org.convene.series.SeriesRule;
@@ -52,7 +51,7 @@ final class SeriesRoutes {
             ctx.header("Cache-Control", "no-store").json(Map.of("userId", user, "token", token,
                     "url", "/calendar/" + token + ".ics"));
         });
-        routes.get("/calendar/{file}", Role.OPEN, this::userCalendar);
+        routes.get("/calendar/{file}", Role.FEED, this::userCalendar);
         routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.USER, ctx -> {
             recurrences.cancel(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             ctx.status(204);
@@ -99,12 +98,9 @@ final class SeriesRoutes {
 
     /** A user's feed, at the secret address calendar apps poll: the token is the only credential. */
     private void userCalendar(Context ctx) {
-        String file = ctx.pathParam("file");
-        var owner = tokens.feedOwner(file.endsWith(".ics") ? file.substring(0, file.length() - 4) : "");
-        if (owner.isEmpty()) throw Refusal.INVALID_FEED.refuse();
-        var user = convene.user(owner.getAsLong());
+        var user = convene.user(Authentication.feedOwner(ctx));
         ctx.contentType("text/calendar; charset=utf-8").header("Cache-Control", "private, max-age=300")
-                .result(CalendarFeed.of("Convene: " + user.details().name(), calendars.forUser(owner.getAsLong()),
+                .result(CalendarFeed.of("Convene: " + user.details().name(), calendars.forUser(user),
                         convene.clock().instant()));
     }
 

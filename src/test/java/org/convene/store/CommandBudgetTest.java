@@ -11,6 +11,7 @@ import org.convene.core.Calendars;
 import org.convene.core.Convene;
 import org.convene.model.MeetingDetails;
 import org.convene.model.TimeWindow;
+import org.convene.model.User;
 import org.convene.model.UserDetails;
 import org.convene.series.Recurrences;
 import org.convene.testing.RedisTargets;
@@ -126,10 +127,11 @@ class CommandBudgetTest {
         Calendars calendars = new Calendars(convene, new Recurrences(store.series(), clock));
         convene.createMeeting(new MeetingDetails("Ann's", "", false, List.of("ann@example.com")));
         convene.createMeeting(new MeetingDetails("Bob's", "", false, List.of("bob@example.com")));
-        long few = total(commandsOf(() -> calendars.forUser(ann)));
+        User annUser = convene.user(ann);
+        long few = total(commandsOf(() -> calendars.forUser(annUser)));
         for (int i = 0; i < 40; i++) convene.createMeeting(new MeetingDetails("Bob's " + i, "", false, List.of("bob@example.com")));
 
-        long many = total(commandsOf(() -> calendars.forUser(ann)));
+        long many = total(commandsOf(() -> calendars.forUser(annUser)));
 
         assertThat(many).as("commands for ann's feed beside 41 meetings closed to her, against 1").isEqualTo(few);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 abstract class OpenMeetingsContract extends StoreContract {
 
     private List<Long> openTo(long userId) {
-        return convene.meetingsOpenTo(userId).stream().map(Meeting::id).toList();
+        return convene.meetingsOpenTo(convene.user(userId)).stream().map(Meeting::id).toList();
     }
 
     private List<String> indexed(String key) throws Exception {
