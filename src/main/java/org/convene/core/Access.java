@@ -48,6 +48,7 @@ public final class Access {
         if (caller.root()) return Standing.ROOT;
         if (caller.admin()) return Standing.ADMIN;
         if (meeting.ownedBy(caller.userId())) return Standing.OWNER;
+        if (meeting.cohostedBy(caller.userId())) return Standing.COHOST;
         return meeting.details().admits(caller.email()) ? Standing.ATTENDEE : Standing.OUTSIDER;
     }
 
@@ -66,6 +67,35 @@ public final class Access {
         requireRuns(caller, audiences.meetingOf(instanceId));
     }
 
+    /**
+     * Refuses unless the caller may take this action on the meeting, its options applied (a co-host is refused
+     * what the meeting does not allow co-hosts); "Invalid meeting ID" when there is none. Returns the meeting.
+     */
+    public Meeting require(Caller caller, MeetingAction action, long meetingId) {
+        Meeting meeting = audiences.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
+        Standing standing = standing(caller, meeting);
+        if (!Permissions.allows(action, standing, meeting.options())) {
+            throw (Permissions.allows(MeetingAction.MODERATE, standing) ? Refusal.HOSTS_ONLY
+                    : Refusal.MODERATORS_ONLY).refuse();
+        }
+        return meeting;
+    }
+
+    /** The same for the meeting of instance {@code instanceId}; "Invalid meeting instance ID" when there is none. */
+    public Meeting requireOnInstance(Caller caller, MeetingAction action, long instanceId) {
+        return require(caller, action, audiences.meetingOf(instanceId));
+    }
+
+    /** The meeting of instance {@code instanceId}; "Invalid meeting instance ID" when there is none. */
+    public Meeting meetingOfInstance(long instanceId) {
+        return audiences.meeting(audiences.meetingOf(instanceId)).orElseThrow(Refusal.INVALID_INSTANCE::refuse);
+    }
+
+    /** Whether the caller may take this action on the meeting, its options applied. */
+    public boolean allows(Caller caller, MeetingAction action, Meeting meeting) {
+        return Permissions.allows(action, standing(caller, meeting), meeting.options());
+    }
+
     /** Refuses unless the caller may act as user {@code userId}: as themselves, or as the administrator. */
     public void requireActingAs(Caller caller, long userId) {
         if (!mayActAs(caller, userId)) throw Refusal.NOT_SELF.refuse();
@@ -81,7 +111,16 @@ public final class Access {
      * activity); refuses with "Invalid meeting instance ID" when there is no such instance.
      */
     public void requireInside(Caller caller, long instanceId) {
-        if (!caller.admin() && !audiences.openTo(instanceId, caller.email())) throw Refusal.AUDIENCE_ONLY.refuse();
+        if (!caller.admin() && !audiences.openTo(instanceId, caller.email()) && !entersByRight(caller, instanceId)) {
+            throw Refusal.AUDIENCE_ONLY.refuse();
+        }
+    }
+
+    /** Whether the caller is a host of the instance's meeting (its owner or a co-host), who enter whatever the audience says. */
+    private boolean entersByRight(Caller caller, long instanceId) {
+        if (caller.root()) return true;
+        return audiences.meeting(audiences.meetingOf(instanceId))
+                .map(m -> Permissions.allows(MeetingAction.ENTER_BY_RIGHT, standing(caller, m))).orElse(false);
     }
 
     /** Returns whether the caller may see inside the instance; false for an instance that does not exist. */
@@ -106,13 +145,24 @@ public final class Access {
         Map<Audiences.Question, Boolean> open = questions.isEmpty() ? Map.of() : audiences.openTo(questions);
         Map<Caller, Set<Long>> seen = new HashMap<>();
         asked.forEach((caller, instances) -> seen.put(caller, instances.stream().filter(i -> caller.admin()
-                || open.getOrDefault(new Audiences.Question(i, caller.email()), false)).collect(Collectors.toSet())));
+                || open.getOrDefault(new Audiences.Question(i, caller.email()), false)
+                || entersByRightIfThere(caller, i)).collect(Collectors.toSet())));
         return seen;
+    }
+
+    /** Whether the caller enters instance {@code instanceId} by right; false for an instance that is gone. */
+    private boolean entersByRightIfThere(Caller caller, long instanceId) {
+        try {
+            return entersByRight(caller, instanceId);
+        } catch (RefusedException gone) {
+            return false;
+        }
     }
 
     /** Returns whether the caller may see inside the instances of this meeting. */
     public boolean seesInside(Caller caller, Meeting meeting) {
-        return caller.admin() || meeting.details().admits(caller.email());
+        return caller.admin() || meeting.details().admits(caller.email())
+                || Permissions.allows(MeetingAction.ENTER_BY_RIGHT, standing(caller, meeting));
     }
 
     /** Returns whether the caller may see the meeting's audience list. */

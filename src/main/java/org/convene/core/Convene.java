@@ -71,6 +71,7 @@ public final class Convene {
     private final Maintenance maintenance;
     private final Clock clock;
     private final Bans bans;
+    private final Hosting hosting;
 
     /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
     public Convene(Storage store, Clock clock) {
@@ -89,6 +90,7 @@ public final class Convene {
         this.feeds = feeds;
         this.maintenance = store.maintenance();
         this.bans = new Bans(store.moderation(), store.users(), clock);
+        this.hosting = new Hosting(store.moderation(), store.users(), store.chat(), clock);
         this.clock = clock;
     }
 
@@ -187,6 +189,11 @@ public final class Convene {
         return bans;
     }
 
+    /** Co-hosts, message deletion, chat clearing, options and the audit trail of meetings, as their hosts use them. */
+    public Hosting hosting() {
+        return hosting;
+    }
+
     /** Deletes a meeting that has no instances. */
     public void deleteMeeting(long meetingId) {
         meetings.delete(meetingId);
@@ -252,22 +259,38 @@ public final class Convene {
         return roster.activeInstances(now(), false);
     }
 
-    /** Ends an active instance; every participant still in leaves with a timeout event. */
+    /** Ends an active instance as root; every participant still in leaves with a timeout event. */
     public EndResult end(long instanceId) {
-        return roster.end(instanceId, now());
+        return end(instanceId, Actor.ROOT, null);
+    }
+
+    /**
+     * Ends an active instance for everyone on behalf of {@code actor} (root, an administrator, the owner, or a co-host
+     * where the meeting allows it), recorded in the same step.
+     */
+    public EndResult end(long instanceId, Actor actor, String requestId) {
+        return roster.end(instanceId, actor, now(), requestId);
     }
 
     /** A participant posts a message of 1 to 4,000 characters to an active instance. */
     public ChatMessage post(long userId, long instanceId, String text) {
-        return chat.post(userId, instanceId, ChatMessage.checkText(text), null, now());
+        return chat.post(userId, GlobalRole.MEMBER, instanceId, ChatMessage.checkText(text), null, now());
     }
 
     /** A post that is safe to retry: a repeated {@code idempotencyKey} returns the first result and stores nothing new. */
     public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey) {
+        return post(userId, GlobalRole.MEMBER, instanceId, text, idempotencyKey);
+    }
+
+    /**
+     * The same by a user of global role {@code role} as their token resolved it (an administrator may post where the
+     * chat is open to hosts only).
+     */
+    public ChatMessage post(long userId, GlobalRole role, long instanceId, String text, String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
             throw RefusedException.invalid("Idempotency-Key", "must be 1 to 128 visible ASCII characters");
         }
-        return chat.post(userId, instanceId, ChatMessage.checkText(text), idempotencyKey, now());
+        return chat.post(userId, role, instanceId, ChatMessage.checkText(text), idempotencyKey, now());
     }
 
     /** The instance's chat in posting order, {@code limit} messages after {@code afterId}. */

@@ -5,10 +5,11 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.convene.core.Access;
+import org.convene.core.Permissions.MeetingAction;
 import org.convene.core.Bans;
 import org.convene.model.Ban;
 
-/** {@code /meetings/{id}/bans}: a meeting's owner and the administrators ban users from it and lift bans. */
+/** {@code /meetings/{id}/bans}: a meeting's hosts ban users from it and lift bans, each only of those ranked below them. */
 final class BanRoutes {
     private final Bans bans;
     private final Access access;
@@ -49,8 +50,10 @@ final class BanRoutes {
                 removedFrom.isPresent() ? removedFrom.getAsLong() : null));
     }
 
-    /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */
+    /** The meeting of the path, once the caller is found to be one of its hosts (owner, co-host, administrator). */
     private long run(Context ctx) {
-        return Hosts.meeting(ctx, access);
+        long meeting = Params.id(ctx, "id");
+        access.require(caller(ctx), MeetingAction.MODERATE, meeting);
+        return meeting;
     }
 }

@@ -49,6 +49,15 @@ final class Bodies {
                 : r.getFieldName()).collect(Collectors.joining("."));
     }
 
+    /** The body's JSON tree, once {@link #read} accepted it: to tell a field given as null from one not given. */
+    static com.fasterxml.jackson.databind.JsonNode tree(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("The body is not valid JSON: " + e.getMessage());
+        }
+    }
+
     static <T> T required(String field, T value) {
         if (value == null) throw HttpProblem.badRequest("Field '" + field + "' is required");
         return value;
@@ -69,6 +78,14 @@ final class Bodies {
 
     record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
                        PresenceBody presence, Integer reminderMinutes, Long ownerId) {}
+
+    /**
+     * A merge patch of a meeting: the details given replace the meeting's (null removes a capacity, presence rule
+     * or reminder), the options given change through the hosts' step; what is not given stays.
+     */
+    record MeetingPatchBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
+                            PresenceBody presence, Integer reminderMinutes, Long ownerId, String chatMode,
+                            Boolean cohostsCanEnd, String attendanceView) {}
 
     /** A ban's end (absent: for good) and reason. */
     record BanBody(String until, String reason) {}

@@ -118,6 +118,7 @@ public final class ConveneServer implements AutoCloseable {
             new UserRoutes(services.convene(), services.access(), services.tokens()).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);
             new BanRoutes(services.convene().bans(), services.access()).register(table);
+            new HostRoutes(services.convene().hosting(), services.access()).register(table);
             new InstanceRoutes(services.convene(), services.access(), services.chatLimit()).register(table);
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);

@@ -5,12 +5,14 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import java.util.List;
 import org.convene.core.Access;
+import org.convene.core.Permissions.MeetingAction;
 import org.convene.core.Caller;
 import org.convene.core.ChatRateLimit;
 import org.convene.core.Convene;
 import org.convene.model.AttendanceReport;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
+import org.convene.model.GlobalRole;
 import org.convene.model.Ids;
 import org.convene.model.RefusedException;
 import org.convene.view.AttendanceCsv;
@@ -44,7 +46,11 @@ final class InstanceRoutes {
         routes.post("/instances/{id}/participants", Role.USER, this::join);
         routes.delete("/instances/{id}/participants/{userId}", Role.USER, this::leave);
         routes.post("/instances/{id}/participants/{userId}/heartbeat", Role.USER, this::heartbeat);
-        routes.post("/instances/{id}/end", Role.USER, ctx -> ctx.json(convene.end(run(ctx))));
+        routes.post("/instances/{id}/end", Role.USER, ctx -> {
+            long instance = Params.id(ctx, "id");
+            access.requireOnInstance(caller(ctx), MeetingAction.END, instance);
+            ctx.json(convene.end(instance, caller(ctx).actor(), RequestIds.of(ctx)));
+        });
         routes.get("/instances/{id}/messages", Role.USER, this::chat);
         routes.post("/instances/{id}/messages", Role.USER, this::post);
         routes.get("/instances/{id}/events", Role.USER, this::events);
@@ -69,6 +75,11 @@ final class InstanceRoutes {
     private void attendance(Context ctx) {
         long instance = inside(ctx);
         AttendanceReport report = convene.attendance(instance);
+        Caller caller = caller(ctx);
+        // Everyone inside sees their own rows; everyone's, only those the meeting's attendanceView allows.
+        if (!access.allows(caller, MeetingAction.SEE_ATTENDANCE, access.meetingOfInstance(instance))) {
+            report = report.only(caller.userId());
+        }
         if (prefersCsv(ctx.header("Accept"))) {
             ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")
                     .contentType("text/csv; charset=utf-8").result(AttendanceCsv.of(report));
@@ -116,7 +127,7 @@ final class InstanceRoutes {
             ctx.json(convene.leave(user, instance));
             return;
         }
-        access.requireRunsInstance(caller, instance);
+        access.requireOnInstance(caller, MeetingAction.MODERATE, instance);
         ctx.json(convene.remove(user, instance, caller.actor(), RequestIds.of(ctx)));
     }
 
@@ -140,7 +151,8 @@ final class InstanceRoutes {
         access.requireActingAs(caller, user);
         String text = ChatMessage.checkText(Bodies.required("text", body.text()));
         chatLimit.acquire(caller);
-        ChatMessage message = convene.post(user, instance, text, ctx.header("Idempotency-Key"));
+        ChatMessage message = convene.post(user, caller.root() ? GlobalRole.MEMBER : caller.role(), instance, text,
+                ctx.header("Idempotency-Key"));
         Params.created(ctx, "/instances/" + instance + "/messages?after=" + (message.id() - 1) + "&limit=1",
                 Views.MessageView.of(message));
     }

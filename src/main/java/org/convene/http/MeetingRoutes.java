@@ -6,9 +6,13 @@ import io.javalin.http.Context;
 import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.Convene;
+import org.convene.core.Permissions.MeetingAction;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
+import org.convene.model.MeetingOptions;
 import org.convene.model.Presence;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
@@ -42,6 +46,7 @@ final class MeetingRoutes {
             Meeting meeting = convene.updateMeeting(id, details(body), Params.ifMatch(ctx));
             ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, true));
         });
+        routes.patch("/meetings/{id}", Role.USER, this::patch);
         routes.delete("/meetings/{id}", Role.USER, ctx -> {
             convene.deleteMeeting(run(ctx));
             ctx.status(204);
@@ -76,6 +81,52 @@ final class MeetingRoutes {
         Meeting meeting = named != null ? convene.createMeeting(details, named)
                 : caller.root() ? convene.createMeeting(details) : convene.createMeeting(details, caller.userId());
         Params.created(ctx, "/meetings/" + meeting.id(), Views.MeetingView.of(meeting, true));
+    }
+
+    /**
+     * A merge patch: details and options given change, the rest stays. Changing details or any option but the chat
+     * mode is the owner's or an administrator's; a co-host may change the chat mode alone. Everything given is checked
+     * before anything changes; the details (if any) are saved first, under If-Match when given.
+     */
+    private void patch(Context ctx) {
+        long id = Params.id(ctx, "id");
+        byte[] raw = ctx.bodyAsBytes();
+        Bodies.MeetingPatchBody body = Bodies.read(raw, Bodies.MeetingPatchBody.class);
+        JsonNode given = Bodies.tree(raw);
+        if (body.ownerId() != null) throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
+        boolean details = DETAIL_FIELDS.stream().anyMatch(given::has);
+        boolean onlyChatMode = !details && !given.has("cohostsCanEnd") && !given.has("attendanceView");
+        Caller caller = caller(ctx);
+        Meeting current = access.require(caller, onlyChatMode ? MeetingAction.SET_CHAT_MODE : MeetingAction.RUN, id);
+        var chatMode = given.has("chatMode") ? MeetingOptions.ChatMode.given(body.chatMode()) : null;
+        var view = given.has("attendanceView") ? MeetingOptions.AttendanceView.given(body.attendanceView()) : null;
+        if (given.has("cohostsCanEnd")) Bodies.required("cohostsCanEnd", body.cohostsCanEnd());
+        if (!details && chatMode == null && view == null && body.cohostsCanEnd() == null) {
+            throw HttpProblem.badRequest("The patch changes nothing: give the fields to change");
+        }
+        if (details) convene.updateMeeting(id, merged(current.details(), body, given), Params.ifMatch(ctx));
+        if (chatMode != null || view != null || body.cohostsCanEnd() != null) {
+            convene.hosting().changeOptions(id, chatMode, body.cohostsCanEnd(), view, caller.actor(), RequestIds.of(ctx));
+        }
+        Meeting meeting = convene.meeting(id);
+        ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, access.seesAudience(caller, meeting)));
+    }
+
+    private static final List<String> DETAIL_FIELDS = List.of("title", "description", "isPublic", "audience", "capacity",
+            "presence", "reminderMinutes");
+
+    /** The meeting's details with the patch's applied: a field given replaces, null removes what may be absent. */
+    private static MeetingDetails merged(MeetingDetails d, Bodies.MeetingPatchBody p, JsonNode given) {
+        return new MeetingDetails(
+                given.has("title") ? MeetingDetails.title(Bodies.required("title", p.title())) : d.title(),
+                given.has("description") ? (p.description() == null ? "" : p.description()) : d.description(),
+                given.has("isPublic") ? Bodies.required("isPublic", p.isPublic()) : d.isPublic(),
+                given.has("audience") ? MeetingDetails.audience(p.audience()) : d.audience(),
+                given.has("capacity") ? MeetingDetails.capacity(p.capacity()) : d.capacity(),
+                given.has("presence") ? (p.presence() == null ? Presence.OFF
+                        : new Presence(Bodies.required("presence.leaseSeconds", p.presence().leaseSeconds()),
+                                p.presence().graceSeconds() == null ? 0 : p.presence().graceSeconds())) : d.presence(),
+                given.has("reminderMinutes") ? MeetingDetails.reminder(p.reminderMinutes()) : d.reminderMinutes());
     }
 
     /** The meeting of the path, once the caller is found to run it (its owner or an administrator). */

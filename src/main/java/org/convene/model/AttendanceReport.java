@@ -28,6 +28,15 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
         return actualTo != null ? actualTo : asOf;
     }
 
+    /**
+     * The same report with user {@code userId}'s row alone, for someone who may see only their own attendance
+     * (the totals stay: they name nobody).
+     */
+    public AttendanceReport only(long userId) {
+        return new AttendanceReport(instance, actualFrom, actualTo, asOf,
+                attendees.stream().filter(r -> r.attendee().userId() == userId).toList(), peakConcurrent, peakAt);
+    }
+
     /** How many different people were ever inside. */
     public int uniqueAttendees() {
         return attendees.size();

@@ -15,7 +15,21 @@ public enum FeedKind {
     ENDED("ended", "ended"),
     DELETED("deleted", "deleted"),
     /** The "starting soon" notice of an instance whose meeting asks for one. */
-    REMINDER("reminder", "reminder");
+    REMINDER("reminder", "reminder"),
+    /** A host took the user out (after the leave whose reason is kicked). */
+    PARTICIPANT_REMOVED("participant_removed", "participant_removed"),
+    PARTICIPANT_BANNED("participant_banned", "participant_banned"),
+    PARTICIPANT_UNBANNED("participant_unbanned", "participant_unbanned"),
+    /** Message {@code number} is gone from every read. */
+    MESSAGE_DELETED("message_deleted", "message_deleted"),
+    /** Every message so far is gone; {@code number} says how many. */
+    CHAT_CLEARED("chat_cleared", "chat_cleared"),
+    /** The meeting's options changed: read it again. */
+    OPTIONS_CHANGED("options_changed", "options_changed"),
+    /** The user became a co-host, or is one no more. */
+    ROLE_CHANGED("role_changed", "role_changed"),
+    /** The meeting has a new owner, the user. */
+    OWNER_TRANSFERRED("owner_transferred", "owner_transferred");
 
     private final String wireName;
     private final String storedName;

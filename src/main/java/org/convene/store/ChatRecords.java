@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.convene.core.port.ChatLog;
 import org.convene.model.ChatMessage;
+import org.convene.model.GlobalRole;
 import org.convene.model.Refusal;
 
 /** An instance's chat: a Redis stream whose ids are the message numbers ({@code <n>-0}), and each author's index. */
@@ -37,6 +38,10 @@ final class ChatRecords implements ChatLog {
     /** post's answer: the message's number, its text and time (the first message's, for a repeated idempotency key). */
     private record PostReply(long number, String text, Instant at) {
         static PostReply of(Reply reply) {
+            if ("DELETED".equals(reply.status())) throw Refusal.MESSAGE_DELETED.refuse(reply.number(1));
+            if ("CHAT_CLOSED".equals(reply.status())) {
+                throw Refusal.CHAT_CLOSED.refuse("hosts_only".equals(reply.text(1)) ? "open to its hosts only" : "off");
+            }
             Reply ok = reply.ok();
             return new PostReply(ok.number(1), ok.text(2), Replies.millis(ok.text(3)));
         }
@@ -57,10 +62,11 @@ final class ChatRecords implements ChatLog {
     }
 
     @Override
-    public ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now) {
+    public ChatMessage post(long userId, GlobalRole role, long instanceId, String text, String idempotencyKey,
+                            Instant now) {
         return locator.withMeeting(instanceId, meetingId -> {
             PostReply posted = PostReply.of(calls.await(calls.inMeeting(meetingId, POST, Long.toString(instanceId),
-                    Long.toString(userId), text, ms(now), idempotencyKey == null ? "" : idempotencyKey)));
+                    Long.toString(userId), text, ms(now), idempotencyKey == null ? "" : idempotencyKey, role.wire())));
             signals.posted(instanceId);
             return new ChatMessage(posted.number(), instanceId, userId, posted.text(), posted.at());
         });

@@ -94,7 +94,7 @@ final class FeedRecords implements LiveFeeds {
             return entries.stream()
                     .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
                             instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
-                            e.textOrNull(5), e.textOrNull(6)))
+                            e.textOrNull(5), e.textOrNull(6), e.size() > 7 ? e.textOrNull(7) : null))
                     .toList();
         }
     }

@@ -20,6 +20,7 @@ import org.convene.model.Actor;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingOptions;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
@@ -35,7 +36,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     private static final Script NEW_INSTANCE = Script.load("catalog", "new_instance").durable();
     private static final Script MEETING_SAVE = Script.load("meeting", "meeting_save").announcing();
     private static final Script MEETING_DELETE = Script.load("meeting", "meeting_delete");
-    private static final Script MEETING_OWNER = Script.load("meeting", "meeting_owner").durable();
+    private static final Script MEETING_OWNER = Script.load("meeting", "meeting_owner").announcing().durable();
     private static final Script MEETING_GET = Script.load("meeting", "meeting_get").reading();
     private static final Script INSTANCE_CHECK = Script.load("meeting", "instance_check").reading();
     // Durable: the index of due times is told of the instance next, and an instance a failover took back after
@@ -66,12 +67,24 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         }
     }
 
-    /** meeting_save's answer: the meeting's new version, its active instance (0: none) and its owner. */
-    private record MeetingSaveReply(long version, long activeInstance, OptionalLong owner) {
+    /** meeting_owner's answer: the active instance told of the hand-over (0: none). */
+    private record HandOverReply(long told) {
+        static HandOverReply of(Reply reply) {
+            if ("FORBIDDEN".equals(reply.status())) throw Refusal.HOSTS_ONLY.refuse();
+            Reply ok = reply.ok();
+            return new HandOverReply(ok.isNull(3) ? 0 : ok.number(3));
+        }
+    }
+
+    /** meeting_save's answer: the meeting's new version, its active instance (0: none), its owner, co-hosts and options. */
+    private record MeetingSaveReply(long version, long activeInstance, OptionalLong owner, List<Long> cohosts,
+                                    MeetingOptions options) {
         static MeetingSaveReply of(Reply reply) {
             Reply ok = reply.ok();
             return new MeetingSaveReply(ok.number(1), ok.isNull(3) ? 0 : ok.number(3),
-                    ok.size() < 5 || ok.isNull(4) ? OptionalLong.empty() : OptionalLong.of(ok.number(4)));
+                    ok.isNull(4) ? OptionalLong.empty() : OptionalLong.of(ok.number(4)), Meeting.cohosts(ok.text(5)),
+                    MeetingOptions.stored(Map.of("chatMode", ok.text(6), "cohostsCanEnd", ok.text(7),
+                            "attendanceView", ok.text(8))));
         }
     }
 
@@ -129,7 +142,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
         if (saved.activeInstance() != 0) live.changed(saved.activeInstance());
-        Meeting meeting = new Meeting(meetingId, d, saved.version(), saved.owner());
+        Meeting meeting = new Meeting(meetingId, d, saved.version(), saved.owner(), saved.cohosts(), saved.options());
         open.saved(meeting);
         if (!mode.startsWith("create") && d.reminderMinutes() > 0) {
             // The instances still to come are reminded of by the reminder now asked for.
@@ -146,8 +159,8 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     public Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId) {
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_OWNER, Long.toString(ownerId), actor.kind().wire(),
                 Long.toString(actor.userId()), actor.role().wire(), ms(now), requestId == null ? "" : requestId));
-        if ("FORBIDDEN".equals(reply.status())) throw Refusal.HOSTS_ONLY.refuse();
-        reply.ok();
+        long told = HandOverReply.of(reply).told();
+        if (told != 0) live.changed(told);
         return meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
     }
 

@@ -60,7 +60,7 @@ public final class RedisStore implements Storage {
         this.users = new UserRecords(calls);
         this.meetings = new MeetingRecords(calls, locator, due, live);
         this.transitions = new Transitions(calls, locator, due, live);
-        this.moderation = new ModerationRecords(calls, live);
+        this.moderation = new ModerationRecords(calls, locator, live, signals);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue);
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.history = new EventLog(calls, locator);

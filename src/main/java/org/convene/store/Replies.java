@@ -12,6 +12,7 @@ import org.convene.model.GlobalRole;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
+import org.convene.model.MeetingOptions;
 import org.convene.model.Presence;
 import org.convene.model.MeetingInstance;
 import org.convene.model.Participant;
@@ -47,7 +48,8 @@ final class Replies {
                                 Integer.parseInt(h.getOrDefault("presenceGrace", "0"))),
                         Integer.parseInt(h.getOrDefault("reminder", "0"))),
                 Long.parseLong(h.get("version")),
-                h.get("owner") == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(h.get("owner"))));
+                h.get("owner") == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(h.get("owner"))),
+                Meeting.cohosts(h.get("cohosts")), MeetingOptions.stored(h));
     }
 
     /** The instance with its status as of {@code now}: a window that has passed reads as ended. */

@@ -77,6 +77,7 @@ final class RosterRecords implements Roster {
     /** end's answer: who timed out. */
     private record EndReply(List<Long> timedOut) {
         static EndReply of(Reply reply) {
+            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
             return new EndReply(reply.ok().numbers(1));
         }
     }
@@ -211,9 +212,10 @@ final class RosterRecords implements Roster {
     }
 
     @Override
-    public EndResult end(long instanceId, Instant now) {
+    public EndResult end(long instanceId, Actor actor, Instant now, String requestId) {
         return locator.withMeeting(instanceId, meetingId -> {
-            EndReply ended = EndReply.of(calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now))));
+            EndReply ended = EndReply.of(calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now),
+                    actor.kind().wire(), Long.toString(actor.userId()), actor.role().wire(), requestId == null ? "" : requestId)));
             live.changed(instanceId);
             due.status(instanceId, "ended");
             return new EndResult(instanceId, ended.timedOut());

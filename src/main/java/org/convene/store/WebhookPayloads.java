@@ -30,8 +30,12 @@ final class WebhookPayloads {
         root.put("timestamp", iso(entry.get("at")));
         ObjectNode data = root.putObject("data");
         data.put("meetingId", meetingId);
-        data.put("instanceId", Long.parseLong(entry.get("instance")));
+        // A change to the meeting while none of its instances is active has no instance, and is numbered in the
+        // meeting's own sequence instead.
+        long instance = Long.parseLong(entry.get("instance"));
+        if (instance != 0) data.put("instanceId", instance);
         data.put("sequence", Long.parseLong(entry.get("seq")));
+        if (entry.containsKey("actor")) data.put("actor", entry.get("actor"));
         switch (type) {
             case "instance.scheduled", "instance.rescheduled" -> {
                 data.put("orderId", Long.parseLong(entry.get("order")));
@@ -60,6 +64,33 @@ final class WebhookPayloads {
                 data.put("messageNumber", Long.parseLong(entry.get("n")));
                 data.put("userId", Long.parseLong(entry.get("user")));
                 data.put("text", entry.get("text"));
+            }
+            case "participant.removed", "participant.unbanned", "meeting.owner_transferred" -> {
+                data.put("userId", Long.parseLong(entry.get("user")));
+                if (entry.containsKey("previous") && !entry.get("previous").isEmpty()) {
+                    data.put("previousOwnerId", Long.parseLong(entry.get("previous")));
+                }
+            }
+            case "participant.banned" -> {
+                data.put("userId", Long.parseLong(entry.get("user")));
+                if (!"0".equals(entry.get("until"))) data.put("until", iso(entry.get("until")));
+                if (!entry.getOrDefault("reason", "").isEmpty()) data.put("reason", entry.get("reason"));
+            }
+            case "chat.message_deleted" -> {
+                data.put("messageNumber", Long.parseLong(entry.get("n")));
+                data.put("userId", Long.parseLong(entry.get("user")));
+            }
+            case "chat.cleared" -> data.put("messages", Long.parseLong(entry.get("messages")));
+            case "meeting.role_changed" -> {
+                data.put("userId", Long.parseLong(entry.get("user")));
+                data.put("role", entry.get("role"));
+            }
+            case "meeting.options_changed" -> {
+                ObjectNode options = data.putObject("options");
+                for (String pair : entry.get("options").split(",")) {
+                    int eq = pair.indexOf('=');
+                    options.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
             }
             default -> {
                 // instance.activated and instance.deleted carry the common fields only

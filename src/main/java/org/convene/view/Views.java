@@ -38,16 +38,22 @@ public final class Views {
     public record TokenView(long userId, String token) {}
 
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
-    /** A meeting; {@code ownerId} is null for one the administrators run (made by root, or before owners existed). */
+    /**
+     * A meeting; {@code ownerId} is null for one the administrators run (made by root, or before owners existed). Its
+     * co-hosts and options are shown to all who see it: they say who keeps order and how.
+     */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
                               Integer capacity, Presence presence, Integer reminderMinutes, long version,
-                              @JsonInclude(JsonInclude.Include.ALWAYS) Long ownerId) {
+                              @JsonInclude(JsonInclude.Include.ALWAYS) Long ownerId, List<Long> cohostIds,
+                              String chatMode, boolean cohostsCanEnd, String attendanceView) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
+            var o = m.options();
             return new MeetingView(m.id(), d.title(), d.description(), d.isPublic(), withAudience ? d.audience() : null,
                     d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null,
                     d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version(),
-                    m.owner().isPresent() ? m.owner().getAsLong() : null);
+                    m.owner().isPresent() ? m.owner().getAsLong() : null, m.cohosts(), o.chatMode().wire(),
+                    o.cohostsCanEnd(), o.attendanceView().wire());
         }
     }
 

@@ -21,7 +21,15 @@ public enum EventKind {
     PARTICIPANT_LEFT("participant.left"),
     PARTICIPANT_TIMED_OUT("participant.timed_out"),
     CHAT_MESSAGE_POSTED("chat.message_posted"),
-    ATTENDANCE_REPORT_READY("attendance.report_ready");
+    ATTENDANCE_REPORT_READY("attendance.report_ready"),
+    PARTICIPANT_REMOVED("participant.removed"),
+    PARTICIPANT_BANNED("participant.banned"),
+    PARTICIPANT_UNBANNED("participant.unbanned"),
+    CHAT_MESSAGE_DELETED("chat.message_deleted"),
+    CHAT_CLEARED("chat.cleared"),
+    MEETING_OPTIONS_CHANGED("meeting.options_changed"),
+    MEETING_ROLE_CHANGED("meeting.role_changed"),
+    MEETING_OWNER_TRANSFERRED("meeting.owner_transferred");
 
     private final String wire;
 

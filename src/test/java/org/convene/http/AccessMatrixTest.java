@@ -22,25 +22,60 @@ import org.junit.jupiter.api.TestFactory;
  * who owns meeting 2 and is not in its audience; Otto (4), an organizer who owns nothing; Ada (5), a user
  * with the admin role; Sam (6), suspended. Columns: root (the administrator token), the user themselves (John),
  * another user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
- * organizer (Otto), owner (Olga), banned (John, banned from meeting 2); Ada gets what root gets; Sam, no token
- * and a wrong token get 401. There are no co-hosts or guests yet.
+ * organizer (Otto), owner (Olga), banned (John, banned from meeting 2), co-host (Cora (7), a member who co-hosts
+ * meeting 2 and is not in its audience); Ada gets what root gets; Sam, no token and a wrong token get 401. The
+ * owner and the co-host see inside meeting 2 and join it by right, whatever its audience says. There are no
+ * guests yet.
  */
 class AccessMatrixTest extends ApiServerTest {
 
-    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, BANNED, SUSPENDED, NONE, WRONG }
+    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, COHOST, BANNED, SUSPENDED, NONE,
+        WRONG }
 
-    /** A request, and the status each kind of caller gets; the world is re-seeded before each. */
+    /**
+     * A request, and the status each kind of caller gets; the world is re-seeded before each. Unless {@link #and}
+     * says otherwise, John banned from meeting 2 gets what he gets as its audience member, and the organizer, the
+     * owner and the co-host get what the non-member gets.
+     */
     record Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
-               int organizer, int owner, int banned) {
-        /** A row where John banned from meeting 2 gets what he gets as its audience member. */
+               java.util.Map<Who, Integer> more) {
+        Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
+            int organizer, int owner, int banned) {
+            this(method, path, body, admin, self, other, member, nonMember,
+                    java.util.Map.of(Who.ORGANIZER, organizer, Who.OWNER, owner, Who.BANNED, banned));
+        }
+
         Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember,
             int organizer, int owner) {
             this(method, path, body, admin, self, other, member, nonMember, organizer, owner, member);
         }
 
-        /** A row where, besides, the organizer and the owner of meeting 2 get what the non-member gets. */
         Row(String method, String path, String body, int admin, int self, int other, int member, int nonMember) {
-            this(method, path, body, admin, self, other, member, nonMember, nonMember, nonMember);
+            this(method, path, body, admin, self, other, member, nonMember, java.util.Map.of());
+        }
+
+        /** The same row where {@code who} gets {@code status}. */
+        Row and(Who who, int status) {
+            var all = new java.util.EnumMap<Who, Integer>(Who.class);
+            all.putAll(more);
+            all.put(who, status);
+            return new Row(method, path, body, admin, self, other, member, nonMember, all);
+        }
+
+        int organizer() {
+            return more.getOrDefault(Who.ORGANIZER, nonMember);
+        }
+
+        int owner() {
+            return more.getOrDefault(Who.OWNER, nonMember);
+        }
+
+        int cohost() {
+            return more.getOrDefault(Who.COHOST, nonMember);
+        }
+
+        int banned() {
+            return more.getOrDefault(Who.BANNED, member);
         }
     }
 
@@ -48,6 +83,7 @@ class AccessMatrixTest extends ApiServerTest {
     static String otto;
     static String ada;
     static String sam;
+    static String cora;
 
     /** The seed world with Olga owning meeting 2, Otto, Ada and Sam; John banned from meeting 2 for {@code who}. */
     static void world(Who who) {
@@ -65,6 +101,9 @@ class AccessMatrixTest extends ApiServerTest {
         long m = api.convene.createUser(new UserDetails("Sam", 43, "", "sam@example.com")).id();
         api.convene.suspend(m, true, Actor.ROOT, "world");
         sam = api.services.tokens().issue(m);
+        long c = api.convene.createUser(new UserDetails("Cora", 44, "", "cora@example.com")).id();
+        api.convene.hosting().appoint(2, c, Actor.ROOT, "world");
+        cora = api.services.tokens().issue(c);
         if (who == Who.BANNED) api.convene.bans().ban(2, 1, null, "world", Actor.ROOT, "world");
     }
 
@@ -81,19 +120,28 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403, 201, 201),
             new Row("PUT", "/meetings/2", "{\"title\":\"T\",\"isPublic\":true}", 200, 403, 403, 403, 403, 403, 200),
             new Row("POST", "/meetings/2/owner", "{\"userId\":4}", 200, 403, 403, 403, 403, 403, 200),
-            new Row("GET", "/meetings/2/bans", null, 200, 403, 403, 403, 403, 403, 200),
-            new Row("PUT", "/meetings/2/bans/1", "{\"reason\":\"r\"}", 200, 403, 403, 403, 403, 403, 200),
-            new Row("DELETE", "/meetings/2/bans/1", null, 204, 403, 403, 403, 403, 403, 204),
+            new Row("GET", "/meetings/2/bans", null, 200, 403, 403, 403, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("PUT", "/meetings/2/bans/1", "{\"reason\":\"r\"}", 200, 403, 403, 403, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("DELETE", "/meetings/2/bans/1", null, 204, 403, 403, 403, 403, 403, 204).and(Who.COHOST, 204),
+            new Row("PUT", "/meetings/2/cohosts/1", null, 200, 403, 403, 403, 403, 403, 200),
+            new Row("DELETE", "/meetings/2/cohosts/7", null, 200, 403, 403, 403, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("PATCH", "/meetings/2", "{\"chatMode\":\"hosts_only\"}", 200, 403, 403, 403, 403, 403, 200)
+                    .and(Who.COHOST, 200),
+            new Row("PATCH", "/meetings/2", "{\"cohostsCanEnd\":true}", 200, 403, 403, 403, 403, 403, 200),
+            new Row("PATCH", "/meetings/2", "{\"reminderMinutes\":5}", 200, 403, 403, 403, 403, 403, 200),
+            new Row("GET", "/meetings/2/audit", null, 200, 403, 403, 403, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("DELETE", "/instances/2/messages/1", null, 404, 404, 403, 404, 403, 403, 404).and(Who.COHOST, 404),
+            new Row("DELETE", "/instances/2/messages", null, 200, 403, 403, 403, 403, 403, 200),
             new Row("PATCH", "/users/1", "{\"role\":\"organizer\"}", 200, 403, 403, 403, 403, 403, 403),
             new Row("PATCH", "/users/1", "{\"age\":3}", 200, 403, 403, 403, 403, 403, 403),
             new Row("PATCH", "/users/1", "{\"suspended\":true}", 200, 403, 403, 403, 403, 403, 403),
             new Row("POST", "/meetings/1/instances", "{\"from\":\"2026-01-06T10:00:00Z\",\"to\":\"2026-01-06T11:00:00Z\"}",
                     201, 403, 403, 403, 403),
             new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200),
-            new Row("GET", "/instances/2/participants", null, 200, 200, 403, 200, 403),
-            new Row("GET", "/instances/2/messages", null, 200, 200, 403, 200, 403),
-            new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403),
-            new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403),
+            new Row("GET", "/instances/2/participants", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("GET", "/instances/2/messages", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
             new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403, 403, 403, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
@@ -104,7 +152,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("PUT", "/instances/2", "{\"from\":\"2026-01-05T09:59:00Z\",\"to\":\"2026-01-05T12:00:00Z\"}",
                     200, 403, 403, 403, 403, 403, 200),
             new Row("DELETE", "/instances/2", null, 409, 403, 403, 403, 403, 403, 409),
-            new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403, 403, 409),
+            new Row("DELETE", "/instances/2/participants/1", null, 409, 409, 403, 409, 403, 403, 409).and(Who.COHOST, 409),
             new Row("POST", "/instances/2/participants/1/heartbeat", null, 409, 409, 403, 409, 403),
             new Row("POST", "/instances/1/messages", "{\"userId\":1,\"text\":\"hi\"}", 409, 409, 403, 409, 403),
             new Row("GET", "/active-instances", null, 200, 200, 200, 200, 200),
@@ -131,7 +179,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/webhooks/1/replay", "{\"since\":\"2026-01-01T00:00:00Z\"}", 404, 403, 403, 403, 403));
 
     /** A stream, and the status each kind of caller gets. */
-    record StreamRow(String path, int admin, int member, int nonMember) {
+    record StreamRow(String path, int admin, int member, int nonMember, int host) {
         /** Streams have no "acting as another user": self and other are the member and non-member columns. */
         static boolean asked(Who who) {
             return who != Who.SELF && who != Who.OTHER;
@@ -142,15 +190,16 @@ class AccessMatrixTest extends ApiServerTest {
                 case ADMIN, ADMIN_USER -> admin;
                 // A ban keeps John from joining, not from watching: see the note on bans.
                 case MEMBER, BANNED -> member;
-                // Olga owns meeting 2 but is not in its audience: she runs it, and does not see inside yet.
-                case NON_MEMBER, ORGANIZER, OWNER -> nonMember;
+                // Olga owns meeting 2 and Cora co-hosts it, neither in its audience: they see inside by right.
+                case OWNER, COHOST -> host;
+                case NON_MEMBER, ORGANIZER -> nonMember;
                 default -> 401;
             };
         }
     }
 
-    static final List<StreamRow> STREAMS = List.of(new StreamRow("/instances/2/stream", 200, 200, 403),
-            new StreamRow("/instances/1/stream", 200, 200, 200), new StreamRow("/stream", 200, 200, 200));
+    static final List<StreamRow> STREAMS = List.of(new StreamRow("/instances/2/stream", 200, 200, 403, 200),
+            new StreamRow("/instances/1/stream", 200, 200, 200, 200), new StreamRow("/stream", 200, 200, 200, 200));
 
     /** The streams, separately: a 200 there is an open stream, so the check reads only the status line. */
     @TestFactory
@@ -189,6 +238,7 @@ class AccessMatrixTest extends ApiServerTest {
             case ADMIN_USER -> ada;
             case ORGANIZER -> otto;
             case OWNER -> olga;
+            case COHOST -> cora;
             case BANNED -> api.john;
             case SUSPENDED -> sam;
             case SELF, MEMBER -> api.john;
@@ -207,6 +257,7 @@ class AccessMatrixTest extends ApiServerTest {
             case NON_MEMBER -> row.nonMember();
             case ORGANIZER -> row.organizer();
             case OWNER -> row.owner();
+            case COHOST -> row.cohost();
             case BANNED -> row.banned();
             case SUSPENDED, NONE, WRONG -> 401;
         };

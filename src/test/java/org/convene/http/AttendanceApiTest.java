@@ -42,7 +42,7 @@ class AttendanceApiTest extends ApiServerTest {
     void theReportGivesEachSegmentWithWhatEndedItAndTheTotals() {
         joinAndLeave();
 
-        JsonNode report = api.call("GET", "/instances/1/attendance", api.jane, null).json();
+        JsonNode report = api.call("GET", "/instances/1/attendance", api.john, null).json();
 
         assertThat(report.path("status").asText()).isEqualTo("ended");
         assertThat(report.path("uniqueAttendees").asInt()).isEqualTo(1);

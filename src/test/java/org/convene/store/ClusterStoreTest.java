@@ -114,4 +114,12 @@ class ClusterStoreTest {
             return ClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class Hosting extends HostingContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
 }

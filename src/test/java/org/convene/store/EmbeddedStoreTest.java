@@ -138,4 +138,12 @@ class EmbeddedStoreTest {
             return EmbeddedStoreTest.redis();
         }
     }
+
+    @Nested
+    class Hosting extends HostingContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
 }

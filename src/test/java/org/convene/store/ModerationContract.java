@@ -69,7 +69,7 @@ abstract class ModerationContract extends StoreContract {
     @Test
     void anotherOrganizerCannotRemoveAnyone() throws Exception {
         assertRefused(() -> convene.remove(john.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
-                "Only the meeting's owner or an administrator may do this");
+                "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
         assertThat(convene.participants(instance)).hasSize(1);
         assertThat(audit()).isEmpty();
     }
@@ -79,7 +79,7 @@ abstract class ModerationContract extends StoreContract {
         convene.handOver(meeting, olga.id(), as(jane), "r");
 
         assertRefused(() -> convene.remove(john.id(), instance, as(jane), "r"), Refusal.ROLE_FORBIDDEN,
-                "Only the meeting's owner or an administrator may do this");
+                "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
     }
 
     @Test
@@ -99,7 +99,7 @@ abstract class ModerationContract extends StoreContract {
         convene.handOver(meeting, jane.id(), Actor.ROOT, "r");
 
         assertRefused(() -> convene.remove(jane.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
-                "Only the meeting's owner or an administrator may do this");
+                "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
         convene.remove(jane.id(), instance, Actor.ROOT, "r");
         assertThat(convene.participants(instance)).extracting(p -> p.userId()).containsExactly(john.id());
     }
@@ -189,7 +189,7 @@ abstract class ModerationContract extends StoreContract {
         assertRefused(() -> convene.bans().ban(meeting, ada.id(), null, "", as(jane), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only root (the administrator token) may ban an administrator");
         assertRefused(() -> convene.bans().ban(meeting, john.id(), null, "", as(olga), "r"), Refusal.ROLE_FORBIDDEN,
-                "Only the meeting's owner or an administrator may do this");
+                "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
         assertThat(convene.participants(instance)).hasSize(1);
     }
 

@@ -114,4 +114,12 @@ class Redis7StoreTest {
             return Redis7StoreTest.redis();
         }
     }
+
+    @Nested
+    class Hosting extends HostingContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
 }

@@ -121,4 +121,12 @@ class ReplicatedClusterStoreTest {
             return ReplicatedClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class Hosting extends HostingContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
 }

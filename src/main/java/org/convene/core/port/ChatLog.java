@@ -3,6 +3,7 @@ package org.convene.core.port;
 import java.time.Instant;
 import java.util.List;
 import org.convene.model.ChatMessage;
+import org.convene.model.GlobalRole;
 
 /** Each instance's chat, in posting order. Writes refuse by throwing {@link org.convene.model.RefusedException}. */
 public interface ChatLog {
@@ -11,7 +12,7 @@ public interface ChatLog {
      * Posts a message; a non-null {@code idempotencyKey} this user already used in this instance
      * (within a day) returns the first message and stores nothing.
      */
-    ChatMessage post(long userId, long instanceId, String text, String idempotencyKey, Instant now);
+    ChatMessage post(long userId, GlobalRole role, long instanceId, String text, String idempotencyKey, Instant now);
 
     /** Returns up to {@code limit} messages after {@code afterId}. */
     List<ChatMessage> after(long instanceId, long afterId, int limit);

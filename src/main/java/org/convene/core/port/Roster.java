@@ -35,7 +35,7 @@ public interface Roster {
     List<Participant> participants(long instanceId, Instant now);
 
     /** Ends an active instance: everyone still inside leaves with a timeout event. */
-    EndResult end(long instanceId, Instant now);
+    EndResult end(long instanceId, Actor actor, Instant now, String requestId);
 
     /** Returns every instance active at {@code now} with its meeting, and its participants if asked. */
     List<ActiveInstance> activeInstances(Instant now, boolean withParticipants);

@@ -158,11 +158,14 @@ end
 -- an admin) applies the transition; the status check makes every later run a no-op, so each
 -- activation and each end happens exactly once. A window that passed unseen ends at its `to`.
 -- Returns status, transition ('activated', 'ended' or false), timed-out user ids; nil if no such instance.
-local function settle(iid, now)
-  local h = redis.call('HMGET', ikey(iid), 'status', 'from', 'to')
+-- `with` (optional) names one more field of the instance's hash to read in the same HMGET, returned fourth.
+local function settle(iid, now, with)
+  local h
+  if with then h = redis.call('HMGET', ikey(iid), 'status', 'from', 'to', with)
+  else h = redis.call('HMGET', ikey(iid), 'status', 'from', 'to') end
   if not h[1] then return nil end
-  local status, from, to = h[1], h[2], h[3]
-  if status == 'ended' then return 'ended', false, {} end
+  local status, from, to, extra = h[1], h[2], h[3], with and h[4] or nil
+  if status == 'ended' then return 'ended', false, {}, extra end
   if tonumber(now) >= tonumber(to) then
     -- A window that passed unseen (no scheduler ran in it) was still active from its start: the feed
     -- and the webhooks show it activated, then ended, like every other.
@@ -170,15 +173,15 @@ local function settle(iid, now)
       feed(iid, 'activated', 0, 0, from)
       outbox(iid, 'instance.activated', from)
     end
-    return 'ended', 'ended', end_instance(iid, to, 'schedule')
+    return 'ended', 'ended', end_instance(iid, to, 'schedule'), extra
   end
   if status == 'scheduled' and tonumber(now) >= tonumber(from) then
     redis.call('HSET', ikey(iid), 'status', 'active')
     feed(iid, 'activated', 0, 0, from)
     outbox(iid, 'instance.activated', from)
-    return 'active', 'activated', {}
+    return 'active', 'activated', {}, extra
   end
-  return status, false, {}
+  return status, false, {}, extra
 end
 
 -- Deletes instance `iid` at `now` unless it is active or has events or chat; returns false if it may
@@ -220,21 +223,81 @@ local function active_instance(now)
   return nil
 end
 
--- Whether an actor runs this meeting now: an administrator (their role comes from their token's resolution),
--- or the user the meeting's `owner` field names.
-local function runs_meeting(actor, owner)
-  return actor.role == 'admin' or (actor.kind == 'user' and owner == actor.id)
+-- Ranks in a meeting (see core.Permissions): nobody acts on a rank at or above their own.
+local ROOT, ADMIN, OWNER, COHOST, ATTENDEE = 5, 4, 3, 2, 1
+local RANK_NAMES = {[ROOT] = 'root', [ADMIN] = 'an administrator', [OWNER] = "the meeting's owner",
+  [COHOST] = 'a co-host', [ATTENDEE] = 'an attendee'}
+
+-- Whether user `uid` is in `cohosts`, the meeting's field: user ids joined by commas ('', nil or false: none).
+local function is_cohost(cohosts, uid)
+  return cohosts and cohosts ~= '' and string.find(',' .. cohosts .. ',', ',' .. uid .. ',', 1, true) ~= nil
 end
 
--- Why a host may not act (`verb`: 'remove', 'ban') on user `uid` of global role `targetRole`, or nil: nobody acts on
--- themselves; an owner reaches no administrator (only root does); only an administrator reaches the owner.
-local function out_of_reach(verb, actor, uid, targetRole, owner)
+-- An actor's rank in this meeting now: root; an administrator (their role comes from their token's resolution);
+-- the user the meeting's `owner` field names; a co-host; anyone else.
+local function actor_rank(actor, owner, cohosts)
+  if actor.kind == 'root' then return ROOT end
+  if actor.role == 'admin' then return ADMIN end
+  if actor.kind == 'user' and owner == actor.id then return OWNER end
+  if actor.kind == 'user' and is_cohost(cohosts, actor.id) then return COHOST end
+  return ATTENDEE
+end
+
+-- The rank of user `uid` of global role `role` in this meeting now.
+local function user_rank(uid, role, owner, cohosts)
+  if role == 'admin' then return ADMIN end
+  if uid == owner then return OWNER end
+  if is_cohost(cohosts, uid) then return COHOST end
+  return ATTENDEE
+end
+
+-- Whether an actor runs this meeting now: root, an administrator or its owner.
+local function runs_meeting(actor, owner)
+  return actor_rank(actor, owner, nil) >= OWNER
+end
+
+-- Why a host may not act (`verb`: 'remove', 'ban', ...) on user `uid` of global role `targetRole`, or nil: nobody acts
+-- on themselves, nor on anyone of their own rank or above (so only root reaches an administrator, only an
+-- administrator the owner, only the owner or above a co-host).
+local function out_of_reach(verb, actor, uid, targetRole, owner, cohosts)
   if actor.kind == 'user' and actor.id == uid then return 'Nobody may ' .. verb .. ' themselves' end
-  if targetRole == 'admin' and actor.kind ~= 'root' then
-    return 'Only root (the administrator token) may ' .. verb .. ' an administrator'
+  local rank, target = actor_rank(actor, owner, cohosts), user_rank(uid, targetRole, owner, cohosts)
+  if target < rank then return nil end
+  if target == ADMIN then return 'Only root (the administrator token) may ' .. verb .. ' an administrator' end
+  if target == OWNER then return "Only an administrator may " .. verb .. " the meeting's owner" end
+  return 'Only the owner or an administrator may ' .. verb .. ' ' .. RANK_NAMES[target]
+end
+
+-- Moves the meeting's version, and the version each instance carries, so that every node reads its cached copy
+-- of the meeting again (who may do what in it is part of it); returns the new version.
+local function bump_version()
+  local version = redis.call('HINCRBY', base .. ':meeting', 'version', 1)
+  for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
+    redis.call('HSET', ikey(iid), 'meetingVersion', version)
   end
-  if uid == owner and actor.role ~= 'admin' then return "Only an administrator may " .. verb .. " the meeting's owner" end
-  return nil
+  return version
+end
+
+-- Tells the instance active at `now` (if any) of a change to the meeting as a whole: an entry `kind` on its live
+-- feed for user `uid` (0: none) by `actorName`, and the webhook event `hook` with its fields `...`. A change with
+-- no active instance reaches webhooks only, numbered in the meeting's own sequence and without an instance.
+local function tell_meeting(now, kind, uid, actorName, hook, ...)
+  local active = active_instance(now)
+  if active then
+    redis.call('XADD', ikey(active) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', 0,
+        'at', now, 'actor', actorName)
+    outbox(active, hook, now, 'actor', actorName, ...)
+  elseif KEYS[3] then
+    local seq = redis.call('HINCRBY', base .. ':meeting', 'hookSeq', 1)
+    redis.call('XADD', KEYS[3], '*', 'type', hook, 'instance', 0, 'seq', seq, 'at', now, 'actor', actorName, ...)
+  end
+  return active
+end
+
+-- How an actor is named on feeds and webhooks: 'root' or 'user:<id>'.
+local function actor_name(actor)
+  if actor.kind == 'root' then return 'root' end
+  return 'user:' .. actor.id
 end
 
 -- Takes a participant out of an instance with an event that says why (a leave, or a timeout when

@@ -29,9 +29,11 @@ if other then return {'OVERLAP', other} end
 if mode == 'check' then return {'OK'} end
 if mode == 'create' then
   local order = redis.call('HINCRBY', base .. ':meeting', 'instanceCount', 1)
+  local m = redis.call('HMGET', base .. ':meeting', 'version', 'chatMode')
   redis.call('HSET', ikey(iid), 'id', iid, 'meetingId', mid, 'orderId', order,
-      'status', 'scheduled', 'events', 0, 'messages', 0,
-      'meetingVersion', redis.call('HGET', base .. ':meeting', 'version'))
+      'status', 'scheduled', 'events', 0, 'messages', 0, 'meetingVersion', m[1])
+  -- The chat mode is the meeting's; a post reads it from its instance (see meeting_options.lua).
+  if m[2] then redis.call('HSET', ikey(iid), 'chatMode', m[2]) end
 end
 if mode == 'create' and sid ~= '' then
   redis.call('HSET', ikey(iid), 'seriesId', sid, 'recurrenceId', rid)

@@ -11,12 +11,15 @@ local status = settle(iid, now)
 if not status then return {'INVALID_INSTANCE'} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
 -- A ban (see ban.lua) is read with the meeting's fields: no command more for a join.
-local m = redis.call('HMGET', base .. ':meeting', 'public', 'capacity', 'presenceLease', 'presenceGrace', 'ban:' .. uid)
+-- So are the owner and the co-hosts, who join whatever the audience says.
+local m = redis.call('HMGET', base .. ':meeting', 'public', 'capacity', 'presenceLease', 'presenceGrace', 'ban:' .. uid,
+    'owner', 'cohosts')
 if m[5] then
   local untilMs = tonumber(string.match(m[5], '^(%d+)'))
   if untilMs == 0 or untilMs > tonumber(now) then return {'BANNED', uid} end
 end
-if m[1] ~= '1' and redis.call('SISMEMBER', base .. ':audience', email) == 0 then
+if m[1] ~= '1' and uid ~= m[6] and not is_cohost(m[7], uid)
+    and redis.call('SISMEMBER', base .. ':audience', email) == 0 then
   return {'NOT_ALLOWED', uid}
 end
 local pkey = ikey(iid) .. ':participants'

@@ -1,4 +1,6 @@
 -- meeting_save: creates the meeting or replaces its details; who is no longer admitted leaves the active instance.
+-- Its owner and co-hosts stay: they are admitted by right. Co-hosts and options are kept (cohost.lua and
+-- meeting_options.lua change them).
 -- They leave it in the same step, with a leave event whose reason is 'removed'. The meeting's version, and
 -- who is inside, are part of what the live row shows.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
@@ -6,7 +8,8 @@
 --      version, '' any; the owner is set only by a create), 5 title,
 --      6 description, 7 public ('1'/'0'), 8 now (ms), 9 capacity ('0' none), 10 presence lease (s, '0' none),
 --      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13.. audience e-mails
--- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false, the owner's user id | false}
+-- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false, the owner's user id | false,
+--      co-hosts (ids joined by commas), chatMode, cohostsCanEnd, attendanceView ('' for each not set)}
 --      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
@@ -36,11 +39,14 @@ end
 local removed = {}
 local active = false
 if not creating then active = active_instance(now) end
+local hosts = redis.call('HMGET', mkey, 'owner', 'cohosts', 'chatMode', 'cohostsCanEnd', 'attendanceView')
 if active and public ~= '1' then
+  -- The owner and the co-hosts are inside by right, whatever the audience says.
   local inside = redis.call('HGETALL', ikey(active) .. ':emails')
   for i = 1, #inside, 2 do
     local uid, email = inside[i], inside[i + 1]
-    if redis.call('SISMEMBER', akey, email) == 0 and remove_participant(active, uid, now, 'removed') then
+    if redis.call('SISMEMBER', akey, email) == 0 and uid ~= hosts[1] and not is_cohost(hosts[2], uid)
+        and remove_participant(active, uid, now, 'removed') then
       removed[#removed + 1] = tonumber(uid)
     end
   end
@@ -57,5 +63,5 @@ if active then
     redis.call('DEL', ikey(active) .. ':presence')
   end
 end
-local owner = redis.call('HGET', mkey, 'owner')
-return {'OK', version, removed, active and tonumber(active) or false, owner and tonumber(owner) or false}
+return {'OK', version, removed, active and tonumber(active) or false, hosts[1] and tonumber(hosts[1]) or false,
+    hosts[2] or '', hosts[3] or '', hosts[4] or '', hosts[5] or ''}

@@ -1,0 +1,80 @@
+package org.convene.core;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convene.core.port.ChatLog;
+import org.convene.core.port.Moderation;
+import org.convene.core.port.UserStore;
+import org.convene.model.Actor;
+import org.convene.model.AuditRecord;
+import org.convene.model.ChatMessage;
+import org.convene.model.MeetingOptions;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+
+/**
+ * How a meeting's hosts keep order beside bans: co-hosts, deleting a message, clearing the chat, the meeting's
+ * options; and the meeting's audit trail. Each change is one atomic step in the meeting's slot that checks the
+ * actor's right and rank at that moment and writes its audit record; this class only looks up what the step needs
+ * from other slots (a user's global role).
+ */
+public final class Hosting {
+    private final Moderation moderation;
+    private final UserStore users;
+    private final ChatLog chat;
+    private final Clock clock;
+
+    Hosting(Moderation moderation, UserStore users, ChatLog chat, Clock clock) {
+        this.moderation = moderation;
+        this.users = users;
+        this.chat = chat;
+        this.clock = clock;
+    }
+
+    /** Appoints user {@code userId} a co-host of the meeting on behalf of {@code actor}; returns the co-hosts after. */
+    public List<Long> appoint(long meetingId, long userId, Actor actor, String requestId) {
+        users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
+        return moderation.cohost(meetingId, userId, true, actor, clock.instant(), requestId);
+    }
+
+    /** Revokes co-host {@code userId} (or they resign) on behalf of {@code actor}; returns the co-hosts after. */
+    public List<Long> revoke(long meetingId, long userId, Actor actor, String requestId) {
+        return moderation.cohost(meetingId, userId, false, actor, clock.instant(), requestId);
+    }
+
+    /** Deletes message {@code number} of the instance's chat on behalf of {@code actor}: its author, or a host above them. */
+    public void deleteMessage(long instanceId, long number, Actor actor, String requestId) {
+        if (number < 1) throw RefusedException.invalid("messageId", "must be 1 or more");
+        List<ChatMessage> found = chat.after(instanceId, number - 1, 1);
+        if (found.isEmpty() || found.get(0).id() != number) throw Refusal.INVALID_MESSAGE.refuse();
+        long author = found.get(0).userId();
+        var role = users.user(author).map(u -> u.role()).orElse(org.convene.model.GlobalRole.MEMBER);
+        moderation.deleteMessage(instanceId, number, author, role, actor, clock.instant(), requestId);
+    }
+
+    /** Clears the instance's chat on behalf of {@code actor} (its meeting's owner or an administrator); returns how many went. */
+    public long clearChat(long instanceId, Actor actor, String requestId) {
+        return moderation.clearChat(instanceId, actor, clock.instant(), requestId);
+    }
+
+    /**
+     * Changes the options given (null: unchanged) on behalf of {@code actor}; a co-host may change the chat mode only.
+     * Returns the meeting's version after.
+     */
+    public long changeOptions(long meetingId, MeetingOptions.ChatMode chatMode, Boolean cohostsCanEnd,
+                              MeetingOptions.AttendanceView attendanceView, Actor actor, String requestId) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (chatMode != null) changes.put("chatMode", chatMode.wire());
+        if (cohostsCanEnd != null) changes.put("cohostsCanEnd", cohostsCanEnd ? "1" : "0");
+        if (attendanceView != null) changes.put("attendanceView", attendanceView.wire());
+        if (changes.isEmpty()) throw RefusedException.invalid("options", "give chatMode, cohostsCanEnd or attendanceView");
+        return moderation.changeOptions(meetingId, changes, actor, clock.instant(), requestId);
+    }
+
+    /** Up to {@code limit} records of the meeting's audit trail below {@code beforeSeq} (null: the newest), newest first. */
+    public List<AuditRecord> audit(long meetingId, Long beforeSeq, int limit) {
+        return moderation.audit(meetingId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit);
+    }
+}
