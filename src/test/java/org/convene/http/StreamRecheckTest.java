@@ -84,6 +84,31 @@ class StreamRecheckTest extends ApiServerTest {
     }
 
     @Test
+    void aCoHostsStreamOfAPrivateMeetingEndsOnceTheyAreRevoked() throws Exception {
+        long cora = api.convene.createUser(new UserDetails("Cora", 42, "", "cora@example.com")).id();
+        api.convene.hosting().appoint(2, cora, Actor.ROOT, "test");
+        SseListener stream = open("/instances/2/stream", api.services.tokens().issue(cora));
+
+        assertThat(api.call("DELETE", "/meetings/2/cohosts/" + cora, ApiServer.ADMIN, null).status()).isEqualTo(200);
+
+        assertThat(stream.ended.await(WINDOW_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anOpenStreamIsToldOfADeletedMessageAndWhoDeletedIt() throws Exception {
+        SseListener john = open("/instances/2/stream", api.john);
+        assertThat(api.call("POST", "/instances/2/participants", api.john, "{\"userId\":1}").status()).isEqualTo(201);
+        long n = api.call("POST", "/instances/2/messages", api.john, "{\"userId\":1,\"text\":\"oops\"}").json()
+                .path("id").asLong();
+
+        assertThat(api.call("DELETE", "/instances/2/messages/" + n, api.john, null).status()).isEqualTo(204);
+
+        assertThat(john.awaitText("\"type\":\"message_deleted\"", 10)).isTrue();
+        assertThat(john.sawText("\"actor\":\"user:1\"")).isTrue();
+        john.drop();
+    }
+
+    @Test
     void aStreamOfAnotherUserGoesOn() throws Exception {
         SseListener john = open("/instances/1/stream", api.john);
 

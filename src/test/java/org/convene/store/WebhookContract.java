@@ -132,6 +132,41 @@ abstract class WebhookContract extends StoreContract {
     }
 
     @Test
+    void whatHostsDoReachesTheEndpointNamingTheActor() {
+        Endpoint e = endpoint(EventKind.CHAT_MESSAGE_DELETED, EventKind.MEETING_ROLE_CHANGED, EventKind.PARTICIPANT_REMOVED);
+        convene.join(john.id(), active.id());
+        long n = convene.post(john.id(), active.id(), "oops").id();
+        convene.hosting().deleteMessage(active.id(), n, org.convene.model.Actor.ROOT, "r");
+        convene.hosting().appoint(active.meetingId(), jane.id(), org.convene.model.Actor.ROOT, "r");
+        convene.remove(john.id(), active.id(), org.convene.model.Actor.ROOT, "r");
+
+        deliverAll(dispatcher("a", courier), e);
+
+        assertThat(sent).extracting(Sent::type).containsExactly("chat.message_deleted", "meeting.role_changed",
+                "participant.removed");
+        assertThat(sent).allSatisfy(s -> assertThat(s.body().get("data").get("actor").asText()).isEqualTo("root"));
+        assertThat(sent.get(0).body().get("data").get("messageNumber").asLong()).isEqualTo(n);
+        assertThat(sent.get(1).body().get("data").get("role").asText()).isEqualTo("cohost");
+        assertThat(sent.get(2).body().get("data").get("userId").asLong()).isEqualTo(john.id());
+    }
+
+    @Test
+    void aChangeToAMeetingWithNothingActiveIsSentWithoutAnInstanceInTheMeetingsOwnSequence() {
+        Endpoint e = endpoint(EventKind.PARTICIPANT_BANNED);
+        long quiet = convene.createMeeting(new org.convene.model.MeetingDetails("Quiet", "", true, List.of())).id();
+        convene.bans().ban(quiet, john.id(), null, "spam", org.convene.model.Actor.ROOT, "r");
+
+        deliverAll(dispatcher("a", courier), e);
+
+        assertThat(sent).extracting(Sent::type).containsExactly("participant.banned");
+        var data = sent.get(0).body().get("data");
+        assertThat(data.has("instanceId")).isFalse();
+        assertThat(data.get("meetingId").asLong()).isEqualTo(quiet);
+        assertThat(data.get("sequence").asLong()).isEqualTo(1);
+        assertThat(data.get("reason").asText()).isEqualTo("spam");
+    }
+
+    @Test
     void anEndpointReceivesOnlyTheTypesItAskedFor() {
         Endpoint e = endpoint(EventKind.CHAT_MESSAGE_POSTED);
         convene.join(john.id(), active.id());
