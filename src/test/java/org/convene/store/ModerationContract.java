@@ -19,6 +19,7 @@ import org.convene.model.SegmentEnd;
 import org.convene.model.TimeWindow;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
+import org.convene.testing.Rounds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +118,7 @@ abstract class ModerationContract extends StoreContract {
     void twoHostsRemovingTheSameParticipantAtOnceMakeOneLeaveAndOneRecord() throws Exception {
         User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
                 GlobalRole.ADMIN, Actor.ROOT, "r");
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < Rounds.of(20); round++) {
             if (round > 0) convene.join(john.id(), instance);
             AtomicInteger removed = new AtomicInteger();
             CompletableFuture<?> owner = CompletableFuture.runAsync(() -> tryRemove(as(jane), removed));
@@ -128,7 +129,7 @@ abstract class ModerationContract extends StoreContract {
             assertThat(audit()).as("round " + round).hasSize(round + 1);
         }
         List<Event> events = convene.eventsOfInstance(instance, 0, 100);
-        assertThat(events.stream().filter(e -> "kicked".equals(e.reason()))).hasSize(20);
+        assertThat(events.stream().filter(e -> "kicked".equals(e.reason()))).hasSize(Rounds.of(20));
     }
 
     private void tryRemove(Actor actor, AtomicInteger removed) {
@@ -196,7 +197,7 @@ abstract class ModerationContract extends StoreContract {
     @Test
     void aBanRacingAJoinNeverLeavesTheUserInside() throws Exception {
         convene.leave(john.id(), instance);
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < Rounds.of(20); round++) {
             CompletableFuture<?> join = CompletableFuture.runAsync(() -> {
                 try {
                     convene.join(john.id(), instance);

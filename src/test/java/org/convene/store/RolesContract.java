@@ -15,6 +15,7 @@ import org.convene.model.MeetingDetails;
 import org.convene.model.Refusal;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
+import org.convene.testing.Rounds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -199,7 +200,7 @@ abstract class RolesContract extends StoreContract {
         User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         User cat = admin("Cat");
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < Rounds.of(20); round++) {
             long meeting = convene.createMeeting(new MeetingDetails("M" + round, "", true, List.of()), ann.id()).id();
             var first = CompletableFuture.runAsync(() -> convene.handOver(meeting, bob.id(), userActor(ann), "a"));
             var second = CompletableFuture.runAsync(() -> convene.handOver(meeting, cat.id(), Actor.ROOT, "b"));
