@@ -86,9 +86,13 @@ final class UserCommands {
                 Map.of("userId", id, "token", token));
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a user; their events and chat stay, their e-mail is freed.")
-    void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
-        root.convene().deleteUser(id);
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a user; their events and chat stay, "
+            + "their e-mail is freed. A user who owns meetings is refused unless --hand-to names who takes them over.")
+    void delete(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
+                @Option(names = "--hand-to", paramLabel = "USER", converter = Converters.Id.class,
+                        description = "An organizer or administrator who takes over the meetings the user owns.") Long heir) {
+        if (heir == null) root.convene().deleteUser(id);
+        else root.convene().deleteUser(id, heir, org.convene.model.Actor.ROOT, null);
         root.output().result("User " + id + " deleted", Map.of("deleted", id));
     }
 }

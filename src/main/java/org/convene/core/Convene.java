@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -132,8 +133,25 @@ public final class Convene {
      * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.
      */
     public void deleteUser(long userId) {
+        List<Long> owned = meetings.ownedBy(userId);
+        if (!owned.isEmpty()) {
+            throw Refusal.OWNS_MEETINGS.refuse(userId, owned.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
         users.delete(userId);
         roster.removeEverywhere(userId, now());
+    }
+
+    /**
+     * Deletes a user after handing every meeting they own to user {@code heirId} (an organizer or administrator) on
+     * behalf of {@code actor}, one recorded hand-over per meeting. Each step is idempotent: a call cut short is made
+     * again and goes on from where it stopped.
+     */
+    public void deleteUser(long userId, long heirId, Actor actor, String requestId) {
+        if (heirId == userId) throw RefusedException.invalid("handTo", "must be someone other than the user deleted");
+        user(userId);
+        mayOwn(heirId);
+        for (long meeting : meetings.ownedBy(userId)) meetings.handOver(meeting, heirId, actor, now(), requestId);
+        deleteUser(userId);
     }
 
     /** Returns the user, or refuses with "Invalid user ID". */

@@ -9,6 +9,7 @@ import org.convene.core.Caller;
 import org.convene.core.Convene;
 import org.convene.core.Tokens;
 import org.convene.model.GlobalRole;
+import org.convene.model.Ids;
 import org.convene.model.RefusedException;
 import org.convene.model.User;
 import org.convene.model.UserDetails;
@@ -36,7 +37,9 @@ final class UserRoutes {
         routes.put("/users/{id}", Role.ADMIN, this::update);
         routes.patch("/users/{id}", Role.ADMIN, this::patch);
         routes.delete("/users/{id}", Role.ADMIN, ctx -> {
-            convene.deleteUser(Params.id(ctx, "id"));
+            String heir = ctx.queryParam("handTo");
+            if (heir == null) convene.deleteUser(Params.id(ctx, "id"));
+            else convene.deleteUser(Params.id(ctx, "id"), Ids.parse("handTo", heir), caller(ctx).actor(), RequestIds.of(ctx));
             ctx.status(204);
         });
         routes.post("/users/{id}/token", Role.ADMIN, this::rotateToken);

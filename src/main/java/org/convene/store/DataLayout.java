@@ -28,9 +28,9 @@ public final class DataLayout {
      * The layout this code writes. Layout 1 is the one of every release before layouts were versioned; layout 2
      * no longer keeps the live view's rows in Redis (each node reads them from the meetings) nor a set of each
      * instance's members (its attendees tell the same); layout 3 indexes who may join each meeting (for the
-     * personal calendar feeds).
+     * personal calendar feeds); layout 4 indexes the meetings each user owns (deleting an owner hands them over).
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
     static final String VERSION = Keys.LAYOUT + ":version";
     static final String DONE = Keys.LAYOUT + ":done";
     private static final Script LOCK = Script.load("layout", "lock");

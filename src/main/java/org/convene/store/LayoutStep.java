@@ -22,7 +22,9 @@ record LayoutStep(int layout, String name, String description, Work work) {
                         return false;
                     }),
             new LayoutStep(3, "index-open-meetings", "indexing who may join each meeting, for the personal calendar "
-                    + "feeds", OpenMeetings::rebuildBatch));
+                    + "feeds", OpenMeetings::rebuildBatch),
+            new LayoutStep(4, "index-owned-meetings", "indexing the meetings each user owns, so that deleting an owner "
+                    + "is refused or hands them over", OwnedMeetings::rebuildBatch));
 
     LayoutStep {
         if (layout < 2) throw new IllegalArgumentException("layout: steps bring data to layout 2 or later, was " + layout);

@@ -52,7 +52,10 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     private final LiveView live;
     private final OpenMeetings open;
 
+    private final OwnedMeetings owned;
+
     MeetingRecords(RedisCalls calls, InstanceLocator locator, DueTimes due, LiveView live) {
+        this.owned = new OwnedMeetings(calls);
         this.calls = calls;
         this.locator = locator;
         this.due = due;
@@ -68,11 +71,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     /** meeting_owner's answer: the active instance told of the hand-over (0: none). */
-    private record HandOverReply(long told) {
+    private record HandOverReply(long previous, long told) {
         static HandOverReply of(Reply reply) {
             if ("FORBIDDEN".equals(reply.status())) throw Refusal.HOSTS_ONLY.refuse();
             Reply ok = reply.ok();
-            return new HandOverReply(ok.isNull(3) ? 0 : ok.number(3));
+            return new HandOverReply(ok.isNull(2) ? 0 : ok.number(2), ok.isNull(3) ? 0 : ok.number(3));
         }
     }
 
@@ -125,6 +128,8 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     @Override
     public Meeting create(MeetingDetails details, OptionalLong owner) {
         long meetingId = NewIdReply.of(calls.await(calls.inCatalog(NEW_MEETING))).id();
+        // The index of owned meetings is written first: it may name a meeting that a crash left unmade, never miss one.
+        if (owner.isPresent()) owned.add(owner.getAsLong(), meetingId);
         return save(meetingId, owner.isPresent() ? "create:" + owner.getAsLong() : "create", details, Instant.EPOCH);
     }
 
@@ -157,18 +162,35 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
 
     @Override
     public Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId) {
+        owned.add(ownerId, meetingId);
         Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_OWNER, Long.toString(ownerId), actor.kind().wire(),
                 Long.toString(actor.userId()), actor.role().wire(), ms(now), requestId == null ? "" : requestId));
-        long told = HandOverReply.of(reply).told();
-        if (told != 0) live.changed(told);
+        HandOverReply handed = HandOverReply.of(reply);
+        if (handed.previous() != 0 && handed.previous() != ownerId) owned.remove(handed.previous(), meetingId);
+        if (handed.told() != 0) live.changed(handed.told());
         return meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
     }
 
     @Override
     public void delete(long meetingId) {
+        String owner = calls.await(calls.commands.hget(Keys.meeting(meetingId) + ":meeting", "owner").toCompletableFuture());
         calls.await(calls.inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))).ok();
+        if (owner != null) owned.remove(Long.parseLong(owner), meetingId);
         calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
         open.deleted(meetingId);
+    }
+
+    @Override
+    public List<Long> ownedBy(long userId) {
+        List<Long> candidates = owned.candidates(userId);
+        List<CompletableFuture<String>> owners = candidates.stream().map(id -> calls.commands
+                .hget(Keys.meeting(id) + ":meeting", "owner").toCompletableFuture()).toList();
+        calls.awaitAll(owners.toArray(CompletableFuture[]::new));
+        List<Long> owns = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (Long.toString(userId).equals(owners.get(i).join())) owns.add(candidates.get(i));
+        }
+        return owns;
     }
 
     @Override

@@ -278,4 +278,17 @@ class RolesApiTest extends ApiServerTest {
         assertThat(refused.json().path("detail").asText()).contains("until");
         assertThat(api.call("GET", "/meetings/" + meeting + "/bans", api.jane, null).json().size()).isZero();
     }
+
+    @Test
+    void deletingAnOwnerIsRefusedWithTheMeetingsNamedUntilTheCallHandsThemOver() {
+        long meeting = janesMeeting();
+        long olgaId = api.call("GET", "/me", olga, null).json().path("user").path("id").asLong();
+
+        var refused = api.call("DELETE", "/users/2", ApiServer.ADMIN, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).startsWith("User 2 owns meetings " + meeting + ":");
+
+        assertThat(api.call("DELETE", "/users/2?handTo=" + olgaId, ApiServer.ADMIN, null).status()).isEqualTo(204);
+        assertThat(api.call("GET", "/meetings/" + meeting, olga, null).json().path("ownerId").asLong()).isEqualTo(olgaId);
+    }
 }

@@ -128,8 +128,14 @@ abstract class ModerationContract extends StoreContract {
             assertThat(removed).as("round " + round).hasValue(1);
             assertThat(audit()).as("round " + round).hasSize(round + 1);
         }
-        List<Event> events = convene.eventsOfInstance(instance, 0, 100);
+        List<Event> events = new java.util.ArrayList<>();
+        for (List<Event> page = convene.eventsOfInstance(instance, 0, 1000); !page.isEmpty();
+             page = convene.eventsOfInstance(instance, page.get(page.size() - 1).id(), 1000)) {
+            events.addAll(page);
+        }
         assertThat(events.stream().filter(e -> "kicked".equals(e.reason()))).hasSize(Rounds.of(20));
+        assertThat(convene.attendance(instance).attendees().get(0).attendee().segments())
+                .filteredOn(segment -> segment.endedBy() == SegmentEnd.KICKED).hasSize(Rounds.of(20));
     }
 
     private void tryRemove(Actor actor, AtomicInteger removed) {

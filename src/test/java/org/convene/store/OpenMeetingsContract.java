@@ -78,7 +78,7 @@ abstract class OpenMeetingsContract extends StoreContract {
 
         store.layout().bringUpToDate(Duration.ofSeconds(30));
 
-        assertThat(store.layout().version()).isEqualTo(3);
+        assertThat(store.layout().version()).isEqualTo(DataLayout.CURRENT);
         assertThat(openTo(john.id())).containsExactly(1L, 2L);
         assertThat(openTo(jane.id())).containsExactly(1L, more);
     }

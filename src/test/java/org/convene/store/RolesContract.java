@@ -267,4 +267,68 @@ abstract class RolesContract extends StoreContract {
         assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only an administrator may change roles");
     }
+
+    @Test
+    void deletingAUserWhoOwnsMeetingsIsRefusedNamingThemAndChangesNothing() {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        long first = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
+        long second = convene.createMeeting(new MeetingDetails("B", "", true, List.of()), ann.id()).id();
+
+        assertRefused(() -> convene.deleteUser(ann.id()), Refusal.OWNS_MEETINGS, "User " + ann.id() + " owns meetings "
+                + first + ", " + second + ": hand them over first, or delete with handTo naming an organizer or "
+                + "administrator to hand them to");
+        assertThat(convene.user(ann.id()).id()).isEqualTo(ann.id());
+    }
+
+    @Test
+    void aMeetingHandedAwayNoLongerHoldsItsFormerOwnerBack() {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User bob = admin("Bob");
+        long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
+        convene.handOver(meeting, bob.id(), Actor.ROOT, "r");
+
+        convene.deleteUser(ann.id());
+
+        assertThat(convene.meeting(meeting).owner()).hasValue(bob.id());
+    }
+
+    @Test
+    void deletingAnOwnerWithAnHeirHandsEachMeetingOverWithItsRecordThenDeletes() throws Exception {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User bob = admin("Bob");
+        long first = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
+        long second = convene.createMeeting(new MeetingDetails("B", "", true, List.of()), ann.id()).id();
+
+        convene.deleteUser(ann.id(), bob.id(), Actor.ROOT, "r-del");
+
+        assertThat(convene.meeting(first).owner()).hasValue(bob.id());
+        assertThat(convene.meeting(second).owner()).hasValue(bob.id());
+        assertThat(meetingAudit(first)).last().satisfies(e -> assertThat(e.getBody())
+                .containsEntry("action", "owner_transferred").containsEntry("requestId", "r-del"));
+        assertRefused(() -> convene.user(ann.id()), Refusal.INVALID_USER, "Invalid user ID");
+    }
+
+    @Test
+    void anHeirWhoMayNotOwnMeetingsIsRefusedAndNothingIsHandedOver() {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
+
+        assertRefused(() -> convene.deleteUser(ann.id(), john.id(), Actor.ROOT, "r"), Refusal.OWNER_NOT_ORGANIZER,
+                "User " + john.id() + " is not an organizer or administrator, and cannot own a meeting");
+        assertThat(convene.meeting(meeting).owner()).hasValue(ann.id());
+    }
+
+    @Test
+    void theLayoutFourStepIndexesTheOwnersOfMeetingsWrittenBeforeIt() throws Exception {
+        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
+        redis().async().del(OwnedMeetings.key(ann.id())).get();
+        redis().async().set(DataLayout.VERSION, "3").get();
+        redis().async().srem(DataLayout.DONE, "index-owned-meetings").get();
+
+        store.layout().bringUpToDate(java.time.Duration.ofSeconds(30));
+
+        assertThat(store.layout().version()).isEqualTo(4);
+        assertThat(store.meetings().ownedBy(ann.id())).containsExactly(meeting);
+    }
 }

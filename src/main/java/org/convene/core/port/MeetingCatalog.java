@@ -36,6 +36,9 @@ public interface MeetingCatalog {
 
     Optional<Meeting> meeting(long meetingId);
 
+    /** The meetings user {@code userId} owns now, by id. */
+    List<Long> ownedBy(long userId);
+
     /** Returns up to {@code limit} meetings with ids after {@code afterId}, by id. */
     List<Meeting> page(long afterId, int limit);
 
