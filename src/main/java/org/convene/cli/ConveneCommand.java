@@ -66,7 +66,7 @@ final class ConveneCommand {
             description = "Take a participant out of an active instance, as root: a leave whose reason is kicked, recorded in the meeting's audit trail.")
     void remove(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
                 @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
-        var removed = convene().remove(user, instance, Actor.ROOT, "cli");
+        var removed = convene().hosting().remove(user, instance, Actor.ROOT, "cli");
         output().result("User " + user + " was removed from the meeting", removed);
     }
 

@@ -77,7 +77,7 @@ final class MeetingCommands {
             description = "Hand a meeting over to another owner (an organizer or administrator), as root; recorded in its audit trail.")
     void handOver(@Parameters(paramLabel = "MEETING", converter = Converters.Id.class, description = "The meeting's id.") long id,
                   @Option(names = "--to", required = true, paramLabel = "USER", description = "The new owner's id.") long owner) {
-        Meeting meeting = root.convene().handOver(id, owner, Actor.ROOT, "cli");
+        Meeting meeting = root.convene().roles().handOver(id, owner, Actor.ROOT, "cli");
         root.output().result("Meeting " + id + " is now owned by user " + owner, meeting);
     }
 

@@ -66,7 +66,7 @@ final class UserCommands {
             description = "Give a user a global role (admin, organizer or member), as root; recorded in the audit trail.")
     void role(@Parameters(index = "0", paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
               @Parameters(index = "1", paramLabel = "ROLE", description = "admin, organizer or member.") String role) {
-        User user = root.convene().changeRole(id, GlobalRole.given("role", role), Actor.ROOT, "cli");
+        User user = root.convene().roles().change(id, GlobalRole.given("role", role), Actor.ROOT, "cli");
         root.output().result("User " + id + " is now " + user.role().wire(), user);
     }
 
@@ -74,7 +74,7 @@ final class UserCommands {
             description = "Suspend a user, as root: their token and calendar address stop working at once, their meetings go on.")
     void suspend(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
                  @Option(names = "--lift", description = "Lift the suspension instead (then make them a new token).") boolean lift) {
-        User user = root.convene().suspend(id, !lift, Actor.ROOT, "cli");
+        User user = root.convene().roles().suspend(id, !lift, Actor.ROOT, "cli");
         root.output().result("User " + id + (user.suspended() ? " is suspended" : " is no longer suspended"), user);
     }
 
@@ -92,7 +92,7 @@ final class UserCommands {
                 @Option(names = "--hand-to", paramLabel = "USER", converter = Converters.Id.class,
                         description = "An organizer or administrator who takes over the meetings the user owns.") Long heir) {
         if (heir == null) root.convene().deleteUser(id);
-        else root.convene().deleteUser(id, heir, org.convene.model.Actor.ROOT, null);
+        else root.convene().roles().deleteHandingOver(id, heir, org.convene.model.Actor.ROOT, null);
         root.output().result("User " + id + " deleted", Map.of("deleted", id));
     }
 }

@@ -73,6 +73,7 @@ public final class Convene {
     private final Clock clock;
     private final Bans bans;
     private final Hosting hosting;
+    private final Roles roles;
 
     /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
     public Convene(Storage store, Clock clock) {
@@ -91,7 +92,8 @@ public final class Convene {
         this.feeds = feeds;
         this.maintenance = store.maintenance();
         this.bans = new Bans(store.moderation(), store.users(), clock);
-        this.hosting = new Hosting(store.moderation(), store.users(), store.chat(), clock);
+        this.hosting = new Hosting(store.moderation(), store.users(), store.chat(), store.roster(), clock);
+        this.roles = new Roles(store.users(), store.meetings(), this::deleteUser, clock);
         this.clock = clock;
     }
 
@@ -116,19 +118,6 @@ public final class Convene {
     }
 
     /**
-     * Gives a user a global role on behalf of {@code actor}, recorded in the same step; see
-     * {@link UserStore#changeRole} for who may.
-     */
-    public User changeRole(long userId, GlobalRole role, Actor actor, String requestId) {
-        return users.changeRole(userId, role, actor, now(), requestId);
-    }
-
-    /** Suspends a user, or lifts it, on behalf of {@code actor}, recorded in the same step; see {@link UserStore#suspend}. */
-    public User suspend(long userId, boolean suspended, Actor actor, String requestId) {
-        return users.suspend(userId, suspended, actor, now(), requestId);
-    }
-
-    /**
      * Deletes a user: their e-mail is free, their history stays, and they leave (reason {@code removed})
      * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.
      */
@@ -139,19 +128,6 @@ public final class Convene {
         }
         users.delete(userId);
         roster.removeEverywhere(userId, now());
-    }
-
-    /**
-     * Deletes a user after handing every meeting they own to user {@code heirId} (an organizer or administrator) on
-     * behalf of {@code actor}, one recorded hand-over per meeting. Each step is idempotent: a call cut short is made
-     * again and goes on from where it stopped.
-     */
-    public void deleteUser(long userId, long heirId, Actor actor, String requestId) {
-        if (heirId == userId) throw RefusedException.invalid("handTo", "must be someone other than the user deleted");
-        user(userId);
-        mayOwn(heirId);
-        for (long meeting : meetings.ownedBy(userId)) meetings.handOver(meeting, heirId, actor, now(), requestId);
-        deleteUser(userId);
     }
 
     /** Returns the user, or refuses with "Invalid user ID". */
@@ -171,7 +147,7 @@ public final class Convene {
 
     /** Creates a meeting owned by user {@code ownerId}, who must be an organizer or an administrator. */
     public Meeting createMeeting(MeetingDetails details, long ownerId) {
-        return meetings.create(details, OptionalLong.of(mayOwn(ownerId)));
+        return meetings.create(details, OptionalLong.of(roles.mayOwn(ownerId)));
     }
 
     /** Replaces a meeting's details now; whoever is inside its active instance and no longer admitted leaves it. */
@@ -179,27 +155,9 @@ public final class Convene {
         return meetings.update(meetingId, details, expectedVersion, now());
     }
 
-    /**
-     * Hands a meeting over to user {@code ownerId}, an organizer or administrator, on behalf of {@code actor}
-     * (the owner or an administrator), recorded in the same step.
-     */
-    public Meeting handOver(long meetingId, long ownerId, Actor actor, String requestId) {
-        return meetings.handOver(meetingId, mayOwn(ownerId), actor, now(), requestId);
-    }
-
-    /** Returns {@code userId} if that user may own meetings (an organizer or administrator), else refuses. */
-    private long mayOwn(long userId) {
-        if (!user(userId).role().makesMeetings()) throw Refusal.OWNER_NOT_ORGANIZER.refuse(userId);
-        return userId;
-    }
-
-    /**
-     * A host takes user {@code userId} out of an active instance on behalf of {@code actor} (a leave whose reason
-     * is {@code kicked}), recorded in the same step: an administrator, or the meeting's owner, reaching only
-     * those ranked below them.
-     */
-    public LeaveResult remove(long userId, long instanceId, Actor actor, String requestId) {
-        return roster.remove(userId, user(userId).role(), instanceId, actor, now(), requestId);
+    /** Global roles, suspension, ownership and its hand-over, as administrators and owners change them. */
+    public Roles roles() {
+        return roles;
     }
 
     /** Bans from meetings, as their hosts give and lift them. */
@@ -207,7 +165,7 @@ public final class Convene {
         return bans;
     }
 
-    /** Co-hosts, message deletion, chat clearing, options and the audit trail of meetings, as their hosts use them. */
+    /** Removals, co-hosts, message deletion, chat clearing, options and the audit trail of meetings, as their hosts use them. */
     public Hosting hosting() {
         return hosting;
     }

@@ -5,17 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convene.core.port.ChatLog;
+import org.convene.core.port.Roster;
 import org.convene.core.port.Moderation;
 import org.convene.core.port.UserStore;
 import org.convene.model.Actor;
 import org.convene.model.AuditRecord;
 import org.convene.model.ChatMessage;
+import org.convene.model.GlobalRole;
+import org.convene.model.LeaveResult;
 import org.convene.model.MeetingOptions;
 import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 
 /**
- * How a meeting's hosts keep order beside bans: co-hosts, deleting a message, clearing the chat, the meeting's
+ * How a meeting's hosts keep order beside bans: removals, co-hosts, deleting a message, clearing the chat, the meeting's
  * options; and the meeting's audit trail. Each change is one atomic step in the meeting's slot that checks the
  * actor's right and rank at that moment and writes its audit record; this class only looks up what the step needs
  * from other slots (a user's global role).
@@ -24,13 +27,25 @@ public final class Hosting {
     private final Moderation moderation;
     private final UserStore users;
     private final ChatLog chat;
+    private final Roster roster;
     private final Clock clock;
 
-    Hosting(Moderation moderation, UserStore users, ChatLog chat, Clock clock) {
+    Hosting(Moderation moderation, UserStore users, ChatLog chat, Roster roster, Clock clock) {
         this.moderation = moderation;
         this.users = users;
         this.chat = chat;
+        this.roster = roster;
         this.clock = clock;
+    }
+
+    /**
+     * Takes user {@code userId} out of an active instance on behalf of {@code actor} (a leave whose reason is
+     * {@code kicked}), recorded in the same step: an administrator, the meeting's owner or a co-host, reaching only
+     * those ranked below them.
+     */
+    public LeaveResult remove(long userId, long instanceId, Actor actor, String requestId) {
+        GlobalRole role = users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse).role();
+        return roster.remove(userId, role, instanceId, actor, clock.instant(), requestId);
     }
 
     /** Appoints user {@code userId} a co-host of the meeting on behalf of {@code actor}; returns the co-hosts after. */
@@ -50,7 +65,7 @@ public final class Hosting {
         List<ChatMessage> found = chat.after(instanceId, number - 1, 1);
         if (found.isEmpty() || found.get(0).id() != number) throw Refusal.INVALID_MESSAGE.refuse();
         long author = found.get(0).userId();
-        var role = users.user(author).map(u -> u.role()).orElse(org.convene.model.GlobalRole.MEMBER);
+        GlobalRole role = users.user(author).map(u -> u.role()).orElse(GlobalRole.MEMBER);
         moderation.deleteMessage(instanceId, number, author, role, actor, clock.instant(), requestId);
     }
 

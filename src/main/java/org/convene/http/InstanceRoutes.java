@@ -128,7 +128,7 @@ final class InstanceRoutes {
             return;
         }
         access.requireOnInstance(caller, MeetingAction.MODERATE, instance);
-        ctx.json(convene.remove(user, instance, caller.actor(), RequestIds.of(ctx)));
+        ctx.json(convene.hosting().remove(user, instance, caller.actor(), RequestIds.of(ctx)));
     }
 
     private void chat(Context ctx) {

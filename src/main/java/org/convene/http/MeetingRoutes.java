@@ -54,7 +54,7 @@ final class MeetingRoutes {
         routes.post("/meetings/{id}/owner", Role.USER, ctx -> {
             long meeting = run(ctx);
             Bodies.OwnerBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.OwnerBody.class);
-            Meeting handed = convene.handOver(meeting, Bodies.required("userId", body.userId()),
+            Meeting handed = convene.roles().handOver(meeting, Bodies.required("userId", body.userId()),
                     caller(ctx).actor(), RequestIds.of(ctx));
             ctx.header("ETag", Params.etag(handed.version())).json(Views.MeetingView.of(handed, true));
         });

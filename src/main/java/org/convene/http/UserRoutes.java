@@ -39,7 +39,7 @@ final class UserRoutes {
         routes.delete("/users/{id}", Role.ADMIN, ctx -> {
             String heir = ctx.queryParam("handTo");
             if (heir == null) convene.deleteUser(Params.id(ctx, "id"));
-            else convene.deleteUser(Params.id(ctx, "id"), Ids.parse("handTo", heir), caller(ctx).actor(), RequestIds.of(ctx));
+            else convene.roles().deleteHandingOver(Params.id(ctx, "id"), Ids.parse("handTo", heir), caller(ctx).actor(), RequestIds.of(ctx));
             ctx.status(204);
         });
         routes.post("/users/{id}/token", Role.ADMIN, this::rotateToken);
@@ -88,12 +88,12 @@ final class UserRoutes {
             if (details || body.role() != null) {
                 throw RefusedException.invalid("suspended", "is changed in a PATCH of its own, without other fields");
             }
-            user = convene.suspend(id, body.suspended(), caller(ctx).actor(), RequestIds.of(ctx));
+            user = convene.roles().suspend(id, body.suspended(), caller(ctx).actor(), RequestIds.of(ctx));
             tokens.forget(id);
         } else if (body.role() != null) {
             if (details) throw RefusedException.invalid("role", "is changed in a PATCH of its own, without other fields");
             GlobalRole role = GlobalRole.given("role", body.role());
-            user = convene.changeRole(id, role, caller(ctx).actor(), RequestIds.of(ctx));
+            user = convene.roles().change(id, role, caller(ctx).actor(), RequestIds.of(ctx));
             tokens.forget(id);
         } else {
             User current = convene.user(id);

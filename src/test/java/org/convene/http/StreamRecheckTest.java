@@ -75,7 +75,7 @@ class StreamRecheckTest extends ApiServerTest {
     @Test
     void anAdministratorsStreamOfAPrivateMeetingEndsOnceTheirRoleIsTakenAway() throws Exception {
         long ada = api.convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id();
-        api.convene.changeRole(ada, GlobalRole.ADMIN, Actor.ROOT, "test");
+        api.convene.roles().change(ada, GlobalRole.ADMIN, Actor.ROOT, "test");
         SseListener stream = open("/instances/2/stream", api.services.tokens().issue(ada));
 
         assertThat(api.call("PATCH", "/users/" + ada, ApiServer.ADMIN, "{\"role\":\"member\"}").status()).isEqualTo(200);

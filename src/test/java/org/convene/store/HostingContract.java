@@ -39,7 +39,7 @@ abstract class HostingContract extends StoreContract {
 
     @BeforeEach
     void janeRunsAPrivateMeetingCoraCoHosts() {
-        jane = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        jane = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         cora = convene.createUser(new UserDetails("Cora", 40, "", "cora@example.com"));
         meeting = convene.createMeeting(new MeetingDetails("Jane's", "", false, List.of(john.details().email())),
                 jane.id()).id();
@@ -77,7 +77,7 @@ abstract class HostingContract extends StoreContract {
 
     @Test
     void aCoHostRemovesAnAttendeeAndTheRemovalNamesThemOnTheFeed() throws Exception {
-        convene.remove(john.id(), instance, as(cora), "r-k");
+        convene.hosting().remove(john.id(), instance, as(cora), "r-k");
 
         assertThat(convene.participants(instance)).isEmpty();
         InstanceActivity removed = convene.activity(instance, StreamPosition.START, 100).stream()
@@ -90,7 +90,7 @@ abstract class HostingContract extends StoreContract {
     void aCoHostCannotRemoveTheOwner() {
         convene.join(jane.id(), instance);
 
-        assertRefused(() -> convene.remove(jane.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(jane.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only an administrator may remove the meeting's owner");
     }
 
@@ -100,7 +100,7 @@ abstract class HostingContract extends StoreContract {
         convene.hosting().appoint(meeting, carl.id(), as(jane), "r");
         convene.join(carl.id(), instance);
 
-        assertRefused(() -> convene.remove(carl.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(carl.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only the owner or an administrator may remove a co-host");
     }
 
@@ -115,13 +115,13 @@ abstract class HostingContract extends StoreContract {
         convene.hosting().revoke(meeting, cora.id(), as(cora), "r");
 
         assertThat(convene.meeting(meeting).cohosts()).isEmpty();
-        assertRefused(() -> convene.remove(john.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(john.id(), instance, as(cora), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
     }
 
     @Test
     void nobodyAppointsTheOwnerACoHost() {
-        User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
+        User ada = convene.roles().change(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
                 GlobalRole.ADMIN, Actor.ROOT, "r");
 
         assertRefused(() -> convene.hosting().appoint(meeting, jane.id(), as(ada), "r"), Refusal.ROLE_FORBIDDEN,
@@ -140,7 +140,7 @@ abstract class HostingContract extends StoreContract {
             CompletableFuture<?> removal = CompletableFuture.runAsync(() -> {
                 await(start);
                 try {
-                    convene.remove(john.id(), instance, as(cora), "race");
+                    convene.hosting().remove(john.id(), instance, as(cora), "race");
                 } catch (RefusedException revokedFirst) {
                     assertThat(revokedFirst.refusal()).isEqualTo(Refusal.ROLE_FORBIDDEN);
                 }
@@ -331,7 +331,7 @@ abstract class HostingContract extends StoreContract {
     void theMeetingsAuditIsReadNewestFirstInPages() {
         convene.post(john.id(), instance, "a");
         convene.hosting().clearChat(instance, as(jane), "r-1");
-        convene.remove(john.id(), instance, as(cora), "r-2");
+        convene.hosting().remove(john.id(), instance, as(cora), "r-2");
 
         List<AuditRecord> newest = convene.hosting().audit(meeting, null, 2);
         List<AuditRecord> older = convene.hosting().audit(meeting, newest.get(1).seq(), 10);

@@ -35,8 +35,8 @@ abstract class ModerationContract extends StoreContract {
 
     @BeforeEach
     void janeRunsAMeetingJohnIsIn() {
-        jane = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
-        olga = convene.changeRole(convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id(),
+        jane = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        olga = convene.roles().change(convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id(),
                 GlobalRole.ORGANIZER, Actor.ROOT, "r");
         meeting = convene.createMeeting(new MeetingDetails("Jane's", "", true, List.of()), jane.id()).id();
         instance = convene.createInstance(meeting, new TimeWindow(clock.instant().minus(minutes(1)),
@@ -54,7 +54,7 @@ abstract class ModerationContract extends StoreContract {
 
     @Test
     void theOwnerRemovesAParticipantWhoseLeaveSaysKickedAndTheRemovalIsRecorded() throws Exception {
-        convene.remove(john.id(), instance, as(jane), "r-k");
+        convene.hosting().remove(john.id(), instance, as(jane), "r-k");
 
         assertThat(convene.participants(instance)).isEmpty();
         Event left = convene.eventsOfInstance(instance, 0, 10).get(1);
@@ -69,7 +69,7 @@ abstract class ModerationContract extends StoreContract {
 
     @Test
     void anotherOrganizerCannotRemoveAnyone() throws Exception {
-        assertRefused(() -> convene.remove(john.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(john.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
         assertThat(convene.participants(instance)).hasSize(1);
         assertThat(audit()).isEmpty();
@@ -77,31 +77,31 @@ abstract class ModerationContract extends StoreContract {
 
     @Test
     void anOwnerWhoHandedTheMeetingOverCannotRemoveAnyone() {
-        convene.handOver(meeting, olga.id(), as(jane), "r");
+        convene.roles().handOver(meeting, olga.id(), as(jane), "r");
 
-        assertRefused(() -> convene.remove(john.id(), instance, as(jane), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(john.id(), instance, as(jane), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
     }
 
     @Test
     void theOwnerCannotRemoveAnAdministrator() {
-        User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
+        User ada = convene.roles().change(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
                 GlobalRole.ADMIN, Actor.ROOT, "r");
         convene.join(ada.id(), instance);
 
-        assertRefused(() -> convene.remove(ada.id(), instance, as(jane), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(ada.id(), instance, as(jane), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only root (the administrator token) may remove an administrator");
     }
 
     @Test
     void onlyAnAdministratorRemovesTheOwner() {
         convene.join(jane.id(), instance);
-        convene.handOver(meeting, olga.id(), Actor.ROOT, "r");
-        convene.handOver(meeting, jane.id(), Actor.ROOT, "r");
+        convene.roles().handOver(meeting, olga.id(), Actor.ROOT, "r");
+        convene.roles().handOver(meeting, jane.id(), Actor.ROOT, "r");
 
-        assertRefused(() -> convene.remove(jane.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.hosting().remove(jane.id(), instance, as(olga), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this");
-        convene.remove(jane.id(), instance, Actor.ROOT, "r");
+        convene.hosting().remove(jane.id(), instance, Actor.ROOT, "r");
         assertThat(convene.participants(instance)).extracting(p -> p.userId()).containsExactly(john.id());
     }
 
@@ -109,14 +109,14 @@ abstract class ModerationContract extends StoreContract {
     void removingSomeoneWhoIsNotInsideIsRefusedAndRecordsNothing() throws Exception {
         convene.leave(john.id(), instance);
 
-        assertRefused(() -> convene.remove(john.id(), instance, as(jane), "r"), Refusal.NOT_IN_MEETING,
+        assertRefused(() -> convene.hosting().remove(john.id(), instance, as(jane), "r"), Refusal.NOT_IN_MEETING,
                 "User is not in the meeting");
         assertThat(audit()).isEmpty();
     }
 
     @Test
     void twoHostsRemovingTheSameParticipantAtOnceMakeOneLeaveAndOneRecord() throws Exception {
-        User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
+        User ada = convene.roles().change(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
                 GlobalRole.ADMIN, Actor.ROOT, "r");
         for (int round = 0; round < Rounds.of(20); round++) {
             if (round > 0) convene.join(john.id(), instance);
@@ -140,7 +140,7 @@ abstract class ModerationContract extends StoreContract {
 
     private void tryRemove(Actor actor, AtomicInteger removed) {
         try {
-            convene.remove(john.id(), instance, actor, "race");
+            convene.hosting().remove(john.id(), instance, actor, "race");
             removed.incrementAndGet();
         } catch (RefusedException notInside) {
             assertThat(notInside.refusal()).isEqualTo(Refusal.NOT_IN_MEETING);
@@ -190,7 +190,7 @@ abstract class ModerationContract extends StoreContract {
 
     @Test
     void theOwnerCannotBanAnAdministratorNorAnotherOrganizerBanAnyone() {
-        User ada = convene.changeRole(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
+        User ada = convene.roles().change(convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id(),
                 GlobalRole.ADMIN, Actor.ROOT, "r");
 
         assertRefused(() -> convene.bans().ban(meeting, ada.id(), null, "", as(jane), "r"), Refusal.ROLE_FORBIDDEN,

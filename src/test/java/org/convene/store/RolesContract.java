@@ -35,7 +35,7 @@ abstract class RolesContract extends StoreContract {
 
     private User admin(String name) {
         User made = convene.createUser(new UserDetails(name, 40, "", name.toLowerCase() + "@example.com"));
-        return convene.changeRole(made.id(), GlobalRole.ADMIN, Actor.ROOT, "r-" + name);
+        return convene.roles().change(made.id(), GlobalRole.ADMIN, Actor.ROOT, "r-" + name);
     }
 
     @Test
@@ -47,7 +47,7 @@ abstract class RolesContract extends StoreContract {
     void rootGivesARoleThatReadsBackAndMovesTheVersion() {
         long before = convene.user(jane.id()).version();
 
-        User jane2 = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r-1");
+        User jane2 = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r-1");
 
         assertThat(jane2.role()).isEqualTo(GlobalRole.ORGANIZER);
         assertThat(jane2.version()).isEqualTo(before + 1);
@@ -58,7 +58,7 @@ abstract class RolesContract extends StoreContract {
     void aRoleChangeIsRecordedWithItsActorInTheSameStep() throws Exception {
         User ada = admin("Ada");
 
-        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r-2");
+        convene.roles().change(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r-2");
 
         Map<String, String> last = audit().get(audit().size() - 1).getBody();
         assertThat(last).containsEntry("action", "role_changed").containsEntry("outcome", "ok")
@@ -73,7 +73,7 @@ abstract class RolesContract extends StoreContract {
         User ada = admin("Ada");
         int records = audit().size();
 
-        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ADMIN, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().change(jane.id(), GlobalRole.ADMIN, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only root (the administrator token) may grant or take away the admin role");
         assertThat(convene.user(jane.id()).role()).isEqualTo(GlobalRole.MEMBER);
         assertThat(audit()).hasSize(records);
@@ -84,7 +84,7 @@ abstract class RolesContract extends StoreContract {
         User ada = admin("Ada");
         User bea = admin("Bea");
 
-        assertRefused(() -> convene.changeRole(bea.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().change(bea.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only root (the administrator token) may grant or take away the admin role");
         assertThat(convene.user(bea.id()).role()).isEqualTo(GlobalRole.ADMIN);
     }
@@ -93,7 +93,7 @@ abstract class RolesContract extends StoreContract {
     void nobodyChangesTheirOwnRole() {
         User ada = admin("Ada");
 
-        assertRefused(() -> convene.changeRole(ada.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().change(ada.id(), GlobalRole.MEMBER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Nobody may change their own role");
     }
 
@@ -101,9 +101,9 @@ abstract class RolesContract extends StoreContract {
     void anActorDemotedSinceTheirTokenWasReadCannotChangeRoles() {
         User ada = admin("Ada");
         Actor asTheTokenSaid = userActor(ada);
-        convene.changeRole(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
+        convene.roles().change(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
 
-        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ORGANIZER, asTheTokenSaid, "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().change(jane.id(), GlobalRole.ORGANIZER, asTheTokenSaid, "r"), Refusal.ROLE_FORBIDDEN,
                 "Only an administrator may change roles");
         assertThat(convene.user(jane.id()).role()).isEqualTo(GlobalRole.MEMBER);
     }
@@ -112,14 +112,14 @@ abstract class RolesContract extends StoreContract {
     void rootMayDemoteTheLastAdministrator() {
         User ada = admin("Ada");
 
-        assertThat(convene.changeRole(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r").role()).isEqualTo(GlobalRole.MEMBER);
+        assertThat(convene.roles().change(ada.id(), GlobalRole.MEMBER, Actor.ROOT, "r").role()).isEqualTo(GlobalRole.MEMBER);
     }
 
     @Test
     void givingTheRoleAUserHasChangesAndRecordsNothing() throws Exception {
         long version = convene.user(jane.id()).version();
 
-        User same = convene.changeRole(jane.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
+        User same = convene.roles().change(jane.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
 
         assertThat(same.version()).isEqualTo(version);
         assertThat(audit()).isEmpty();
@@ -127,13 +127,13 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aRoleForAMissingUserIsInvalidUser() {
-        assertRefused(() -> convene.changeRole(99, GlobalRole.ORGANIZER, Actor.ROOT, "r"), Refusal.INVALID_USER,
+        assertRefused(() -> convene.roles().change(99, GlobalRole.ORGANIZER, Actor.ROOT, "r"), Refusal.INVALID_USER,
                 "Invalid user ID");
     }
 
     @Test
     void aTokenResolvesToItsUsersCurrentRole() {
-        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         store.credentials().setUserTokenHash(jane.id(), "ab".repeat(32));
 
         assertThat(store.credentials().userWithTokenHash("ab".repeat(32)).orElseThrow().role())
@@ -142,7 +142,7 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aMeetingKeepsTheOwnerItWasMadeWithThroughAnUpdate() {
-        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         Meeting made = convene.createMeeting(new MeetingDetails("Jane's", "", true, List.of()), jane.id());
 
         Meeting updated = convene.updateMeeting(made.id(), new MeetingDetails("Jane's, renamed", "", true, List.of()),
@@ -170,11 +170,11 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void theOwnerHandsTheMeetingOverAndTheHandOverIsRecorded() throws Exception {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of()), ann.id()).id();
 
-        Meeting handed = convene.handOver(meeting, bob.id(), userActor(ann), "r-h");
+        Meeting handed = convene.roles().handOver(meeting, bob.id(), userActor(ann), "r-h");
 
         assertThat(handed.owner()).hasValue(bob.id());
         assertThat(meetingAudit(meeting)).singleElement().extracting(StreamMessage::getBody).satisfies(record ->
@@ -184,12 +184,12 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aFormerOwnerCannotHandTheMeetingOverAgain() throws Exception {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         long meeting = convene.createMeeting(new MeetingDetails("M", "", true, List.of()), ann.id()).id();
-        convene.handOver(meeting, bob.id(), userActor(ann), "r");
+        convene.roles().handOver(meeting, bob.id(), userActor(ann), "r");
 
-        assertRefused(() -> convene.handOver(meeting, ann.id(), userActor(ann), "r"), Refusal.HOSTS_ONLY,
+        assertRefused(() -> convene.roles().handOver(meeting, ann.id(), userActor(ann), "r"), Refusal.HOSTS_ONLY,
                 "Only the meeting's owner or an administrator may do this");
         assertThat(convene.meeting(meeting).owner()).hasValue(bob.id());
         assertThat(meetingAudit(meeting)).hasSize(1);
@@ -197,13 +197,13 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void racingHandOversLeaveOneOwnerAndTheLastRecordNamesThem() throws Exception {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         User cat = admin("Cat");
         for (int round = 0; round < Rounds.of(20); round++) {
             long meeting = convene.createMeeting(new MeetingDetails("M" + round, "", true, List.of()), ann.id()).id();
-            var first = CompletableFuture.runAsync(() -> convene.handOver(meeting, bob.id(), userActor(ann), "a"));
-            var second = CompletableFuture.runAsync(() -> convene.handOver(meeting, cat.id(), Actor.ROOT, "b"));
+            var first = CompletableFuture.runAsync(() -> convene.roles().handOver(meeting, bob.id(), userActor(ann), "a"));
+            var second = CompletableFuture.runAsync(() -> convene.roles().handOver(meeting, cat.id(), Actor.ROOT, "b"));
             CompletableFuture.allOf(first, second).exceptionally(refused -> null).join();
 
             List<StreamMessage<String, String>> records = meetingAudit(meeting);
@@ -217,7 +217,7 @@ abstract class RolesContract extends StoreContract {
     void aSuspensionRetiresTheUsersTokenAndIsRecorded() throws Exception {
         store.credentials().setUserTokenHash(jane.id(), "cd".repeat(32));
 
-        User suspended = convene.suspend(jane.id(), true, Actor.ROOT, "r-s");
+        User suspended = convene.roles().suspend(jane.id(), true, Actor.ROOT, "r-s");
 
         assertThat(suspended.suspended()).isTrue();
         assertThat(store.credentials().userWithTokenHash("cd".repeat(32))).isEmpty();
@@ -227,11 +227,11 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aTokenMadeWhileSuspendedOpensNothingUntilTheSuspensionIsLifted() {
-        convene.suspend(jane.id(), true, Actor.ROOT, "r");
+        convene.roles().suspend(jane.id(), true, Actor.ROOT, "r");
         store.credentials().setUserTokenHash(jane.id(), "ef".repeat(32));
         assertThat(store.credentials().userWithTokenHash("ef".repeat(32))).isEmpty();
 
-        User lifted = convene.suspend(jane.id(), false, Actor.ROOT, "r");
+        User lifted = convene.roles().suspend(jane.id(), false, Actor.ROOT, "r");
 
         assertThat(lifted.suspended()).isFalse();
         assertThat(store.credentials().userWithTokenHash("ef".repeat(32))).isPresent();
@@ -239,10 +239,10 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aSuspendedUsersMeetingsGoOn() {
-        convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         long meeting = convene.createMeeting(new MeetingDetails("Jane's", "", true, List.of()), jane.id()).id();
 
-        convene.suspend(jane.id(), true, Actor.ROOT, "r");
+        convene.roles().suspend(jane.id(), true, Actor.ROOT, "r");
 
         assertThat(convene.meeting(meeting).owner()).hasValue(jane.id());
     }
@@ -252,9 +252,9 @@ abstract class RolesContract extends StoreContract {
         User ada = admin("Ada");
         User bea = admin("Bea");
 
-        assertRefused(() -> convene.suspend(bea.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().suspend(bea.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only root (the administrator token) may suspend an administrator");
-        assertRefused(() -> convene.suspend(ada.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().suspend(ada.id(), true, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Nobody may suspend themselves or lift their own suspension");
         assertThat(convene.user(bea.id()).suspended()).isFalse();
     }
@@ -262,15 +262,15 @@ abstract class RolesContract extends StoreContract {
     @Test
     void aSuspendedAdministratorCannotChangeRoles() {
         User ada = admin("Ada");
-        convene.suspend(ada.id(), true, Actor.ROOT, "r");
+        convene.roles().suspend(ada.id(), true, Actor.ROOT, "r");
 
-        assertRefused(() -> convene.changeRole(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
+        assertRefused(() -> convene.roles().change(jane.id(), GlobalRole.ORGANIZER, userActor(ada), "r"), Refusal.ROLE_FORBIDDEN,
                 "Only an administrator may change roles");
     }
 
     @Test
     void deletingAUserWhoOwnsMeetingsIsRefusedNamingThemAndChangesNothing() {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         long first = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
         long second = convene.createMeeting(new MeetingDetails("B", "", true, List.of()), ann.id()).id();
 
@@ -282,10 +282,10 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aMeetingHandedAwayNoLongerHoldsItsFormerOwnerBack() {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
-        convene.handOver(meeting, bob.id(), Actor.ROOT, "r");
+        convene.roles().handOver(meeting, bob.id(), Actor.ROOT, "r");
 
         convene.deleteUser(ann.id());
 
@@ -294,12 +294,12 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void deletingAnOwnerWithAnHeirHandsEachMeetingOverWithItsRecordThenDeletes() throws Exception {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         User bob = admin("Bob");
         long first = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
         long second = convene.createMeeting(new MeetingDetails("B", "", true, List.of()), ann.id()).id();
 
-        convene.deleteUser(ann.id(), bob.id(), Actor.ROOT, "r-del");
+        convene.roles().deleteHandingOver(ann.id(), bob.id(), Actor.ROOT, "r-del");
 
         assertThat(convene.meeting(first).owner()).hasValue(bob.id());
         assertThat(convene.meeting(second).owner()).hasValue(bob.id());
@@ -310,17 +310,17 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void anHeirWhoMayNotOwnMeetingsIsRefusedAndNothingIsHandedOver() {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
 
-        assertRefused(() -> convene.deleteUser(ann.id(), john.id(), Actor.ROOT, "r"), Refusal.OWNER_NOT_ORGANIZER,
+        assertRefused(() -> convene.roles().deleteHandingOver(ann.id(), john.id(), Actor.ROOT, "r"), Refusal.OWNER_NOT_ORGANIZER,
                 "User " + john.id() + " is not an organizer or administrator, and cannot own a meeting");
         assertThat(convene.meeting(meeting).owner()).hasValue(ann.id());
     }
 
     @Test
     void theLayoutFourStepIndexesTheOwnersOfMeetingsWrittenBeforeIt() throws Exception {
-        User ann = convene.changeRole(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
+        User ann = convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
         long meeting = convene.createMeeting(new MeetingDetails("A", "", true, List.of()), ann.id()).id();
         redis().async().del(OwnedMeetings.key(ann.id())).get();
         redis().async().set(DataLayout.VERSION, "3").get();

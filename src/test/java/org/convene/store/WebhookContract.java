@@ -138,7 +138,7 @@ abstract class WebhookContract extends StoreContract {
         long n = convene.post(john.id(), active.id(), "oops").id();
         convene.hosting().deleteMessage(active.id(), n, org.convene.model.Actor.ROOT, "r");
         convene.hosting().appoint(active.meetingId(), jane.id(), org.convene.model.Actor.ROOT, "r");
-        convene.remove(john.id(), active.id(), org.convene.model.Actor.ROOT, "r");
+        convene.hosting().remove(john.id(), active.id(), org.convene.model.Actor.ROOT, "r");
 
         deliverAll(dispatcher("a", courier), e);
 
