@@ -388,4 +388,40 @@ class CliTest {
         assertThat(convene("meeting", "ban", "1", "1", "--reason", "spam")).isEqualTo(new Run(0, "User 1 is banned from meeting 1", ""));
         assertThat(convene("meeting", "ban", "1", "1", "--lift")).isEqualTo(new Run(0, "User 1 may join meeting 1 again", ""));
     }
+
+    @Test
+    void rootAppointsACoHostAndTheAuditTrailSaysSo() {
+        assertThat(convene("host", "cohost", "2", "2")).isEqualTo(new Run(0, "Meeting 2 co-hosts: [2]", ""));
+
+        assertThat(convene("host", "audit", "2").out()).contains("cohost_appointed by root on user:2: attendee -> cohost");
+        assertThat(convene("host", "cohost", "2", "2", "--revoke")).isEqualTo(new Run(0, "Meeting 2 co-hosts: none", ""));
+    }
+
+    @Test
+    void rootTurnsTheChatOffAndAPostIsRefusedSayingSo() {
+        convene("join", "1", "2");
+
+        assertThat(convene("host", "options", "2", "--chat-mode", "off").out()).startsWith("Meeting 2 options changed");
+        Run refused = convene("post", "1", "2", "hello");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("The chat of this meeting is off");
+    }
+
+    @Test
+    void anUnknownChatModeIsRefusedNamingIt() {
+        Run refused = convene("host", "options", "2", "--chat-mode", "quiet");
+
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("chatMode").contains("quiet");
+    }
+
+    @Test
+    void rootDeletesAMessageAndClearsTheChat() {
+        convene("join", "1", "2");
+        convene("post", "1", "2", "one");
+        convene("post", "1", "2", "two");
+
+        assertThat(convene("host", "delete-message", "2", "1")).isEqualTo(new Run(0, "Message 1 of instance 2 deleted", ""));
+        assertThat(convene("host", "clear-chat", "2")).isEqualTo(new Run(0, "1 messages cleared from instance 2", ""));
+    }
 }
