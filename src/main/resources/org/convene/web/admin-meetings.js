@@ -5,11 +5,11 @@
 import { $, h, act, windowText, userText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import {
-  api, meetingList, instanceList, putMeeting, forgetMeeting, forgetInstance, showingAdmin, onMeetingsChanged, meetingsChanged,
+  api, runList, instanceList, putMeeting, forgetMeeting, forgetInstance, showingAdmin, onMeetingsChanged, meetingsChanged,
 } from './state.js';
 
 export function renderAdminMeetings() {
-  $('admin-meeting-list').replaceChildren(...meetingList().map((m) => {
+  $('admin-meeting-list').replaceChildren(...runList().map((m) => {
     const error = h('p', { class: 'error', role: 'alert' });
     const instances = instanceList().filter((i) => i.meetingId === m.id).sort((a, b) => a.from.localeCompare(b.from));
     const li = h('li', { 'data-admin-meeting': m.id }, h('span', { class: 'meeting-title' }, m.title), ' ',
@@ -52,10 +52,10 @@ function editMeeting(li, m, error) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      const saved = await api().request('PUT', `/meetings/${m.id}`, {
+      // A patch: what the form does not show (capacity, presence, reminder, options) stays as it is.
+      const saved = await api().request('PATCH', `/meetings/${m.id}`, {
         title: form.elements.title.value, description: form.elements.description.value, isPublic: isPublic.checked,
         audience: isPublic.checked ? [] : audience.value.split(/[\s,;]+/).filter(Boolean),
-        capacity: m.capacity ?? undefined, presence: m.presence ?? undefined,
       });
       putMeeting(saved);
       meetingsChanged();

@@ -4,7 +4,7 @@
 // delete. The meeting picker follows the shared meetings as they change.
 import { $, h, act, windowText, localInput, isolatedText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
-import { api, now, meetingList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged } from './state.js';
+import { api, now, runList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged } from './state.js';
 
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
@@ -12,7 +12,7 @@ const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 function renderMeetingChoice() {
   const select = $('instance-meeting');
   const chosen = select.value;
-  select.replaceChildren(...meetingList().map((m) => h('option', { value: m.id }, `${isolatedText(m.title)} (#${m.id})`)));
+  select.replaceChildren(...runList().map((m) => h('option', { value: m.id }, `${isolatedText(m.title)} (#${m.id})`)));
   if (chosen) select.value = chosen;
 }
 
@@ -56,7 +56,7 @@ function showRepeat() {
 /** Every meeting's series, with what comes next, a calendar download and a delete. */
 export async function loadSeries() {
   const all = [];
-  for (const meeting of meetingList()) {
+  for (const meeting of runList()) {
     const series = await api().get(`/meetings/${meeting.id}/series`).catch(() => []);
     for (const s of series) all.push({ meeting, s });
   }

@@ -1,11 +1,14 @@
-// The administration view (#/admin), the administrator's only: users, meetings and their
-// instances, scheduling, and webhooks, each a module of its own. Each form's outcome shows beside
+// The administration view (#/admin): for the administrator users, meetings and their instances,
+// scheduling, and webhooks, each a module of its own; for an organizer the same view is "My meetings",
+// the meetings they own. Each form's outcome shows beside
 // it; whatever cannot be undone (a deletion, a new token or secret that retires the old one) is
 // asked for twice, the second time in words.
+import { $ } from './dom.js';
 import { wireUsers, loadUsers } from './admin-users.js';
 import { wireMeetingsAdmin, renderAdminMeetings } from './admin-meetings.js';
 import { wireSchedule, loadSeries } from './admin-schedule.js';
 import { wireWebhooks, loadWebhooks } from './admin-webhooks.js';
+import { isAdmin } from './state.js';
 
 export function wireAdmin() {
   wireUsers();
@@ -14,8 +17,15 @@ export function wireAdmin() {
   wireWebhooks();
 }
 
-/** Reads what the view shows: users, meetings (already known), series and webhooks. */
+/**
+ * Reads what the view shows: users, meetings (already known), series and webhooks for an administrator; for an
+ * organizer, "My meetings": the meetings they own with their instances and series, and the form to make one.
+ */
 export async function loadAdmin() {
+  const admin = isAdmin();
+  $('admin-title').textContent = admin ? 'Administration' : 'My meetings';
+  $('users-card').hidden = !admin;
+  $('webhooks-card').hidden = !admin;
   renderAdminMeetings();
-  await Promise.all([loadUsers(), loadWebhooks(), loadSeries()]);
+  await Promise.all([admin ? loadUsers() : null, admin ? loadWebhooks() : null, loadSeries()]);
 }

@@ -9,15 +9,16 @@ import { openInstance, redrawInstanceState } from './instance.js';
 import { wireInstanceActions } from './instance-actions.js';
 import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
-import { isAdmin, isOpen, setShowing } from './state.js';
+import { runsMeetings, isOpen, setShowing } from './state.js';
+import { wireHostControls } from './host-controls.js';
 
 /**
- * The view the address names: #/admin is the administration (the administrator's only), #/instances/<id>
+ * The view the address names: #/admin is the administration (an organizer's "My meetings"), #/instances/<id>
  * an instance among the meetings (shared, bookmarked or reloaded, it opens after sign-in), anything else
  * the meetings.
  */
 function route() {
-  const admin = location.hash === '#/admin' && isAdmin();
+  const admin = location.hash === '#/admin' && runsMeetings();
   setShowing(admin ? 'admin' : 'meetings');
   $('admin').hidden = !admin;
   $('meetings').hidden = admin;
@@ -44,6 +45,7 @@ function ready() {
 }
 
 wireInstanceActions();
+wireHostControls();
 wireMeetings();
 wireAdmin();
 wireSignIn(ready);

@@ -5,7 +5,7 @@
 import { $, act } from './dom.js';
 import { PAGE, renderInstance } from './instance.js';
 import { showAttendance, downloadAttendance } from './attendance.js';
-import { api, myId, now, openView } from './state.js';
+import { api, myId, now, openView, onMeetingsChanged } from './state.js';
 
 const MAX_TEXT = 4000;
 
@@ -52,6 +52,8 @@ async function loadEarlier(what) {
 }
 
 export function wireInstanceActions() {
+  // A meeting read again (its options, co-hosts or owner changed) redraws what the open instance offers.
+  onMeetingsChanged(() => { if (openView()) renderInstance(); });
   $('attendance-show').addEventListener('click', () => act($('instance-error'), () => showAttendance(openView())));
   $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(openView())));
   const instanceError = $('instance-error');

@@ -8,8 +8,9 @@ import { $, h, timeFormat, stamp, dayFormat, userText, isolatedText } from './do
 import { gone, showLive } from './connection.js';
 import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
+import { applyHostEntry, chatClosed, mayEnd, messageActions, participantActions, renderHostControls } from './host-controls.js';
 import {
-  api, isAdmin, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
+  api, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
   openView, setOpenView, meetingsChanged,
 } from './state.js';
 
@@ -107,6 +108,8 @@ function applyEntry(view, kind, entry) {
     if (instance) instance.status = 'ended';
     view.participants.clear();
     if (view.attendanceShown) showAttendance(view); // the report is final now: show it as it stands
+  } else if (applyHostEntry(view, kind, entry)) {
+    // what a host did: applied above
   }
   // A resumed stream can bring thousands of entries at once: draw them together.
   view.scrollSoon ||= kind === 'chat';
@@ -150,11 +153,12 @@ export function renderInstance(scrollChat = false) {
   $('instance-state').replaceChildren(...instanceState());
 
   const active = instance && instance.status === 'active';
-  const user = !isAdmin();
+  // A user joins and posts; root, no user, only watches. An administrator with a user does both.
+  const user = myId() !== null;
   view.amIn = user && view.participants.has(myId());
   $('join').hidden = !user;
   $('leave').hidden = !user;
-  $('end').hidden = user;
+  $('end').hidden = !mayEnd(meeting);
   // Outside a private meeting's audience: no join to be refused at, and the reason said to them.
   $('join').disabled = !active || view.amIn || view.inside === false;
   $('leave').disabled = !active || !view.amIn;
@@ -162,23 +166,28 @@ export function renderInstance(scrollChat = false) {
   $('instance-private').hidden = view.inside !== false;
   $('instance-inside').hidden = view.inside !== true;
   $('post-form').hidden = !user;
-  const mayPost = active && view.amIn;
+  const closed = chatClosed(meeting);
+  const mayPost = active && view.amIn && !closed;
   $('message').disabled = !mayPost;
   $('post').disabled = !mayPost || $('message').value.trim() === '';
-  $('message').placeholder = mayPost ? 'Say something' : active ? 'Join to post' : 'The instance is not active';
+  $('message').placeholder = mayPost ? 'Say something' : !active ? 'The instance is not active'
+    : closed || 'Join to post';
+  renderHostControls(meeting);
 
   const participants = [...view.participants.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
   $('participant-count').textContent = `(${participants.length})`;
   $('participants-empty').hidden = participants.length > 0;
   $('participants').replaceChildren(...participants.map((p) => h('li', { 'data-user': p.userId },
-    p.userId === myId() ? 'You' : userText(p.name), ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt))));
+    p.userId === myId() ? 'You' : userText(p.name), ' ', h('span', { class: 'hint' }, 'joined '), stamp(p.joinedAt),
+    ...participantActions(meeting, p))));
 
   renderFilter(view);
   const chat = $('chat');
   const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
   const shown = view.only === null ? view.messages : view.onlyMessages;
   chat.replaceChildren(...shown.map((m) => h('li', { 'data-message': m.id, class: m.userId === myId() ? 'mine' : false },
-    h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), h('br'), h('span', { class: 'text' }, m.text))));
+    h('span', { class: 'author' }, nameOf(m.userId)), ' ', stamp(m.timestamp), ...messageActions(meeting, m), h('br'),
+    h('span', { class: 'text' }, m.text))));
   if (scrollChat || atBottom) chat.scrollTop = chat.scrollHeight;
   $('chat-earlier').hidden = !view.moreMessages || view.only !== null;
 
@@ -187,7 +196,12 @@ export function renderInstance(scrollChat = false) {
   const ending = instance && instance.endedBy === 'administrator' ? 'the administrator ended the meeting' : 'the meeting ended';
   const label = (e, was) => {
     if (e.type === 'join_meeting') return 'joined';
-    if (e.type === 'leave_meeting') return e.reason === 'removed' ? `${was} taken out (no longer in the audience)` : 'left';
+    if (e.type === 'leave_meeting') {
+      if (e.reason === 'removed') return `${was} taken out (no longer in the audience)`;
+      if (e.reason === 'kicked') return `${was} removed by a host`;
+      if (e.reason === 'banned') return `${was} banned by a host`;
+      return 'left';
+    }
     if (e.type === 'timeout') return e.reason === 'reaped' ? `${was} taken out after going quiet` : `${was} in when ${ending}`;
     return e.type;
   };

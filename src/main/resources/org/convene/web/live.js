@@ -3,7 +3,10 @@
 // this class reconnects itself, resuming from the last event id it saw (the server then sends
 // exactly what was missed), and reports its state so that the console can show it.
 
-const KINDS = ['scheduled', 'activated', 'ended', 'deleted', 'reminder', 'join_meeting', 'leave_meeting', 'timeout', 'chat'];
+const KINDS = ['scheduled', 'activated', 'ended', 'deleted', 'reminder', 'join_meeting', 'leave_meeting', 'timeout', 'chat',
+  // what hosts do (see host-controls.js)
+  'participant_removed', 'participant_banned', 'participant_unbanned', 'message_deleted', 'chat_cleared',
+  'options_changed', 'role_changed', 'owner_transferred'];
 
 export class LiveStream {
   /**

@@ -6,7 +6,7 @@ import { Api } from './api.js';
 import { $, h, userText } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
 import { loadUsers } from './admin-users.js';
-import { setCaller, setClockSkew, isAdmin, me } from './state.js';
+import { setCaller, setClockSkew, isAdmin, me, runsMeetings } from './state.js';
 
 /** Reads the server's clock from /health, taken at the middle of the round trip, so that countdowns agree with the scheduler. */
 async function syncClock() {
@@ -25,7 +25,8 @@ async function signIn(token, ready) {
   $('sign-in').hidden = true;
   $('console').hidden = false;
   $('sign-out').hidden = false;
-  $('nav').hidden = !isAdmin();
+  $('nav').hidden = !runsMeetings();
+  $('nav-admin').textContent = isAdmin() ? 'Administration' : 'My meetings';
   $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), ...(isAdmin() ? ['the administrator']
     : [userText(me().user.name), ' (', userText(me().user.email), ')']));
   await loadMeetings();

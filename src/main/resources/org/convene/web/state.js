@@ -26,6 +26,10 @@ export const api = () => caller.api;
 export const isAdmin = () => caller && caller.me.admin;
 export const me = () => caller.me;
 export const myId = () => (caller && caller.me.user ? caller.me.user.id : null);
+/** Whether the caller makes and runs meetings of their own: an organizer, or an administrator (who runs all). */
+export const runsMeetings = () => isAdmin() || (caller && caller.me.user && caller.me.user.role === 'organizer');
+/** Whether the caller runs this meeting: an administrator, or its owner. */
+export const runs = (meeting) => isAdmin() || (meeting.ownerId != null && meeting.ownerId === myId());
 
 // ---- names -------------------------------------------------------------------------------
 
@@ -46,6 +50,8 @@ export const putMeeting = (meeting) => meetings.set(meeting.id, meeting);
 export const forgetMeeting = (id) => meetings.delete(id);
 /** Every meeting known, in the order they were made. */
 export const meetingList = () => [...meetings.values()].sort((a, b) => a.id - b.id);
+/** The meetings the caller runs (all of them for an administrator; their own for an organizer), in the order they were made. */
+export const runList = () => meetingList().filter(runs);
 
 export const instanceById = (id) => instances.get(id);
 export const hasInstance = (id) => instances.has(id);

@@ -459,6 +459,46 @@ class ConsoleTest {
     }
 
     @Test
+    void anOrganizerMakesAMeetingInMyMeetingsAndKeepsOrderInIt() {
+        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        Browser organizer = window("olive", 1280, 900, olive.token());
+        assertThat(organizer.text("nav-admin")).isEqualTo("My meetings");
+        toAdministration(organizer);
+        assertThat(organizer.find("users-card").isDisplayed()).as("no users for an organizer").isFalse();
+        openForm(organizer, "meeting-form");
+        String title = "Olive's standup " + PEOPLE.get();
+        organizer.type("meeting-title", title);
+        organizer.click("#meeting-form button");
+        organizer.waitForText("meeting-result", "Created meeting " + title, PATIENT);
+        long meeting = Long.parseLong(organizer.text("meeting-result").replaceAll(".*\\(#(\\d+)\\).*", "$1"));
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        server.call("POST", "/instances/" + instance + "/participants", bobAccount.token(), "{\"userId\":" + bobAccount.id() + "}");
+        long spam = server.call("POST", "/instances/" + instance + "/messages", bobAccount.token(),
+                "{\"userId\":" + bobAccount.id() + ",\"text\":\"buy now\"}").get("id").asLong();
+        organizer.click("nav-meetings");
+        waitForStatus(organizer, instance, "active");
+        openInstance(organizer, instance);
+        organizer.waitUntil(PATIENT, d -> organizer.text("host-role").equals("You own this meeting."));
+        waitForStatus(bob, instance, "active");
+        openInstance(bob, instance);
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).size() == 1);
+
+        organizer.click("[data-delete-message='" + spam + "']");
+        organizer.click("#instance-confirm button.danger");
+        bob.waitUntil(PATIENT, d -> chatTexts(bob).isEmpty());
+
+        organizer.click("[data-remove='" + bobAccount.id() + "']");
+        organizer.click("#instance-confirm button.danger");
+        bob.waitUntil(PATIENT, d -> !participantNames(bob).contains("You"));
+        assertThat(organizer.texts("#events li")).anyMatch(t -> t.endsWith("was removed by a host"));
+        assertThat(organizer.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     void everyViewPassesTheAccessibilityAuditOnADesktopAndAPhone() {
         long instance = activePublicInstance("Audit");
         Map<String, List<String>> found = new LinkedHashMap<>();
