@@ -102,6 +102,8 @@ final class ChaosRun {
                 StreamFollower lifecycle = new StreamFollower("/stream?scope=lifecycle", nodes, plan.seed() + 99);
                 Thread planner = new Thread(() -> plan(admin, plannedMeetings, traffic, nodes), "chaos-planner");
                 planner.start();
+                Thread moderator = new Thread(() -> moderate(users, meetings, instances, traffic, nodes), "chaos-moderator");
+                moderator.start();
                 ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
                 for (int w = 0; w < WORKERS; w++) {
                     int worker = w;
@@ -118,6 +120,7 @@ final class ChaosRun {
                     pool.shutdown();
                     pool.awaitTermination(60, TimeUnit.SECONDS);
                     planner.join(60_000);
+                    moderator.join(60_000);
                 }
                 double loadSeconds = (System.nanoTime() - loadBegan) / 1e9;
                 for (long instance : instances) endByHand(traffic, nodes, instance);
@@ -134,6 +137,7 @@ final class ChaosRun {
                     check.instance(p.id(), ledger, true);
                 }
                 for (long instance : instances) check.instance(instance, ledger, false);
+                for (int m = 0; m < MEETINGS; m++) check.moderation(meetings.get(m), instances.get(m));
                 check.lifecycle(scheduled);
                 for (int m = 0; m < MEETINGS; m++) {
                     List<StreamPosition> truth = check.feed(instances.get(m));
@@ -261,6 +265,39 @@ final class ChaosRun {
             }
             if (answer.status() == 500) ledger.serverErrors.increment();
             ledger.record(answer.outcome(), instance);
+        }
+    }
+
+    /**
+     * A host keeping order through the faults, as root on any node: deletes a message someone posted, bans a user
+     * from a meeting (taking them out of its instance) and lifts the ban a moment later. Whatever it is answered,
+     * the checks at the end hold each effect to its audit record.
+     */
+    private void moderate(List<Long> users, List<Long> meetings, List<Long> instances, Traffic traffic, ConveneNodes nodes) {
+        Random random = new Random(plan.seed() + 13);
+        while (!stop.get()) {
+            int m = random.nextInt(meetings.size());
+            String node = nodes.url(nodes.anyUp(random));
+            List<Ledger.Post> posted = ledger.posts.values().stream().filter(p -> p.instanceId() == instances.get(m)).toList();
+            if (random.nextBoolean() && !posted.isEmpty()) {
+                ledger.moderations.increment();
+                traffic.deleteMessage(node, instances.get(m), posted.get(random.nextInt(posted.size())).number());
+            } else {
+                long user = users.get(random.nextInt(users.size()));
+                ledger.moderations.increment();
+                traffic.ban(node, meetings.get(m), user, false);
+                sleep(100);
+                traffic.ban(nodes.url(nodes.anyUp(random)), meetings.get(m), user, true);
+            }
+            sleep(150);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.convene.core.Convene;
+import org.convene.model.AuditRecord;
+import org.convene.model.Ban;
 import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.EventType;
@@ -22,13 +24,19 @@ import org.convene.store.RedisStore;
  * person inside at an end got exactly one timeout); chat numbers gap-free and no post applied twice;
  * every acknowledged post present with its number and text, every acknowledged join in the events log
  * (a missing one is counted as lost, not as a violation: Redis Cluster does not promise it without WAIT);
- * each instance activated and ended exactly once; each followed stream in order, without gaps or repeats.
+ * each instance activated and ended exactly once; each followed stream in order, without gaps or repeats;
+ * and what hosts did (removals, bans, deleted messages) present exactly where its audit record is.
  */
 final class Invariants {
     private final Convene convene;
     private final RedisStore store;
     final List<String> violations = new ArrayList<>();
     long lostPosts;
+    /** Acknowledged posts a host deleted since (each with its audit record). */
+    long deletedPosts;
+    long removalsChecked;
+    long bannedLeaves;
+    long auditRecords;
     long lostJoins;
     long checkedPosts;
     long streamEvents;
@@ -63,20 +71,26 @@ final class Invariants {
         List<ChatMessage> chat = new ArrayList<>();
         for (List<ChatMessage> page = convene.chat(instance, 0, 1_000); !page.isEmpty();
              page = convene.chat(instance, page.get(page.size() - 1).id(), 1_000)) chat.addAll(page);
+        // A host's deletion leaves a gap, and its audit record: numbers are gap-free counting the recorded deletions.
+        Set<Long> deleted = deletedMessages(instance);
         Map<String, Long> numbers = new HashMap<>();
-        for (int n = 0; n < chat.size(); n++) {
-            ChatMessage m = chat.get(n);
-            if (m.id() != n + 1) {
-                violate("instance " + instance + ": message " + (n + 1) + " is numbered " + m.id());
+        long expected = 1;
+        for (ChatMessage m : chat) {
+            while (deleted.contains(expected)) expected++;
+            if (deleted.contains(m.id())) violate("instance " + instance + ": message " + m.id() + " is recorded deleted but readable");
+            if (m.id() != expected) {
+                violate("instance " + instance + ": message " + expected + " is numbered " + m.id());
                 break;
             }
+            expected++;
             if (numbers.put(m.text(), m.id()) != null) violate("instance " + instance + ": '" + m.text() + "' was posted twice");
         }
         for (Ledger.Post p : ledger.posts.values()) {
             if (p.instanceId() != instance) continue;
             checkedPosts++;
             Long number = numbers.get(p.text());
-            if (number == null) lostPosts++;
+            if (number == null && deleted.contains(p.number())) deletedPosts++;
+            else if (number == null) lostPosts++;
             else if (number != p.number()) violate("instance " + instance + ": '" + p.text() + "' acknowledged as " + p.number()
                     + " but stored as " + number);
         }
@@ -96,6 +110,85 @@ final class Invariants {
         if (scheduled && transitions.getOrDefault(FeedKind.ACTIVATED, 0) != 1) {
             violate("instance " + instance + " activated " + transitions.getOrDefault(FeedKind.ACTIVATED, 0) + " times");
         }
+    }
+
+    /** The numbers of the instance's messages its meeting's audit trail records as deleted. */
+    private Set<Long> deletedMessages(long instance) {
+        Set<Long> deleted = new HashSet<>();
+        String prefix = "message:" + instance + "/";
+        for (AuditRecord r : audit(convene.instance(instance).meetingId())) {
+            if (r.action().equals("message_deleted") && r.target().startsWith(prefix)) {
+                deleted.add(Long.parseLong(r.target().substring(prefix.length())));
+            }
+        }
+        return deleted;
+    }
+
+    private List<AuditRecord> audit(long meeting) {
+        List<AuditRecord> all = new ArrayList<>();
+        for (List<AuditRecord> page = convene.hosting().audit(meeting, null, 1_000); !page.isEmpty();
+             page = convene.hosting().audit(meeting, page.get(page.size() - 1).seq(), 1_000)) all.addAll(page);
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    /**
+     * What hosts did to a meeting and its instance, held to the audit trail: each removal (a leave whose reason is
+     * kicked) and each ban's taking out (reason banned) has its record, naming the user, at the same moment, and no
+     * removal record lacks its leave; the bans that hold at the end are those the records leave standing; the trail
+     * is numbered without gaps.
+     */
+    void moderation(long meeting, long instance) {
+        List<AuditRecord> records = audit(meeting);
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).seq() != i + 1) {
+                violate("meeting " + meeting + ": audit record " + (i + 1) + " is numbered " + records.get(i).seq());
+                break;
+            }
+        }
+        Map<String, Integer> removals = new HashMap<>();
+        Set<String> banRecords = new HashSet<>();
+        Map<Long, Boolean> banned = new HashMap<>();
+        for (AuditRecord r : records) {
+            long user = r.target().startsWith("user:") ? Long.parseLong(r.target().substring(5)) : 0;
+            switch (r.action()) {
+                case "participant_removed" -> {
+                    if (String.valueOf(instance).equals(r.details().get("instance"))) {
+                        removals.merge(user + "@" + r.at().toEpochMilli(), 1, Integer::sum);
+                    }
+                }
+                case "participant_banned" -> {
+                    banRecords.add(user + "@" + r.at().toEpochMilli());
+                    banned.put(user, true);
+                }
+                case "participant_unbanned" -> banned.put(user, false);
+                default -> { }
+            }
+        }
+        Map<String, Integer> kicked = new HashMap<>();
+        for (List<Event> page = convene.eventsOfInstance(instance, 0, 1_000); !page.isEmpty();
+             page = convene.eventsOfInstance(instance, page.get(page.size() - 1).id(), 1_000)) {
+            for (Event e : page) {
+                String key = e.userId() + "@" + e.timestamp().toEpochMilli();
+                if ("kicked".equals(e.reason())) kicked.merge(key, 1, Integer::sum);
+                if ("banned".equals(e.reason())) {
+                    bannedLeaves++;
+                    if (!banRecords.contains(key)) violate("instance " + instance + ": user " + e.userId()
+                            + " was taken out by a ban with no ban recorded at that moment");
+                }
+            }
+        }
+        removalsChecked += kicked.values().stream().mapToInt(Integer::intValue).sum();
+        if (!kicked.equals(removals)) {
+            violate("instance " + instance + ": removals " + kicked.size() + " (user@ms) and their audit records "
+                    + removals.size() + " differ");
+        }
+        Set<Long> holding = new HashSet<>();
+        banned.forEach((user, on) -> { if (on) holding.add(user); });
+        Set<Long> stored = new HashSet<>();
+        for (Ban b : convene.bans().of(meeting)) stored.add(b.userId());
+        if (!stored.equals(holding)) violate("meeting " + meeting + ": bans " + stored + " but the trail leaves " + holding);
+        auditRecords += records.size();
     }
 
     /** Each scheduled instance appears activated and ended exactly once in the lifecycle of all instances. */

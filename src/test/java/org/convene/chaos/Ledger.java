@@ -27,6 +27,8 @@ final class Ledger {
     final LongAdder serverErrors = new LongAdder();
     final LongAdder retriedPosts = new LongAdder();
     final Map<String, Post> posts = new ConcurrentHashMap<>();
+    /** Moderation actions asked for (message deletions and bans), whatever they were answered. */
+    final LongAdder moderations = new LongAdder();
     final Map<String, Integer> joins = new ConcurrentHashMap<>();
     private final Map<Long, Queue<Long>> acknowledged = new ConcurrentHashMap<>();
 

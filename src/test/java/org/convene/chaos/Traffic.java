@@ -14,7 +14,8 @@ import org.convene.chaos.Ledger.Outcome;
 
 /**
  * The operations of a fault run, sent over HTTP to a Convene node as a client would, with the
- * administrator's token acting for each user; each answer classified as the ledger counts it.
+ * administrator's token acting for each user (a "leave" for another user is a host's removal, reason kicked,
+ * recorded in the meeting's audit trail) and as the meetings' host; each answer classified as the ledger counts it.
  */
 final class Traffic {
     private static final Pattern NUMBER = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -39,6 +40,17 @@ final class Traffic {
     Answer post(String node, long user, long instance, String text, String idempotencyKey) {
         return send(request(node, "/instances/" + instance + "/messages").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + user + ",\"text\":\"" + text + "\"}")));
+    }
+
+    /** A host's deletion of message {@code number}, as root. */
+    Answer deleteMessage(String node, long instance, long number) {
+        return send(request(node, "/instances/" + instance + "/messages/" + number).DELETE());
+    }
+
+    /** A host's ban of a user from a meeting (taking them out of its active instance), or its lifting, as root. */
+    Answer ban(String node, long meeting, long user, boolean lift) {
+        HttpRequest.Builder r = request(node, "/meetings/" + meeting + "/bans/" + user);
+        return send(lift ? r.DELETE() : r.PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"chaos\"}")));
     }
 
     Answer end(String node, long instance) {
