@@ -54,6 +54,12 @@ public enum FeedKind {
         };
     }
 
+    /** Whether a kind is written as {@code stored}: a later release may write kinds this one does not know. */
+    public static boolean known(String stored) {
+        for (FeedKind kind : values()) if (kind.storedName.equals(stored)) return true;
+        return false;
+    }
+
     /** Returns the kind written as {@code stored} in a feed stream (the scripts write short names). */
     public static FeedKind ofStored(String stored) {
         for (FeedKind kind : values()) if (kind.storedName.equals(stored)) return kind;

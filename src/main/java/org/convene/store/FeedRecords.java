@@ -91,7 +91,8 @@ final class FeedRecords implements LiveFeeds {
         }
 
         List<InstanceActivity> activity(long instanceId, long meetingId) {
-            return entries.stream()
+            // An entry of a kind a later release writes is left out, so that a node one release behind reads on.
+            return entries.stream().filter(e -> FeedKind.known(e.text(1)))
                     .map(e -> new InstanceActivity(StreamPosition.parse("feed id", e.text(0)), FeedKind.ofStored(e.text(1)),
                             instanceId, meetingId, e.number(2), e.number(3), Replies.millis(e.text(4)),
                             e.textOrNull(5), e.textOrNull(6), e.size() > 7 ? e.textOrNull(7) : null))
