@@ -1,5 +1,7 @@
 package org.convene.store;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import java.util.List;
 
 /**
@@ -29,6 +31,15 @@ record LayoutStep(int layout, String name, String description, Work work) {
     LayoutStep {
         if (layout < 2) throw new IllegalArgumentException("layout: steps bring data to layout 2 or later, was " + layout);
         if (name == null || !name.matches("[a-z0-9-]{1,64}")) throw new IllegalArgumentException("name: lower-case words, was " + name);
+    }
+
+    /** The next {@code batch} meeting ids after where a step's progress says it stopped, by id: for steps that walk the meetings. */
+    static List<String> nextMeetings(RedisCalls calls, LayoutProgress progress, int batch) {
+        String cursor = progress.cursor();
+        long after = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
+        return calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
+                Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded()), Limit.create(0, batch))
+                .toCompletableFuture());
     }
 
     /** A step's work: one batch from where its progress says it stopped. */

@@ -1,7 +1,5 @@
 package org.convene.store;
 
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +49,7 @@ final class OpenMeetings {
 
     /** The layout-3 step's batch: indexes the meetings after the cursor, up to a batch of them. */
     static boolean rebuildBatch(RedisCalls calls, LayoutProgress progress) {
-        String cursor = progress.cursor();
-        long after = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
-        List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
-                Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded()),
-                Limit.create(0, REBUILD_BATCH)).toCompletableFuture());
+        List<String> ids = LayoutStep.nextMeetings(calls, progress, REBUILD_BATCH);
         if (ids.isEmpty()) return false;
         OpenMeetings index = new OpenMeetings(calls);
         List<CompletableFuture<Reply>> reads = ids.stream().map(id -> MeetingRecords.read(calls, Long.parseLong(id))).toList();

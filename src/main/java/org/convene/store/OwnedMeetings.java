@@ -1,7 +1,5 @@
 package org.convene.store;
 
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,11 +42,7 @@ final class OwnedMeetings {
 
     /** One batch of the layout step: notes the owner of each meeting after the cursor; returns whether more remain. */
     static boolean rebuildBatch(RedisCalls calls, LayoutProgress progress) {
-        String cursor = progress.cursor();
-        long after = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
-        List<String> ids = calls.await(calls.commands.zrangebyscore(Keys.MEETINGS,
-                Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded()),
-                Limit.create(0, REBUILD_BATCH)).toCompletableFuture());
+        List<String> ids = LayoutStep.nextMeetings(calls, progress, REBUILD_BATCH);
         if (ids.isEmpty()) return false;
         List<CompletableFuture<String>> owners = new ArrayList<>();
         for (String id : ids) {
