@@ -141,11 +141,17 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("org.convene.core..", "org.convene.schedule..", "org.convene.webhook..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.model..", "org.convene.core..",
-                        "org.convene.schedule..", "org.convene.webhook..", "org.convene.series..", "org.dmfs..", "java..",
+                        "org.convene.schedule..", "org.convene.webhook..", "org.convene.series..", "org.convene.audit..",
+                        "org.dmfs..", "java..",
                         "javax.crypto..", "org.slf4j..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.convene.webhook..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.convene.core..", "org.convene.schedule..")
+                .check(CLASSES);
+        // The audit trail's sealing and verification: the JDK (SHA-256, Ed25519) and logging only, so that an export
+        // verifies anywhere.
+        noClasses().that().resideInAPackage("org.convene.audit..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.convene.audit..", "java..", "org.slf4j..")
                 .check(CLASSES);
         // Series: the JDK, the model and lib-recur, the maintained RFC 5545 expander, only.
         noClasses().that().resideInAPackage("org.convene.series..")

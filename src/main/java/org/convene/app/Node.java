@@ -1,6 +1,7 @@
 package org.convene.app;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -16,6 +17,9 @@ import java.util.stream.Stream;
 import org.convene.core.Convene;
 import org.convene.core.Services;
 import org.convene.http.ConveneServer;
+import org.convene.audit.AuditSealer;
+import org.convene.audit.AuditTrail;
+import org.convene.audit.SealKey;
 import org.convene.schedule.InstanceScheduler;
 import org.convene.schedule.Transition;
 import org.convene.series.HorizonKeeper;
@@ -49,6 +53,8 @@ public final class Node implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     /** Seals and opens webhook secrets with this node's key. */
     private final SecretBox webhookBox;
+    /** Signs the audit checkpoints. */
+    private final SealKey sealKey;
 
     private Node(Settings settings, StoreSession session, RedisStore store, Clock clock,
                  PrometheusMeterRegistry metrics) {
@@ -58,11 +64,13 @@ public final class Node implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.webhookBox = WebhookKey.box(settings, session != null);
+        this.sealKey = AuditKey.of(settings, session != null);
         this.services = Services.on(store, clock, settings.server().admission().adminToken(),
                 settings.server().admission().tokenCache(), settings.server().limits().chatPerMinute(),
                 settings.server().limits().signInFailuresPerMinute(),
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
-                        settings.webhooks().keep()), new Recurrences(store.series(), clock));
+                        settings.webhooks().keep()), new Recurrences(store.series(), clock),
+                new AuditTrail(store.audit(), sealKey));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
@@ -119,15 +127,24 @@ public final class Node implements AutoCloseable {
                 .register(metrics);
         HorizonKeeper horizon = new HorizonKeeper(services.recurrences(),
                 Duration.ofMinutes(1));
+        AuditSealer sealer = sealer().start();
+        Gauge.builder("convene_audit_seal_lag_seconds", sealer, s -> s.lag().toMillis() / 1000.0)
+                .description("How long the oldest record waited for its seal at the sealer's last tick").register(metrics);
         try {
             return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler,
-                    webhooks, horizon);
+                    webhooks, horizon, sealer);
         } catch (RuntimeException e) {
+            sealer.close();
             horizon.close();
             webhooks.close();
             scheduler.close();
             throw e;
         }
+    }
+
+    /** The audit sealer for this node's store and key, not started: it seals every 2 s once started. */
+    public AuditSealer sealer() {
+        return services.audit().sealer(clock, Duration.ofSeconds(2));
     }
 
     /** A webhook dispatcher for this node, not started, with its metrics; unique in the consumer group. */
@@ -161,13 +178,15 @@ public final class Node implements AutoCloseable {
         private final InstanceScheduler scheduler;
         private final WebhookDispatcher webhooks;
         private final HorizonKeeper horizon;
+        private final AuditSealer sealer;
 
         private Serving(ConveneServer server, InstanceScheduler scheduler, WebhookDispatcher webhooks,
-                        HorizonKeeper horizon) {
+                        HorizonKeeper horizon, AuditSealer sealer) {
             this.server = server;
             this.scheduler = scheduler;
             this.webhooks = webhooks;
             this.horizon = horizon;
+            this.sealer = sealer;
         }
 
         /** The server's base URL. */
@@ -183,6 +202,7 @@ public final class Node implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            sealer.close();
             horizon.close();
             webhooks.close();
             scheduler.close();

@@ -16,7 +16,8 @@ import org.convene.webhook.WebhookSettings;
  * README's configuration table lists them. Bad values are refused with a message naming the variable.
  */
 public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
-                       String requestLogLevel, String logFormat, WebhookSettings webhooks, Optional<String> webhookKey) {
+                       String requestLogLevel, String logFormat, WebhookSettings webhooks, Optional<String> webhookKey,
+                       Optional<String> auditKey) {
 
     /** Reads the settings from {@code env}, with defaults for what is missing. */
     public static Settings from(Map<String, String> env) {
@@ -47,7 +48,8 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
         return new Settings(store, server, read.millis("CONVENE_SCHEDULER_POLL_MS", 200),
                 read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"),
                 read.text("CONVENE_LOG_FORMAT", "text"), webhooks,
-                Optional.of(read.text("CONVENE_WEBHOOK_KEY", "")).filter(s -> !s.isEmpty()));
+                Optional.of(read.text("CONVENE_WEBHOOK_KEY", "")).filter(s -> !s.isEmpty()),
+                Optional.of(read.text("CONVENE_AUDIT_KEY", "")).filter(s -> !s.isEmpty()));
     }
 
     public Settings {
@@ -64,17 +66,17 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
     public Settings withStore(StoreSettings other) {
-        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey);
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, auditKey);
     }
 
     /** The same settings with another server part. */
     public Settings withServer(ServerSettings other) {
-        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey);
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, auditKey);
     }
 
     /** The same settings with other webhook settings: for tests. */
     public Settings withWebhooks(WebhookSettings other) {
-        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey);
+        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey, auditKey);
     }
 
     private record Reader(Map<String, String> env) {

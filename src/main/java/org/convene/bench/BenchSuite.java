@@ -239,7 +239,8 @@ public final class BenchSuite {
                         new SecretBox(Base64.getDecoder().decode(
                                 SecretBox.newKey())), new TargetGuard(false),
                         Clock.systemUTC(), Duration.ofDays(30)),
-                new Recurrences(store.series(), Clock.systemUTC()));
+                new Recurrences(store.series(), Clock.systemUTC()),
+                new org.convene.audit.AuditTrail(store.audit(), org.convene.audit.SealKey.generate()));
         Logger requestLog = (Logger) LoggerFactory.getLogger("org.convene.http.requests");
         Level level = requestLog.getLevel();
         requestLog.setLevel(Level.WARN);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code convene}: the meeting system from the command line; one subcommand per operation. */
 @Command(name = "convene", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Meeting management on Redis: users, meetings, scheduled instances, events and chat.",
-        subcommands = {UserCommands.class, MeetingCommands.class, HostCommands.class, InstanceCommands.class,
+        subcommands = {UserCommands.class, MeetingCommands.class, HostCommands.class, AuditCommands.class, InstanceCommands.class,
                 SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class,
                 ServeCommand.class, AdminTokenCommand.class, BenchCommand.class, WebhookCommands.class, SeriesCommands.class},
         footer = {"", "Runs on an embedded Redis in ./data unless CONVENE_REDIS_URL is set; see README.md."})

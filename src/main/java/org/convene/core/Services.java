@@ -3,17 +3,19 @@ package org.convene.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.convene.audit.AuditTrail;
 import org.convene.core.port.Storage;
 import org.convene.series.Recurrences;
 import org.convene.webhook.Webhooks;
 
 /**
  * The application as adapters see it: the operations, the access rules, the tokens, the chat
- * allowance, the recheck of open streams and the webhooks' administration, built once and passed to the HTTP server and the
+ * allowance, the recheck of open streams, the webhooks' administration and the sealed audit trail, built once and passed to the HTTP server and the
  * command line.
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
-                       StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars) {
+                       StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars,
+                       AuditTrail audit) {
 
     /**
      * The services on a store, on {@code clock}: tokens remembered for
@@ -22,12 +24,12 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
      */
     public static Services on(
             Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
-            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences) {
+            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit) {
         Tokens tokens = new Tokens(store.credentials(), configuredAdminToken, clock, tokenCache);
         Access access = new Access(store.audiences());
         Convene convene = new Convene(store, clock);
         return new Services(convene, access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
-                new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences));
+                new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit);
     }
 }

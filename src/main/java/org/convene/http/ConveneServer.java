@@ -119,6 +119,7 @@ public final class ConveneServer implements AutoCloseable {
             new MeetingRoutes(services.convene(), services.access()).register(table);
             new BanRoutes(services.convene().bans(), services.access()).register(table);
             new HostRoutes(services.convene().hosting(), services.access()).register(table);
+            new AuditRoutes(services.audit()).register(table);
             new InstanceRoutes(services.convene(), services.access(), services.chatLimit()).register(table);
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);

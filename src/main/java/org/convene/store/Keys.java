@@ -12,6 +12,15 @@ final class Keys {
     static final String LIVE = "convene:{live}";
     /** The data layout's version and migration state (see {@link DataLayout}). */
     static final String LAYOUT = "convene:{layout}";
+    /** The audit sealer's own keys: its lease, the chains it knows, the chains touched, the signed checkpoints. */
+    static final String AUDIT = "convene:{audit}";
+
+    /** The base of an audit chain: {@code users} is the users' slot, {@code meeting:<id>} that meeting's. */
+    static String chain(String chain) {
+        if (chain.equals("users")) return USERS;
+        if (chain.startsWith("meeting:")) return meeting(Long.parseLong(chain.substring(8)));
+        throw new IllegalArgumentException("no such audit chain: " + chain);
+    }
 
     private Keys() {}
 

@@ -163,7 +163,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     @Override
     public Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId) {
         owned.add(ownerId, meetingId);
-        Reply reply = calls.await(calls.inMeeting(meetingId, MEETING_OWNER, Long.toString(ownerId), actor.kind().wire(),
+        Reply reply = calls.await(calls.audited(meetingId, MEETING_OWNER, Long.toString(ownerId), actor.kind().wire(),
                 Long.toString(actor.userId()), actor.role().wire(), ms(now), requestId == null ? "" : requestId));
         HandOverReply handed = HandOverReply.of(reply);
         if (handed.previous() != 0 && handed.previous() != ownerId) owned.remove(handed.previous(), meetingId);

@@ -114,7 +114,7 @@ final class ModerationRecords implements Moderation {
 
     private Reply run(long meetingId, String mode, long userId, GlobalRole role, Actor actor, String until, String reason,
                       Instant now, String requestId) {
-        return calls.await(calls.inMeeting(meetingId, BAN, args(mode, userId, role.wire(), actor(actor), until, reason,
+        return calls.await(calls.audited(meetingId, BAN, args(mode, userId, role.wire(), actor(actor), until, reason,
                 ms(now), requestId)));
     }
 
@@ -145,7 +145,7 @@ final class ModerationRecords implements Moderation {
 
     @Override
     public List<Long> cohost(long meetingId, long userId, boolean appoint, Actor actor, Instant now, String requestId) {
-        CohostReply reply = CohostReply.of(calls.await(calls.inMeeting(meetingId, COHOST,
+        CohostReply reply = CohostReply.of(calls.await(calls.audited(meetingId, COHOST,
                 args(appoint ? "appoint" : "revoke", userId, actor(actor), ms(now), requestId))));
         told(reply.told());
         return reply.cohosts();
@@ -155,7 +155,7 @@ final class ModerationRecords implements Moderation {
     public void deleteMessage(long instanceId, long number, long author, GlobalRole authorRole, Actor actor, Instant now,
                               String requestId) {
         locator.withMeeting(instanceId, meetingId -> {
-            AllowedReply.of(calls.await(calls.inMeeting(meetingId, MESSAGE_DELETE, args(instanceId, number, author,
+            AllowedReply.of(calls.await(calls.audited(meetingId, MESSAGE_DELETE, args(instanceId, number, author,
                     authorRole.wire(), actor(actor), ms(now), requestId))));
             signals.posted(instanceId);
             return null;
@@ -165,7 +165,7 @@ final class ModerationRecords implements Moderation {
     @Override
     public long clearChat(long instanceId, Actor actor, Instant now, String requestId) {
         return locator.withMeeting(instanceId, meetingId -> {
-            long cleared = ClearReply.of(calls.await(calls.inMeeting(meetingId, CHAT_CLEAR,
+            long cleared = ClearReply.of(calls.await(calls.audited(meetingId, CHAT_CLEAR,
                     args(instanceId, actor(actor), ms(now), requestId)))).messages();
             signals.posted(instanceId);
             return cleared;
@@ -179,7 +179,7 @@ final class ModerationRecords implements Moderation {
             pairs.add(name);
             pairs.add(value);
         });
-        OptionsReply reply = OptionsReply.of(calls.await(calls.inMeeting(meetingId, OPTIONS,
+        OptionsReply reply = OptionsReply.of(calls.await(calls.audited(meetingId, OPTIONS,
                 args(actor(actor), ms(now), requestId, pairs.toArray(String[]::new)))));
         told(reply.told());
         return reply.version();

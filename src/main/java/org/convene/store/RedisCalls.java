@@ -162,6 +162,29 @@ final class RedisCalls {
     }
 
     /** Runs a script in the users' slot. */
+    /**
+     * Runs a meeting script that writes an audit record when it succeeds; then notes, not awaited, that the meeting's
+     * chain has a record to seal (a hint: the sealer looks at every chain once a minute besides). A refusal notes nothing.
+     */
+    CompletableFuture<Reply> audited(long meetingId, Script script, String... args) {
+        return inMeeting(meetingId, script, args).thenApply(reply -> touched(reply, "meeting:" + meetingId));
+    }
+
+    /** The same for a script in the users' slot. */
+    CompletableFuture<Reply> auditedInUsers(Script script, String... args) {
+        return inUsers(script, args).thenApply(reply -> touched(reply, "users"));
+    }
+
+    private Reply touched(Reply reply, String chain) {
+        if (reply.isOk()) commands.sadd(Keys.AUDIT + ":touched", chain);
+        return reply;
+    }
+
+    /** Runs a script whose one key is {@code base}, in that key's slot (the audit chains'). */
+    CompletableFuture<Reply> inSlotOf(String base, Script script, String... args) {
+        return scripts.run(script, new String[] {base}, args).thenApply(Reply::new);
+    }
+
     CompletableFuture<Reply> inUsers(Script script, String... args) {
         return scripts.run(script, new String[] {Keys.USERS}, args).thenApply(Reply::new);
     }

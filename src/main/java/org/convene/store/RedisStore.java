@@ -33,6 +33,7 @@ public final class RedisStore implements Storage {
     private final UserRecords users;
     private final MeetingRecords meetings;
     private final ModerationRecords moderation;
+    private final AuditStore audit;
     private final RosterRecords roster;
     private final ChatRecords chat;
     private final EventLog history;
@@ -61,6 +62,7 @@ public final class RedisStore implements Storage {
         this.meetings = new MeetingRecords(calls, locator, due, live);
         this.transitions = new Transitions(calls, locator, due, live);
         this.moderation = new ModerationRecords(calls, locator, live, signals);
+        this.audit = new AuditStore(calls);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue);
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.history = new EventLog(calls, locator);
@@ -102,6 +104,11 @@ public final class RedisStore implements Storage {
     @Override
     public Moderation moderation() {
         return moderation;
+    }
+
+    /** The audit chains, their seals and checkpoints: the audit sealer's port. */
+    public org.convene.audit.port.AuditChains audit() {
+        return audit;
     }
 
     @Override

@@ -186,7 +186,7 @@ final class RosterRecords implements Roster {
     @Override
     public LeaveResult remove(long userId, GlobalRole role, long instanceId, Actor actor, Instant now, String requestId) {
         return locator.withMeeting(instanceId, meetingId -> {
-            Reply reply = calls.await(calls.inMeeting(meetingId, REMOVE, Long.toString(instanceId), Long.toString(userId),
+            Reply reply = calls.await(calls.audited(meetingId, REMOVE, Long.toString(instanceId), Long.toString(userId),
                     role.wire(), actor.kind().wire(), Long.toString(actor.userId()), actor.role().wire(), ms(now),
                     requestId == null ? "" : requestId));
             LeaveReply left = LeaveReply.ofRemoval(reply);
@@ -214,7 +214,7 @@ final class RosterRecords implements Roster {
     @Override
     public EndResult end(long instanceId, Actor actor, Instant now, String requestId) {
         return locator.withMeeting(instanceId, meetingId -> {
-            EndReply ended = EndReply.of(calls.await(calls.inMeeting(meetingId, END, Long.toString(instanceId), ms(now),
+            EndReply ended = EndReply.of(calls.await(calls.audited(meetingId, END, Long.toString(instanceId), ms(now),
                     actor.kind().wire(), Long.toString(actor.userId()), actor.role().wire(), requestId == null ? "" : requestId)));
             live.changed(instanceId);
             due.status(instanceId, "ended");

@@ -114,14 +114,14 @@ final class UserRecords implements UserStore, Credentials {
 
     @Override
     public User suspend(long userId, boolean suspended, Actor actor, Instant now, String requestId) {
-        RoleReply.of(calls.await(calls.inUsers(USER_SUSPEND, Long.toString(userId), suspended ? "1" : "0",
+        RoleReply.of(calls.await(calls.auditedInUsers(USER_SUSPEND, Long.toString(userId), suspended ? "1" : "0",
                 actor.kind().wire(), Long.toString(actor.userId()), RedisCalls.ms(now), requestId == null ? "" : requestId)));
         return user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }
 
     @Override
     public User changeRole(long userId, GlobalRole role, Actor actor, Instant now, String requestId) {
-        RoleReply.of(calls.await(calls.inUsers(USER_ROLE, Long.toString(userId), role.wire(), actor.kind().wire(),
+        RoleReply.of(calls.await(calls.auditedInUsers(USER_ROLE, Long.toString(userId), role.wire(), actor.kind().wire(),
                 Long.toString(actor.userId()), RedisCalls.ms(now), requestId == null ? "" : requestId)));
         return user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }

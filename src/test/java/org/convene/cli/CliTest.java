@@ -30,10 +30,13 @@ class CliTest {
     final AdjustableClock clock = new AdjustableClock(NOW);
     RedisStore store;
 
+    /** One audit seal key for every node a test makes, as one deployment shares it. */
+    static final String AUDIT_KEY = org.convene.audit.SealKey.generate().privateBase64();
+
     record Run(int code, String out, String err) {}
 
     Node node() {
-        return Node.on(store, Settings.from(Map.of()), clock);
+        return Node.on(store, Settings.from(Map.of("CONVENE_AUDIT_KEY", AUDIT_KEY)), clock);
     }
 
     @BeforeEach
@@ -423,5 +426,21 @@ class CliTest {
 
         assertThat(convene("host", "delete-message", "2", "1")).isEqualTo(new Run(0, "Message 1 of instance 2 deleted", ""));
         assertThat(convene("host", "clear-chat", "2")).isEqualTo(new Run(0, "1 messages cleared from instance 2", ""));
+    }
+
+    @Test
+    void anExportOfTheSealedTrailVerifiesOfflineAndAnEditedOneIsNamedAtItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        convene("host", "cohost", "2", "2");
+        assertThat(convene("audit", "seal").out()).isEqualTo("Sealed 1 records; signed checkpoint 1");
+        java.nio.file.Path file = dir.resolve("audit.jsonl");
+        assertThat(convene("audit", "export", "--out", file.toString()).out()).isEqualTo("Wrote 2 lines to " + file);
+        String key = convene("audit", "public-key").out();
+
+        assertThat(convene("audit", "verify", file.toString(), "--public-key", key))
+                .isEqualTo(new Run(0, "Intact: 1 records and 1 checkpoints, verified up to checkpoint 1", ""));
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("user:2", "user:3"));
+        assertThat(convene("audit", "verify", file.toString(), "--public-key", key)).isEqualTo(
+                new Run(1, "Broken: line 1 (meeting:2 #1): its content does not match its hash (edited)", ""));
     }
 }

@@ -122,4 +122,12 @@ class ClusterStoreTest {
             return ClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class AuditSeal extends AuditSealContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
 }

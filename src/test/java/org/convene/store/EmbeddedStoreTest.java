@@ -146,4 +146,12 @@ class EmbeddedStoreTest {
             return EmbeddedStoreTest.redis();
         }
     }
+
+    @Nested
+    class AuditSeal extends AuditSealContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
 }

@@ -122,4 +122,12 @@ class Redis7StoreTest {
             return Redis7StoreTest.redis();
         }
     }
+
+    @Nested
+    class AuditSeal extends AuditSealContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
 }

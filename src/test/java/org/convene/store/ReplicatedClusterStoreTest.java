@@ -129,4 +129,12 @@ class ReplicatedClusterStoreTest {
             return ReplicatedClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class AuditSeal extends AuditSealContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
 }

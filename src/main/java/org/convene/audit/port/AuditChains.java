@@ -1,0 +1,46 @@
+package org.convene.audit.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.convene.audit.AuditEntry;
+import org.convene.audit.Checkpoint;
+import org.convene.audit.Seal;
+
+/** Where the audit chains, their seals and the signed checkpoints are kept: the sealer's and the export's port. */
+public interface AuditChains {
+
+    /** Every chain there is: the users', and each meeting's (those deleted too, once sealed). */
+    Set<String> chains();
+
+    /** The chains written since this was last asked (a hint: {@link #chains()} is the whole truth). */
+    Set<String> touched();
+
+    /** The chain's last seal, if any. */
+    Optional<Seal> head(String chain);
+
+    /** Up to {@code limit} records of the chain numbered above {@code afterSeq}, in order. */
+    List<AuditEntry> after(String chain, long afterSeq, int limit);
+
+    /**
+     * Adds seals after the chain's seal {@code afterSeq} (0: none yet) in one step; false, changing nothing, if the
+     * chain's head is no longer {@code afterSeq} (another sealer went first).
+     */
+    boolean seal(String chain, long afterSeq, List<Seal> seals);
+
+    /** The chain's seals numbered {@code fromSeq} to {@code toSeq}, in order. */
+    List<Seal> seals(String chain, long fromSeq, long toSeq);
+
+    /** Appends a signed checkpoint; false if checkpoint {@code n} exists already. */
+    boolean addCheckpoint(Checkpoint checkpoint);
+
+    /** The latest checkpoint, if any. */
+    Optional<Checkpoint> latestCheckpoint();
+
+    /** The checkpoints made from {@code from} to {@code to}, in order. */
+    List<Checkpoint> checkpoints(Instant from, Instant to);
+
+    /** Takes the sealer's lease for {@code holder} (or renews it) for {@code millis}; whether it holds it now. */
+    boolean lease(String holder, long millis);
+}

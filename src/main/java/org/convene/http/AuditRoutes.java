@@ -1,0 +1,45 @@
+package org.convene.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.convene.audit.AuditTrail;
+import org.convene.audit.Checkpoint;
+import org.convene.view.AuditLines;
+
+/**
+ * {@code /audit}: the sealed audit trail, for administrators: the latest signed checkpoint with the public key that
+ * checks it, and an export as JSON Lines that {@code convene audit verify} checks offline.
+ */
+final class AuditRoutes {
+    private final AuditTrail trail;
+
+    AuditRoutes(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** The latest checkpoint (absent before the first), and the key that signs them. */
+    record CheckpointView(String publicKey, Long n, Instant at, String keyId, Map<String, Checkpoint.Head> heads,
+                          String signature) {}
+
+    void register(RouteTable routes) {
+        routes.get("/audit/checkpoint", Role.ADMIN, ctx -> {
+            var latest = trail.latest();
+            ctx.json(latest.map(c -> new CheckpointView(trail.publicKey(), c.n(), c.at(), c.keyId(), c.heads(), c.signature()))
+                    .orElse(new CheckpointView(trail.publicKey(), null, null, null, null, null)));
+        });
+        routes.get("/audit/export", Role.ADMIN, this::export);
+    }
+
+    private void export(Context ctx) {
+        Instant from = ctx.queryParam("from") == null ? Instant.EPOCH : Bodies.time("from", ctx.queryParam("from"));
+        Instant to = ctx.queryParam("to") == null ? Instant.now() : Bodies.time("to", ctx.queryParam("to"));
+        if (to.isBefore(from)) throw HttpProblem.badRequest("'to' must not be before 'from'");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        trail.export(from, to, line -> body.writeBytes((AuditLines.write(line) + "\n").getBytes(StandardCharsets.UTF_8)));
+        ctx.header("Content-Disposition", "attachment; filename=\"convene-audit.jsonl\"")
+                .contentType("application/jsonl; charset=utf-8").result(body.toByteArray());
+    }
+}

@@ -1,0 +1,7 @@
+-- Shared by the audit scripts. Script.java prepends this file (after _common.lua). A chain's records live in the slot
+-- of what they are about (a meeting's, the users'), written by the action's own script (audit() in _common.lua):
+--   KEYS[1] = the chain's base: convene:{m:<id>} or convene:{users}; or convene:{audit} for the sealer's own keys
+--   <base>:audit            stream  <seq>-0: the records (see _common.lua)
+--   <base>:audit:seals      stream  <seq>-0: prev hash: each record's seal, added by the sealer (SHA-256, in hex)
+--   convene:{audit}:sealer  string  the node holding the sealer's lease (expires)
+local base = KEYS[1]

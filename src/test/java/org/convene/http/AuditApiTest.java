@@ -1,0 +1,55 @@
+package org.convene.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Duration;
+import org.convene.audit.AuditVerifier;
+import org.convene.audit.SealKey;
+import org.convene.testing.ApiServer;
+import org.convene.view.AuditLines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sealed trail over HTTP: an administrator reads the latest checkpoint with its public key, and an export that
+ * verifies offline with that key alone. Root removes John (1) from instance 2 after he joined it.
+ */
+class AuditApiTest extends ApiServerTest {
+
+    @BeforeEach
+    void aRemovalSealed() {
+        api.reset();
+        api.call("POST", "/instances/2/participants", api.john, "{\"userId\":1}");
+        assertThat(api.call("DELETE", "/instances/2/participants/1", ApiServer.ADMIN, null).status()).isEqualTo(200);
+        api.services.audit().sealer(api.clock, Duration.ofSeconds(2)).tick();
+    }
+
+    @Test
+    void theCheckpointNamesTheHeadsAndTheKeyThatSignedThem() {
+        var checkpoint = api.call("GET", "/audit/checkpoint", ApiServer.ADMIN, null).json();
+
+        assertThat(checkpoint.path("n").asLong()).isEqualTo(1);
+        assertThat(checkpoint.path("heads").path("meeting:2").path("seq").asLong()).isEqualTo(1);
+        assertThat(checkpoint.path("publicKey").asText()).isNotEmpty();
+    }
+
+    @Test
+    void theExportVerifiesOfflineWithThePublicKeyAlone() throws Exception {
+        String key = api.call("GET", "/audit/checkpoint", ApiServer.ADMIN, null).json().path("publicKey").asText();
+
+        var export = api.call("GET", "/audit/export", ApiServer.ADMIN, null);
+
+        assertThat(export.contentType()).startsWith("application/jsonl");
+        var lines = AuditLines.read(new BufferedReader(new StringReader(export.raw().body())));
+        AuditVerifier.Verdict verdict = AuditVerifier.verify(lines, SealKey.publicKey(key));
+        assertThat(verdict.intact()).as(verdict.problem()).isTrue();
+        assertThat(verdict.records()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberCannotReadTheTrail() {
+        assertThat(api.call("GET", "/audit/export", api.john, null).status()).isEqualTo(403);
+    }
+}
