@@ -79,6 +79,7 @@ public final class AuditSealer implements AutoCloseable {
                     seals.add(seal);
                     prev = seal.hash();
                 }
+                chains.index(entries);
                 if (!chains.seal(chain, afterSeq, seals)) break; // another sealer went first: it has this chain
                 sealed += seals.size();
                 Seal last = seals.get(seals.size() - 1);

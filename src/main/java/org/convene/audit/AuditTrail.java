@@ -28,6 +28,39 @@ public final class AuditTrail {
         return new AuditSealer(chains, key, clock, period);
     }
 
+    /** What a search of the whole trail asks for: each given part must match (null: any). */
+    public record Filter(String chain, String action, String actor, String target, Instant from, Instant to) {
+        boolean matches(AuditEntry e) {
+            Instant at = Instant.ofEpochMilli(Long.parseLong(e.fields().getOrDefault("at", "0")));
+            String who = "root".equals(e.fields().get("actorKind")) ? "root"
+                    : e.fields().get("actorKind") + ":" + e.fields().get("actorId");
+            return (chain == null || chain.equals(e.chain())) && (action == null || action.equals(e.fields().get("action")))
+                    && (actor == null || actor.equals(who)) && (target == null || target.equals(e.fields().get("target")))
+                    && (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
+        }
+    }
+
+    /**
+     * Up to {@code limit} records of every chain written before {@code before}, newest first, that match the filter;
+     * read from the sealer's index of records by time (so a record shows here once sealed, within seconds), looking
+     * through at most 20 pages of it per call.
+     */
+    public List<AuditEntry> search(Filter filter, Instant before, int limit) {
+        List<AuditEntry> found = new ArrayList<>();
+        Instant cursor = filter.to() != null && filter.to().isBefore(before) ? filter.to().plusMillis(1) : before;
+        for (int page = 0; page < 20 && found.size() < limit; page++) {
+            List<AuditEntry> entries = chains.indexedBefore(cursor, PAGE);
+            if (entries.isEmpty()) break;
+            for (AuditEntry e : entries) if (filter.matches(e) && found.size() < limit) found.add(e);
+            AuditEntry oldest = entries.get(entries.size() - 1);
+            Instant at = Instant.ofEpochMilli(Long.parseLong(oldest.fields().getOrDefault("at", "0")));
+            if (filter.from() != null && at.isBefore(filter.from())) break;
+            if (!at.isBefore(cursor)) break;
+            cursor = at;
+        }
+        return found;
+    }
+
     /** The public key that checks the checkpoints, base64 (X.509). */
     public String publicKey() {
         return key.publicBase64();

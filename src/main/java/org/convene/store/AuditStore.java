@@ -27,6 +27,8 @@ final class AuditStore implements AuditChains {
     private static final String KNOWN = Keys.AUDIT + ":chains";
     private static final String TOUCHED = Keys.AUDIT + ":touched";
     private static final String CHECKPOINTS = Keys.AUDIT + ":checkpoints";
+    /** Every chain's records by time (ms): members {@code <chain>#<seq>}, written by the sealer. */
+    private static final String INDEX = Keys.AUDIT + ":index";
 
     private final RedisCalls calls;
 
@@ -86,6 +88,39 @@ final class AuditStore implements AuditChains {
         boolean added = SealReply.of(calls.await(calls.inSlotOf(Keys.chain(chain), SEAL, args.toArray(String[]::new)))).added();
         if (added && afterSeq == 0) calls.await(calls.commands.sadd(KNOWN, chain).toCompletableFuture());
         return added;
+    }
+
+    @Override
+    public void index(List<AuditEntry> entries) {
+        List<io.lettuce.core.ScoredValue<String>> members = entries.stream().map(e -> io.lettuce.core.ScoredValue.just(
+                Double.parseDouble(e.fields().getOrDefault("at", "0")), e.chain() + "#" + e.seq())).toList();
+        if (!members.isEmpty()) {
+            calls.await(calls.commands.zadd(INDEX, members.toArray(io.lettuce.core.ScoredValue[]::new)).toCompletableFuture());
+        }
+    }
+
+    @Override
+    public List<AuditEntry> indexedBefore(Instant before, int limit) {
+        List<String> members = calls.await(calls.commands.zrevrangebyscore(INDEX,
+                Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding((double) before.toEpochMilli())),
+                Limit.create(0, limit)).toCompletableFuture());
+        List<java.util.concurrent.CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
+        for (String member : members) {
+            int hash = member.lastIndexOf('#');
+            String id = member.substring(hash + 1) + "-0";
+            reads.add(calls.commands.xrange(Keys.chain(member.substring(0, hash)) + ":audit", Range.create(id, id))
+                    .toCompletableFuture());
+        }
+        calls.awaitAll(reads.toArray(java.util.concurrent.CompletableFuture[]::new));
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            List<StreamMessage<String, String>> found = reads.get(i).join();
+            if (found.isEmpty()) continue; // trimmed since
+            String member = members.get(i);
+            entries.add(new AuditEntry(member.substring(0, member.lastIndexOf('#')), Replies.streamNumber(found.get(0).getId()),
+                    found.get(0).getBody()));
+        }
+        return entries;
     }
 
     @Override

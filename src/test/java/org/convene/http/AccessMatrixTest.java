@@ -168,6 +168,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("PUT", "/meetings/2/series/1/occurrences/2026-03-02T08:00:00Z",
                     "{\"from\":\"2026-03-02T09:00:00Z\",\"to\":\"2026-03-02T10:00:00Z\"}", 404, 403, 403, 403, 403, 403, 404),
             new Row("POST", "/meetings/2/series/1/split", "{\"from\":\"2026-03-02T08:00:00Z\"}", 404, 403, 403, 403, 403, 403, 404),
+            new Row("GET", "/audit", null, 200, 403, 403, 403, 403),
             new Row("GET", "/audit/checkpoint", null, 200, 403, 403, 403, 403),
             new Row("GET", "/audit/export", null, 200, 403, 403, 403, 403),
             new Row("GET", "/webhooks", null, 200, 403, 403, 403, 403),

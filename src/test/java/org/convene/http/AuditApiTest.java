@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  * verifies offline with that key alone. Root removes John (1) from instance 2 after he joined it.
  */
 class AuditApiTest extends ApiServerTest {
+    org.convene.audit.AuditSealer sealer;
 
     @BeforeEach
     void aRemovalSealed() {
         api.reset();
         api.call("POST", "/instances/2/participants", api.john, "{\"userId\":1}");
         assertThat(api.call("DELETE", "/instances/2/participants/1", ApiServer.ADMIN, null).status()).isEqualTo(200);
-        api.services.audit().sealer(api.clock, Duration.ofSeconds(2)).tick();
+        sealer = api.services.audit().sealer(api.clock, Duration.ofSeconds(2));
+        sealer.tick();
     }
 
     @Test
@@ -51,5 +53,30 @@ class AuditApiTest extends ApiServerTest {
     @Test
     void aMemberCannotReadTheTrail() {
         assertThat(api.call("GET", "/audit/export", api.john, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theWholeTrailIsSearchedByActorAndActionNewestFirst() {
+        api.clock.advance(Duration.ofSeconds(1));
+        api.call("PATCH", "/users/2", ApiServer.ADMIN, "{\"role\":\"organizer\"}");
+        sealer.tick();
+
+        var all = api.call("GET", "/audit", ApiServer.ADMIN, null).json();
+        var removals = api.call("GET", "/audit?action=participant_removed&actor=root", ApiServer.ADMIN, null).json();
+
+        assertThat(all).extracting(r -> r.path("action").asText()).containsExactly("role_changed", "participant_removed");
+        assertThat(removals).singleElement().satisfies(r -> {
+            assertThat(r.path("chain").asText()).isEqualTo("meeting:2");
+            assertThat(r.path("target").asText()).isEqualTo("user:1");
+            assertThat(r.path("details").path("instance").asText()).isEqualTo("2");
+        });
+    }
+
+    @Test
+    void aSearchWithAMalformedActorIsRefusedNamingIt() {
+        var refused = api.call("GET", "/audit?actor=bob", ApiServer.ADMIN, null);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("actor");
     }
 }

@@ -29,6 +29,15 @@ public interface AuditChains {
      */
     boolean seal(String chain, long afterSeq, List<Seal> seals);
 
+    /**
+     * Notes sealed-to-be records in the index of every chain's records by time (idempotent: written before their
+     * seals, so that it holds at least every sealed record).
+     */
+    void index(List<AuditEntry> entries);
+
+    /** Up to {@code limit} indexed records written before {@code before}, newest first. */
+    List<AuditEntry> indexedBefore(Instant before, int limit);
+
     /** The chain's seals numbered {@code fromSeq} to {@code toSeq}, in order. */
     List<Seal> seals(String chain, long fromSeq, long toSeq);
 
