@@ -1,9 +1,13 @@
-// The administration's users: each listed with its e-mail and age, edited in place, given a new
-// token or deleted (both asked twice), and a form that creates one and shows its token once. The
-// list also teaches the shared state every user's name, which the other views show.
+// The administration's users: each listed with its e-mail, age and role, edited in place, given
+// another role (said in words; the server decides who may), suspended or let back in, given a new
+// token or deleted (asked twice; one who owns meetings is refused with the meetings named), and a form
+// that creates one and shows its token once. The list also teaches the shared state every user's name,
+// which the other views show.
 import { $, h, act, userText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
 import { api, rememberName } from './state.js';
+
+const ROLES = [['member', 'Member'], ['organizer', 'Organizer'], ['admin', 'Administrator']];
 
 export async function loadUsers() {
   const users = await api().all('/users');
@@ -14,8 +18,30 @@ export async function loadUsers() {
 function userRow(u) {
   const error = h('p', { class: 'error', role: 'alert' });
   const li = h('li', { 'data-user': u.id }, userText(u.name), ' ',
-    h('span', { class: 'hint' }, `#${u.id} · `, userText(u.email), ` · age ${u.age}`), ' ');
-  const actions = h('span', { class: 'row-actions' },
+    h('span', { class: 'hint' }, `#${u.id} · `, userText(u.email), ` · age ${u.age}`), ' ',
+    u.suspended ? h('span', { class: 'badge' }, 'suspended') : null, ' ');
+  const role = h('select', { id: `user-role-${u.id}`, 'data-role-user': u.id, 'aria-label': `Role of ${u.name}` },
+    ...ROLES.map(([value, label]) => h('option', { value, selected: (u.role || 'member') === value }, label)));
+  role.addEventListener('change', () => act(error, async () => {
+    try {
+      await api().request('PATCH', `/users/${u.id}`, { role: role.value });
+    } finally {
+      await loadUsers();
+    }
+  }));
+  const actions = h('span', { class: 'row-actions' }, role,
+    h('button', { type: 'button', class: u.suspended ? 'quiet small' : 'danger small', 'data-suspend-user': u.id,
+      onclick: () => (u.suspended ? act(error, async () => {
+        // Their old token was retired with the suspension: they come back with a new one, shown once.
+        await api().request('PATCH', `/users/${u.id}`, { suspended: false });
+        const made = await api().post(`/users/${u.id}/token`);
+        await loadUsers();
+        document.querySelector(`[data-user='${u.id}']`)?.append(shownOnce([userText(u.name), "'s new token"], made.token));
+      }) : confirmInline(li, ['Suspend ', userText(u.name), '? Their token stops working at once; their meetings go on.'],
+        'Yes, suspend', () => act(error, async () => {
+          await api().request('PATCH', `/users/${u.id}`, { suspended: true });
+          await loadUsers();
+        }))) }, u.suspended ? 'Let back in' : 'Suspend'),
     h('button', { type: 'button', class: 'quiet small', 'data-edit-user': u.id, onclick: () => editUser(li, u, error) }, 'Edit'),
     h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
       ['Give ', userText(u.name), ' a new token? The old one stops working.'], 'Yes, new token', () => act(error, async () => {

@@ -5,7 +5,7 @@
 // buttons follow the same table (roles.md) so that nobody is offered what would only be refused, and a
 // refusal that still comes (a rank, a right lost a moment ago) is said in the server's words. "Are you
 // sure" is asked in a line of its own under the instance's buttons, which the lists' redrawing leaves be.
-import { $, h, act, userText } from './dom.js';
+import { $, h, act, userText, stamp } from './dom.js';
 import { confirmInline } from './admin-prompts.js';
 import { api, isAdmin, myId, nameOf, instanceById, putMeeting, meetingsChanged, openView } from './state.js';
 
@@ -126,8 +126,33 @@ export function applyHostEntry(view, kind, entry) {
   return true;
 }
 
+/** What each recorded action is called in the activity list: "<who> <words> <whom>". */
+const DONE = {
+  participant_removed: 'removed', participant_banned: 'banned', participant_unbanned: 'lifted the ban of',
+  message_deleted: 'deleted a message of', chat_cleared: 'cleared the chat', options_changed: 'changed the options',
+  cohost_appointed: 'made co-host', cohost_revoked: 'revoked co-host', owner_transferred: 'handed the meeting to',
+  instance_ended: 'ended the meeting for everyone',
+};
+
+function whom(record) {
+  const target = /^user:(\d+)$/.exec(record.target || '') || (record.action === 'owner_transferred' ? [null, record.after] : null);
+  if (target) return userText(nameOf(Number(target[1])));
+  if (record.details && record.details.author) return userText(nameOf(Number(record.details.author)));
+  return '';
+}
+
+/** The meeting's audit trail, newest first, in words: who did what to whom, and when. */
+async function showActivity(meetingId) {
+  const records = await api().get(`/meetings/${meetingId}/audit?limit=20`);
+  $('host-activity').replaceChildren(...(records.length === 0 ? [h('li', { class: 'hint' }, 'Nothing yet.')]
+    : records.map((r) => h('li', { 'data-audit': r.seq }, stamp(r.at), ' ',
+      r.actor.kind === 'root' ? 'The administrator' : userText(nameOf(r.actor.id)), ' ', DONE[r.action] || r.action, ' ',
+      whom(r)))));
+}
+
 export function wireHostControls() {
   const error = $('host-error');
+  $('host-activity-show').addEventListener('click', () => act(error, () => showActivity(instanceById(openView().id).meetingId)));
   $('chat-mode').addEventListener('change', (e) => act(error, async () => {
     const meetingId = instanceById(openView().id).meetingId;
     putMeeting(await api().request('PATCH', `/meetings/${meetingId}`, { chatMode: e.target.value }));

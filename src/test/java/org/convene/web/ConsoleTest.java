@@ -398,6 +398,26 @@ class ConsoleTest {
     }
 
     @Test
+    void theAdministratorMakesSomeoneAnOrganizerAndSuspendsThenLetsThemBackIn() {
+        ConsoleServer.Account omar = server.createUser("Omar " + PEOPLE.get(), "omar" + PEOPLE.get() + "@example.com");
+        toAdministration(admin);
+        String row = "[data-user='" + omar.id() + "']";
+        admin.waitUntil(PATIENT, d -> !admin.all("#user-list " + row).isEmpty());
+
+        admin.select("user-role-" + omar.id(), "organizer");
+        admin.waitUntil(PATIENT, d -> "organizer".equals(server.call("GET", "/users/" + omar.id(), ConsoleServer.ADMIN, null)
+                .get("role").asText()));
+
+        admin.click("[data-suspend-user='" + omar.id() + "']");
+        admin.click(row + " .confirm button.danger");
+        admin.waitUntil(PATIENT, d -> admin.texts("#user-list " + row + " .badge").contains("suspended"));
+        admin.click("[data-suspend-user='" + omar.id() + "']");
+        admin.waitUntil(PATIENT, d -> !admin.all(row + " .token-box code").isEmpty());
+        String token = admin.all(row + " .token-box code").get(0).getText();
+        assertThat(server.call("GET", "/me", token, null).get("user").get("role").asText()).isEqualTo("organizer");
+    }
+
+    @Test
     void theAdministratorDeletesAnInstanceAndThenItsMeeting() {
         long instance = instanceVia("Epsilon " + PEOPLE.get(), server.now().plusSeconds(3600), Duration.ofMinutes(30));
         waitForStatus(alice, instance, "scheduled");
@@ -495,6 +515,9 @@ class ConsoleTest {
         organizer.click("#instance-confirm button.danger");
         bob.waitUntil(PATIENT, d -> !participantNames(bob).contains("You"));
         assertThat(organizer.texts("#events li")).anyMatch(t -> t.endsWith("was removed by a host"));
+        organizer.click("host-activity-show");
+        organizer.waitUntil(PATIENT, d -> organizer.texts("#host-activity li").size() == 2);
+        assertThat(organizer.texts("#host-activity li").get(0)).endsWith("You removed Bob " + PEOPLE.get());
         assertThat(organizer.seriousAccessibilityViolations()).isEmpty();
     }
 
