@@ -161,6 +161,37 @@ abstract class HostingContract extends StoreContract {
         assertThat(actions.stream().filter("cohost_revoked"::equals)).hasSize(rounds);
     }
 
+    @Test
+    void twoCoHostsRemovingTheSameAttendeeAtOnceMakeOneLeaveOneClosedSegmentAndOneRecord() throws Exception {
+        User carl = convene.createUser(new UserDetails("Carl", 40, "", "carl@example.com"));
+        convene.hosting().appoint(meeting, carl.id(), as(jane), "r");
+        int rounds = Rounds.of(20);
+        long recordsBefore = audit().size();
+        for (int round = 0; round < rounds; round++) {
+            if (round > 0) convene.join(john.id(), instance);
+            CyclicBarrier start = new CyclicBarrier(2);
+            java.util.concurrent.atomic.AtomicInteger removed = new java.util.concurrent.atomic.AtomicInteger();
+            CompletableFuture<?> one = CompletableFuture.runAsync(() -> removeRacing(start, as(cora), removed));
+            CompletableFuture<?> two = CompletableFuture.runAsync(() -> removeRacing(start, as(carl), removed));
+            CompletableFuture.allOf(one, two).join();
+
+            assertThat(removed).as("round " + round).hasValue(1);
+            assertThat(audit()).as("round " + round).hasSize((int) recordsBefore + round + 1);
+        }
+        assertThat(convene.attendance(instance).attendees().get(0).attendee().segments())
+                .filteredOn(segment -> segment.endedBy() == org.convene.model.SegmentEnd.KICKED).hasSize(rounds);
+    }
+
+    private void removeRacing(CyclicBarrier start, Actor actor, java.util.concurrent.atomic.AtomicInteger removed) {
+        await(start);
+        try {
+            convene.hosting().remove(john.id(), instance, actor, "race");
+            removed.incrementAndGet();
+        } catch (RefusedException notInside) {
+            assertThat(notInside.refusal()).isEqualTo(Refusal.NOT_IN_MEETING);
+        }
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await();
