@@ -75,6 +75,10 @@ public final class Access {
         Meeting meeting = audiences.meeting(meetingId).orElseThrow(Refusal.INVALID_MEETING::refuse);
         Standing standing = standing(caller, meeting);
         if (!Permissions.allows(action, standing, meeting.options())) {
+            // A host refused by the meeting's options is told which option, not only who else may.
+            if (action == MeetingAction.END && Permissions.allows(action, standing)) {
+                throw Refusal.ROLE_FORBIDDEN.refuse("This meeting does not let co-hosts end it");
+            }
             throw (Permissions.allows(MeetingAction.MODERATE, standing) ? Refusal.HOSTS_ONLY
                     : Refusal.MODERATORS_ONLY).refuse();
         }

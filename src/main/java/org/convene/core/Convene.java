@@ -124,7 +124,8 @@ public final class Convene {
     public void deleteUser(long userId) {
         List<Long> owned = meetings.ownedBy(userId);
         if (!owned.isEmpty()) {
-            throw Refusal.OWNS_MEETINGS.refuse(userId, owned.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            throw Refusal.OWNS_MEETINGS.refuse(userId, (owned.size() == 1 ? "meeting " : "meetings ")
+                    + owned.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         users.delete(userId);
         roster.removeEverywhere(userId, now());

@@ -37,7 +37,7 @@ public enum Refusal {
     INVALID_MESSAGE(Kind.NOT_FOUND, "Invalid message ID"),
     MESSAGE_DELETED(Kind.CONFLICT, "Message %s was deleted"),
     ORGANIZERS_ONLY(Kind.FORBIDDEN, "forbidden", "Only organizers and administrators may make meetings"),
-    OWNS_MEETINGS(Kind.CONFLICT, "User %s owns meetings %s: hand them over first, or delete with handTo naming "
+    OWNS_MEETINGS(Kind.CONFLICT, "User %s owns %s: hand them over first, or delete with handTo naming "
             + "an organizer or administrator to hand them to"),
     OWNER_NOT_ORGANIZER(Kind.CONFLICT, "User %s is not an organizer or administrator, and cannot own a meeting"),
     RATE_LIMITED(Kind.TOO_MANY, "%s"),

@@ -169,4 +169,12 @@ class HostingApiTest extends ApiServerTest {
 
         assertThat(api.call("DELETE", path("/participants/1"), cora, null).status()).isEqualTo(403);
     }
+
+    @Test
+    void aCoHostWhomTheMeetingDoesNotLetEndIsToldWhy() {
+        var refused = api.call("POST", path("/end"), cora, null);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("detail").asText()).isEqualTo("This meeting does not let co-hosts end it");
+    }
 }

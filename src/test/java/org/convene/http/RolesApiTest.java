@@ -286,7 +286,7 @@ class RolesApiTest extends ApiServerTest {
 
         var refused = api.call("DELETE", "/users/2", ApiServer.ADMIN, null);
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().path("detail").asText()).startsWith("User 2 owns meetings " + meeting + ":");
+        assertThat(refused.json().path("detail").asText()).startsWith("User 2 owns meeting " + meeting + ":");
 
         assertThat(api.call("DELETE", "/users/2?handTo=" + olgaId, ApiServer.ADMIN, null).status()).isEqualTo(204);
         assertThat(api.call("GET", "/meetings/" + meeting, olga, null).json().path("ownerId").asLong()).isEqualTo(olgaId);
