@@ -1,12 +1,6 @@
 package org.convene.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.convene.webhook.SecretBox;
 
@@ -23,26 +17,7 @@ final class WebhookKey {
         if (settings.webhookKey().isPresent()) return new SecretBox(decode(settings.webhookKey().get(), "CONVENE_WEBHOOK_KEY"));
         if (!persistent) return new SecretBox(decode(SecretBox.newKey(), "a new key"));
         Path file = settings.store().dataDir().resolve("webhook.key");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent() == null ? Path.of(".") : file.getParent());
-                Path fresh = Files.createTempFile(file.toAbsolutePath().getParent(), "webhook", ".key");
-                try {
-                    Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // a file system without POSIX permissions: its own access rules apply
-                }
-                Files.writeString(fresh, SecretBox.newKey() + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException another) {
-                    Files.deleteIfExists(fresh); // another node on this directory made it first
-                }
-            }
-            return new SecretBox(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or make the webhook key " + file + ": " + e.getMessage(), e);
-        }
+        return new SecretBox(decode(KeyFile.readOrMake(file, SecretBox::newKey, "webhook key"), file.toString()));
     }
 
     private static byte[] decode(String base64, String where) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.convene.audit.AuditTrail;
 import org.convene.audit.Checkpoint;
+import org.convene.model.AuditRecord;
 import org.convene.view.AuditLines;
 
 /**
@@ -34,26 +35,6 @@ final class AuditRoutes {
         routes.get("/audit", Role.ADMIN, this::search);
     }
 
-    private static final java.util.Set<String> COMMON = java.util.Set.of("at", "action", "outcome", "actorKind", "actorId",
-            "actorRole", "target", "before", "after", "requestId");
-
-    /** A record of the whole trail as the API shows it, with the chain it is in. */
-    record RecordView(String chain, long seq, Instant at, String action, String outcome, Map<String, Object> actor,
-                      String target, String before, String after, String requestId, Map<String, String> details) {
-        static RecordView of(org.convene.audit.AuditEntry e) {
-            Map<String, String> f = e.fields();
-            Map<String, Object> actor = new java.util.LinkedHashMap<>();
-            actor.put("kind", f.get("actorKind"));
-            if ("user".equals(f.get("actorKind"))) actor.put("id", Long.parseLong(f.get("actorId")));
-            actor.put("role", f.get("actorRole"));
-            Map<String, String> details = new java.util.TreeMap<>();
-            f.forEach((k, v) -> { if (!COMMON.contains(k)) details.put(k, v); });
-            return new RecordView(e.chain(), e.seq(), Instant.ofEpochMilli(Long.parseLong(f.getOrDefault("at", "0"))),
-                    f.get("action"), f.get("outcome"), actor, f.get("target"), f.get("before"), f.get("after"),
-                    f.getOrDefault("requestId", "").isEmpty() ? null : f.get("requestId"), details);
-        }
-    }
-
     /** The whole trail, newest first, filtered by chain, action, actor (root or user:<id>), target and time. */
     private void search(Context ctx) {
         String actor = ctx.queryParam("actor");
@@ -68,7 +49,8 @@ final class AuditRoutes {
         Instant to = ctx.queryParam("to") == null ? null : Bodies.time("to", ctx.queryParam("to"));
         Instant before = ctx.queryParam("before") == null ? Instant.now().plusSeconds(1) : Bodies.time("before", ctx.queryParam("before"));
         var filter = new AuditTrail.Filter(chain, ctx.queryParam("action"), actor, ctx.queryParam("target"), from, to);
-        ctx.json(trail.search(filter, before, Params.limit(ctx)).stream().map(RecordView::of).toList());
+        ctx.json(trail.search(filter, before, Params.limit(ctx)).stream()
+                .map(e -> HostRoutes.AuditView.of(e.chain(), AuditRecord.of(e.seq(), e.fields()))).toList());
     }
 
     private void export(Context ctx) {

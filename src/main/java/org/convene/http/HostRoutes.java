@@ -32,14 +32,18 @@ final class HostRoutes {
     /** How many messages a clear took away. */
     record Cleared(long instanceId, long messages) {}
 
-    /** An audit record as the API shows it. */
-    record AuditView(long seq, Instant at, String action, String outcome, Map<String, Object> actor, String target,
-                     String before, String after, String requestId, Map<String, String> details) {
+    /** An audit record as the API shows it; {@code chain} where records of several chains are shown together. */
+    record AuditView(String chain, long seq, Instant at, String action, String outcome, Map<String, Object> actor,
+                     String target, String before, String after, String requestId, Map<String, String> details) {
         static AuditView of(AuditRecord r) {
+            return of(null, r);
+        }
+
+        static AuditView of(String chain, AuditRecord r) {
             Map<String, Object> actor = r.actor().kind() == org.convene.model.Actor.Kind.USER
                     ? Map.of("kind", "user", "id", r.actor().userId(), "role", r.actor().role().wire())
                     : Map.of("kind", r.actor().kind().wire(), "role", r.actor().role().wire());
-            return new AuditView(r.seq(), r.at(), r.action(), r.outcome(), actor, r.target(), r.before(), r.after(),
+            return new AuditView(chain, r.seq(), r.at(), r.action(), r.outcome(), actor, r.target(), r.before(), r.after(),
                     r.requestId().isEmpty() ? null : r.requestId(), r.details());
         }
     }

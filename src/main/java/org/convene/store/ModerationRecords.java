@@ -189,7 +189,7 @@ final class ModerationRecords implements Moderation {
     public List<AuditRecord> audit(long meetingId, long beforeSeq, int limit) {
         String upper = beforeSeq == Long.MAX_VALUE ? "+" : "(" + beforeSeq + "-0";
         return calls.await(calls.commands.xrevrange(Keys.meeting(meetingId) + ":audit", Range.create("-", upper),
-                Limit.create(0, limit)).toCompletableFuture()).stream().map(e -> AuditRecords.of(e.getId(), e.getBody()))
+                Limit.create(0, limit)).toCompletableFuture()).stream().map(e -> AuditRecord.of(Replies.streamNumber(e.getId()), e.getBody()))
                 .toList();
     }
 }

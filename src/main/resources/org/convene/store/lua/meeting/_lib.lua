@@ -69,15 +69,15 @@ local function in_events(f)
   return result
 end
 
--- Appends to the instance's live feed, in the same step as the change it reports.
+-- Appends to the instance's live feed, in the same step as the change it reports; `reason` (why a leave happened that
+-- the user did not ask for) and `actor` (who did what hosts do: 'root' or 'user:<id>') only where given.
 local FEED_KINDS = {[JOIN] = 'join', [LEAVE] = 'leave', [TIMEOUT] = 'timeout'}
-local function feed(iid, kind, uid, n, at, reason)
-  if reason then
-    redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at,
-        'reason', reason)
-  else
-    redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at)
-  end
+local function feed(iid, kind, uid, n, at, reason, actor)
+  local extra = {}
+  if reason then extra[#extra + 1] = 'reason'; extra[#extra + 1] = reason end
+  if actor then extra[#extra + 1] = 'actor'; extra[#extra + 1] = actor end
+  redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', n, 'at', at,
+      unpack(extra))
 end
 
 -- Appends a webhook event to the meeting's outbox, in the same step as the change it reports, numbered
@@ -284,8 +284,7 @@ end
 local function tell_meeting(now, kind, uid, actorName, hook, ...)
   local active = active_instance(now)
   if active then
-    redis.call('XADD', ikey(active) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', kind, 'user', uid, 'n', 0,
-        'at', now, 'actor', actorName)
+    feed(active, kind, uid, 0, now, nil, actorName)
     outbox(active, hook, now, 'actor', actorName, ...)
   elseif KEYS[3] then
     local seq = redis.call('HINCRBY', base .. ':meeting', 'hookSeq', 1)

@@ -19,8 +19,7 @@ redis.call('XTRIM', chat, 'MAXLEN', 0)
 -- Data written by layout 1 names who joined in `members` only.
 for _, uid in ipairs(redis.call('HKEYS', ikey(iid) .. ':attendees')) do redis.call('DEL', chat .. ':user:' .. uid) end
 for _, uid in ipairs(redis.call('SMEMBERS', ikey(iid) .. ':members')) do redis.call('DEL', chat .. ':user:' .. uid) end
-redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', 'chat_cleared', 'user', 0, 'n', count,
-    'at', now, 'actor', actor_name(actor))
+feed(iid, 'chat_cleared', 0, count, now, nil, actor_name(actor))
 outbox(iid, 'chat.cleared', now, 'messages', count, 'actor', actor_name(actor))
 audit(base, now, 'chat_cleared', actor, 'instance:' .. iid, count .. ' messages', '0 messages', requestId, 'instance', iid)
 return {'OK', count}

@@ -23,8 +23,7 @@ if not (actor.kind == 'user' and actor.id == author) then
 end
 redis.call('XDEL', ikey(iid) .. ':chat', n .. '-0')
 redis.call('ZREM', ikey(iid) .. ':chat:user:' .. author, n)
-redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', 'message_deleted', 'user', author,
-    'n', n, 'at', now, 'actor', actor_name(actor))
+feed(iid, 'message_deleted', author, n, now, nil, actor_name(actor))
 outbox(iid, 'chat.message_deleted', now, 'user', author, 'n', n, 'actor', actor_name(actor))
 audit(base, now, 'message_deleted', actor, 'message:' .. iid .. '/' .. n, 'posted', 'deleted', requestId,
     'instance', iid, 'author', author)

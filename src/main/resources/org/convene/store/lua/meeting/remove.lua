@@ -21,8 +21,7 @@ if why then return {'FORBIDDEN', why} end
 if status ~= 'active' then return {'NOT_ACTIVE'} end
 if not remove_participant(iid, uid, now, 'kicked') then return {'NOT_IN_MEETING'} end
 local n = tonumber(redis.call('HGET', ikey(iid), 'events'))
-redis.call('XADD', ikey(iid) .. ':feed', 'MAXLEN', '~', FEED_CAP, '*', 'kind', 'participant_removed', 'user', uid, 'n', n,
-    'at', now, 'actor', actor_name(actor))
+feed(iid, 'participant_removed', uid, n, now, nil, actor_name(actor))
 outbox(iid, 'participant.removed', now, 'user', uid, 'actor', actor_name(actor))
 audit(base, now, 'participant_removed', actor, 'user:' .. uid, 'inside', 'kicked', requestId, 'instance', iid)
 return {'OK', n}
