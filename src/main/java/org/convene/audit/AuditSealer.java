@@ -62,6 +62,7 @@ public final class AuditSealer implements AutoCloseable {
         int sealed = 0;
         boolean moved = false;
         Duration oldest = Duration.ZERO;
+        Map<Long, Optional<String>> salts = new HashMap<>();
         for (String chain : todo) {
             Optional<Seal> head = chains.head(chain);
             head.ifPresent(h -> heads.put(chain, new Checkpoint.Head(h.seq(), h.hash())));
@@ -75,7 +76,7 @@ public final class AuditSealer implements AutoCloseable {
                 if (waited.compareTo(oldest) > 0) oldest = waited;
                 List<Seal> seals = new ArrayList<>();
                 for (AuditEntry entry : entries) {
-                    Seal seal = AuditChain.seal(prev, entry);
+                    Seal seal = AuditChain.seal(prev, entry, digests(entry, salts));
                     seals.add(seal);
                     prev = seal.hash();
                 }
@@ -89,6 +90,7 @@ public final class AuditSealer implements AutoCloseable {
             }
         }
         lag = oldest;
+        forgetErased(salts);
         Optional<Checkpoint> signed = Optional.empty();
         Optional<Checkpoint> latest = chains.latestCheckpoint();
         if (moved || latest.isEmpty() && !heads.isEmpty() || latest.isPresent() && !latest.get().heads().equals(heads)) {
@@ -98,6 +100,38 @@ public final class AuditSealer implements AutoCloseable {
             if (chains.addCheckpoint(checkpoint)) signed = Optional.of(checkpoint);
         }
         return new Tick(sealed, signed);
+    }
+
+    /**
+     * The salted digests of a record's personal fields. A person erased before their record was sealed has no salt: their
+     * fields are deleted now (the record may have been written while the erasure ran) and stand as digests of nothing.
+     */
+    private Map<String, String> digests(AuditEntry entry, Map<Long, Optional<String>> salts) {
+        if (entry.personal().isEmpty()) return Map.of();
+        Optional<String> salt = entry.subject().isPresent()
+                ? salts.computeIfAbsent(entry.subject().getAsLong(), id -> chains.salt(id, true)) : Optional.empty();
+        if (salt.isEmpty()) chains.forget(entry.chain(), entry.seq(), entry.personal());
+        Map<String, String> digests = new HashMap<>();
+        for (String name : entry.personal()) {
+            String value = entry.fields().get(name);
+            digests.put(name, salt.isPresent() && value != null ? AuditChain.digest(salt.get(), value)
+                    : AuditChain.digest(UUID.randomUUID().toString(), ""));
+        }
+        return digests;
+    }
+
+    /**
+     * Deletes the personal fields of records sealed this tick whose person was erased meanwhile: an erasure reads the
+     * index of the records naming them after deleting their salt, and the sealer writes that index before it seals, so
+     * a record either is in what the erasure read or is caught here.
+     */
+    private void forgetErased(Map<Long, Optional<String>> salts) {
+        for (var salt : salts.entrySet()) {
+            if (salt.getValue().isEmpty() || chains.salt(salt.getKey(), false).isPresent()) continue;
+            for (AuditEntry e : chains.naming(salt.getKey())) {
+                if (e.subject().orElse(0) == salt.getKey()) chains.forget(e.chain(), e.seq(), e.personal());
+            }
+        }
     }
 
     /** How long the oldest record waited for its seal at the last tick: the seal lag. */

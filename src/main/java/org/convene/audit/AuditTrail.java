@@ -2,7 +2,9 @@ package org.convene.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.convene.audit.port.AuditChains;
@@ -61,6 +63,40 @@ public final class AuditTrail {
         return found;
     }
 
+    /** The salt that checks the record's personal fields, {@code ""} if it has none or they are erased. */
+    private String saltOf(AuditEntry entry, Map<Long, String> salts) {
+        if (entry.personal().isEmpty() || entry.subject().isEmpty() || entry.erased()) return "";
+        return salts.computeIfAbsent(entry.subject().getAsLong(), id -> chains.salt(id, false).orElse(""));
+    }
+
+    /** The sealed records naming user {@code userId} (as actor, target or subject), oldest first. */
+    public List<AuditEntry> naming(long userId) {
+        return chains.naming(userId);
+    }
+
+    /**
+     * Deletes the personal fields of the sealed records about user {@code userId}, whose salt their erasure deleted: the
+     * digests sealed in their place keep the chains verifiable. Those the sealer has not reached yet it blanks itself.
+     * Returns how many records had fields to delete.
+     */
+    public long forget(long userId) {
+        long forgotten = 0;
+        for (AuditEntry e : chains.naming(userId)) {
+            if (e.subject().orElse(0) != userId || e.personal().isEmpty()) continue;
+            if (e.personal().stream().anyMatch(e.fields()::containsKey)) forgotten++;
+            chains.forget(e.chain(), e.seq(), e.personal());
+        }
+        return forgotten;
+    }
+
+    /**
+     * Records a refused attempt or a read of someone else's data, at most once per {@code once} key within {@code within}
+     * (a sample of refusals; a read once a day); whether it was recorded now.
+     */
+    public boolean note(Observation observation, String once, java.time.Duration within) {
+        return chains.note(observation, once, within);
+    }
+
     /** The public key that checks the checkpoints, base64 (X.509). */
     public String publicKey() {
         return key.publicBase64();
@@ -77,6 +113,7 @@ public final class AuditTrail {
      */
     public void export(Instant from, Instant to, Consumer<AuditLine> out) {
         long[] line = {0};
+        Map<Long, String> salts = new HashMap<>();
         for (String chain : new java.util.TreeSet<>(chains.chains())) {
             long after = 0;
             while (true) {
@@ -91,7 +128,7 @@ public final class AuditTrail {
                 }
                 for (AuditLine l : sealedInRange) {
                     AuditLine.Sealed s = (AuditLine.Sealed) l;
-                    out.accept(new AuditLine.Sealed(++line[0], s.entry(), s.seal()));
+                    out.accept(new AuditLine.Sealed(++line[0], s.entry(), s.seal(), saltOf(s.entry(), salts)));
                 }
                 if (seals.size() < page.size()) break; // the rest is not sealed yet
                 after = page.get(page.size() - 1).seq();

@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * (its number one more, its {@code prev} the hash before it; a chain's first record in the export is its anchor,
  * trusted unless it is record 1, whose {@code prev} is empty), every record's hash is that of its content, every
  * checkpoint is signed by the key, and every head a checkpoint signed is in the export with that hash (nothing cut off
- * behind a checkpoint, nothing rolled back). It names the first line that breaks.
+ * behind a checkpoint, nothing rolled back). A personal field still held must match its digest under the salt the
+ * export gives; an erased one (value and salt gone) is taken as its digest, which the hash covers. It names the first
+ * line that breaks.
  */
 public final class AuditVerifier {
     private AuditVerifier() {}
@@ -58,7 +60,21 @@ public final class AuditVerifier {
             } else if (!seal.prev().equals(before.hash())) {
                 return broken(where + ": it does not follow the record before it", records, checkpoints.size());
             }
-            if (!AuditChain.hash(seal.prev(), entry).equals(seal.hash())) {
+            for (String name : entry.personal()) {
+                String digest = seal.digests().get(name);
+                if (digest == null) return broken(where + ": its personal field " + name + " has no digest", records, checkpoints.size());
+                String value = entry.fields().get(name);
+                if (value == null) continue; // erased: the digest stands for it
+                if (record.salt().isEmpty()) {
+                    return broken(where + ": its personal field " + name + " is held, but not its salt, so it cannot be checked",
+                            records, checkpoints.size());
+                }
+                if (!AuditChain.digest(record.salt(), value).equals(digest)) {
+                    return broken(where + ": its personal field " + name + " does not match its digest (edited)",
+                            records, checkpoints.size());
+                }
+            }
+            if (!AuditChain.hash(seal.prev(), entry, seal.digests()).equals(seal.hash())) {
                 return broken(where + ": its content does not match its hash (edited)", records, checkpoints.size());
             }
             last.put(entry.chain(), seal);

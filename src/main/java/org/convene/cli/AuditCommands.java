@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.convene.audit.AuditEntry;
 import org.convene.audit.AuditLine;
 import org.convene.audit.AuditSealer;
+import org.convene.audit.AuditTrail;
 import org.convene.audit.AuditVerifier;
 import org.convene.audit.SealKey;
 import org.convene.view.AuditLines;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-/** The sealed audit trail: seal now, export, show the public key, and verify an export offline. */
-@Command(name = "audit", description = "The sealed audit trail: seal, export, public-key, verify.", mixinStandardHelpOptions = true)
+/** The sealed audit trail: seal now, show the latest records, export, show the public key, and verify an export offline. */
+@Command(name = "audit", description = "The sealed audit trail: seal, tail, export, public-key, verify.", mixinStandardHelpOptions = true)
 final class AuditCommands {
     @ParentCommand
     ConveneCommand root;
@@ -69,6 +71,38 @@ final class AuditCommands {
             });
         }
         root.output().result("Wrote " + lines[0] + " lines to " + out, Map.of("lines", lines[0], "file", out.toString()));
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "tail",
+            description = "The latest sealed records of every chain, oldest first; with --follow, then each new one as it is sealed.")
+    void tail(@Option(names = "--limit", defaultValue = "20", description = "How many to show first (1 to 1000).") int limit,
+              @Option(names = "--follow", description = "Keep watching (every second) until interrupted.") boolean follow)
+            throws InterruptedException {
+        if (limit < 1 || limit > 1000) throw org.convene.model.RefusedException.invalid("--limit", "must be 1 to 1000, was " + limit);
+        AuditTrail trail = root.context.services().audit();
+        AuditTrail.Filter all = new AuditTrail.Filter(null, null, null, null, null, null);
+        List<AuditEntry> latest = new java.util.ArrayList<>(trail.search(all, Instant.now().plusSeconds(1), limit));
+        java.util.Collections.reverse(latest);
+        root.output().lines(latest.stream().map(AuditCommands::line).toList(),
+                latest.stream().map(org.convene.view.AuditView::of).toList());
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        latest.forEach(e -> shown.add(e.chain() + "#" + e.seq()));
+        while (follow) {
+            Thread.sleep(1_000);
+            List<AuditEntry> fresh = new java.util.ArrayList<>(trail.search(all, Instant.now().plusSeconds(1), 200));
+            java.util.Collections.reverse(fresh);
+            for (AuditEntry e : fresh) {
+                if (shown.add(e.chain() + "#" + e.seq())) root.output().result(line(e), org.convene.view.AuditView.of(e));
+            }
+        }
+    }
+
+    /** One record on one line: when, which chain and number, what, who, on what, and a refusal's outcome. */
+    private static String line(AuditEntry e) {
+        var f = e.fields();
+        String who = "user".equals(f.get("actorKind")) ? "user " + f.get("actorId") + " (" + f.get("actorRole") + ")" : f.get("actorKind");
+        return Instant.ofEpochMilli(Long.parseLong(f.getOrDefault("at", "0"))) + "  " + e.chain() + " #" + e.seq() + "  "
+                + f.get("action") + "  by " + who + "  on " + f.get("target") + ("ok".equals(f.get("outcome")) ? "" : "  (" + f.get("outcome") + ")");
     }
 
     @Command(mixinStandardHelpOptions = true, name = "verify",

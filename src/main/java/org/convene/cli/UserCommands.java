@@ -9,6 +9,8 @@ import org.convene.model.User;
 import org.convene.model.UserDetails;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.convene.view.Json;
+import org.convene.view.PersonalViews;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -81,7 +83,7 @@ final class UserCommands {
     @Command(mixinStandardHelpOptions = true, name = "token", description = "Make a new API token for a user, shown once.")
     void token(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id) {
         root.convene().user(id);
-        String token = root.context.services().tokens().issue(id);
+        String token = root.context.services().tokens().issue(id, org.convene.model.Acting.ROOT);
         root.output().result("New token for user " + id + " (shown only now): " + token,
                 Map.of("userId", id, "token", token));
     }
@@ -94,5 +96,33 @@ final class UserCommands {
         if (heir == null) root.convene().deleteUser(id);
         else root.convene().roles().deleteHandingOver(id, heir, org.convene.model.Actor.ROOT, null);
         root.output().result("User " + id + " deleted", Map.of("deleted", id));
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "export",
+            description = "Everything held about a user (profile, meetings, messages, bans, attendance, events, audit records), as JSON.")
+    void export(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
+                @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the standard output.")
+                java.nio.file.Path out) throws java.io.IOException {
+        var view = PersonalViews.ExportView.of(root.context.services().personal().export(id), root.convene().clock().instant());
+        String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view);
+        if (out == null) {
+            System.out.println(json);
+            return;
+        }
+        java.nio.file.Files.writeString(out, json + System.lineSeparator());
+        root.output().result("Wrote the export of user " + id + " to " + out, Map.of("userId", id, "file", out.toString()));
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "erase", description = "Erase a user (deleting them first): their texts "
+            + "become [removed], their name 'Erased user #id', their details and the personal fields of their audit records go.")
+    void erase(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long id,
+               @Option(names = "--reason", required = true, description = "Why (kept in the audit record).") String reason,
+               @Option(names = "--hand-to", paramLabel = "USER", converter = Converters.Id.class,
+                       description = "An organizer or administrator who takes over the meetings the user owns.") Long heir) {
+        var done = root.context.services().personal().erase(id, reason,
+                heir == null ? OptionalLong.empty() : OptionalLong.of(heir), org.convene.model.Acting.ROOT);
+        root.output().result("User " + id + (done.erasedNow() ? " erased" : " was erased before; what was left is erased now")
+                + ": " + done.messages() + " messages removed in " + done.meetings() + " meetings, " + done.deliveries()
+                + " webhook messages redacted, " + done.auditRecords() + " audit records blanked", PersonalViews.ErasureView.of(done));
     }
 }

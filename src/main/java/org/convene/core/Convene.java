@@ -19,6 +19,7 @@ import org.convene.core.port.MeetingCatalog;
 import org.convene.core.port.Roster;
 import org.convene.core.port.Storage;
 import org.convene.core.port.UserStore;
+import org.convene.model.Acting;
 import org.convene.model.ActiveInstance;
 import org.convene.model.Actor;
 import org.convene.model.AttendanceReport;
@@ -107,33 +108,59 @@ public final class Convene {
         return clock;
     }
 
-    /** Creates a user; refuses an e-mail another user has. */
+    /** Creates a user as root (the command line); refuses an e-mail another user has. */
     public User createUser(UserDetails details) {
-        return users.create(details);
+        return createUser(details, Acting.ROOT);
     }
 
-    /** Replaces a user's details if its version is {@code expectedVersion} (any when empty). */
+    /** Creates a user on behalf of {@code acting}, recorded in the same step; refuses an e-mail another user has. */
+    public User createUser(UserDetails details, Acting acting) {
+        return users.create(details, acting, now());
+    }
+
+    /** Replaces a user's details as root if its version is {@code expectedVersion} (any when empty). */
     public User updateUser(long userId, UserDetails details, OptionalLong expectedVersion) {
-        return users.update(userId, details, expectedVersion);
+        return updateUser(userId, details, expectedVersion, Acting.ROOT);
+    }
+
+    /** Replaces a user's details on behalf of {@code acting}, recorded in the same step, if at {@code expectedVersion}. */
+    public User updateUser(long userId, UserDetails details, OptionalLong expectedVersion, Acting acting) {
+        return users.update(userId, details, expectedVersion, acting, now());
+    }
+
+    /** Deletes a user as root (the command line); see {@link #deleteUser(long, Acting)}. */
+    public void deleteUser(long userId) {
+        deleteUser(userId, Acting.ROOT);
     }
 
     /**
      * Deletes a user: their e-mail is free, their history stays, and they leave (reason {@code removed})
-     * every instance they are inside. The deletion comes first, so that they can join nothing meanwhile.
+     * every instance they are inside. The deletion (with its audit record) comes first, so that they can join nothing
+     * meanwhile.
      */
-    public void deleteUser(long userId) {
+    public void deleteUser(long userId, Acting acting) {
         List<Long> owned = meetings.ownedBy(userId);
         if (!owned.isEmpty()) {
             throw Refusal.OWNS_MEETINGS.refuse(userId, (owned.size() == 1 ? "meeting " : "meetings ")
                     + owned.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
-        users.delete(userId);
+        users.delete(userId, acting, now());
         roster.removeEverywhere(userId, now());
     }
 
     /** Returns the user, or refuses with "Invalid user ID". */
     public User user(long userId) {
         return users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
+    }
+
+    /** Whether user {@code userId} exists and is not deleted. */
+    public boolean userExists(long userId) {
+        return users.user(userId).isPresent();
+    }
+
+    /** The meetings user {@code userId} owns, by id. */
+    public List<Long> meetingsOwnedBy(long userId) {
+        return meetings.ownedBy(userId);
     }
 
     /** Returns up to {@code limit} users with ids after {@code afterId}, by id. */

@@ -1,7 +1,8 @@
 package org.convene.core;
 
 import java.time.Clock;
-import java.util.function.LongConsumer;
+import java.util.function.BiConsumer;
+import org.convene.model.Acting;
 import org.convene.core.port.MeetingCatalog;
 import org.convene.core.port.UserStore;
 import org.convene.model.Actor;
@@ -19,10 +20,10 @@ import org.convene.model.User;
 public final class Roles {
     private final UserStore users;
     private final MeetingCatalog meetings;
-    private final LongConsumer deleteUser;
+    private final BiConsumer<Long, Acting> deleteUser;
     private final Clock clock;
 
-    Roles(UserStore users, MeetingCatalog meetings, LongConsumer deleteUser, Clock clock) {
+    Roles(UserStore users, MeetingCatalog meetings, BiConsumer<Long, Acting> deleteUser, Clock clock) {
         this.users = users;
         this.meetings = meetings;
         this.deleteUser = deleteUser;
@@ -57,7 +58,7 @@ public final class Roles {
         users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
         mayOwn(heirId);
         for (long meeting : meetings.ownedBy(userId)) meetings.handOver(meeting, heirId, actor, clock.instant(), requestId);
-        deleteUser.accept(userId);
+        deleteUser.accept(userId, new Acting(actor, requestId));
     }
 
     /** Returns {@code userId} if that user may own meetings (an organizer or administrator), else refuses. */

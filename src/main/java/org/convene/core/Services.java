@@ -10,12 +10,12 @@ import org.convene.webhook.Webhooks;
 
 /**
  * The application as adapters see it: the operations, the access rules, the tokens, the chat
- * allowance, the recheck of open streams, the webhooks' administration and the sealed audit trail, built once and passed to the HTTP server and the
+ * allowance, the recheck of open streams, the webhooks' administration, the sealed audit trail and people's data on request, built once and passed to the HTTP server and the
  * command line.
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
                        StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars,
-                       AuditTrail audit) {
+                       AuditTrail audit, PersonalData personal) {
 
     /**
      * The services on a store, on {@code clock}: tokens remembered for
@@ -30,6 +30,7 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
         Convene convene = new Convene(store, clock);
         return new Services(convene, access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
-                new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit);
+                new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit,
+                new PersonalData(convene, store.personal(), audit, clock));
     }
 }

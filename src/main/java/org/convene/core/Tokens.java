@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.convene.model.Acting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -125,10 +126,15 @@ public final class Tokens {
         feeds.values().removeIf(known -> known.value().isPresent() && known.value().getAsLong() == userId);
     }
 
-    /** Gives a user a new token and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */
+    /** Gives a user a new token as root (the command line) and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */
     public String issue(long userId) {
+        return issue(userId, Acting.ROOT);
+    }
+
+    /** Gives a user a new token on behalf of {@code acting}, recorded in the same step, and returns it. */
+    public String issue(long userId, Acting acting) {
         String token = newToken();
-        credentials.setUserTokenHash(userId, hash(token));
+        credentials.setUserTokenHash(userId, hash(token), acting, clock.instant());
         return token;
     }
 
@@ -136,11 +142,11 @@ public final class Tokens {
      * Gives a user a new calendar feed token (retiring the old one) and returns it: it reads their calendar
      * feed and nothing else, since calendar apps can only fetch a URL. Shown once, kept as a hash.
      */
-    public String issueFeedToken(long userId) {
+    public String issueFeedToken(long userId, Acting acting) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "cal_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        credentials.setFeedTokenHash(userId, hash(token));
+        credentials.setFeedTokenHash(userId, hash(token), acting, clock.instant());
         return token;
     }
 

@@ -42,15 +42,15 @@ final class AuditRoutes {
             throw HttpProblem.badRequest("'actor' must be root or user:<id>, was '" + actor + "'");
         }
         String chain = ctx.queryParam("chain");
-        if (chain != null && !chain.matches("users|meeting:\\d+")) {
-            throw HttpProblem.badRequest("'chain' must be users or meeting:<id>, was '" + chain + "'");
+        if (chain != null && !chain.matches("users|hooks|meeting:\\d+")) {
+            throw HttpProblem.badRequest("'chain' must be users, hooks or meeting:<id>, was '" + chain + "'");
         }
         Instant from = ctx.queryParam("from") == null ? null : Bodies.time("from", ctx.queryParam("from"));
         Instant to = ctx.queryParam("to") == null ? null : Bodies.time("to", ctx.queryParam("to"));
         Instant before = ctx.queryParam("before") == null ? Instant.now().plusSeconds(1) : Bodies.time("before", ctx.queryParam("before"));
         var filter = new AuditTrail.Filter(chain, ctx.queryParam("action"), actor, ctx.queryParam("target"), from, to);
         ctx.json(trail.search(filter, before, Params.limit(ctx)).stream()
-                .map(e -> HostRoutes.AuditView.of(e.chain(), AuditRecord.of(e.seq(), e.fields()))).toList());
+                .map(org.convene.view.AuditView::of).toList());
     }
 
     private void export(Context ctx) {

@@ -115,18 +115,21 @@ public final class ConveneServer implements AutoCloseable {
             config.routes.beforeMatched(authentication::before);
             config.routes.after(authentication::restoreIdle);
             RouteTable table = new RouteTable(config.routes);
-            new UserRoutes(services.convene(), services.access(), services.tokens()).register(table);
+            ReadNotes reads = new ReadNotes(services.audit(), services.convene().clock());
+            new UserRoutes(services.convene(), services.access(), services.tokens(), reads).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);
             new BanRoutes(services.convene().bans(), services.access()).register(table);
             new HostRoutes(services.convene().hosting(), services.access()).register(table);
             new AuditRoutes(services.audit()).register(table);
-            new InstanceRoutes(services.convene(), services.access(), services.chatLimit()).register(table);
+            new PersonRoutes(services.personal(), services.access(), services.audit(), services.convene().clock(),
+                    services.tokens()).register(table);
+            new InstanceRoutes(services.convene(), services.access(), services.chatLimit(), reads).register(table);
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);
             new WebhookRoutes(services.webhooks()).register(table);
             new SeriesRoutes(services).register(table);
             registered.addAll(table.registered());
-            Problems.register(config.routes, metrics);
+            Problems.register(config.routes, metrics, new RefusalSampler(services.audit(), metrics, services.convene().clock()));
         });
         try {
             app.start();

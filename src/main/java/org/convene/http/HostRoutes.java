@@ -32,21 +32,6 @@ final class HostRoutes {
     /** How many messages a clear took away. */
     record Cleared(long instanceId, long messages) {}
 
-    /** An audit record as the API shows it; {@code chain} where records of several chains are shown together. */
-    record AuditView(String chain, long seq, Instant at, String action, String outcome, Map<String, Object> actor,
-                     String target, String before, String after, String requestId, Map<String, String> details) {
-        static AuditView of(AuditRecord r) {
-            return of(null, r);
-        }
-
-        static AuditView of(String chain, AuditRecord r) {
-            Map<String, Object> actor = r.actor().kind() == org.convene.model.Actor.Kind.USER
-                    ? Map.of("kind", "user", "id", r.actor().userId(), "role", r.actor().role().wire())
-                    : Map.of("kind", r.actor().kind().wire(), "role", r.actor().role().wire());
-            return new AuditView(chain, r.seq(), r.at(), r.action(), r.outcome(), actor, r.target(), r.before(), r.after(),
-                    r.requestId().isEmpty() ? null : r.requestId(), r.details());
-        }
-    }
 
     void register(RouteTable routes) {
         routes.put("/meetings/{id}/cohosts/{userId}", Role.USER, ctx -> {
@@ -78,7 +63,7 @@ final class HostRoutes {
         routes.get("/meetings/{id}/audit", Role.USER, ctx -> {
             long meeting = Params.id(ctx, "id");
             access.require(caller(ctx), MeetingAction.SEE_AUDIT, meeting);
-            ctx.json(hosting.audit(meeting, Params.before(ctx), Params.limit(ctx)).stream().map(AuditView::of).toList());
+            ctx.json(hosting.audit(meeting, Params.before(ctx), Params.limit(ctx)).stream().map(org.convene.view.AuditView::of).toList());
         });
     }
 }

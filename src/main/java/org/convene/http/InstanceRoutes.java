@@ -28,10 +28,13 @@ final class InstanceRoutes {
     private final ActiveJson activeJson = new ActiveJson();
     private final ActiveJson joinTimesJson = new ActiveJson();
 
-    InstanceRoutes(Convene convene, Access access, ChatRateLimit chatLimit) {
+    private final ReadNotes reads;
+
+    InstanceRoutes(Convene convene, Access access, ChatRateLimit chatLimit, ReadNotes reads) {
         this.convene = convene;
         this.access = access;
         this.chatLimit = chatLimit;
+        this.reads = reads;
     }
 
     void register(RouteTable routes) {
@@ -77,8 +80,11 @@ final class InstanceRoutes {
         AttendanceReport report = convene.attendance(instance);
         Caller caller = caller(ctx);
         // Everyone inside sees their own rows; everyone's, only those the meeting's attendanceView allows.
-        if (!access.allows(caller, MeetingAction.SEE_ATTENDANCE, access.meetingOfInstance(instance))) {
+        var meeting = access.meetingOfInstance(instance);
+        if (!access.allows(caller, MeetingAction.SEE_ATTENDANCE, meeting)) {
             report = report.only(caller.userId());
+        } else {
+            reads.read(caller, "meeting:" + meeting.id(), "attendance_read", "instance:" + instance, RequestIds.of(ctx));
         }
         if (prefersCsv(ctx.header("Accept"))) {
             ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")

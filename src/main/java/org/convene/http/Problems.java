@@ -20,9 +20,10 @@ final class Problems {
 
     private Problems() {}
 
-    static void register(RoutesConfig routes, MeterRegistry metrics) {
+    static void register(RoutesConfig routes, MeterRegistry metrics, RefusalSampler privileged) {
         routes.exception(RefusedException.class, (e, ctx) -> {
             Counter.builder("convene_refusals").tag("type", e.refusal().name()).register(metrics).increment();
+            privileged.refused(ctx, e);
             answer(ctx, Problem.of(e, ctx.path()), e.retryAfterSeconds());
         });
         routes.exception(HttpProblem.class, (e, ctx) -> answer(ctx, Problem.of(e.type, e.status, e.getMessage(), ctx.path()), 0));

@@ -47,7 +47,7 @@ final class SeriesRoutes {
             long user = Params.id(ctx, "id");
             access.requireActingAs(Authentication.caller(ctx), user);
             convene.user(user);
-            String token = tokens.issueFeedToken(user);
+            String token = tokens.issueFeedToken(user, UserRoutes.acting(ctx));
             ctx.header("Cache-Control", "no-store").json(Map.of("userId", user, "token", token,
                     "url", "/calendar/" + token + ".ics"));
         });

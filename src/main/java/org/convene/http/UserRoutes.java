@@ -8,6 +8,7 @@ import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.Convene;
 import org.convene.core.Tokens;
+import org.convene.model.Acting;
 import org.convene.model.GlobalRole;
 import org.convene.model.Ids;
 import org.convene.model.RefusedException;
@@ -22,10 +23,13 @@ final class UserRoutes {
     private final Access access;
     private final Tokens tokens;
 
-    UserRoutes(Convene convene, Access access, Tokens tokens) {
+    private final ReadNotes reads;
+
+    UserRoutes(Convene convene, Access access, Tokens tokens, ReadNotes reads) {
         this.convene = convene;
         this.access = access;
         this.tokens = tokens;
+        this.reads = reads;
     }
 
     void register(RouteTable routes) {
@@ -38,8 +42,10 @@ final class UserRoutes {
         routes.patch("/users/{id}", Role.ADMIN, this::patch);
         routes.delete("/users/{id}", Role.ADMIN, ctx -> {
             String heir = ctx.queryParam("handTo");
-            if (heir == null) convene.deleteUser(Params.id(ctx, "id"));
+            if (heir == null) convene.deleteUser(Params.id(ctx, "id"), acting(ctx));
             else convene.roles().deleteHandingOver(Params.id(ctx, "id"), Ids.parse("handTo", heir), caller(ctx).actor(), RequestIds.of(ctx));
+            // Their token is gone from the store; this node forgets it at once (the others within the cache's time).
+            tokens.forget(Params.id(ctx, "id"));
             ctx.status(204);
         });
         routes.post("/users/{id}/token", Role.ADMIN, this::rotateToken);
@@ -54,8 +60,8 @@ final class UserRoutes {
     }
 
     private void create(Context ctx) {
-        User user = convene.createUser(details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)));
-        String token = tokens.issue(user.id());
+        User user = convene.createUser(details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)), acting(ctx));
+        String token = tokens.issue(user.id(), acting(ctx));
         ctx.header("Cache-Control", "no-store");
         Params.created(ctx, "/users/" + user.id(), new Views.CreatedUser(Views.UserView.of(user), token));
     }
@@ -70,7 +76,7 @@ final class UserRoutes {
     private void update(Context ctx) {
         long id = Params.id(ctx, "id");
         User user = convene.updateUser(id, details(Bodies.read(ctx.bodyAsBytes(), Bodies.UserBody.class)),
-                Params.ifMatch(ctx));
+                Params.ifMatch(ctx), acting(ctx));
         ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
     }
 
@@ -102,7 +108,7 @@ final class UserRoutes {
                     body.age() == null ? d.age() : body.age(), body.gender() == null ? d.gender() : body.gender(),
                     body.email() == null ? d.email() : UserDetails.email(body.email()));
             user = convene.updateUser(id, patched, Params.ifMatch(ctx).isPresent() ? Params.ifMatch(ctx)
-                    : OptionalLong.of(current.version()));
+                    : OptionalLong.of(current.version()), acting(ctx));
         }
         ctx.header("ETag", Params.etag(user.version())).json(Views.UserView.of(user));
     }
@@ -110,12 +116,13 @@ final class UserRoutes {
     private void rotateToken(Context ctx) {
         long id = Params.id(ctx, "id");
         convene.user(id);
-        ctx.header("Cache-Control", "no-store").json(new Views.TokenView(id, tokens.issue(id)));
+        ctx.header("Cache-Control", "no-store").json(new Views.TokenView(id, tokens.issue(id, acting(ctx))));
     }
 
     private void events(Context ctx) {
         long id = Params.id(ctx, "id");
         access.requireActingAs(caller(ctx), id);
+        noteIfSomeoneElse(ctx, id, "events_read");
         ctx.json(convene.eventsOfUser(id).stream().map(Views.EventView::of).toList());
     }
 
@@ -123,8 +130,20 @@ final class UserRoutes {
     private void attendance(Context ctx) {
         long id = Params.id(ctx, "id");
         access.requireActingAs(caller(ctx), id);
+        noteIfSomeoneElse(ctx, id, "attendance_read");
         ctx.json(convene.attendanceOf(id, Params.after(ctx), Params.limit(ctx)).stream()
                 .map(AttendanceViews.UserAttendanceView::of).toList());
+    }
+
+    /** Records, once a day, that an administrator read what user {@code id} did. */
+    private void noteIfSomeoneElse(Context ctx, long id, String what) {
+        Caller caller = caller(ctx);
+        if (caller.root() || caller.userId() != id) reads.read(caller, "users", what, "user:" + id, RequestIds.of(ctx));
+    }
+
+    /** The caller and the request, as the audit record of what they change names them. */
+    static Acting acting(Context ctx) {
+        return new Acting(caller(ctx).actor(), RequestIds.of(ctx));
     }
 
     private static UserDetails details(Bodies.UserBody body) {

@@ -28,11 +28,11 @@ final class WebhookRoutes {
                 webhooks.endpoint(Params.id(ctx, "id")))));
         routes.patch("/webhooks/{id}", Role.ADMIN, this::update);
         routes.delete("/webhooks/{id}", Role.ADMIN, ctx -> {
-            webhooks.delete(Params.id(ctx, "id"));
+            webhooks.delete(Params.id(ctx, "id"), UserRoutes.acting(ctx));
             ctx.status(204);
         });
         routes.post("/webhooks/{id}/secret", Role.ADMIN, ctx -> ctx.header("Cache-Control", "no-store")
-                .json(WebhookViews.WithSecretView.of(webhooks.rotateSecret(Params.id(ctx, "id")))));
+                .json(WebhookViews.WithSecretView.of(webhooks.rotateSecret(Params.id(ctx, "id"), UserRoutes.acting(ctx)))));
         routes.get("/webhooks/{id}/deliveries", Role.ADMIN, this::deliveries);
         routes.post("/webhooks/{id}/deliveries/{deliveryId}/replay", Role.ADMIN, ctx -> ctx.status(202)
                 .json(WebhookViews.DeliveryView.of(webhooks.replay(Params.id(ctx, "id"), Params.id(ctx, "deliveryId")))));
@@ -47,7 +47,7 @@ final class WebhookRoutes {
         EndpointBody body = Bodies.read(ctx.bodyAsBytes(), EndpointBody.class);
         if (body.enabled() != null) throw HttpProblem.badRequest("Field 'enabled' can only be changed (PATCH)");
         Webhooks.WithSecret made = webhooks.create(new EndpointDetails(EndpointDetails.url(Bodies.required("url", body.url())),
-                events(body.events()), body.description()));
+                events(body.events()), body.description()), UserRoutes.acting(ctx));
         ctx.header("Cache-Control", "no-store");
         Params.created(ctx, "/webhooks/" + made.endpoint().id(), WebhookViews.WithSecretView.of(made));
     }
@@ -57,7 +57,7 @@ final class WebhookRoutes {
         ctx.json(WebhookViews.EndpointView.of(webhooks.update(Params.id(ctx, "id"), new Webhooks.Change(
                 Optional.ofNullable(body.url()).map(EndpointDetails::url),
                 Optional.ofNullable(body.events()).map(WebhookRoutes::events),
-                Optional.ofNullable(body.description()), Optional.ofNullable(body.enabled())))));
+                Optional.ofNullable(body.description()), Optional.ofNullable(body.enabled())), UserRoutes.acting(ctx))));
     }
 
     private void deliveries(Context ctx) {

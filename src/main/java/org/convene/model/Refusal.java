@@ -39,6 +39,7 @@ public enum Refusal {
     ORGANIZERS_ONLY(Kind.FORBIDDEN, "forbidden", "Only organizers and administrators may make meetings"),
     OWNS_MEETINGS(Kind.CONFLICT, "User %s owns %s: hand them over first, or delete with handTo naming "
             + "an organizer or administrator to hand them to"),
+    NOT_DELETED(Kind.CONFLICT, "User %s is not deleted: erasing deletes them first"),
     OWNER_NOT_ORGANIZER(Kind.CONFLICT, "User %s is not an organizer or administrator, and cannot own a meeting"),
     RATE_LIMITED(Kind.TOO_MANY, "%s"),
     ADMIN_TOKEN_CONFIGURED(Kind.CONFLICT, "The administrator token is set by CONVENE_ADMIN_TOKEN, which wins over a "

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.convene.audit.AuditEntry;
 import org.convene.audit.Checkpoint;
+import org.convene.audit.Observation;
 import org.convene.audit.Seal;
 import org.convene.audit.port.AuditChains;
 
@@ -24,11 +25,15 @@ import org.convene.audit.port.AuditChains;
 final class AuditStore implements AuditChains {
     private static final Script SEAL = Script.load("audit", "seal").durable();
     private static final Script LEASE = Script.load("audit", "lease");
+    private static final Script SALT = Script.load("users", "salt").durable();
+    private static final Script NOTE = Script.load("audit", "note").durable();
     private static final String KNOWN = Keys.AUDIT + ":chains";
     private static final String TOUCHED = Keys.AUDIT + ":touched";
     private static final String CHECKPOINTS = Keys.AUDIT + ":checkpoints";
     /** Every chain's records by time (ms): members {@code <chain>#<seq>}, written by the sealer. */
     private static final String INDEX = Keys.AUDIT + ":index";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final RedisCalls calls;
 
@@ -45,6 +50,20 @@ final class AuditStore implements AuditChains {
         }
     }
 
+    /** note's answer: whether the observation was recorded (not within the time of one like it). */
+    private record NoteReply(boolean recorded) {
+        static NoteReply of(Reply reply) {
+            return new NoteReply(reply.ok().number(1) == 1);
+        }
+    }
+
+    /** salt's answer: the person's salt, none if not made (and not asked to) or erased. */
+    private record SaltReply(Optional<String> salt) {
+        static SaltReply of(Reply reply) {
+            return new SaltReply(reply.isOk() ? Optional.of(reply.text(1)) : Optional.empty());
+        }
+    }
+
     /** lease's answer: whether this node holds the lease now. */
     private record LeaseReply(boolean held) {
         static LeaseReply of(Reply reply) {
@@ -56,6 +75,7 @@ final class AuditStore implements AuditChains {
     public Set<String> chains() {
         Set<String> all = new HashSet<>(calls.await(calls.commands.smembers(KNOWN).toCompletableFuture()));
         all.add("users");
+        all.add("hooks");
         for (String id : calls.await(calls.commands.zrange(Keys.MEETINGS, 0, -1).toCompletableFuture())) all.add("meeting:" + id);
         return all;
     }
@@ -76,15 +96,48 @@ final class AuditStore implements AuditChains {
 
     @Override
     public List<AuditEntry> after(String chain, long afterSeq, int limit) {
-        return calls.await(calls.commands.xrange(Keys.chain(chain) + ":audit", Range.create((afterSeq + 1) + "-0", "+"),
-                Limit.create(0, limit)).toCompletableFuture()).stream()
-                .map(m -> new AuditEntry(chain, Replies.streamNumber(m.getId()), m.getBody())).toList();
+        return withPersonal(chain, calls.await(calls.commands.xrange(Keys.chain(chain) + ":audit",
+                Range.create((afterSeq + 1) + "-0", "+"), Limit.create(0, limit)).toCompletableFuture()));
+    }
+
+    /** The chain's records with the personal fields each lists, read from beside the stream (absent: erased). */
+    private List<AuditEntry> withPersonal(String chain, List<StreamMessage<String, String>> messages) {
+        List<String> wanted = new ArrayList<>();
+        for (StreamMessage<String, String> m : messages) {
+            String personal = m.getBody().get("personal");
+            if (personal == null || personal.isEmpty()) continue;
+            for (String name : personal.split(",")) wanted.add(Replies.streamNumber(m.getId()) + "/" + name);
+        }
+        Map<String, String> held = new java.util.HashMap<>();
+        if (!wanted.isEmpty()) {
+            List<io.lettuce.core.KeyValue<String, String>> values = calls.await(calls.commands.hmget(
+                    Keys.chain(chain) + ":audit:personal", wanted.toArray(String[]::new)).toCompletableFuture());
+            for (var kv : values) if (kv.hasValue()) held.put(kv.getKey(), kv.getValue());
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        for (StreamMessage<String, String> m : messages) {
+            long seq = Replies.streamNumber(m.getId());
+            Map<String, String> fields = new java.util.HashMap<>(m.getBody());
+            String personal = m.getBody().get("personal");
+            if (personal != null && !personal.isEmpty()) {
+                for (String name : personal.split(",")) {
+                    String value = held.get(seq + "/" + name);
+                    if (value != null) fields.put(name, value);
+                }
+            }
+            entries.add(new AuditEntry(chain, seq, fields));
+        }
+        return entries;
     }
 
     @Override
     public boolean seal(String chain, long afterSeq, List<Seal> seals) {
         List<String> args = new ArrayList<>(List.of(Long.toString(afterSeq)));
-        for (Seal s : seals) args.addAll(List.of(Long.toString(s.seq()), s.prev(), s.hash()));
+        for (Seal s : seals) {
+            StringBuilder digests = new StringBuilder();
+            s.digests().forEach((name, d) -> digests.append(digests.length() == 0 ? "" : ",").append(name).append('=').append(d));
+            args.addAll(List.of(Long.toString(s.seq()), s.prev(), s.hash(), digests.toString()));
+        }
         boolean added = SealReply.of(calls.await(calls.inSlotOf(Keys.chain(chain), SEAL, args.toArray(String[]::new)))).added();
         if (added && afterSeq == 0) calls.await(calls.commands.sadd(KNOWN, chain).toCompletableFuture());
         return added;
@@ -97,13 +150,30 @@ final class AuditStore implements AuditChains {
         if (!members.isEmpty()) {
             calls.await(calls.commands.zadd(INDEX, members.toArray(io.lettuce.core.ScoredValue[]::new)).toCompletableFuture());
         }
+        List<java.util.concurrent.CompletableFuture<Long>> naming = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            double at = Double.parseDouble(e.fields().getOrDefault("at", "0"));
+            for (long user : named(e)) {
+                naming.add(calls.commands.zadd(Keys.USERS + ":user:" + user + ":audit", at, e.chain() + "#" + e.seq()).toCompletableFuture());
+            }
+        }
+        calls.awaitAll(naming.toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     @Override
     public List<AuditEntry> indexedBefore(Instant before, int limit) {
-        List<String> members = calls.await(calls.commands.zrevrangebyscore(INDEX,
+        return records(calls.await(calls.commands.zrevrangebyscore(INDEX,
                 Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding((double) before.toEpochMilli())),
-                Limit.create(0, limit)).toCompletableFuture());
+                Limit.create(0, limit)).toCompletableFuture()));
+    }
+
+    @Override
+    public List<AuditEntry> naming(long userId) {
+        return records(calls.await(calls.commands.zrange(Keys.USERS + ":user:" + userId + ":audit", 0, -1).toCompletableFuture()));
+    }
+
+    /** The records named {@code <chain>#<seq>}, in that order; those trimmed since are left out. */
+    private List<AuditEntry> records(List<String> members) {
         List<java.util.concurrent.CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
         for (String member : members) {
             int hash = member.lastIndexOf('#');
@@ -117,8 +187,7 @@ final class AuditStore implements AuditChains {
             List<StreamMessage<String, String>> found = reads.get(i).join();
             if (found.isEmpty()) continue; // trimmed since
             String member = members.get(i);
-            entries.add(new AuditEntry(member.substring(0, member.lastIndexOf('#')), Replies.streamNumber(found.get(0).getId()),
-                    found.get(0).getBody()));
+            entries.addAll(withPersonal(member.substring(0, member.lastIndexOf('#')), found));
         }
         return entries;
     }
@@ -130,7 +199,12 @@ final class AuditStore implements AuditChains {
     }
 
     private static Seal seal(String chain, StreamMessage<String, String> m) {
-        return new Seal(chain, Replies.streamNumber(m.getId()), m.getBody().get("prev"), m.getBody().get("hash"));
+        Map<String, String> digests = new LinkedHashMap<>();
+        String listed = m.getBody().get("digests");
+        if (listed != null && !listed.isEmpty()) {
+            for (String pair : listed.split(",")) digests.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return new Seal(chain, Replies.streamNumber(m.getId()), m.getBody().get("prev"), m.getBody().get("hash"), digests);
     }
 
     @Override
@@ -174,6 +248,46 @@ final class AuditStore implements AuditChains {
         }
         return new Checkpoint(Replies.streamNumber(m.getId()), Instant.ofEpochMilli(Long.parseLong(m.getBody().get("at"))),
                 heads, m.getBody().get("keyId"), m.getBody().get("signature"));
+    }
+
+    /** The users a record names: its actor, its target and its subject. */
+    private static Set<Long> named(AuditEntry e) {
+        Set<Long> users = new HashSet<>();
+        if ("user".equals(e.fields().get("actorKind"))) users.add(Long.parseLong(e.fields().get("actorId")));
+        String target = e.fields().getOrDefault("target", "");
+        if (target.matches("user:\\d+")) users.add(Long.parseLong(target.substring(5)));
+        e.subject().ifPresent(users::add);
+        return users;
+    }
+
+    @Override
+    public Optional<String> salt(long userId, boolean make) {
+        String fresh = "";
+        if (make) {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            fresh = java.util.HexFormat.of().formatHex(bytes);
+        }
+        return SaltReply.of(calls.await(calls.inUsers(SALT, Long.toString(userId), fresh))).salt();
+    }
+
+    @Override
+    public void forget(String chain, long seq, List<String> names) {
+        if (names.isEmpty()) return;
+        calls.await(calls.commands.hdel(Keys.chain(chain) + ":audit:personal",
+                names.stream().map(name -> seq + "/" + name).toArray(String[]::new)).toCompletableFuture());
+    }
+
+    @Override
+    public boolean note(Observation o, String once, java.time.Duration within) {
+        List<String> args = new ArrayList<>(List.of(o.action(), o.outcome(), o.actorKind(), Long.toString(o.actorId()),
+                o.actorRole(), o.target(), Long.toString(o.at().toEpochMilli()), o.requestId(), once,
+                Long.toString(Math.max(1, within.toMillis()))));
+        o.details().forEach((name, value) -> args.addAll(List.of(name, value)));
+        boolean recorded = NoteReply.of(calls.await(calls.inSlotOf(Keys.chain(o.chain()), NOTE, args.toArray(String[]::new))))
+                .recorded();
+        if (recorded) calls.await(calls.commands.sadd(TOUCHED, o.chain()).toCompletableFuture());
+        return recorded;
     }
 
     @Override

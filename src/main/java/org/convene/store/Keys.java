@@ -15,9 +15,10 @@ final class Keys {
     /** The audit sealer's own keys: its lease, the chains it knows, the chains touched, the signed checkpoints. */
     static final String AUDIT = "convene:{audit}";
 
-    /** The base of an audit chain: {@code users} is the users' slot, {@code meeting:<id>} that meeting's. */
+    /** The base of an audit chain: {@code users} is the users' slot, {@code hooks} the webhooks', {@code meeting:<id>} that meeting's. */
     static String chain(String chain) {
         if (chain.equals("users")) return USERS;
+        if (chain.equals("hooks")) return HOOKS;
         if (chain.startsWith("meeting:")) return meeting(Long.parseLong(chain.substring(8)));
         throw new IllegalArgumentException("no such audit chain: " + chain);
     }

@@ -161,23 +161,29 @@ final class RedisCalls {
         return replies.stream().map(this::result).toList();
     }
 
-    /** Runs a script in the users' slot. */
     /**
-     * Runs a meeting script that writes an audit record when it succeeds; then notes, not awaited, that the meeting's
-     * chain has a record to seal (a hint: the sealer looks at every chain once a minute besides). A refusal notes nothing.
+     * Runs a meeting script that writes an audit record when it succeeds; then notes that the meeting's
+     * chain has a record to seal (a hint: the sealer looks at every chain once a minute besides, so a failure to note it
+     * is not the action's). A refusal notes nothing.
      */
     CompletableFuture<Reply> audited(long meetingId, Script script, String... args) {
-        return inMeeting(meetingId, script, args).thenApply(reply -> touched(reply, "meeting:" + meetingId));
+        return inMeeting(meetingId, script, args).thenCompose(reply -> touched(reply, "meeting:" + meetingId));
     }
 
     /** The same for a script in the users' slot. */
     CompletableFuture<Reply> auditedInUsers(Script script, String... args) {
-        return inUsers(script, args).thenApply(reply -> touched(reply, "users"));
+        return inUsers(script, args).thenCompose(reply -> touched(reply, "users"));
     }
 
-    private Reply touched(Reply reply, String chain) {
-        if (reply.isOk()) commands.sadd(Keys.AUDIT + ":touched", chain);
-        return reply;
+    /** A script of a chain's slot that writes an audit record when it succeeds, with the same hint for the sealer. */
+    CompletableFuture<Reply> audited(CompletableFuture<Reply> run, String chain) {
+        return run.thenCompose(reply -> touched(reply, chain));
+    }
+
+    /** The reply once the hint is noted (awaited, so that a caller's next command comes after it). */
+    private CompletableFuture<Reply> touched(Reply reply, String chain) {
+        if (!reply.isOk()) return CompletableFuture.completedFuture(reply);
+        return commands.sadd(Keys.AUDIT + ":touched", chain).toCompletableFuture().handle((added, failed) -> reply);
     }
 
     /** Runs a script whose one key is {@code base}, in that key's slot (the audit chains'). */
@@ -185,6 +191,7 @@ final class RedisCalls {
         return scripts.run(script, new String[] {base}, args).thenApply(Reply::new);
     }
 
+    /** Runs a script in the users' slot. */
     CompletableFuture<Reply> inUsers(Script script, String... args) {
         return scripts.run(script, new String[] {Keys.USERS}, args).thenApply(Reply::new);
     }

@@ -34,6 +34,7 @@ public final class RedisStore implements Storage {
     private final MeetingRecords meetings;
     private final ModerationRecords moderation;
     private final AuditStore audit;
+    private final PersonalStore personal;
     private final RosterRecords roster;
     private final ChatRecords chat;
     private final EventLog history;
@@ -63,6 +64,7 @@ public final class RedisStore implements Storage {
         this.transitions = new Transitions(calls, locator, due, live);
         this.moderation = new ModerationRecords(calls, locator, live, signals);
         this.audit = new AuditStore(calls);
+        this.personal = new PersonalStore(calls);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue);
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.history = new EventLog(calls, locator);
@@ -74,6 +76,11 @@ public final class RedisStore implements Storage {
         this.deliveries = new WebhookQueue(calls);
         this.series = new SeriesRecords(calls, meetings, due);
         this.layout = new DataLayout(calls, maintenance::isEmpty);
+    }
+
+    @Override
+    public org.convene.core.port.PersonalRecords personal() {
+        return personal;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Credentials;
 import org.convene.core.port.UserStore;
 import java.time.Instant;
+import org.convene.model.Acting;
 import org.convene.model.Actor;
 import org.convene.model.GlobalRole;
 import org.convene.model.Refusal;
@@ -96,19 +97,20 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     @Override
-    public User create(UserDetails details) {
-        return save("", details, OptionalLong.empty());
+    public User create(UserDetails details, Acting acting, Instant now) {
+        return save("", details, OptionalLong.empty(), acting, now);
     }
 
     @Override
-    public User update(long userId, UserDetails details, OptionalLong expectedVersion) {
-        return save(Long.toString(userId), details, expectedVersion);
+    public User update(long userId, UserDetails details, OptionalLong expectedVersion, Acting acting, Instant now) {
+        return save(Long.toString(userId), details, expectedVersion, acting, now);
     }
 
     /** Creates a user ({@code userId} empty) or replaces one's details if at {@code expected} version ("" for any). */
-    private User save(String userId, UserDetails d, OptionalLong expected) {
-        SaveReply saved = SaveReply.of(calls.await(calls.inUsers(USER_SAVE, userId, version(expected), d.name(),
-                Integer.toString(d.age()), d.gender(), d.email())));
+    private User save(String userId, UserDetails d, OptionalLong expected, Acting acting, Instant now) {
+        SaveReply saved = SaveReply.of(calls.await(calls.auditedInUsers(USER_SAVE, userId, version(expected), d.name(),
+                Integer.toString(d.age()), d.gender(), d.email(), acting.wire()[0], acting.wire()[1], RedisCalls.ms(now),
+                acting.requestId())));
         return new User(saved.userId(), d, saved.version(), saved.role());
     }
 
@@ -127,8 +129,9 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     @Override
-    public void delete(long userId) {
-        calls.await(calls.inUsers(USER_DELETE, Long.toString(userId))).ok();
+    public void delete(long userId, Acting acting, Instant now) {
+        calls.await(calls.auditedInUsers(USER_DELETE, Long.toString(userId), acting.wire()[0], acting.wire()[1],
+                RedisCalls.ms(now), acting.requestId())).ok();
     }
 
     @Override
@@ -175,8 +178,9 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     @Override
-    public void setFeedTokenHash(long userId, String hash) {
-        calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "feed")).ok();
+    public void setFeedTokenHash(long userId, String hash, Acting acting, Instant now) {
+        calls.await(calls.auditedInUsers(USER_TOKEN, Long.toString(userId), hash, "feed", acting.wire()[0], acting.wire()[1],
+                RedisCalls.ms(now), acting.requestId())).ok();
     }
 
     @Override
@@ -186,8 +190,9 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     @Override
-    public void setUserTokenHash(long userId, String hash) {
-        calls.await(calls.inUsers(USER_TOKEN, Long.toString(userId), hash, "api")).ok();
+    public void setUserTokenHash(long userId, String hash, Acting acting, Instant now) {
+        calls.await(calls.auditedInUsers(USER_TOKEN, Long.toString(userId), hash, "api", acting.wire()[0], acting.wire()[1],
+                RedisCalls.ms(now), acting.requestId())).ok();
     }
 
     @Override

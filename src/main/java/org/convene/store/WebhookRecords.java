@@ -19,6 +19,7 @@ import org.convene.webhook.Endpoint;
 import org.convene.webhook.EndpointDetails;
 import org.convene.webhook.EventKind;
 import org.convene.webhook.port.WebhookStore;
+import org.convene.model.Acting;
 
 /**
  * Webhook endpoints and their delivery log, under the {@code {hooks}} hash tag (the keys are described in
@@ -41,20 +42,29 @@ final class WebhookRecords implements WebhookStore {
     }
 
     @Override
-    public Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now) {
+    public Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of("", RedisCalls.ms(now)));
+        args.addAll(actor(acting));
         args.addAll(fields(details));
         args.addAll(List.of("secret", sealedSecret));
         calls.webhookAdded();
-        return endpoint(EndpointReply.of(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).endpoint());
+        return endpoint(EndpointReply.of(calls.await(calls.audited(calls.inHooks(SAVE, args.toArray(String[]::new)), "hooks")))
+                .endpoint());
+    }
+
+    /** The actor's kind, id and role and the request, as the endpoint scripts take them for the audit record. */
+    private static List<String> actor(Acting acting) {
+        return List.of(acting.wire()[0], acting.wire()[1], acting.actor().role().wire(), acting.requestId());
     }
 
     @Override
-    public Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now) {
+    public Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
+        args.addAll(actor(acting));
         args.addAll(fields(details));
         args.addAll(List.of("enabled", enabled ? "1" : "0"));
-        return endpoint(EndpointReply.of(calls.await(calls.inHooks(SAVE, args.toArray(String[]::new)))).endpoint());
+        return endpoint(EndpointReply.of(calls.await(calls.audited(calls.inHooks(SAVE, args.toArray(String[]::new)), "hooks")))
+                .endpoint());
     }
 
     @Override
@@ -69,14 +79,19 @@ final class WebhookRecords implements WebhookStore {
     }
 
     @Override
-    public void deleteEndpoint(long id) {
-        found(calls.await(calls.inHooks(DELETE, Long.toString(id))));
+    public void deleteEndpoint(long id, Instant now, Acting acting) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
+        args.addAll(actor(acting));
+        found(calls.await(calls.audited(calls.inHooks(DELETE, args.toArray(String[]::new)), "hooks")));
     }
 
     @Override
-    public Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now) {
-        return endpoint(EndpointReply.of(calls.await(calls.inHooks(ROTATE, Long.toString(id), sealedSecret,
-                RedisCalls.ms(previousUntil), RedisCalls.ms(now)))).endpoint());
+    public Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now, Acting acting) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(id), sealedSecret, RedisCalls.ms(previousUntil),
+                RedisCalls.ms(now)));
+        args.addAll(actor(acting));
+        return endpoint(EndpointReply.of(calls.await(calls.audited(calls.inHooks(ROTATE, args.toArray(String[]::new)), "hooks")))
+                .endpoint());
     }
 
 

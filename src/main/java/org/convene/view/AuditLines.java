@@ -17,7 +17,8 @@ import org.convene.audit.Seal;
 
 /**
  * An audit export as JSON Lines: one object a line, a sealed record
- * ({@code {"type":"record","chain","seq","fields":{...},"prev","hash"}}) or a signed checkpoint
+ * ({@code {"type":"record","chain","seq","fields":{...},"prev","hash"}}, with {@code "digests":{"p.<x>":hex}} and the
+ * person's {@code "salt"} where it has personal fields) or a signed checkpoint
  * ({@code {"type":"checkpoint","n","at","heads":{chain:{"seq","hash"}},"keyId","signature"}}). What a line holds is
  * read back as written, so that a verification sees any byte that changed.
  */
@@ -32,6 +33,11 @@ public final class AuditLines {
             ObjectNode fields = o.putObject("fields");
             s.entry().fields().forEach(fields::put);
             o.put("prev", s.seal().prev()).put("hash", s.seal().hash());
+            if (!s.seal().digests().isEmpty()) {
+                ObjectNode digests = o.putObject("digests");
+                s.seal().digests().forEach(digests::put);
+            }
+            if (!s.salt().isEmpty()) o.put("salt", s.salt());
         } else {
             Checkpoint c = ((AuditLine.Signed) line).checkpoint();
             o.put("type", "checkpoint").put("n", c.n()).put("at", c.at().toString());
@@ -70,7 +76,10 @@ public final class AuditLines {
             o.required("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
             String chain = text(o, "chain");
             long seq = o.required("seq").asLong();
-            return new AuditLine.Sealed(n, new AuditEntry(chain, seq, fields), new Seal(chain, seq, text(o, "prev"), text(o, "hash")));
+            Map<String, String> digests = new LinkedHashMap<>();
+            if (o.has("digests")) o.get("digests").fields().forEachRemaining(d -> digests.put(d.getKey(), d.getValue().asText()));
+            return new AuditLine.Sealed(n, new AuditEntry(chain, seq, fields),
+                    new Seal(chain, seq, text(o, "prev"), text(o, "hash"), digests), o.has("salt") ? text(o, "salt") : "");
         }
         if (type.equals("checkpoint")) {
             Map<String, Checkpoint.Head> heads = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.convene.model.Acting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,16 @@ public final class Webhooks {
                          Optional<Boolean> enabled) {
     }
 
-    /** Makes an endpoint with a new secret, refusing a target inside the network. */
+    /** Makes an endpoint with a new secret as root (the command line), refusing a target inside the network. */
     public WithSecret create(EndpointDetails details) {
+        return create(details, Acting.ROOT);
+    }
+
+    /** Makes an endpoint with a new secret on behalf of {@code acting}, recorded in the same step. */
+    public WithSecret create(EndpointDetails details, Acting acting) {
         guard.refuseIfInside(details.url().getHost());
         String secret = Signatures.newSecret();
-        return new WithSecret(store.createEndpoint(details, box.seal(secret), clock.instant()), secret);
+        return new WithSecret(store.createEndpoint(details, box.seal(secret), clock.instant(), acting), secret);
     }
 
     public List<Endpoint> endpoints() {
@@ -63,25 +69,34 @@ public final class Webhooks {
         return store.endpoint(id).orElseThrow(Refusal.INVALID_WEBHOOK::refuse);
     }
 
-    /** Changes what {@code change} names; a new target is checked like a new endpoint's. */
-    public Endpoint update(long id, Change change) {
+    /** Changes what {@code change} names on behalf of {@code acting}, recorded; a new target is checked like a new one's. */
+    public Endpoint update(long id, Change change, Acting acting) {
         Endpoint current = endpoint(id);
         EndpointDetails details = new EndpointDetails(change.url().orElse(current.details().url()),
                 change.events().orElse(current.details().events()),
                 change.description().orElse(current.details().description()));
         if (change.url().isPresent()) guard.refuseIfInside(details.url().getHost());
-        return store.updateEndpoint(id, details, change.enabled().orElse(current.enabled()), clock.instant());
+        return store.updateEndpoint(id, details, change.enabled().orElse(current.enabled()), clock.instant(), acting);
     }
 
+    /** Deletes an endpoint as root (the command line). */
     public void delete(long id) {
-        store.deleteEndpoint(id);
+        delete(id, Acting.ROOT);
     }
 
-    /** Gives the endpoint a new secret; the old one keeps signing beside it for {@link #ROTATION_OVERLAP}. */
-    public WithSecret rotateSecret(long id) {
+    /** Deletes an endpoint on behalf of {@code acting}, recorded in the same step. */
+    public void delete(long id, Acting acting) {
+        store.deleteEndpoint(id, clock.instant(), acting);
+    }
+
+    /**
+     * Gives the endpoint a new secret on behalf of {@code acting}, recorded (never the secret); the old one keeps
+     * signing beside it for {@link #ROTATION_OVERLAP}.
+     */
+    public WithSecret rotateSecret(long id, Acting acting) {
         String secret = Signatures.newSecret();
         Instant now = clock.instant();
-        return new WithSecret(store.rotateSecret(id, box.seal(secret), now.plus(ROTATION_OVERLAP), now), secret);
+        return new WithSecret(store.rotateSecret(id, box.seal(secret), now.plus(ROTATION_OVERLAP), now, acting), secret);
     }
 
     /** A page of the endpoint's delivery log, newest first. */

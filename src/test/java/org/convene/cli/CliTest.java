@@ -432,15 +432,46 @@ class CliTest {
     void anExportOfTheSealedTrailVerifiesOfflineAndAnEditedOneIsNamedAtItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         convene("host", "cohost", "2", "2");
-        assertThat(convene("audit", "seal").out()).isEqualTo("Sealed 1 records; signed checkpoint 1");
+        // The two users the world made and the co-host appointed.
+        assertThat(convene("audit", "seal").out()).isEqualTo("Sealed 3 records; signed checkpoint 1");
         java.nio.file.Path file = dir.resolve("audit.jsonl");
-        assertThat(convene("audit", "export", "--out", file.toString()).out()).isEqualTo("Wrote 2 lines to " + file);
+        assertThat(convene("audit", "export", "--out", file.toString()).out()).isEqualTo("Wrote 4 lines to " + file);
         String key = convene("audit", "public-key").out();
 
         assertThat(convene("audit", "verify", file.toString(), "--public-key", key))
-                .isEqualTo(new Run(0, "Intact: 1 records and 1 checkpoints, verified up to checkpoint 1", ""));
+                .isEqualTo(new Run(0, "Intact: 3 records and 1 checkpoints, verified up to checkpoint 1", ""));
         java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("user:2", "user:3"));
         assertThat(convene("audit", "verify", file.toString(), "--public-key", key)).isEqualTo(
                 new Run(1, "Broken: line 1 (meeting:2 #1): its content does not match its hash (edited)", ""));
+    }
+
+    @Test
+    void aUsersExportIsOneJsonDocumentWithTheirProfile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("john.json");
+
+        assertThat(convene("user", "export", "1", "--out", file.toString()).out()).isEqualTo("Wrote the export of user 1 to " + file);
+
+        var export = org.convene.view.Json.MAPPER.readTree(file.toFile());
+        assertThat(export.path("profile").path("id").asLong()).isEqualTo(1);
+        assertThat(export.path("audit").findValuesAsText("action")).isEmpty(); // nothing is sealed yet
+    }
+
+    @Test
+    void erasingAUserSaysWhatWasErasedAndAgainThatItWasBefore() {
+        assertThat(convene("user", "erase", "1", "--reason", "asked").out())
+                .isEqualTo("User 1 erased: 0 messages removed in 0 meetings, 0 webhook messages redacted, 0 audit records blanked");
+        assertThat(convene("user", "erase", "1", "--reason", "asked").out()).startsWith("User 1 was erased before");
+        assertThat(convene("user", "get", "1").code()).isNotZero();
+    }
+
+    @Test
+    void theTailShowsTheLatestSealedRecordsOldestFirst() {
+        convene("host", "cohost", "2", "2");
+        convene("audit", "seal");
+
+        List<String> lines = convene("audit", "tail", "--limit", "2").out().lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("meeting:2 #1  cohost_appointed  by root  on user:2");
     }
 }

@@ -20,7 +20,7 @@ final class InMemoryCredentials implements Credentials {
     }
 
     @Override
-    public synchronized void setUserTokenHash(long userId, String hash) {
+    public synchronized void setUserTokenHash(long userId, String hash, org.convene.model.Acting acting, java.time.Instant now) {
         if (!emails.containsKey(userId)) throw Refusal.INVALID_USER.refuse();
         users.values().removeIf(owner -> owner.userId() == userId);
         users.put(hash, new TokenOwner(userId, emails.get(userId), GlobalRole.MEMBER));
@@ -45,7 +45,7 @@ final class InMemoryCredentials implements Credentials {
     private final Map<String, Long> feedTokens = new HashMap<>();
 
     @Override
-    public void setFeedTokenHash(long userId, String hash) {
+    public void setFeedTokenHash(long userId, String hash, org.convene.model.Acting acting, java.time.Instant now) {
         feedTokens.values().removeIf(id -> id == userId);
         feedTokens.put(hash, userId);
     }

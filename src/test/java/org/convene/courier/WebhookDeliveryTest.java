@@ -152,7 +152,7 @@ class WebhookDeliveryTest {
         new Webhook(made.secret()).verify(first.getBody().utf8(), headers(first));
         int before = received.size();
 
-        Webhooks.WithSecret rotated = webhooks.rotateSecret(made.endpoint().id());
+        Webhooks.WithSecret rotated = webhooks.rotateSecret(made.endpoint().id(), org.convene.model.Acting.ROOT);
         convene.post(convene.participants(instance).get(0).userId(), instance, "after the rotation");
         lookUntil(d, () -> received.size() > before);
         RecordedRequest second = received.get(before);

@@ -115,6 +115,8 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/users/1/token", null, 200, 403, 403, 403, 403),
             new Row("GET", "/users/1/events", null, 200, 200, 403, 200, 403),
             new Row("GET", "/users/1/attendance", null, 200, 200, 403, 200, 403),
+            new Row("GET", "/users/1/export", null, 200, 200, 403, 200, 403),
+            new Row("POST", "/users/1/erase", "{\"reason\":\"asked\"}", 200, 403, 403, 403, 403),
             new Row("DELETE", "/users/1", null, 204, 403, 403, 403, 403),
             new Row("GET", "/meetings/2", null, 200, 200, 200, 200, 200),
             new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403, 201, 201),

@@ -109,7 +109,7 @@ abstract class AdministrationContract extends StoreContract {
     void aDeletedUserGetsNoToken() {
         convene.deleteUser(jane.id());
 
-        assertRefusedAndUnchanged(() -> store.credentials().setUserTokenHash(jane.id(), "d".repeat(64)), Refusal.INVALID_USER,
+        assertRefusedAndUnchanged(() -> store.credentials().setUserTokenHash(jane.id(), "d".repeat(64), org.convene.model.Acting.ROOT, java.time.Instant.now()), Refusal.INVALID_USER,
                 "Invalid user ID");
     }
 
@@ -290,10 +290,10 @@ abstract class AdministrationContract extends StoreContract {
 
     @Test
     void aUserTokenHashFindsItsUserUntilRotated() {
-        store.credentials().setUserTokenHash(john.id(), "a".repeat(64));
+        store.credentials().setUserTokenHash(john.id(), "a".repeat(64), org.convene.model.Acting.ROOT, java.time.Instant.now());
         assertThat(store.credentials().userWithTokenHash("a".repeat(64))).map(o -> o.userId()).hasValue(john.id());
 
-        store.credentials().setUserTokenHash(john.id(), "b".repeat(64));
+        store.credentials().setUserTokenHash(john.id(), "b".repeat(64), org.convene.model.Acting.ROOT, java.time.Instant.now());
 
         assertThat(store.credentials().userWithTokenHash("a".repeat(64))).isEmpty();
         assertThat(store.credentials().userWithTokenHash("b".repeat(64))).map(o -> o.userId()).hasValue(john.id());
@@ -302,7 +302,7 @@ abstract class AdministrationContract extends StoreContract {
     @Test
     void deletingAUserRetiresTheirToken() {
         var temp = convene.createUser(new UserDetails("Temp", 20, "", "temp@example.com"));
-        store.credentials().setUserTokenHash(temp.id(), "c".repeat(64));
+        store.credentials().setUserTokenHash(temp.id(), "c".repeat(64), org.convene.model.Acting.ROOT, java.time.Instant.now());
 
         convene.deleteUser(temp.id());
 

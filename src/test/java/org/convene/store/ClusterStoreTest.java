@@ -130,4 +130,12 @@ class ClusterStoreTest {
             return ClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class PersonalDataOnRequest extends PersonalDataContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
 }

@@ -154,4 +154,12 @@ class EmbeddedStoreTest {
             return EmbeddedStoreTest.redis();
         }
     }
+
+    @Nested
+    class PersonalDataOnRequest extends PersonalDataContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
 }

@@ -130,4 +130,12 @@ class Redis7StoreTest {
             return Redis7StoreTest.redis();
         }
     }
+
+    @Nested
+    class PersonalDataOnRequest extends PersonalDataContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
 }

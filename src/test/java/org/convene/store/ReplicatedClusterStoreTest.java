@@ -137,4 +137,12 @@ class ReplicatedClusterStoreTest {
             return ReplicatedClusterStoreTest.redis();
         }
     }
+
+    @Nested
+    class PersonalDataOnRequest extends PersonalDataContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
 }

@@ -65,7 +65,8 @@ abstract class RolesContract extends StoreContract {
                 .containsEntry("actorKind", "user").containsEntry("actorId", Long.toString(ada.id()))
                 .containsEntry("actorRole", "admin").containsEntry("target", "user:" + jane.id())
                 .containsEntry("before", "member").containsEntry("after", "organizer").containsEntry("requestId", "r-2");
-        assertThat(audit()).extracting(StreamMessage::getId).containsExactly("1-0", "2-0");
+        assertThat(audit()).extracting(StreamMessage::getId).as("numbered without gaps")
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, audit().size()).mapToObj(i -> i + "-0").toList());
     }
 
     @Test
@@ -118,11 +119,12 @@ abstract class RolesContract extends StoreContract {
     @Test
     void givingTheRoleAUserHasChangesAndRecordsNothing() throws Exception {
         long version = convene.user(jane.id()).version();
+        int records = audit().size();
 
         User same = convene.roles().change(jane.id(), GlobalRole.MEMBER, Actor.ROOT, "r");
 
         assertThat(same.version()).isEqualTo(version);
-        assertThat(audit()).isEmpty();
+        assertThat(audit()).hasSize(records);
     }
 
     @Test
@@ -134,7 +136,7 @@ abstract class RolesContract extends StoreContract {
     @Test
     void aTokenResolvesToItsUsersCurrentRole() {
         convene.roles().change(jane.id(), GlobalRole.ORGANIZER, Actor.ROOT, "r");
-        store.credentials().setUserTokenHash(jane.id(), "ab".repeat(32));
+        store.credentials().setUserTokenHash(jane.id(), "ab".repeat(32), org.convene.model.Acting.ROOT, java.time.Instant.now());
 
         assertThat(store.credentials().userWithTokenHash("ab".repeat(32)).orElseThrow().role())
                 .isEqualTo(GlobalRole.ORGANIZER);
@@ -215,7 +217,7 @@ abstract class RolesContract extends StoreContract {
 
     @Test
     void aSuspensionRetiresTheUsersTokenAndIsRecorded() throws Exception {
-        store.credentials().setUserTokenHash(jane.id(), "cd".repeat(32));
+        store.credentials().setUserTokenHash(jane.id(), "cd".repeat(32), org.convene.model.Acting.ROOT, java.time.Instant.now());
 
         User suspended = convene.roles().suspend(jane.id(), true, Actor.ROOT, "r-s");
 
@@ -228,7 +230,7 @@ abstract class RolesContract extends StoreContract {
     @Test
     void aTokenMadeWhileSuspendedOpensNothingUntilTheSuspensionIsLifted() {
         convene.roles().suspend(jane.id(), true, Actor.ROOT, "r");
-        store.credentials().setUserTokenHash(jane.id(), "ef".repeat(32));
+        store.credentials().setUserTokenHash(jane.id(), "ef".repeat(32), org.convene.model.Acting.ROOT, java.time.Instant.now());
         assertThat(store.credentials().userWithTokenHash("ef".repeat(32))).isEmpty();
 
         User lifted = convene.roles().suspend(jane.id(), false, Actor.ROOT, "r");

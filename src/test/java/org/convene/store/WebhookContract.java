@@ -239,7 +239,7 @@ abstract class WebhookContract extends StoreContract {
         assertThat(webhooks.endpoint(e.id()).disabledReason()).hasValueSatisfying(r -> assertThat(r).contains("410"));
 
         answer = s -> new Courier.Answer(200, 1, "");
-        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)));
+        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)), org.convene.model.Acting.ROOT);
         deliverAll(d, e);
 
         assertThat(sent).extracting(Sent::type).containsExactly("participant.joined", "chat.message_posted");
@@ -379,10 +379,56 @@ abstract class WebhookContract extends StoreContract {
             return !handed.isEmpty();
         });
 
-        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
-        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)));
+        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)), org.convene.model.Acting.ROOT);
+        webhooks.update(e.id(), new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)), org.convene.model.Acting.ROOT);
 
         assertThat(redis().async().zscore(Keys.HOOKS + ":due", handed.get(0).lane()).get())
                 .as("the lane in flight is not made due a second time").isNull();
+    }
+
+    @Test
+    void changesToAnEndpointAreRecordedInTheHooksChainWithoutSecretsOrTheAddressesQuery() {
+        var made = webhooks.create(new EndpointDetails(URI.create("http://receiver.example/hook?token=s3cret"), Set.of(), ""),
+                org.convene.model.Acting.ROOT);
+        long id = made.endpoint().id();
+        webhooks.update(id, new Webhooks.Change(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)),
+                org.convene.model.Acting.ROOT);
+        var rotated = webhooks.rotateSecret(id, org.convene.model.Acting.ROOT);
+        webhooks.delete(id, org.convene.model.Acting.ROOT);
+
+        var records = store.audit().after("hooks", 0, 10);
+
+        assertThat(records).extracting(r -> r.fields().get("action"))
+                .containsExactly("endpoint_created", "endpoint_changed", "endpoint_secret_rotated", "endpoint_deleted");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.fields()).containsEntry("target", "endpoint:" + id).containsEntry("actorKind", "root");
+            assertThat(r.fields().values()).noneMatch(v -> v.contains("s3cret") || v.contains(made.secret().substring(6))
+                    || v.contains(rotated.secret().substring(6)) || v.contains("v1."));
+        });
+        assertThat(records.get(0).fields().get("after")).contains("url=http://receiver.example/hook");
+    }
+
+    @Test
+    void anErasedPersonsMessagesWaitingForDeliveryAreRedactedNotDropped() throws Exception {
+        Endpoint e = endpoint(EventKind.CHAT_MESSAGE_POSTED);
+        long open = openInstance().id();
+        convene.join(john.id(), open);
+        convene.post(john.id(), open, "the secret plan");
+        convene.join(jane.id(), open);
+        convene.post(jane.id(), open, "jane's own words");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            queue.drainOutboxes(clock.instant(), Duration.ofDays(30));
+            return log(e).size() == 2;
+        });
+
+        new org.convene.core.PersonalData(convene, store.personal(), new org.convene.audit.AuditTrail(store.audit(),
+                org.convene.audit.SealKey.generate()), clock).erase(john.id(), "asked", OptionalLong.empty(),
+                org.convene.model.Acting.ROOT);
+
+        List<String> payloads = new ArrayList<>();
+        for (Delivery d : log(e)) payloads.add(redis().async().hget(Keys.HOOKS + ":msg:" + d.messageId(), "payload").get());
+        assertThat(log(e)).hasSize(2).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING));
+        assertThat(payloads).noneMatch(p -> p.contains("the secret plan"))
+                .anyMatch(p -> p.contains("[removed]")).anyMatch(p -> p.contains("jane's own words"));
     }
 }

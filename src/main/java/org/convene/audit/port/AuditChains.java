@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.convene.audit.AuditEntry;
 import org.convene.audit.Checkpoint;
+import org.convene.audit.Observation;
 import org.convene.audit.Seal;
 
 /** Where the audit chains, their seals and the signed checkpoints are kept: the sealer's and the export's port. */
@@ -49,6 +50,24 @@ public interface AuditChains {
 
     /** The checkpoints made from {@code from} to {@code to}, in order. */
     List<Checkpoint> checkpoints(Instant from, Instant to);
+
+    /**
+     * The salt of user {@code userId}'s personal fields: made on first use when {@code make}; empty once they are erased
+     * (and, without {@code make}, before it is made).
+     */
+    Optional<String> salt(long userId, boolean make);
+
+    /** Deletes the personal fields {@code names} of record {@code seq} of the chain (idempotent): the person is erased. */
+    void forget(String chain, long seq, List<String> names);
+
+    /** The records that name user {@code userId} (as actor, target or subject), indexed by the sealer, oldest first. */
+    List<AuditEntry> naming(long userId);
+
+    /**
+     * Records an observation in its chain, at most once per {@code once} key ({@code ""}: every time) within
+     * {@code within}; whether it was recorded.
+     */
+    boolean note(Observation observation, String once, java.time.Duration within);
 
     /** Takes the sealer's lease for {@code holder} (or renews it) for {@code millis}; whether it holds it now. */
     boolean lease(String holder, long millis);

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.time.Instant;
+import org.convene.model.Acting;
 import org.convene.model.GlobalRole;
 
 /** Where token hashes are kept: the port behind bearer-token access. Tokens themselves are never stored. */
@@ -23,11 +25,11 @@ public interface Credentials {
         return owners;
     }
 
-    /** Gives a user a new token hash, retiring the previous one; refuses with "Invalid user ID" for a deleted user. */
-    void setUserTokenHash(long userId, String hash);
+    /** Gives a user a new token hash, retiring the previous one, recorded in the same step; refuses with "Invalid user ID" for a deleted user. */
+    void setUserTokenHash(long userId, String hash, Acting acting, Instant now);
 
     /** Gives a user a new calendar feed token hash, retiring the previous one; refuses for a deleted user. */
-    void setFeedTokenHash(long userId, String hash);
+    void setFeedTokenHash(long userId, String hash, Acting acting, Instant now);
 
     /** Returns the user whose calendar feed token has this hash, if any. */
     OptionalLong userWithFeedTokenHash(String hash);

@@ -8,6 +8,9 @@ public interface Storage {
 
     UserStore users();
 
+    /** A person's traces, read for their export and erased on request. */
+    PersonalRecords personal();
+
     /** Token hashes of the users and of the administrator. */
     Credentials credentials();
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.convene.model.Acting;
 import org.convene.model.Actor;
 import org.convene.model.GlobalRole;
 import org.convene.model.User;
@@ -15,17 +16,20 @@ import org.convene.model.UserDetails;
  */
 public interface UserStore {
 
-    /** Creates a user; refuses an e-mail another user has. */
-    User create(UserDetails details);
+    /** Creates a user, with its audit record in the same step; refuses an e-mail another user has. */
+    User create(UserDetails details, Acting acting, Instant now);
 
-    /** Replaces a user's details if its version is {@code expectedVersion} (any version when empty). */
-    User update(long userId, UserDetails details, OptionalLong expectedVersion);
+    /**
+     * Replaces a user's details if its version is {@code expectedVersion} (any version when empty), with an audit record
+     * naming the fields that changed in the same step.
+     */
+    User update(long userId, UserDetails details, OptionalLong expectedVersion, Acting acting, Instant now);
 
     /**
      * Deletes a user: they can no longer be read or act and their e-mail is free; their history stays.
      * Taking them out of the instances they are inside is the roster's ({@link Roster#removeEverywhere}).
      */
-    void delete(long userId);
+    void delete(long userId, Acting acting, Instant now);
 
     /**
      * Gives a user a global role, with its audit record in the same step; the actor's right is checked there

@@ -2,6 +2,7 @@ package org.convene.webhook.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.convene.model.Acting;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,19 +18,19 @@ import org.convene.webhook.EndpointDetails;
  */
 public interface WebhookStore {
 
-    Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now);
+    Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now, Acting acting);
 
     /** Replaces an endpoint's details and whether it is enabled; enabling it makes its waiting deliveries due. */
-    Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now);
+    Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now, Acting acting);
 
     Optional<Endpoint> endpoint(long id);
 
     List<Endpoint> endpoints();
 
-    void deleteEndpoint(long id);
+    void deleteEndpoint(long id, Instant now, Acting acting);
 
     /** Gives the endpoint a new sealed secret; the one it replaces keeps signing until {@code previousUntil}. */
-    Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now);
+    Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now, Acting acting);
 
     /** A page of an endpoint's delivery log, newest first, before delivery {@code before} if given. */
     List<Delivery> deliveries(long endpointId, Optional<DeliveryStatus> status, OptionalLong before, int limit);

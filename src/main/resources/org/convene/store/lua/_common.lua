@@ -25,14 +25,37 @@ local function after_id(after)
   return '(' .. after
 end
 
--- Appends one audit record to <chain>:audit in the step of the action it records, numbered gap-free by
+-- Appends one audit record with its outcome ('ok'; 'refused' for a sampled refusal) to <chain>:audit in the step of the action it records, numbered gap-free by
 -- <chain>:audit:seq (entry ids <seq>-0). `actor` is {kind = root | user, id = user id or '0', role = their role};
--- `...` are further field, value pairs.
-local function audit(chain, now, action, actor, target, before, after, requestId, ...)
+-- `...` are further field, value pairs. A field named `p.<x>` is personal (a name, an e-mail, a reason written
+-- about someone): its value is kept aside in <chain>:audit:personal ('<seq>/p.<x>' -> value, where erasing the
+-- person deletes it) and the record lists its name in `personal`; `subject` names the person (a user id). The
+-- sealer seals a salted digest of it (audit/AuditChain), so that the chain still verifies once it is erased.
+local function audit_as(outcome, chain, now, action, actor, target, before, after, requestId, ...)
   local seq = redis.call('INCR', chain .. ':audit:seq')
-  redis.call('XADD', chain .. ':audit', seq .. '-0', 'at', now, 'action', action, 'outcome', 'ok',
+  local more, extra, personal = {...}, {}, {}
+  for i = 1, #more, 2 do
+    if string.sub(more[i], 1, 2) == 'p.' then
+      personal[#personal + 1] = more[i]
+      redis.call('HSET', chain .. ':audit:personal', seq .. '/' .. more[i], more[i + 1])
+    else
+      extra[#extra + 1] = more[i]
+      extra[#extra + 1] = more[i + 1]
+    end
+  end
+  if #personal > 0 then
+    extra[#extra + 1] = 'personal'
+    extra[#extra + 1] = table.concat(personal, ',')
+  end
+  redis.call('XADD', chain .. ':audit', seq .. '-0', 'at', now, 'action', action, 'outcome', outcome,
       'actorKind', actor.kind, 'actorId', actor.id, 'actorRole', actor.role, 'target', target,
-      'before', before, 'after', after, 'requestId', requestId, ...)
+      'before', before, 'after', after, 'requestId', requestId, unpack(extra))
+  return seq
+end
+
+-- The record of what was done (outcome 'ok'); see audit_as.
+local function audit(chain, now, action, actor, target, before, after, requestId, ...)
+  return audit_as('ok', chain, now, action, actor, target, before, after, requestId, ...)
 end
 
 -- Entries a live feed keeps (about: trimmed with MAXLEN ~); older ones are in the logs.

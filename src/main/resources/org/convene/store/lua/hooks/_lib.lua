@@ -17,6 +17,8 @@
 --                                       to due when it is: a lane on the work stream or in flight must not twice)
 --   <base>:work                   stream  lane: lanes handed to the nodes' workers through the consumer group
 --                                       'deliver'; a node that dies holding one leaves it pending for another to claim
+--   <base>:audit                 stream  <seq>-0: the audit records of what changed endpoints (see audit() in _common.lua);
+--                                       <base>:audit:seq their count (the chain 'hooks')
 --   <base>:dirty                  set   meeting ids whose outbox was written (announced after each write; swept)
 --   <base>:pump:<mid>             string  the token of the node draining that meeting's outbox (expires)
 -- Times are UTC epoch milliseconds, passed as strings.
@@ -29,6 +31,15 @@ local function lkey(lane) return base .. ':lane:' .. lane end
 
 -- A delivery id as the log's member: fixed width, so that members of one millisecond sort by id.
 local function padded(did) return string.format('%012d', tonumber(did)) end
+
+-- A value of an endpoint's field as its audit record shows it: a URL without its query and user information, which
+-- may hold a secret (a token in the address).
+local function shown(field, value)
+  if field ~= 'url' or not value then return value or '' end
+  value = string.gsub(value, '[?#].*$', '')
+  value = string.gsub(value, '//[^/@]*@', '//')
+  return value
+end
 
 local function enabled(eid) return redis.call('HGET', ekey(eid), 'enabled') == '1' end
 

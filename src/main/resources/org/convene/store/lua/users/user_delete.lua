@@ -1,8 +1,9 @@
 -- user_delete: deletes a user, keeping the record as a tombstone (deleted = 1).
 -- Frees their e-mail and token and drops them from the list, but keeps the record, so that events, chat
 -- and participants that name the user never point at nothing. A deleted user cannot be read, changed, or join.
+-- The deletion and its audit record are one step.
 -- KEYS: 1 users base
--- ARGV: 1 user id
+-- ARGV: 1 user id, 2 actor kind (root, user, system), 3 actor id (0 but for a user), 4 now (ms), 5 request id ('' none)
 -- REPLY: {'OK'} | {'INVALID_USER'}
 local uid = ARGV[1]
 local user = redis.call('HMGET', ukey(uid), 'email', 'deleted', 'tokenHash')
@@ -13,4 +14,6 @@ redis.call('ZREM', base .. ':ids', uid)
 redis.call('SREM', base .. ':admins', uid)
 redis.call('HDEL', ukey(uid), 'tokenHash')
 redis.call('HSET', ukey(uid), 'deleted', 1)
+audit(base, ARGV[4], 'user_deleted', acting_admin(ARGV[2], ARGV[3]), 'user:' .. uid, 'active', 'deleted', ARGV[5],
+    'subject', uid)
 return {'OK'}
