@@ -13,7 +13,7 @@ final class AuditKey {
     private AuditKey() {}
 
     static SealKey of(Settings settings, boolean persistent) {
-        if (settings.auditKey().isPresent()) return SealKey.of(settings.auditKey().get());
+        if (settings.audit().key().isPresent()) return SealKey.of(settings.audit().key().get());
         if (!persistent) return SealKey.generate();
         Path file = settings.store().dataDir().resolve("audit-seal.key");
         return SealKey.of(KeyFile.readOrMake(file, () -> SealKey.generate().privateBase64(), "audit seal key"));

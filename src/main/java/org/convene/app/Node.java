@@ -142,9 +142,9 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** The audit sealer for this node's store and key, not started: it seals every 2 s once started. */
+    /** The audit sealer for this node's store and key, not started: it seals every 2 s once started, trims hourly. */
     public AuditSealer sealer() {
-        return services.audit().sealer(clock, Duration.ofSeconds(2));
+        return services.audit().sealer(clock, Duration.ofSeconds(2), settings.audit().retention());
     }
 
     /** A webhook dispatcher for this node, not started, with its metrics; unique in the consumer group. */

@@ -17,7 +17,16 @@ import org.convene.webhook.WebhookSettings;
  */
 public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
                        String requestLogLevel, String logFormat, WebhookSettings webhooks, Optional<String> webhookKey,
-                       Optional<String> auditKey) {
+                       AuditSettings audit) {
+
+    /** The audit trail's settings: the key that signs its checkpoints (else a key file), and how long records are kept. */
+    public record AuditSettings(Optional<String> key, Duration retention) {
+        public AuditSettings {
+            if (retention.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("CONVENE_AUDIT_RETENTION_DAYS must be at least 1");
+            }
+        }
+    }
 
     /** Reads the settings from {@code env}, with defaults for what is missing. */
     public static Settings from(Map<String, String> env) {
@@ -49,7 +58,8 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 read.text("CONVENE_LOG_LEVEL", "WARN"), read.text("CONVENE_REQUEST_LOG", "INFO"),
                 read.text("CONVENE_LOG_FORMAT", "text"), webhooks,
                 Optional.of(read.text("CONVENE_WEBHOOK_KEY", "")).filter(s -> !s.isEmpty()),
-                Optional.of(read.text("CONVENE_AUDIT_KEY", "")).filter(s -> !s.isEmpty()));
+                new AuditSettings(Optional.of(read.text("CONVENE_AUDIT_KEY", "")).filter(s -> !s.isEmpty()),
+                        Duration.ofDays(read.number("CONVENE_AUDIT_RETENTION_DAYS", 365))));
     }
 
     public Settings {
@@ -66,17 +76,17 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
     public Settings withStore(StoreSettings other) {
-        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, auditKey);
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit);
     }
 
     /** The same settings with another server part. */
     public Settings withServer(ServerSettings other) {
-        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, auditKey);
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit);
     }
 
     /** The same settings with other webhook settings: for tests. */
     public Settings withWebhooks(WebhookSettings other) {
-        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey, auditKey);
+        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey, audit);
     }
 
     private record Reader(Map<String, String> env) {

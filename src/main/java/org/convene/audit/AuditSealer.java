@@ -24,11 +24,16 @@ public final class AuditSealer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealer.class);
     private static final int BATCH = 500;
     private static final Duration SWEEP = Duration.ofMinutes(1);
+    private static final Duration TRIM_EVERY = Duration.ofHours(1);
+    /** How long records are kept unless configured: a year. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
     private final AuditChains chains;
     private final SealKey key;
     private final Clock clock;
     private final Duration period;
+    private final Duration retention;
+    private Instant trimmedAt = Instant.MIN;
     private final String holder = UUID.randomUUID().toString();
     private final Map<String, Checkpoint.Head> heads = new HashMap<>();
     private Instant sweptAt = Instant.MIN;
@@ -36,12 +41,19 @@ public final class AuditSealer implements AutoCloseable {
     private volatile Duration lag = Duration.ZERO;
     private Thread thread;
 
-    /** A sealer of {@code chains} signing with {@code key}, ticking every {@code period} once started. */
+    /** A sealer of {@code chains} signing with {@code key}, ticking every {@code period} once started; the default retention. */
     public AuditSealer(AuditChains chains, SealKey key, Clock clock, Duration period) {
+        this(chains, key, clock, period, DEFAULT_RETENTION);
+    }
+
+    /** The same, trimming records older than {@code retention} (once an hour) behind an anchor record. */
+    public AuditSealer(AuditChains chains, SealKey key, Clock clock, Duration period, Duration retention) {
+        if (retention.compareTo(Duration.ofDays(1)) < 0) throw new IllegalArgumentException("retention: at least a day, was " + retention);
         this.chains = chains;
         this.key = key;
         this.clock = clock;
         this.period = period;
+        this.retention = retention;
     }
 
     /** What one tick did: records sealed, and the checkpoint signed if the heads moved. */
@@ -91,6 +103,10 @@ public final class AuditSealer implements AutoCloseable {
         }
         lag = oldest;
         forgetErased(salts);
+        if (!now.isBefore(trimmedAt.plus(TRIM_EVERY))) {
+            trimmedAt = now;
+            trim(now);
+        }
         Optional<Checkpoint> signed = Optional.empty();
         Optional<Checkpoint> latest = chains.latestCheckpoint();
         if (moved || latest.isEmpty() && !heads.isEmpty() || latest.isPresent() && !latest.get().heads().equals(heads)) {
@@ -118,6 +134,18 @@ public final class AuditSealer implements AutoCloseable {
                     : AuditChain.digest(UUID.randomUUID().toString(), ""));
         }
         return digests;
+    }
+
+    /**
+     * Takes every chain's sealed records older than the retention away behind an anchor record (sealed at the next tick,
+     * after the chain's head), and the index's entries and checkpoints as old.
+     */
+    private void trim(Instant now) {
+        Instant cutoff = now.minus(retention);
+        for (String chain : chains.chains()) {
+            chains.head(chain).ifPresent(head -> chains.trim(chain, cutoff, head.seq(), now, retention.toDays()));
+        }
+        chains.trimIndex(cutoff);
     }
 
     /**

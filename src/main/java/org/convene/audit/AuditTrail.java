@@ -25,9 +25,14 @@ public final class AuditTrail {
         this.key = key;
     }
 
-    /** A sealer of this trail with its key, ticking every {@code period} once started. */
+    /** A sealer of this trail with its key, ticking every {@code period} once started, keeping records a year. */
     public AuditSealer sealer(java.time.Clock clock, java.time.Duration period) {
         return new AuditSealer(chains, key, clock, period);
+    }
+
+    /** The same, keeping records for {@code retention}. */
+    public AuditSealer sealer(java.time.Clock clock, java.time.Duration period, java.time.Duration retention) {
+        return new AuditSealer(chains, key, clock, period, retention);
     }
 
     /** What a search of the whole trail asks for: each given part must match (null: any). */
@@ -42,23 +47,26 @@ public final class AuditTrail {
         }
     }
 
-    /**
-     * Up to {@code limit} records of every chain written before {@code before}, newest first, that match the filter;
-     * read from the sealer's index of records by time (so a record shows here once sealed, within seconds), looking
-     * through at most 20 pages of it per call.
-     */
+    /** Up to {@code limit} records written before {@code before}, newest first, that match the filter. */
     public List<AuditEntry> search(Filter filter, Instant before, int limit) {
+        return search(filter, Position.before(before), limit);
+    }
+
+    /**
+     * Up to {@code limit} records of every chain after {@code position} (newest first: a page goes on from its last
+     * record, records of one millisecond included), that match the filter; read from the sealer's index of records by
+     * time (so a record shows here once sealed, within seconds), looking through at most 20 pages of it per call.
+     */
+    public List<AuditEntry> search(Filter filter, Position position, int limit) {
         List<AuditEntry> found = new ArrayList<>();
-        Instant cursor = filter.to() != null && filter.to().isBefore(before) ? filter.to().plusMillis(1) : before;
+        Position cursor = filter.to() != null && filter.to().isBefore(position.at())
+                ? Position.before(filter.to().plusMillis(1)) : position;
         for (int page = 0; page < 20 && found.size() < limit; page++) {
-            List<AuditEntry> entries = chains.indexedBefore(cursor, PAGE);
+            List<AuditEntry> entries = chains.indexedAfter(cursor, PAGE);
             if (entries.isEmpty()) break;
             for (AuditEntry e : entries) if (filter.matches(e) && found.size() < limit) found.add(e);
-            AuditEntry oldest = entries.get(entries.size() - 1);
-            Instant at = Instant.ofEpochMilli(Long.parseLong(oldest.fields().getOrDefault("at", "0")));
-            if (filter.from() != null && at.isBefore(filter.from())) break;
-            if (!at.isBefore(cursor)) break;
-            cursor = at;
+            cursor = Position.after(entries.get(entries.size() - 1));
+            if (filter.from() != null && cursor.at().isBefore(filter.from())) break;
         }
         return found;
     }
@@ -95,6 +103,16 @@ public final class AuditTrail {
      */
     public boolean note(Observation observation, String once, java.time.Duration within) {
         return chains.note(observation, once, within);
+    }
+
+    /**
+     * Verifies the whole trail as an export of it would be verified offline, with this trail's own public key: the
+     * console's "verified up to checkpoint N" mark (a witness outside should verify an export with the key it kept).
+     */
+    public AuditVerifier.Verdict verify(Instant until) {
+        List<AuditLine> lines = new ArrayList<>();
+        export(Instant.EPOCH, until, lines::add);
+        return AuditVerifier.verify(lines, SealKey.publicKey(key.publicBase64()));
     }
 
     /** The public key that checks the checkpoints, base64 (X.509). */

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Verifies an audit export offline, with the public key alone: in each chain every record follows the one before it
  * (its number one more, its {@code prev} the hash before it; a chain's first record in the export is its anchor,
- * trusted unless it is record 1, whose {@code prev} is empty), every record's hash is that of its content, every
+ * trusted unless it is record 1, whose {@code prev} is empty, or the chain's own anchor record of a trim names
+ * another hash for the record before it), every record's hash is that of its content, every
  * checkpoint is signed by the key, and every head a checkpoint signed is in the export with that hash (nothing cut off
  * behind a checkpoint, nothing rolled back). A personal field still held must match its digest under the salt the
  * export gives; an erased one (value and salt gone) is taken as its digest, which the hash covers. It names the first
@@ -25,6 +26,8 @@ public final class AuditVerifier {
     /** Verifies the lines of an export, in the order they stand. */
     public static Verdict verify(List<AuditLine> lines, PublicKey key) {
         Map<String, Seal> last = new HashMap<>();
+        Map<String, AuditLine.Sealed> firsts = new HashMap<>();
+        Map<String, String> anchors = new HashMap<>();
         Map<String, Map<Long, String>> hashes = new HashMap<>();
         List<AuditLine.Signed> checkpoints = new ArrayList<>();
         long records = 0;
@@ -78,8 +81,20 @@ public final class AuditVerifier {
                 return broken(where + ": its content does not match its hash (edited)", records, checkpoints.size());
             }
             last.put(entry.chain(), seal);
+            firsts.putIfAbsent(entry.chain(), record);
+            if ("chain_trimmed".equals(entry.fields().get("action")) && entry.fields().containsKey("through")) {
+                anchors.put(entry.chain() + "#" + entry.fields().get("through"), entry.fields().getOrDefault("anchor", ""));
+            }
             hashes.computeIfAbsent(entry.chain(), c -> new TreeMap<>()).put(entry.seq(), seal.hash());
             records++;
+        }
+        for (AuditLine.Sealed first : firsts.values()) {
+            String anchor = anchors.get(first.entry().chain() + "#" + (first.entry().seq() - 1));
+            if (anchor != null && !anchor.equals(first.seal().prev())) {
+                return broken("line " + first.line() + " (" + first.entry().chain() + " #" + first.entry().seq()
+                        + "): the chain was trimmed up to #" + (first.entry().seq() - 1) + " with another hash than it starts from",
+                        records, checkpoints.size());
+            }
         }
         for (AuditLine.Signed signed : checkpoints) {
             for (var head : signed.checkpoint().heads().entrySet()) {

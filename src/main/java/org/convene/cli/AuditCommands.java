@@ -48,7 +48,7 @@ final class AuditCommands {
                 @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the standard output.") Path out)
             throws IOException {
         Instant start = from == null ? Instant.EPOCH : Instant.parse(from);
-        Instant end = to == null ? Instant.now() : Instant.parse(to);
+        Instant end = to == null ? root.convene().clock().instant().plusSeconds(1) : Instant.parse(to);
         long[] lines = {0};
         if (out == null) {
             PrintWriter writer = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
@@ -81,7 +81,7 @@ final class AuditCommands {
         if (limit < 1 || limit > 1000) throw org.convene.model.RefusedException.invalid("--limit", "must be 1 to 1000, was " + limit);
         AuditTrail trail = root.context.services().audit();
         AuditTrail.Filter all = new AuditTrail.Filter(null, null, null, null, null, null);
-        List<AuditEntry> latest = new java.util.ArrayList<>(trail.search(all, Instant.now().plusSeconds(1), limit));
+        List<AuditEntry> latest = new java.util.ArrayList<>(trail.search(all, root.convene().clock().instant().plusSeconds(1), limit));
         java.util.Collections.reverse(latest);
         root.output().lines(latest.stream().map(AuditCommands::line).toList(),
                 latest.stream().map(org.convene.view.AuditView::of).toList());
@@ -89,7 +89,7 @@ final class AuditCommands {
         latest.forEach(e -> shown.add(e.chain() + "#" + e.seq()));
         while (follow) {
             Thread.sleep(1_000);
-            List<AuditEntry> fresh = new java.util.ArrayList<>(trail.search(all, Instant.now().plusSeconds(1), 200));
+            List<AuditEntry> fresh = new java.util.ArrayList<>(trail.search(all, root.convene().clock().instant().plusSeconds(1), 200));
             java.util.Collections.reverse(fresh);
             for (AuditEntry e : fresh) {
                 if (shown.add(e.chain() + "#" + e.seq())) root.output().result(line(e), org.convene.view.AuditView.of(e));

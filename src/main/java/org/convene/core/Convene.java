@@ -168,19 +168,30 @@ public final class Convene {
         return users.page(afterId, page(limit));
     }
 
-    /** Creates a meeting with no owner: the administrators run it. */
+    /** Creates a meeting with no owner as root: the administrators run it. */
     public Meeting createMeeting(MeetingDetails details) {
-        return meetings.create(details, OptionalLong.empty());
+        return meetings.create(details, OptionalLong.empty(), Acting.ROOT, now());
     }
 
-    /** Creates a meeting owned by user {@code ownerId}, who must be an organizer or an administrator. */
+    /** Creates a meeting owned by user {@code ownerId}, who must be an organizer or an administrator, as root. */
     public Meeting createMeeting(MeetingDetails details, long ownerId) {
-        return meetings.create(details, OptionalLong.of(roles.mayOwn(ownerId)));
+        return createMeeting(details, OptionalLong.of(ownerId), Acting.ROOT);
     }
 
-    /** Replaces a meeting's details now; whoever is inside its active instance and no longer admitted leaves it. */
+    /** Creates a meeting owned by {@code ownerId} (none: the administrators run it) on behalf of {@code acting}, recorded. */
+    public Meeting createMeeting(MeetingDetails details, OptionalLong ownerId, Acting acting) {
+        OptionalLong owner = ownerId.isPresent() ? OptionalLong.of(roles.mayOwn(ownerId.getAsLong())) : ownerId;
+        return meetings.create(details, owner, acting, now());
+    }
+
+    /** Replaces a meeting's details now as root; whoever is inside its active instance and no longer admitted leaves it. */
     public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion) {
-        return meetings.update(meetingId, details, expectedVersion, now());
+        return updateMeeting(meetingId, details, expectedVersion, Acting.ROOT);
+    }
+
+    /** Replaces a meeting's details on behalf of {@code acting}, recorded with the fields that changed. */
+    public Meeting updateMeeting(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Acting acting) {
+        return meetings.update(meetingId, details, expectedVersion, now(), acting);
     }
 
     /** Global roles, suspension, ownership and its hand-over, as administrators and owners change them. */
@@ -198,9 +209,14 @@ public final class Convene {
         return hosting;
     }
 
-    /** Deletes a meeting that has no instances. */
+    /** Deletes a meeting that has no instances, as root. */
     public void deleteMeeting(long meetingId) {
-        meetings.delete(meetingId);
+        deleteMeeting(meetingId, Acting.ROOT);
+    }
+
+    /** Deletes a meeting that has no instances on behalf of {@code acting}, recorded; its trail stays. */
+    public void deleteMeeting(long meetingId, Acting acting) {
+        meetings.delete(meetingId, acting, now());
     }
 
     /** Returns the meeting, or refuses with "Invalid meeting ID". */
@@ -218,19 +234,34 @@ public final class Convene {
         return meetings.meetingsOpenTo(user.details().email());
     }
 
-    /** Schedules a new instance of a meeting; it must end in the future and not overlap the meeting's others. */
+    /** Schedules a new instance of a meeting as root; it must end in the future and not overlap the meeting's others. */
     public MeetingInstance createInstance(long meetingId, TimeWindow window) {
-        return meetings.createInstance(meetingId, window, now());
+        return createInstance(meetingId, window, Acting.ROOT);
     }
 
-    /** Moves an instance that has not ended to another window. */
+    /** Schedules a new instance on behalf of {@code acting}, recorded in the same step. */
+    public MeetingInstance createInstance(long meetingId, TimeWindow window, Acting acting) {
+        return meetings.createInstance(meetingId, window, now(), acting);
+    }
+
+    /** Moves an instance that has not ended to another window, as root. */
     public MeetingInstance updateInstance(long instanceId, TimeWindow window) {
-        return meetings.updateInstance(instanceId, window, now());
+        return updateInstance(instanceId, window, Acting.ROOT);
     }
 
-    /** Deletes an instance that is not active and has no events or chat. */
+    /** Moves an instance that has not ended on behalf of {@code acting}, recorded in the same step. */
+    public MeetingInstance updateInstance(long instanceId, TimeWindow window, Acting acting) {
+        return meetings.updateInstance(instanceId, window, now(), acting);
+    }
+
+    /** Deletes an instance that is not active and has no events or chat, as root. */
     public void deleteInstance(long instanceId) {
-        meetings.deleteInstance(instanceId, now());
+        deleteInstance(instanceId, Acting.ROOT);
+    }
+
+    /** Deletes an instance that is not active and has no events or chat on behalf of {@code acting}, recorded. */
+    public void deleteInstance(long instanceId, Acting acting) {
+        meetings.deleteInstance(instanceId, now(), acting);
     }
 
     /** Returns the instance with its status now, or refuses with "Invalid meeting instance ID". */

@@ -16,9 +16,19 @@ import org.convene.view.AuditLines;
  */
 final class AuditRoutes {
     private final AuditTrail trail;
+    private final java.time.Clock clock;
 
-    AuditRoutes(AuditTrail trail) {
+    AuditRoutes(AuditTrail trail, java.time.Clock clock) {
         this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** What the server's own verification of the whole trail found, and when. */
+    record VerificationView(boolean intact, String problem, long records, long checkpoints, long verifiedUpToCheckpoint,
+                            Instant verifiedAt) {
+        VerificationView(org.convene.audit.AuditVerifier.Verdict v, Instant at) {
+            this(v.intact(), v.intact() ? null : v.problem(), v.records(), v.checkpoints(), v.lastCheckpoint(), at);
+        }
     }
 
     /** The latest checkpoint (absent before the first), and the key that signs them. */
@@ -32,6 +42,10 @@ final class AuditRoutes {
                     .orElse(new CheckpointView(trail.publicKey(), null, null, null, null, null)));
         });
         routes.get("/audit/export", Role.ADMIN, this::export);
+        routes.get("/audit/verification", Role.ADMIN, ctx -> {
+            Instant at = clock.instant();
+            ctx.json(new VerificationView(trail.verify(at.plusSeconds(1)), at));
+        });
         routes.get("/audit", Role.ADMIN, this::search);
     }
 
@@ -47,15 +61,19 @@ final class AuditRoutes {
         }
         Instant from = ctx.queryParam("from") == null ? null : Bodies.time("from", ctx.queryParam("from"));
         Instant to = ctx.queryParam("to") == null ? null : Bodies.time("to", ctx.queryParam("to"));
-        Instant before = ctx.queryParam("before") == null ? Instant.now().plusSeconds(1) : Bodies.time("before", ctx.queryParam("before"));
+        Instant before = ctx.queryParam("before") == null ? clock.instant().plusSeconds(1) : Bodies.time("before", ctx.queryParam("before"));
         var filter = new AuditTrail.Filter(chain, ctx.queryParam("action"), actor, ctx.queryParam("target"), from, to);
-        ctx.json(trail.search(filter, before, Params.limit(ctx)).stream()
+        String record = ctx.queryParam("beforeRecord");
+        if (record != null && !record.matches("(users|hooks|meeting:\\d+)#\\d+")) {
+            throw HttpProblem.badRequest("'beforeRecord' must be <chain>#<seq> (the last record of the page before), was '" + record + "'");
+        }
+        ctx.json(trail.search(filter, new org.convene.audit.Position(before, record), Params.limit(ctx)).stream()
                 .map(org.convene.view.AuditView::of).toList());
     }
 
     private void export(Context ctx) {
         Instant from = ctx.queryParam("from") == null ? Instant.EPOCH : Bodies.time("from", ctx.queryParam("from"));
-        Instant to = ctx.queryParam("to") == null ? Instant.now() : Bodies.time("to", ctx.queryParam("to"));
+        Instant to = ctx.queryParam("to") == null ? clock.instant().plusSeconds(1) : Bodies.time("to", ctx.queryParam("to"));
         if (to.isBefore(from)) throw HttpProblem.badRequest("'to' must not be before 'from'");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         trail.export(from, to, line -> body.writeBytes((AuditLines.write(line) + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -40,9 +40,9 @@ final class InstanceRoutes {
     void register(RouteTable routes) {
         routes.get("/instances/{id}", Role.USER, ctx -> ctx.json(Views.InstanceView.of(convene.instance(Params.id(ctx, "id")))));
         routes.put("/instances/{id}", Role.USER, ctx -> ctx.json(Views.InstanceView.of(
-                convene.updateInstance(run(ctx), Params.window(ctx)))));
+                convene.updateInstance(run(ctx), Params.window(ctx), UserRoutes.acting(ctx)))));
         routes.delete("/instances/{id}", Role.USER, ctx -> {
-            convene.deleteInstance(run(ctx));
+            convene.deleteInstance(run(ctx), UserRoutes.acting(ctx));
             ctx.status(204);
         });
         routes.get("/instances/{id}/participants", Role.USER, ctx -> ctx.json(convene.participants(inside(ctx))));

@@ -9,6 +9,7 @@ import org.convene.core.Convene;
 import org.convene.core.Permissions.MeetingAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.OptionalLong;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
 import org.convene.model.MeetingInstance;
@@ -43,12 +44,12 @@ final class MeetingRoutes {
             if (body.ownerId() != null && !convene.meeting(id).ownedBy(body.ownerId())) {
                 throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
             }
-            Meeting meeting = convene.updateMeeting(id, details(body), Params.ifMatch(ctx));
+            Meeting meeting = convene.updateMeeting(id, details(body), Params.ifMatch(ctx), UserRoutes.acting(ctx));
             ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, true));
         });
         routes.patch("/meetings/{id}", Role.USER, this::patch);
         routes.delete("/meetings/{id}", Role.USER, ctx -> {
-            convene.deleteMeeting(run(ctx));
+            convene.deleteMeeting(run(ctx), UserRoutes.acting(ctx));
             ctx.status(204);
         });
         routes.post("/meetings/{id}/owner", Role.USER, ctx -> {
@@ -61,7 +62,7 @@ final class MeetingRoutes {
         routes.get("/meetings/{id}/instances", Role.USER, ctx -> ctx.json(convene.instancesOf(Params.id(ctx, "id"))
                 .stream().map(Views.InstanceView::of).toList()));
         routes.post("/meetings/{id}/instances", Role.USER, ctx -> {
-            MeetingInstance instance = convene.createInstance(run(ctx), Params.window(ctx));
+            MeetingInstance instance = convene.createInstance(run(ctx), Params.window(ctx), UserRoutes.acting(ctx));
             Params.created(ctx, "/instances/" + instance.id(), Views.InstanceView.of(instance));
         });
     }
@@ -78,8 +79,9 @@ final class MeetingRoutes {
         MeetingDetails details = details(body);
         Long named = body.ownerId();
         if (named != null && !caller.admin() && named != caller.userId()) throw Refusal.ADMIN_ONLY.refuse();
-        Meeting meeting = named != null ? convene.createMeeting(details, named)
-                : caller.root() ? convene.createMeeting(details) : convene.createMeeting(details, caller.userId());
+        OptionalLong owner = named != null ? OptionalLong.of(named)
+                : caller.root() ? OptionalLong.empty() : OptionalLong.of(caller.userId());
+        Meeting meeting = convene.createMeeting(details, owner, UserRoutes.acting(ctx));
         Params.created(ctx, "/meetings/" + meeting.id(), Views.MeetingView.of(meeting, true));
     }
 
@@ -104,7 +106,7 @@ final class MeetingRoutes {
         if (!details && chatMode == null && view == null && body.cohostsCanEnd() == null) {
             throw HttpProblem.badRequest("The patch changes nothing: give the fields to change");
         }
-        if (details) convene.updateMeeting(id, merged(current.details(), body, given), Params.ifMatch(ctx));
+        if (details) convene.updateMeeting(id, merged(current.details(), body, given), Params.ifMatch(ctx), UserRoutes.acting(ctx));
         if (chatMode != null || view != null || body.cohostsCanEnd() != null) {
             convene.hosting().changeOptions(id, chatMode, body.cohostsCanEnd(), view, caller.actor(), RequestIds.of(ctx));
         }

@@ -60,7 +60,7 @@ final class SeriesRoutes {
             long instance = recurrences.occurrenceInstance(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx));
             Bodies.WindowBody body = Bodies.read(ctx.bodyAsBytes(), Bodies.WindowBody.class);
             ctx.json(Views.InstanceView.of(convene.updateInstance(instance, new TimeWindow(
-                    Bodies.time("from", body.from()), Bodies.time("to", body.to())))));
+                    Bodies.time("from", body.from()), Bodies.time("to", body.to())), UserRoutes.acting(ctx))));
         });
         routes.post("/meetings/{id}/series/{seriesId}/split", Role.USER, this::split);
     }

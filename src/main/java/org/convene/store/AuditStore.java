@@ -14,6 +14,7 @@ import java.util.Set;
 import org.convene.audit.AuditEntry;
 import org.convene.audit.Checkpoint;
 import org.convene.audit.Observation;
+import org.convene.audit.Position;
 import org.convene.audit.Seal;
 import org.convene.audit.port.AuditChains;
 
@@ -27,6 +28,7 @@ final class AuditStore implements AuditChains {
     private static final Script LEASE = Script.load("audit", "lease");
     private static final Script SALT = Script.load("users", "salt").durable();
     private static final Script NOTE = Script.load("audit", "note").durable();
+    private static final Script TRIM = Script.load("audit", "trim");
     private static final String KNOWN = Keys.AUDIT + ":chains";
     private static final String TOUCHED = Keys.AUDIT + ":touched";
     private static final String CHECKPOINTS = Keys.AUDIT + ":checkpoints";
@@ -61,6 +63,13 @@ final class AuditStore implements AuditChains {
     private record SaltReply(Optional<String> salt) {
         static SaltReply of(Reply reply) {
             return new SaltReply(reply.isOk() ? Optional.of(reply.text(1)) : Optional.empty());
+        }
+    }
+
+    /** trim's answer: the last record taken away (0: none). */
+    private record TrimReply(long through) {
+        static TrimReply of(Reply reply) {
+            return new TrimReply(reply.ok().number(1));
         }
     }
 
@@ -161,10 +170,21 @@ final class AuditStore implements AuditChains {
     }
 
     @Override
-    public List<AuditEntry> indexedBefore(Instant before, int limit) {
-        return records(calls.await(calls.commands.zrevrangebyscore(INDEX,
-                Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding((double) before.toEpochMilli())),
-                Limit.create(0, limit)).toCompletableFuture()));
+    public List<AuditEntry> indexedAfter(Position position, int limit) {
+        double at = position.at().toEpochMilli();
+        List<String> members = new ArrayList<>();
+        if (position.record() != null) {
+            // Those of the same millisecond after the record (the index orders them by member), then the older ones.
+            for (String m : calls.await(calls.commands.zrevrangebyscore(INDEX, Range.create(at, at)).toCompletableFuture())) {
+                if (m.compareTo(position.record()) < 0 && members.size() < limit) members.add(m);
+            }
+        }
+        if (members.size() < limit) {
+            members.addAll(calls.await(calls.commands.zrevrangebyscore(INDEX,
+                    Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(at)),
+                    Limit.create(0, limit - members.size())).toCompletableFuture()));
+        }
+        return records(members);
     }
 
     @Override
@@ -288,6 +308,35 @@ final class AuditStore implements AuditChains {
                 .recorded();
         if (recorded) calls.await(calls.commands.sadd(TOUCHED, o.chain()).toCompletableFuture());
         return recorded;
+    }
+
+    @Override
+    public long trim(String chain, Instant cutoff, long sealedThrough, Instant now, long retentionDays) {
+        long through = TrimReply.of(calls.await(calls.inSlotOf(Keys.chain(chain), TRIM, chain,
+                Long.toString(cutoff.toEpochMilli()), Long.toString(sealedThrough), Long.toString(now.toEpochMilli()),
+                Long.toString(retentionDays)))).through();
+        if (through > 0) calls.await(calls.commands.sadd(TOUCHED, chain).toCompletableFuture());
+        return through;
+    }
+
+    @Override
+    public void trimIndex(Instant cutoff) {
+        calls.await(calls.commands.zremrangebyscore(INDEX, Range.from(Range.Boundary.unbounded(),
+                Range.Boundary.excluding((double) cutoff.toEpochMilli()))).toCompletableFuture());
+        List<StreamMessage<String, String>> old = calls.await(calls.commands.xrange(CHECKPOINTS, Range.create("-", "+"),
+                Limit.create(0, 10_000)).toCompletableFuture());
+        String keepFrom = null;
+        for (StreamMessage<String, String> m : old) {
+            if (Long.parseLong(m.getBody().get("at")) >= cutoff.toEpochMilli()) {
+                keepFrom = m.getId();
+                break;
+            }
+        }
+        // The latest checkpoint always stays: the next is numbered after it.
+        if (keepFrom == null && !old.isEmpty()) keepFrom = old.get(old.size() - 1).getId();
+        if (keepFrom != null) {
+            calls.await(calls.commands.xtrim(CHECKPOINTS, new io.lettuce.core.XTrimArgs().minId(keepFrom)).toCompletableFuture());
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.convene.core.port.Audiences;
 import org.convene.core.port.MeetingCatalog;
+import org.convene.model.Acting;
 import org.convene.model.Actor;
 import org.convene.model.InstanceStatus;
 import org.convene.model.Meeting;
@@ -126,25 +127,31 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public Meeting create(MeetingDetails details, OptionalLong owner) {
+    public Meeting create(MeetingDetails details, OptionalLong owner, Acting acting, Instant now) {
         long meetingId = NewIdReply.of(calls.await(calls.inCatalog(NEW_MEETING))).id();
         // The index of owned meetings is written first: it may name a meeting that a crash left unmade, never miss one.
         if (owner.isPresent()) owned.add(owner.getAsLong(), meetingId);
-        return save(meetingId, owner.isPresent() ? "create:" + owner.getAsLong() : "create", details, Instant.EPOCH);
+        return save(meetingId, owner.isPresent() ? "create:" + owner.getAsLong() : "create", details, now, acting);
     }
 
     @Override
-    public Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now) {
-        return save(meetingId, version(expectedVersion), details, now);
+    public Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now, Acting acting) {
+        return save(meetingId, version(expectedVersion), details, now, acting);
     }
 
-    private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now) {
+    /** The actor's kind, id and role and the request, as a script takes them for its audit record. */
+    static List<String> actor(Acting acting) {
+        return List.of(acting.wire()[0], acting.wire()[1], acting.actor().role().wire(), acting.requestId());
+    }
+
+    private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
                 d.isPublic() ? "1" : "0", ms(now), Integer.toString(d.capacity()),
                 Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds()),
                 Integer.toString(d.reminderMinutes())));
+        args.addAll(actor(acting));
         args.addAll(d.audience());
-        MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.inMeeting(meetingId, MEETING_SAVE,
+        MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.audited(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
         if (saved.activeInstance() != 0) live.changed(saved.activeInstance());
         Meeting meeting = new Meeting(meetingId, d, saved.version(), saved.owner(), saved.cohosts(), saved.options());
@@ -172,9 +179,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public void delete(long meetingId) {
+    public void delete(long meetingId, Acting acting, Instant now) {
         String owner = calls.await(calls.commands.hget(Keys.meeting(meetingId) + ":meeting", "owner").toCompletableFuture());
-        calls.await(calls.inMeeting(meetingId, MEETING_DELETE, Long.toString(meetingId))).ok();
+        List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), ms(now)));
+        args.addAll(actor(acting));
+        calls.await(calls.audited(meetingId, MEETING_DELETE, args.toArray(String[]::new))).ok();
         if (owner != null) owned.remove(Long.parseLong(owner), meetingId);
         calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
         open.deleted(meetingId);
@@ -230,22 +239,24 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now) {
-        return createInstance(meetingId, window, null, now);
+    public MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now, Acting acting) {
+        return createInstance(meetingId, window, null, now, acting);
     }
 
     /**
      * Creates an instance, or the occurrence {@code series} names of a series; an occurrence that exists
      * already (made by another node's top-up) is returned as it is.
      */
-    MeetingInstance createInstance(long meetingId, TimeWindow window, SeriesLink series, Instant now) {
+    MeetingInstance createInstance(long meetingId, TimeWindow window, SeriesLink series, Instant now, Acting acting) {
         String from = ms(window.from()), to = ms(window.to());
         // Checked first, so that a refused create allocates no id; only a concurrent create can still race it.
         calls.await(calls.inMeeting(meetingId, INSTANCE_CHECK, from, to, ms(now))).ok();
         long instanceId = NewIdReply.of(calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to))).id();
-        Reply reply = calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
-                Long.toString(instanceId), Long.toString(meetingId), "create", from, to, ms(now),
-                series == null ? "" : Long.toString(series.seriesId()), series == null ? "" : ms(series.recurrenceId())));
+        List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), Long.toString(meetingId), "create", from, to,
+                ms(now), series == null ? "" : Long.toString(series.seriesId()), series == null ? "" : ms(series.recurrenceId())));
+        if (acting != null) args.addAll(actor(acting));
+        Reply reply = calls.await(acting == null ? calls.inMeeting(meetingId, INSTANCE_SAVE, args.toArray(String[]::new))
+                : calls.audited(meetingId, INSTANCE_SAVE, args.toArray(String[]::new)));
         InstanceSaveReply saved;
         try {
             saved = InstanceSaveReply.of(reply);
@@ -265,7 +276,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now) {
+    public MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now, Acting acting) {
         String from = ms(window.from()), to = ms(window.to());
         return locator.withMeeting(instanceId, meetingId -> {
             calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
@@ -273,8 +284,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             // Due times move earlier before the change and exactly after it: a crash in between can
             // only make the scheduler look early, and settle tells it the real time.
             due.early(instanceId, from, to);
-            InstanceSaveReply saved = InstanceSaveReply.of(calls.await(calls.inMeeting(meetingId, INSTANCE_SAVE,
-                    Long.toString(instanceId), Long.toString(meetingId), "update", from, to, ms(now))));
+            List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), Long.toString(meetingId), "update", from, to,
+                    ms(now), "", ""));
+            args.addAll(actor(acting));
+            InstanceSaveReply saved = InstanceSaveReply.of(calls.await(calls.audited(meetingId, INSTANCE_SAVE,
+                    args.toArray(String[]::new))));
             live.changed(instanceId);
             MeetingInstance moved = due.announce(Replies.instance(saved.instance(), now));
             Transitions.hintReminder(calls, moved.id(), moved.from(), saved.reminderMinutes());
@@ -283,9 +297,11 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     }
 
     @Override
-    public void deleteInstance(long instanceId, Instant now) {
-        locator.withMeeting(instanceId, meetingId -> calls.await(calls.inMeeting(meetingId, INSTANCE_DELETE,
-                Long.toString(instanceId), ms(now))).ok());
+    public void deleteInstance(long instanceId, Instant now, Acting acting) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), ms(now)));
+        args.addAll(actor(acting));
+        locator.withMeeting(instanceId, meetingId -> calls.await(calls.audited(meetingId, INSTANCE_DELETE,
+                args.toArray(String[]::new))).ok());
         due.status(instanceId, "missing");
     }
 

@@ -130,7 +130,7 @@ final class SeriesRecords implements SeriesStore {
 
     @Override
     public MeetingInstance makeOccurrence(long meetingId, TimeWindow window, SeriesLink link, Instant now) {
-        return meetings.createInstance(meetingId, window, link, now);
+        return meetings.createInstance(meetingId, window, link, now, null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import { wireUsers, loadUsers } from './admin-users.js';
 import { wireMeetingsAdmin, renderAdminMeetings } from './admin-meetings.js';
 import { wireSchedule, loadSeries } from './admin-schedule.js';
 import { wireWebhooks, loadWebhooks } from './admin-webhooks.js';
+import { wireAudit, loadAudit } from './admin-audit.js';
 import { isAdmin } from './state.js';
 
 export function wireAdmin() {
@@ -15,6 +16,7 @@ export function wireAdmin() {
   wireMeetingsAdmin();
   wireSchedule();
   wireWebhooks();
+  wireAudit();
 }
 
 /**
@@ -26,6 +28,7 @@ export async function loadAdmin() {
   $('admin-title').textContent = admin ? 'Administration' : 'My meetings';
   $('users-card').hidden = !admin;
   $('webhooks-card').hidden = !admin;
+  $('audit-card').hidden = !admin;
   renderAdminMeetings();
-  await Promise.all([admin ? loadUsers() : null, admin ? loadWebhooks() : null, loadSeries()]);
+  await Promise.all([admin ? loadUsers() : null, admin ? loadWebhooks() : null, admin ? loadAudit() : null, loadSeries()]);
 }

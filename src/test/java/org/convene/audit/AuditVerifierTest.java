@@ -147,4 +147,38 @@ class AuditVerifierTest {
         assertThat(again.id()).isEqualTo(KEY.id());
         assertThat(SealKey.verifies(SealKey.publicKey(KEY.publicBase64()), "x".getBytes(), again.sign("x".getBytes()))).isTrue();
     }
+
+    /** Records 3 to {@code n} of {@code chain(n)} (1 and 2 trimmed), then the anchor the trim left naming {@code anchor}. */
+    static List<AuditLine> trimmed(int n, String anchor) {
+        List<AuditLine> kept = new ArrayList<>(chain(n).subList(2, n));
+        Seal head = ((AuditLine.Sealed) kept.get(kept.size() - 1)).seal();
+        AuditEntry trim = new AuditEntry("meeting:7", n + 1, Map.of("at", "99000", "action", "chain_trimmed",
+                "actorKind", "system", "through", "2", "anchor", anchor));
+        kept.add(new AuditLine.Sealed(n + 1, trim, AuditChain.seal(head.hash(), trim)));
+        return kept;
+    }
+
+    @Test
+    void aTrimmedChainVerifiesFromTheHashItsAnchorNames() {
+        String second = ((AuditLine.Sealed) chain(5).get(1)).seal().hash();
+
+        assertThat(verify(trimmed(5, second)).intact()).isTrue();
+    }
+
+    @Test
+    void aChainThatStartsFromAnotherHashThanItsAnchorNamesIsBroken() {
+        assertThat(verify(trimmed(5, "ab".repeat(32))).problem())
+                .isEqualTo("line 3 (meeting:7 #3): the chain was trimmed up to #2 with another hash than it starts from");
+    }
+
+    @Test
+    void aPersonalFieldHeldWithoutItsSaltCannotBeChecked() {
+        AuditEntry entry = new AuditEntry("users", 1, Map.of("at", "1", "action", "user_created", "actorKind", "root",
+                "subject", "3", "personal", "p.name", "p.name", "Ann"));
+        Seal seal = AuditChain.seal("", entry, Map.of("p.name", AuditChain.digest("salt", "Ann")));
+
+        assertThat(verify(List.of(new AuditLine.Sealed(1, entry, seal, ""))).problem())
+                .isEqualTo("line 1 (users #1): its personal field p.name is held, but not its salt, so it cannot be checked");
+        assertThat(verify(List.of(new AuditLine.Sealed(1, entry, seal, "salt"))).intact()).isTrue();
+    }
 }

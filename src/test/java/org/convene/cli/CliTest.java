@@ -432,17 +432,19 @@ class CliTest {
     void anExportOfTheSealedTrailVerifiesOfflineAndAnEditedOneIsNamedAtItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         convene("host", "cohost", "2", "2");
-        // The two users the world made and the co-host appointed.
-        assertThat(convene("audit", "seal").out()).isEqualTo("Sealed 3 records; signed checkpoint 1");
+        // The two users the world made, its two meetings each made with an instance, and the co-host appointed.
+        assertThat(convene("audit", "seal").out()).isEqualTo("Sealed 7 records; signed checkpoint 1");
+        // The world's history of 2023 is older than the year the trail keeps: the seal trims it behind anchors (sealed
+        // at the next seal), each chain keeping its last record: the export holds four records and the checkpoint.
         java.nio.file.Path file = dir.resolve("audit.jsonl");
-        assertThat(convene("audit", "export", "--out", file.toString()).out()).isEqualTo("Wrote 4 lines to " + file);
+        assertThat(convene("audit", "export", "--out", file.toString()).out()).isEqualTo("Wrote 5 lines to " + file);
         String key = convene("audit", "public-key").out();
 
         assertThat(convene("audit", "verify", file.toString(), "--public-key", key))
-                .isEqualTo(new Run(0, "Intact: 3 records and 1 checkpoints, verified up to checkpoint 1", ""));
+                .isEqualTo(new Run(0, "Intact: 4 records and 1 checkpoints, verified up to checkpoint 1", ""));
         java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("user:2", "user:3"));
         assertThat(convene("audit", "verify", file.toString(), "--public-key", key)).isEqualTo(
-                new Run(1, "Broken: line 1 (meeting:2 #1): its content does not match its hash (edited)", ""));
+                new Run(1, "Broken: line 3 (meeting:2 #3): its content does not match its hash (edited)", ""));
     }
 
     @Test
@@ -472,6 +474,6 @@ class CliTest {
         List<String> lines = convene("audit", "tail", "--limit", "2").out().lines().toList();
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).contains("meeting:2 #1  cohost_appointed  by root  on user:2");
+        assertThat(lines.get(1)).contains("meeting:2 #3  cohost_appointed  by root  on user:2");
     }
 }

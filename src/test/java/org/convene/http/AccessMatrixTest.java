@@ -173,6 +173,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/audit", null, 200, 403, 403, 403, 403),
             new Row("GET", "/audit/checkpoint", null, 200, 403, 403, 403, 403),
             new Row("GET", "/audit/export", null, 200, 403, 403, 403, 403),
+            new Row("GET", "/audit/verification", null, 200, 403, 403, 403, 403),
             new Row("GET", "/webhooks", null, 200, 403, 403, 403, 403),
             new Row("POST", "/webhooks", "{\"url\":\"https://93.184.215.14/hook\"}", 201, 403, 403, 403, 403),
             new Row("GET", "/webhooks/1", null, 404, 403, 403, 403, 403),

@@ -33,7 +33,8 @@ class AuditApiTest extends ApiServerTest {
         var checkpoint = api.call("GET", "/audit/checkpoint", ApiServer.ADMIN, null).json();
 
         assertThat(checkpoint.path("n").asLong()).isEqualTo(1);
-        assertThat(checkpoint.path("heads").path("meeting:2").path("seq").asLong()).isEqualTo(1);
+        assertThat(checkpoint.path("heads").path("users").path("seq").asLong()).as("two users made, their tokens").isEqualTo(4);
+        assertThat(checkpoint.path("heads").path("meeting:2").path("seq").asLong()).as("made, scheduled, the removal").isEqualTo(3);
         assertThat(checkpoint.path("publicKey").asText()).isNotEmpty();
     }
 
@@ -47,7 +48,8 @@ class AuditApiTest extends ApiServerTest {
         var lines = AuditLines.read(new BufferedReader(new StringReader(export.raw().body())));
         AuditVerifier.Verdict verdict = AuditVerifier.verify(lines, SealKey.publicKey(key));
         assertThat(verdict.intact()).as(verdict.problem()).isTrue();
-        assertThat(verdict.records()).as("two users made, their tokens, a removal").isEqualTo(5);
+        assertThat(verdict.records()).as("two users made, their tokens; two meetings made, each with an instance; a removal")
+                .isEqualTo(9);
     }
 
     @Test
@@ -65,7 +67,7 @@ class AuditApiTest extends ApiServerTest {
         var removals = api.call("GET", "/audit?action=participant_removed&actor=root", ApiServer.ADMIN, null).json();
 
         assertThat(all).extracting(r -> r.path("action").asText()).startsWith("role_changed")
-                .containsSubsequence("user_created", "participant_removed").endsWith("participant_removed");
+                .containsSubsequence("user_created", "participant_removed", "meeting_created");
         assertThat(removals).singleElement().satisfies(r -> {
             assertThat(r.path("chain").asText()).isEqualTo("meeting:2");
             assertThat(r.path("target").asText()).isEqualTo("user:1");
@@ -79,5 +81,28 @@ class AuditApiTest extends ApiServerTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("detail").asText()).contains("actor");
+    }
+
+    @Test
+    void theServersOwnVerificationSaysUpToWhichCheckpointTheTrailHolds() {
+        var verdict = api.call("GET", "/audit/verification", ApiServer.ADMIN, null).json();
+
+        assertThat(verdict.path("intact").asBoolean()).isTrue();
+        assertThat(verdict.path("verifiedUpToCheckpoint").asLong()).isEqualTo(1);
+        assertThat(verdict.path("records").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    void pagingGoesOnAfterTheLastRecordEvenWithinOneMillisecond() {
+        var first = api.call("GET", "/audit?limit=3", ApiServer.ADMIN, null).json();
+        var last = first.get(2);
+
+        var next = api.call("GET", "/audit?limit=100&before=" + last.path("at").asText() + "&beforeRecord="
+                + last.path("chain").asText() + "%23" + last.path("seq").asLong(), ApiServer.ADMIN, null).json();
+
+        assertThat(first.size() + next.size()).as("every record once: the world's nine, all at one time").isEqualTo(9);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        first.forEach(r -> seen.add(r.path("chain").asText() + "#" + r.path("seq").asLong()));
+        next.forEach(r -> assertThat(seen.add(r.path("chain").asText() + "#" + r.path("seq").asLong())).isTrue());
     }
 }

@@ -59,11 +59,12 @@ abstract class AuditSealContract extends StoreContract {
 
         AuditSealer.Tick tick = sealer().tick();
 
-        assertThat(written).as("two users made, a role given, a removal, a ban and its lifting").isEqualTo(6);
-        assertThat(tick.sealed()).isEqualTo(written);
+        assertThat(written).as("two users made, a role given; the meeting made, its instance scheduled, a removal, a ban"
+                + " and its lifting").isEqualTo(8);
+        assertThat(tick.sealed()).as("and the world's two meetings, each made with an instance").isEqualTo(written + 4);
         assertThat(tick.checkpoint()).hasValueSatisfying(c -> {
             assertThat(c.heads()).containsKeys("users", "meeting:" + meeting);
-            assertThat(c.heads().get("meeting:" + meeting).seq()).isEqualTo(3);
+            assertThat(c.heads().get("meeting:" + meeting).seq()).isEqualTo(5);
         });
     }
 
@@ -74,7 +75,7 @@ abstract class AuditSealContract extends StoreContract {
         AuditVerifier.Verdict verdict = AuditVerifier.verify(export(), SealKey.publicKey(KEY.publicBase64()));
 
         assertThat(verdict.intact()).as(verdict.problem()).isTrue();
-        assertThat(verdict.records()).isEqualTo(6);
+        assertThat(verdict.records()).as("the world's two meetings and two instances, and the eight above").isEqualTo(12);
         assertThat(verdict.lastCheckpoint()).isEqualTo(1);
     }
 
@@ -107,7 +108,7 @@ abstract class AuditSealContract extends StoreContract {
         boolean added = store.audit().seal("meeting:" + meeting, 0, List.of(AuditChain.seal("", first)));
 
         assertThat(added).isFalse();
-        assertThat(store.audit().head("meeting:" + meeting).orElseThrow().seq()).isEqualTo(3);
+        assertThat(store.audit().head("meeting:" + meeting).orElseThrow().seq()).isEqualTo(5);
     }
 
     @Test
@@ -131,5 +132,48 @@ abstract class AuditSealContract extends StoreContract {
         a.tick();
 
         assertThat(AuditVerifier.verify(export(), SealKey.publicKey(KEY.publicBase64())).intact()).isTrue();
+    }
+
+    @Test
+    void meetingsAndInstancesChangedByHandAreRecordedTheAudienceByCountAlone() {
+        org.convene.model.Acting ada = new org.convene.model.Acting(new Actor(Actor.Kind.USER, jane.id(), GlobalRole.ORGANIZER), "r-9");
+        long made = convene.createMeeting(new MeetingDetails("Plans", "", false, List.of("a@example.com")),
+                java.util.OptionalLong.of(jane.id()), ada).id();
+        convene.updateMeeting(made, new MeetingDetails("Plans", "", false, List.of("a@example.com", "b@example.com")),
+                java.util.OptionalLong.empty(), ada);
+        long instance = convene.createInstance(made, new TimeWindow(clock.instant().plus(hours(1)), clock.instant().plus(hours(2))),
+                ada).id();
+        convene.updateInstance(instance, new TimeWindow(clock.instant().plus(hours(2)), clock.instant().plus(hours(3))), ada);
+        convene.deleteInstance(instance, ada);
+        convene.deleteMeeting(made, ada);
+
+        List<AuditEntry> records = store.audit().after("meeting:" + made, 0, 10);
+
+        assertThat(records).extracting(r -> r.fields().get("action")).containsExactly("meeting_created", "meeting_changed",
+                "instance_scheduled", "instance_moved", "instance_deleted", "meeting_deleted");
+        assertThat(records).allSatisfy(r -> assertThat(r.fields()).containsEntry("actorId", Long.toString(jane.id()))
+                .containsEntry("requestId", "r-9"));
+        assertThat(records.get(1).fields()).containsEntry("changed", "audience").containsEntry("audience", "1 -> 2 addresses");
+        assertThat(records).allSatisfy(r -> assertThat(r.fields().values()).noneMatch(v -> v.contains("@example.com")));
+        sealer().tick();
+        assertThat(AuditVerifier.verify(export(), SealKey.publicKey(KEY.publicBase64())).intact()).isTrue();
+    }
+
+    @Test
+    void recordsOlderThanTheRetentionGoBehindAnAnchorAndTheChainStillVerifies() {
+        AuditSealer sealer = new AuditSealer(store.audit(), KEY, clock, Duration.ofSeconds(2), Duration.ofDays(30));
+        sealer.tick();
+        clock.advance(Duration.ofDays(31));
+        convene.bans().ban(meeting, john.id(), null, "a month later", Actor.ROOT, "r-6");
+
+        sealer.tick();
+        sealer.tick();
+
+        List<AuditEntry> left = store.audit().after("meeting:" + meeting, 0, 100);
+        assertThat(left).extracting(e -> e.fields().get("action")).containsExactly("participant_banned", "chain_trimmed");
+        assertThat(left.get(1).fields()).containsEntry("through", Long.toString(left.get(0).seq() - 1))
+                .containsEntry("actorKind", "system");
+        AuditVerifier.Verdict verdict = AuditVerifier.verify(export(), SealKey.publicKey(KEY.publicBase64()));
+        assertThat(verdict.intact()).as(verdict.problem()).isTrue();
     }
 }

@@ -418,6 +418,21 @@ class ConsoleTest {
     }
 
     @Test
+    void theAdministratorReadsWhoDidWhatInTheAuditTrailVerifiedUpToACheckpoint() {
+        ConsoleServer.Account omar = server.createUser("Omar " + PEOPLE.get(), "omar" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + omar.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        server.seal();
+        toAdministration(admin);
+
+        admin.type("audit-action", "role_changed");
+        admin.click("#audit-form button[type=submit]");
+
+        admin.waitUntil(PATIENT, d -> admin.texts("#audit-rows tr").stream()
+                .anyMatch(row -> row.contains("role changed") && row.contains("user:" + omar.id())));
+        admin.waitUntil(PATIENT, d -> admin.text("audit-verified").startsWith("Verified up to checkpoint"));
+    }
+
+    @Test
     void theAdministratorDeletesAnInstanceAndThenItsMeeting() {
         long instance = instanceVia("Epsilon " + PEOPLE.get(), server.now().plusSeconds(3600), Duration.ofMinutes(30));
         waitForStatus(alice, instance, "scheduled");

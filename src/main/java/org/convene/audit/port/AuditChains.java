@@ -7,6 +7,7 @@ import java.util.Set;
 import org.convene.audit.AuditEntry;
 import org.convene.audit.Checkpoint;
 import org.convene.audit.Observation;
+import org.convene.audit.Position;
 import org.convene.audit.Seal;
 
 /** Where the audit chains, their seals and the signed checkpoints are kept: the sealer's and the export's port. */
@@ -36,8 +37,8 @@ public interface AuditChains {
      */
     void index(List<AuditEntry> entries);
 
-    /** Up to {@code limit} indexed records written before {@code before}, newest first. */
-    List<AuditEntry> indexedBefore(Instant before, int limit);
+    /** Up to {@code limit} indexed records after {@code position} in the newest-first order (see {@link Position}). */
+    List<AuditEntry> indexedAfter(Position position, int limit);
 
     /** The chain's seals numbered {@code fromSeq} to {@code toSeq}, in order. */
     List<Seal> seals(String chain, long fromSeq, long toSeq);
@@ -68,6 +69,15 @@ public interface AuditChains {
      * {@code within}; whether it was recorded.
      */
     boolean note(Observation observation, String once, java.time.Duration within);
+
+    /**
+     * Takes the chain's sealed records written before {@code cutoff} away (never its last seal), leaving an anchor
+     * record that names the last one taken and its hash; returns that record's number (0: none taken).
+     */
+    long trim(String chain, Instant cutoff, long sealedThrough, Instant now, long retentionDays);
+
+    /** Takes the index's entries and the checkpoints from before {@code cutoff} away. */
+    void trimIndex(Instant cutoff);
 
     /** Takes the sealer's lease for {@code holder} (or renews it) for {@code millis}; whether it holds it now. */
     boolean lease(String holder, long millis);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.convene.model.Acting;
 import org.convene.model.Actor;
 import org.convene.model.Meeting;
 import org.convene.model.MeetingDetails;
@@ -17,13 +18,13 @@ import org.convene.model.TimeWindow;
 public interface MeetingCatalog {
 
     /** Creates a meeting, owned by {@code owner} if given. */
-    Meeting create(MeetingDetails details, OptionalLong owner);
+    Meeting create(MeetingDetails details, OptionalLong owner, Acting acting, Instant now);
 
     /**
      * Replaces a meeting's details if its version is {@code expectedVersion} (any when empty); whoever
      * is inside its active instance and no longer admitted leaves it in the same step, with the reason {@code removed}.
      */
-    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now);
+    Meeting update(long meetingId, MeetingDetails details, OptionalLong expectedVersion, Instant now, Acting acting);
 
     /**
      * Hands the meeting over to user {@code ownerId}, with its audit record in the same step; refuses unless the
@@ -32,7 +33,7 @@ public interface MeetingCatalog {
     Meeting handOver(long meetingId, long ownerId, Actor actor, Instant now, String requestId);
 
     /** Deletes a meeting that has no instances. */
-    void delete(long meetingId);
+    void delete(long meetingId, Acting acting, Instant now);
 
     Optional<Meeting> meeting(long meetingId);
 
@@ -46,13 +47,13 @@ public interface MeetingCatalog {
     List<Meeting> meetingsOpenTo(String email);
 
     /** Schedules an instance; it must end after {@code now} and not overlap the meeting's others. */
-    MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now);
+    MeetingInstance createInstance(long meetingId, TimeWindow window, Instant now, Acting acting);
 
     /** Moves an instance that has not ended to another window. */
-    MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now);
+    MeetingInstance updateInstance(long instanceId, TimeWindow window, Instant now, Acting acting);
 
     /** Deletes an instance that is not active and has no events or chat. */
-    void deleteInstance(long instanceId, Instant now);
+    void deleteInstance(long instanceId, Instant now, Acting acting);
 
     /** Returns the instance with its status at {@code now}. */
     Optional<MeetingInstance> instance(long instanceId, Instant now);

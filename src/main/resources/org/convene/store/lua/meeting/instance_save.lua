@@ -4,7 +4,8 @@
 -- recurrence id: one that exists already (another scheduler made it) is answered 'EXISTS', changing nothing.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
 -- ARGV: 1 data db, 2 events db, 3 instance id, 4 meeting id, 5 mode ('create', 'update' or 'check'), 6 from (ms),
---      7 to (ms), 8 now (ms), 9 series id ('' or absent: none), 10 recurrence id (original start, ms)
+--      7 to (ms), 8 now (ms), 9 series id ('' or absent: none), 10 recurrence id (original start, ms), 11 actor kind
+--      (root, user; '' or absent: the scheduler, not recorded), 12 actor id, 13 actor role, 14 request id
 -- REPLY: {'OK', instance hash (flat), reminder (minutes, 0 none)} | {'OK'} (check)
 --      | {'INVALID_MEETING'} | {'INVALID_SERIES'} | {'EXISTS', instance id} | {'OCCURRENCE_CANCELLED', recurrence id}
 --      | {'INVALID_INSTANCE'} | {'INSTANCE_ENDED', instance id} | {'INSTANCE_STARTED', instance id}
@@ -39,7 +40,7 @@ if mode == 'create' and sid ~= '' then
   redis.call('HSET', ikey(iid), 'seriesId', sid, 'recurrenceId', rid)
   redis.call('HSET', base .. ':series:' .. sid .. ':occurrences', rid, iid)
 end
-local old_from = redis.call('HGET', ikey(iid), 'from')
+local old_from, old_to = redis.call('HGET', ikey(iid), 'from'), redis.call('HGET', ikey(iid), 'to')
 local moved_series = mode == 'update' and redis.call('HGET', ikey(iid), 'seriesId')
 if moved_series and redis.call('EXISTS', base .. ':series:' .. moved_series) == 1 then
   redis.call('HINCRBY', base .. ':series:' .. moved_series, 'sequence', 1)
@@ -51,6 +52,12 @@ if KEYS[3] then
       'order', redis.call('HGET', ikey(iid), 'orderId'))
 end
 settle(iid, now)
+-- A change by hand is recorded with it; the scheduler's occurrences of a series are the series' own doing.
+if (ARGV[11] or '') ~= '' then
+  audit(base, now, mode == 'create' and 'instance_scheduled' or 'instance_moved',
+      {kind = ARGV[11], id = ARGV[12], role = ARGV[13]}, 'instance:' .. iid,
+      mode == 'create' and '' or (old_from .. '..' .. (old_to or '')), from .. '..' .. to, ARGV[14], 'instance', iid)
+end
 -- An instance that starts at another time is reminded of again at its new time.
 if mode == 'update' and old_from ~= from then redis.call('HDEL', ikey(iid), 'reminded') end
 return {'OK', redis.call('HGETALL', ikey(iid)), tonumber(redis.call('HGET', base .. ':meeting', 'reminder') or '0')}

@@ -7,7 +7,8 @@
 -- ARGV: 1 data db, 2 events db, 3 meeting id, 4 mode ('create', 'create:<owner's user id>', or the expected
 --      version, '' any; the owner is set only by a create), 5 title,
 --      6 description, 7 public ('1'/'0'), 8 now (ms), 9 capacity ('0' none), 10 presence lease (s, '0' none),
---      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13.. audience e-mails
+--      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13 actor kind (root, user, system),
+--      14 actor id, 15 actor role, 16 request id, 17.. audience e-mails
 -- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false, the owner's user id | false,
 --      co-hosts (ids joined by commas), chatMode, cohostsCanEnd, attendanceView ('' for each not set)}
 --      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
@@ -16,6 +17,12 @@ local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
 local mkey, akey = base .. ':meeting', base .. ':audience'
 local version = 1
 local creating = string.sub(mode, 1, 6) == 'create'
+-- What changes, for the audit record: the fields by name, the audience by how many addresses (never the addresses).
+local was = redis.call('HMGET', mkey, 'title', 'description', 'public', 'capacity', 'presenceLease', 'presenceGrace',
+    'reminder')
+local was_audience = {}
+for _, e in ipairs(redis.call('SMEMBERS', akey)) do was_audience[e] = true end
+local was_count = redis.call('SCARD', akey)
 if creating then
   redis.call('HSET', mkey, 'id', mid, 'instanceCount', 0)
   if #mode > 7 then redis.call('HSET', mkey, 'owner', string.sub(mode, 8)) end
@@ -33,8 +40,25 @@ for _, iid in ipairs(redis.call('ZRANGE', base .. ':instances', 0, -1)) do
   redis.call('HSET', ikey(iid), 'meetingVersion', version)
 end
 redis.call('DEL', akey)
-for i = 13, #ARGV, 1000 do
+for i = 17, #ARGV, 1000 do
   redis.call('SADD', akey, unpack(ARGV, i, math.min(i + 999, #ARGV)))
+end
+local changed = {}
+local names = {'title', 'description', 'public', 'capacity', 'presenceLease', 'presenceGrace', 'reminder'}
+local given = {title, description, public, capacity, lease, grace, reminder}
+for i, name in ipairs(names) do
+  if creating or was[i] ~= given[i] then changed[#changed + 1] = name end
+end
+local now_count = redis.call('SCARD', akey)
+local same_audience = now_count == was_count
+if same_audience then
+  for i = 17, #ARGV do if not was_audience[ARGV[i]] then same_audience = false end end
+end
+if not same_audience then changed[#changed + 1] = 'audience' end
+if #changed > 0 then
+  audit(base, now, creating and 'meeting_created' or 'meeting_changed', {kind = ARGV[13], id = ARGV[14], role = ARGV[15]},
+      'meeting:' .. mid, creating and '' or ('version ' .. (version - 1)), 'version ' .. version, ARGV[16],
+      'changed', table.concat(changed, ','), 'title', title, 'audience', was_count .. ' -> ' .. now_count .. ' addresses')
 end
 local removed = {}
 local active = false
