@@ -132,6 +132,9 @@ public final class AuditTrail {
     public void export(Instant from, Instant to, Consumer<AuditLine> out) {
         long[] line = {0};
         Map<Long, String> salts = new HashMap<>();
+        // Read before the chains, written after them: a checkpoint signed while the chains are read would name heads
+        // this export does not reach, and read as a cut.
+        List<Checkpoint> checkpoints = chains.checkpoints(from, to);
         for (String chain : new java.util.TreeSet<>(chains.chains())) {
             long after = 0;
             while (true) {
@@ -152,6 +155,6 @@ public final class AuditTrail {
                 after = page.get(page.size() - 1).seq();
             }
         }
-        for (Checkpoint c : chains.checkpoints(from, to)) out.accept(new AuditLine.Signed(++line[0], c));
+        for (Checkpoint c : checkpoints) out.accept(new AuditLine.Signed(++line[0], c));
     }
 }

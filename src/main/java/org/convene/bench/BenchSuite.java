@@ -51,7 +51,7 @@ public final class BenchSuite {
     /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
     public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
                         long seedMaxHistory, int schedulerInstances, Duration schedulerWindow, int fanout,
-                        int fanoutStalled, int fanoutPerSecond, int reaping, int webhookRate) {}
+                        int fanoutStalled, int fanoutPerSecond, int reaping, int webhookRate, int auditRate) {}
 
     private final Parts parts;
     private final PrintWriter out;
@@ -170,6 +170,13 @@ public final class BenchSuite {
             store.maintenance().wipe();
             SchedulerRun.Result run = SchedulerRun.run(convene, store.transitions(), parts.schedulerInstances(), parts.schedulerWindow(),
                     () -> Meter.microsIn(redis.info("commandstats")));
+            report.accept(run.table(), run.table());
+        }
+        if (parts.auditRate() > 0) {
+            section("The audit trail");
+            store.maintenance().wipe();
+            AuditRun.Result run = AuditRun.run(convene, store.audit(), () -> Meter.commandsIn(redis.info("commandstats")),
+                    parts.auditRate(), parts.workload().duration());
             report.accept(run.table(), run.table());
         }
         if (parts.reaping() > 0) {

@@ -71,7 +71,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "the population's instances, to a receiver in a process of its own: one that keeps its connections, "
                     + "one that closes each, and the first beside an endpoint answering in two seconds.")
     Integer webhooks;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500.")
+    @Option(names = "--audit", paramLabel = "ACTIONS_PER_SECOND", arity = "0..1", fallbackValue = "1000",
+            description = "Also measure the audit trail: this many privileged actions a second (1000 when no number is given) "
+                    + "for --seconds with a sealer ticking every 2 s: seal lag, what the audit adds to an action, sealing's "
+                    + "cost per record and how fast an export verifies.")
+    Integer audit;
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500 --audit 1000.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -85,13 +90,14 @@ final class BenchCommand implements Callable<Integer> {
             if (fanout == null) fanout = 10_000;
             if (reaping == null) reaping = 10_000;
             if (webhooks == null) webhooks = 500;
+            if (audit == null) audit = 1000;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));
         BenchSuite.Parts parts = new BenchSuite.Parts(workload, baseline, http, memory,
                 scaling == null ? List.of() : scaling, seedMaxHistory, schedulerInstances == null ? 0 : schedulerInstances,
                 Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate,
-                reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks);
+                reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks, audit == null ? 0 : audit);
         BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
         return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
     }

@@ -61,6 +61,8 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
         out.append(String.format(Locale.ROOT, "moderation: %d actions asked; %d removals and %d taken out by bans, each "
                         + "matched to its audit record; %d posts deleted with a record; %d audit records, gap-free%n",
                 ledger.moderations.sum(), check.removalsChecked, check.bannedLeaves, check.deletedPosts, check.auditRecords));
+        out.append(String.format(Locale.ROOT, "audit trail: %d sealed records and %d signed checkpoints verified with the "
+                + "nodes' key after the faults%n", check.auditVerified, check.auditCheckpoints));
         out.append("invariant violations: ").append(check.violations.size()).append('\n');
         // Grouped by what they are about (an instance, a stream), each group with its first finding.
         Map<String, List<String>> groups = new TreeMap<>();

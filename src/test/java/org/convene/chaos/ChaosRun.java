@@ -139,6 +139,7 @@ final class ChaosRun {
                 for (long instance : instances) check.instance(instance, ledger, false);
                 for (int m = 0; m < MEETINGS; m++) check.moderation(meetings.get(m), instances.get(m));
                 check.lifecycle(scheduled);
+                check.auditTrail(ConveneNodes.AUDIT_KEY, java.time.Clock.systemUTC());
                 for (int m = 0; m < MEETINGS; m++) {
                     List<StreamPosition> truth = check.feed(instances.get(m));
                     awaitCaughtUp(followers.get(m), truth);

@@ -21,6 +21,8 @@ import org.convene.testing.ChildJvm;
  */
 final class ConveneNodes implements AutoCloseable {
     static final String ADMIN_TOKEN = "chaos-admin-token-0123456789abcdef";
+    /** The key every node signs the audit checkpoints with, as a deployment shares one. */
+    static final org.convene.audit.SealKey AUDIT_KEY = org.convene.audit.SealKey.generate();
 
     private final String redisUrls;
     private final int waitReplicas;
@@ -97,6 +99,7 @@ final class ConveneNodes implements AutoCloseable {
         env.put("CONVENE_REDIS_CLUSTER", "true");
         env.put("CONVENE_HTTP_PORT", Integer.toString(ports[i]));
         env.put("CONVENE_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("CONVENE_AUDIT_KEY", AUDIT_KEY.privateBase64()); // one key for every node: one trail, checked with it at the end
         env.put("CONVENE_REQUEST_LOG", "OFF");
         env.put("CONVENE_LOG_LEVEL", "WARN"); // a failed scheduler tick says why, in target/chaos-nodes-*.log
         env.put("CONVENE_CHAT_PER_MINUTE", "1000000");

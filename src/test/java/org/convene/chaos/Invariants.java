@@ -43,6 +43,42 @@ final class Invariants {
     /** Events a stream delivered that the store no longer has: written on a primary that lost them in a failover. */
     long lostEvents;
 
+    /** Audit records verified at the end, sealed by the nodes through the faults (and a last seal after them). */
+    long auditVerified;
+    long auditCheckpoints;
+
+    /**
+     * After every fault, every sealed chain verifies: seals what the nodes left unsealed, then verifies an export of the
+     * whole trail with the nodes' key, as a witness would (a chain forked by two sealers, a record lost under its seal,
+     * a rollback behind a signed checkpoint would each break it).
+     */
+    void auditTrail(org.convene.audit.SealKey key, java.time.Clock clock) {
+        org.convene.audit.AuditTrail trail = new org.convene.audit.AuditTrail(store.audit(), key);
+        org.convene.audit.AuditSealer sealer = trail.sealer(clock, java.time.Duration.ofSeconds(2));
+        // The nodes' sealers hold the lease while they run: wait for it to lapse or for them to have sealed everything.
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (sealer.tick().sealed() == 0 && System.nanoTime() < until && !sealedUp(trail)) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        org.convene.audit.AuditVerifier.Verdict v = trail.verify(clock.instant().plusSeconds(1));
+        auditVerified = v.records();
+        auditCheckpoints = v.checkpoints();
+        if (!v.intact()) violate("the audit trail: " + v.problem());
+    }
+
+    /** Whether every chain's records are all sealed. */
+    private boolean sealedUp(org.convene.audit.AuditTrail trail) {
+        org.convene.audit.AuditVerifier.Verdict v = trail.verify(java.time.Instant.now().plusSeconds(1));
+        long written = 0;
+        for (String chain : store.audit().chains()) written += store.audit().after(chain, 0, 1_000_000).size();
+        return v.records() == written;
+    }
+
     Invariants(Convene convene, RedisStore store) {
         this.convene = convene;
         this.store = store;
