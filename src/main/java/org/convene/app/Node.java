@@ -144,7 +144,8 @@ public final class Node implements AutoCloseable {
 
     /** The audit sealer for this node's store and key, not started: it seals every 2 s once started, trims hourly. */
     public AuditSealer sealer() {
-        return services.audit().sealer(clock, Duration.ofSeconds(2), settings.audit().retention());
+        return services.audit().sealer(clock, Duration.ofSeconds(2), settings.audit().retention())
+                .witnessedBy(store.auditWebhooks(settings.webhooks().keep()));
     }
 
     /** A webhook dispatcher for this node, not started, with its metrics; unique in the consumer group. */

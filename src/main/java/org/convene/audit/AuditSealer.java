@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.convene.audit.port.AuditChains;
+import org.convene.audit.port.AuditWitness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class AuditSealer implements AutoCloseable {
     private final Duration period;
     private final Duration retention;
     private Instant trimmedAt = Instant.MIN;
+    private volatile AuditWitness witness = AuditWitness.NONE;
     private final String holder = UUID.randomUUID().toString();
     private final Map<String, Checkpoint.Head> heads = new HashMap<>();
     private Instant sweptAt = Instant.MIN;
@@ -94,6 +96,7 @@ public final class AuditSealer implements AutoCloseable {
                 }
                 chains.index(entries);
                 if (!chains.seal(chain, afterSeq, seals)) break; // another sealer went first: it has this chain
+                tell(() -> witness.sealed(entries, seals, now));
                 sealed += seals.size();
                 Seal last = seals.get(seals.size() - 1);
                 heads.put(chain, new Checkpoint.Head(last.seq(), last.hash()));
@@ -113,7 +116,10 @@ public final class AuditSealer implements AutoCloseable {
             long n = latest.map(Checkpoint::n).orElse(0L) + 1;
             Checkpoint unsigned = new Checkpoint(n, now, heads, key.id(), "");
             Checkpoint checkpoint = new Checkpoint(n, now, heads, key.id(), key.sign(unsigned.signed()));
-            if (chains.addCheckpoint(checkpoint)) signed = Optional.of(checkpoint);
+            if (chains.addCheckpoint(checkpoint)) {
+                signed = Optional.of(checkpoint);
+                tell(() -> witness.signed(checkpoint));
+            }
         }
         return new Tick(sealed, signed);
     }
@@ -159,6 +165,21 @@ public final class AuditSealer implements AutoCloseable {
             for (AuditEntry e : chains.naming(salt.getKey())) {
                 if (e.subject().orElse(0) == salt.getKey()) chains.forget(e.chain(), e.seq(), e.personal());
             }
+        }
+    }
+
+    /** Tells {@code witness} (the webhooks) of seals and checkpoints from now on; returns this sealer. */
+    public AuditSealer witnessedBy(AuditWitness witness) {
+        this.witness = witness;
+        return this;
+    }
+
+    /** Tells the witness, best effort: the seal stands whatever it answers. */
+    private static void tell(Runnable telling) {
+        try {
+            telling.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The audit trail's witness could not be told: {}", e.getMessage());
         }
     }
 

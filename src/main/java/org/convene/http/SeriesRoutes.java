@@ -41,7 +41,7 @@ final class SeriesRoutes {
         routes.get("/meetings/{id}/series/{seriesId}", Role.USER, ctx -> ctx.json(SeriesView.of(
                 recurrences.get(Params.id(ctx, "id"), Params.id(ctx, "seriesId")), convene.clock().instant())));
         routes.delete("/meetings/{id}/series/{seriesId}", Role.USER, ctx -> ctx.json(Map.of("deletedInstances",
-                recurrences.delete(run(ctx), Params.id(ctx, "seriesId")))));
+                recurrences.delete(run(ctx), Params.id(ctx, "seriesId"), UserRoutes.acting(ctx)))));
         routes.get("/meetings/{id}/calendar.ics", Role.USER, this::calendar);
         routes.post("/users/{id}/calendar-token", Role.USER, ctx -> {
             long user = Params.id(ctx, "id");
@@ -53,7 +53,7 @@ final class SeriesRoutes {
         });
         routes.get("/calendar/{file}", Role.FEED, this::userCalendar);
         routes.delete("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.USER, ctx -> {
-            recurrences.cancel(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx));
+            recurrences.cancel(run(ctx), Params.id(ctx, "seriesId"), recurrenceId(ctx), UserRoutes.acting(ctx));
             ctx.status(204);
         });
         routes.put("/meetings/{id}/series/{seriesId}/occurrences/{recurrenceId}", Role.USER, ctx -> {
@@ -76,7 +76,7 @@ final class SeriesRoutes {
         Instant at = Bodies.time("from", body.from());
         var series = recurrences.get(meeting, seriesId);
         var made = recurrences.split(meeting, seriesId, at, Recurrences.changed(series, at, body.rrule(), body.start(),
-                body.timeZone(), body.durationMinutes()));
+                body.timeZone(), body.durationMinutes()), UserRoutes.acting(ctx));
         Params.created(ctx, "/meetings/" + meeting + "/series/" + made.id(), SeriesView.of(made, convene.clock().instant()));
     }
 
@@ -92,7 +92,7 @@ final class SeriesRoutes {
         SeriesBody body = Bodies.read(ctx.bodyAsBytes(), SeriesBody.class);
         var made = recurrences.create(meeting, SeriesRule.of(Bodies.required("rrule", body.rrule()),
                 Bodies.required("start", body.start()), Bodies.required("timeZone", body.timeZone()),
-                Bodies.required("durationMinutes", body.durationMinutes())));
+                Bodies.required("durationMinutes", body.durationMinutes())), UserRoutes.acting(ctx));
         Params.created(ctx, "/meetings/" + meeting + "/series/" + made.id(), SeriesView.of(made, convene.clock().instant()));
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import org.convene.model.Acting;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,11 +52,16 @@ public final class Recurrences {
      * is outside {@link RuleLimits} or an occurrence would overlap an instance; undone when it fails part-way.
      */
     public Series create(long meetingId, SeriesRule rule) {
-        RuleLimits.check(rule);
-        return createChecked(meetingId, rule);
+        return create(meetingId, rule, Acting.ROOT);
     }
 
-    private Series createChecked(long meetingId, SeriesRule rule) {
+    /** The same on behalf of {@code acting}: recorded in the meeting's audit trail with the series' making. */
+    public Series create(long meetingId, SeriesRule rule, Acting acting) {
+        RuleLimits.check(rule);
+        return createChecked(meetingId, rule, acting);
+    }
+
+    private Series createChecked(long meetingId, SeriesRule rule, Acting acting) {
         Instant now = clock.instant();
         List<Occurrence> first = rule.between(now, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT);
         RuleLimits.requireApart(first, rule.length());
@@ -68,14 +74,14 @@ public final class Recurrences {
                         + e.getMessage());
             }
         }
-        Series series = store.createSeries(meetingId, rule, now);
+        Series series = store.createSeries(meetingId, rule, now, acting);
         try {
             make(series, first, now);
             return store.series(meetingId, series.id());
         } catch (RuntimeException failed) {
             // Made part-way (Redis failed, or an occurrence was refused meanwhile): none of it may stay.
             try {
-                store.deleteSeries(meetingId, series.id(), now);
+                store.deleteSeries(meetingId, series.id(), now, null);
                 store.topUpAt(meetingId, series.id(), null);
             } catch (RuntimeException undoFailed) {
                 failed.addSuppressed(undoFailed);
@@ -94,16 +100,26 @@ public final class Recurrences {
 
     /** Deletes the series and its occurrences still to come (those that ran stay); returns the instances deleted. */
     public List<Long> delete(long meetingId, long seriesId) {
-        List<Long> deleted = store.deleteSeries(meetingId, seriesId, clock.instant());
+        return delete(meetingId, seriesId, Acting.ROOT);
+    }
+
+    /** The same on behalf of {@code acting}, recorded. */
+    public List<Long> delete(long meetingId, long seriesId, Acting acting) {
+        List<Long> deleted = store.deleteSeries(meetingId, seriesId, clock.instant(), acting);
         store.topUpAt(meetingId, seriesId, null);
         return deleted;
     }
 
     /** Cancels the occurrence that starts (by the rule) at {@code recurrenceId}; refused once it has started. */
     public void cancel(long meetingId, long seriesId, Instant recurrenceId) {
+        cancel(meetingId, seriesId, recurrenceId, Acting.ROOT);
+    }
+
+    /** The same on behalf of {@code acting}, recorded. */
+    public void cancel(long meetingId, long seriesId, Instant recurrenceId, Acting acting) {
         Series series = store.series(meetingId, seriesId);
         requireOccurrence(series, recurrenceId);
-        store.cancelOccurrence(meetingId, seriesId, recurrenceId, clock.instant());
+        store.cancelOccurrence(meetingId, seriesId, recurrenceId, clock.instant(), acting);
     }
 
     /**
@@ -126,18 +142,23 @@ public final class Recurrences {
      * series with {@code rule} takes over (what ran is never changed). Returns the new series.
      */
     public Series split(long meetingId, long seriesId, Instant at, SeriesRule rule) {
+        return split(meetingId, seriesId, at, rule, Acting.ROOT);
+    }
+
+    /** The same on behalf of {@code acting}: the cut and the new series recorded. */
+    public Series split(long meetingId, long seriesId, Instant at, SeriesRule rule, Acting acting) {
         Instant now = clock.instant();
         Series old = store.series(meetingId, seriesId);
         requireOccurrence(old, at);
         if (!at.isAfter(now)) throw Refusal.INVALID_INPUT.refuse("a series can only change from an occurrence still to come");
         RuleLimits.check(rule); // before the cut: a refused split changes nothing
         String shortened = RuleText.endingBefore(old.rule().rrule(), at);
-        store.cutSeries(meetingId, seriesId, shortened, at, now);
+        store.cutSeries(meetingId, seriesId, shortened, at, now, acting);
         try {
-            return createChecked(meetingId, rule);
+            return createChecked(meetingId, rule, acting);
         } catch (RuntimeException refused) {
             // The new rule cannot be had (or Redis failed meanwhile): the old one goes on as it was.
-            store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now);
+            store.cutSeries(meetingId, seriesId, old.rule().rrule(), Instant.parse("9999-01-01T00:00:00Z"), now, null);
             make(store.series(meetingId, seriesId), old.rule().between(at, now.plus(SeriesRule.HORIZON), SeriesRule.HORIZON_COUNT), now);
             throw refused;
         }

@@ -118,6 +118,11 @@ public final class RedisStore implements Storage {
         return audit;
     }
 
+    /** The audit trail's witness on webhooks, its messages kept for {@code keep}: what a server's sealer tells. */
+    public org.convene.audit.port.AuditWitness auditWebhooks(java.time.Duration keep) {
+        return new AuditWebhooks(calls, keep);
+    }
+
     @Override
     public ChatLog chat() {
         return chat;

@@ -4,6 +4,8 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import java.time.Duration;
 import java.time.Instant;
+import org.convene.model.Acting;
+import java.util.concurrent.CompletableFuture;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,12 +84,20 @@ final class SeriesRecords implements SeriesStore {
     }
 
     @Override
-    public Series createSeries(long meetingId, SeriesRule rule, Instant now) {
+    public Series createSeries(long meetingId, SeriesRule rule, Instant now, Acting acting) {
         long id = calls.await(calls.commands.incr(NEXT_ID).toCompletableFuture());
-        SaveReply saved = SaveReply.of(calls.await(calls.inMeeting(meetingId, SAVE, Long.toString(id),
+        SaveReply saved = SaveReply.of(calls.await(run(meetingId, SAVE, acting, Long.toString(id),
                 Long.toString(meetingId), RedisCalls.ms(now), rule.rrule(), rule.start().toString(), rule.zone().getId(),
                 Long.toString(rule.length().toMinutes()))));
         return series(saved.series(), Map.of(), List.of());
+    }
+
+    /** Runs a series script with the actor's arguments after {@code args} (recorded), or without them (null: not). */
+    private CompletableFuture<Reply> run(long meetingId, Script script, Acting acting, String... args) {
+        if (acting == null) return calls.inMeeting(meetingId, script, args);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(MeetingRecords.actor(acting));
+        return calls.audited(meetingId, script, all.toArray(String[]::new));
     }
 
     @Override
@@ -105,24 +115,24 @@ final class SeriesRecords implements SeriesStore {
     }
 
     @Override
-    public List<Long> deleteSeries(long meetingId, long seriesId, Instant now) {
-        List<Long> deleted = DeletedReply.of(calls.await(calls.inMeeting(meetingId, DELETE, Long.toString(seriesId),
+    public List<Long> deleteSeries(long meetingId, long seriesId, Instant now, Acting acting) {
+        List<Long> deleted = DeletedReply.of(calls.await(run(meetingId, DELETE, acting, Long.toString(seriesId),
                 RedisCalls.ms(now)))).instances();
         deleted.forEach(id -> due.status(id, "missing"));
         return deleted;
     }
 
     @Override
-    public Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now) {
-        Optional<Long> deleted = CancelReply.of(calls.await(calls.inMeeting(meetingId, CANCEL, Long.toString(seriesId),
+    public Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now, Acting acting) {
+        Optional<Long> deleted = CancelReply.of(calls.await(run(meetingId, CANCEL, acting, Long.toString(seriesId),
                 RedisCalls.ms(recurrenceId), RedisCalls.ms(now)))).instance();
         deleted.ifPresent(id -> due.status(id, "missing"));
         return deleted;
     }
 
     @Override
-    public List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now) {
-        List<Long> deleted = DeletedReply.of(calls.await(calls.inMeeting(meetingId, CUT, Long.toString(seriesId), rrule,
+    public List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now, Acting acting) {
+        List<Long> deleted = DeletedReply.of(calls.await(run(meetingId, CUT, acting, Long.toString(seriesId), rrule,
                 RedisCalls.ms(now), RedisCalls.ms(at)))).instances();
         deleted.forEach(id -> due.status(id, "missing"));
         return deleted;

@@ -29,7 +29,11 @@ public enum EventKind {
     CHAT_CLEARED("chat.cleared"),
     MEETING_OPTIONS_CHANGED("meeting.options_changed"),
     MEETING_ROLE_CHANGED("meeting.role_changed"),
-    MEETING_OWNER_TRANSFERRED("meeting.owner_transferred");
+    MEETING_OWNER_TRANSFERRED("meeting.owner_transferred"),
+    /** Each audit record as it is sealed: only for an endpoint that asks for it by name ("*" leaves it out). */
+    AUDIT_RECORD_SEALED("audit.record_sealed"),
+    /** Each signed checkpoint of the audit chains' heads: only for an endpoint that asks for it by name. */
+    AUDIT_CHECKPOINT_SIGNED("audit.checkpoint_signed");
 
     private final String wire;
 

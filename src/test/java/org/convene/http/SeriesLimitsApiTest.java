@@ -117,7 +117,7 @@ class SeriesLimitsApiTest extends ApiServerTest {
     void aSeriesStoredBeforeTheLimitsCostsLittleToRead() {
         // As the administrator could store it before the limits: an INTERVAL that took lib-recur seconds a read.
         var stored = api.store.series().createSeries(1, new SeriesRule("FREQ=DAILY;INTERVAL=2147483647;COUNT=2",
-                LocalDateTime.parse("2026-12-07T09:00"), ZoneId.of("Europe/Athens"), Duration.ofMinutes(30)), ApiServer.T0);
+                LocalDateTime.parse("2026-12-07T09:00"), ZoneId.of("Europe/Athens"), Duration.ofMinutes(30)), ApiServer.T0, null);
         api.clock.set(EVE);
         String feed = api.call("POST", "/users/1/calendar-token", api.john, null).json().get("url").asText();
 

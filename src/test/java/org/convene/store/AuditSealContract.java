@@ -176,4 +176,19 @@ abstract class AuditSealContract extends StoreContract {
         AuditVerifier.Verdict verdict = AuditVerifier.verify(export(), SealKey.publicKey(KEY.publicBase64()));
         assertThat(verdict.intact()).as(verdict.problem()).isTrue();
     }
+
+    @Test
+    void aSeriesMadeCancelledInPartAndDeletedByHandIsRecorded() {
+        org.convene.series.Recurrences recurrences = new org.convene.series.Recurrences(store.series(), clock);
+        org.convene.model.Acting jane = new org.convene.model.Acting(new Actor(Actor.Kind.USER, this.jane.id(), GlobalRole.ORGANIZER), "s-1");
+        long planning = convene.createMeeting(new MeetingDetails("Planning", "", true, List.of())).id();
+        var series = recurrences.create(planning, org.convene.series.SeriesRule.of("FREQ=WEEKLY;COUNT=3",
+                "2026-01-12T09:00", "Europe/Paris", 30), jane);
+        recurrences.cancel(planning, series.id(), series.occurrences().keySet().iterator().next(), jane);
+        recurrences.delete(planning, series.id(), jane);
+
+        assertThat(store.audit().after("meeting:" + planning, 0, 20)).filteredOn(e -> "user".equals(e.fields().get("actorKind")))
+                .extracting(e -> e.fields().get("action"))
+                .containsExactly("series_created", "occurrence_cancelled", "series_deleted");
+    }
 }

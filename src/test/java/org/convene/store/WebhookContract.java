@@ -431,4 +431,19 @@ abstract class WebhookContract extends StoreContract {
         assertThat(payloads).noneMatch(p -> p.contains("the secret plan"))
                 .anyMatch(p -> p.contains("[removed]")).anyMatch(p -> p.contains("jane's own words"));
     }
+
+    @Test
+    void anEndpointThatNamesTheAuditEventsIsToldOfEachSealAndCheckpointAndOneForEverythingIsNot() {
+        Endpoint witness = endpoint(EventKind.AUDIT_RECORD_SEALED, EventKind.AUDIT_CHECKPOINT_SIGNED);
+        Endpoint everything = endpoint();
+        convene.bans().ban(active.meetingId(), jane.id(), null, "noise", org.convene.model.Actor.ROOT, "r");
+
+        org.convene.audit.AuditSealer.Tick tick = new org.convene.audit.AuditTrail(store.audit(),
+                org.convene.audit.SealKey.generate()).sealer(clock, Duration.ofSeconds(2))
+                .witnessedBy(store.auditWebhooks(Duration.ofDays(30))).tick();
+
+        assertThat(log(witness)).extracting(Delivery::type).filteredOn("audit.record_sealed"::equals).hasSize(tick.sealed());
+        assertThat(log(witness)).extracting(Delivery::type).containsOnlyOnce("audit.checkpoint_signed");
+        assertThat(log(everything)).extracting(Delivery::type).noneMatch(t -> t.startsWith("audit."));
+    }
 }

@@ -1,6 +1,7 @@
 package org.convene.series.port;
 
 import java.time.Instant;
+import org.convene.model.Acting;
 import java.util.List;
 import java.util.Optional;
 import org.convene.model.MeetingInstance;
@@ -11,9 +12,11 @@ import org.convene.series.SeriesRule;
 
 /** What recurring series need from storage. Refusals are {@link org.convene.model.RefusedException}s. */
 public interface SeriesStore {
+    // A change made by hand names who made it ({@code acting}), recorded in the same step; null (the undoing of a
+    // change that failed part-way) records nothing.
 
     /** Makes a series of a meeting (no occurrences yet). */
-    Series createSeries(long meetingId, SeriesRule rule, Instant now);
+    Series createSeries(long meetingId, SeriesRule rule, Instant now, Acting acting);
 
     /** The meeting's series, by id. */
     List<Series> seriesOf(long meetingId);
@@ -22,13 +25,13 @@ public interface SeriesStore {
     Series series(long meetingId, long seriesId);
 
     /** Deletes a series and its occurrences still to come; returns the ids of the instances deleted. */
-    List<Long> deleteSeries(long meetingId, long seriesId, Instant now);
+    List<Long> deleteSeries(long meetingId, long seriesId, Instant now, Acting acting);
 
     /** Cancels one occurrence (its instance deleted if made; refused once started); returns the instance deleted, if any. */
-    Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now);
+    Optional<Long> cancelOccurrence(long meetingId, long seriesId, Instant recurrenceId, Instant now, Acting acting);
 
     /** Gives the series {@code rrule} (which ends before {@code at}) and deletes its made occurrences from {@code at} on. */
-    List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now);
+    List<Long> cutSeries(long meetingId, long seriesId, String rrule, Instant at, Instant now, Acting acting);
 
     /** Makes one occurrence as an instance (or returns it when another node made it), refusing an overlap. */
     MeetingInstance makeOccurrence(long meetingId, TimeWindow window, SeriesLink link, Instant now);

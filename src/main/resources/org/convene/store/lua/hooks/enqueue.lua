@@ -1,6 +1,7 @@
 -- enqueue: turns outbox messages into deliveries, one per endpoint that wants the message's type.
 -- A message already queued (a drain repeated after a crash) is skipped: its id is its identity. A message
--- no endpoint wants is not kept.
+-- no endpoint wants is not kept. The audit trail's events (audit.*) go only to endpoints that name them: "*" means
+-- every event of meetings, not a record of every privileged action.
 -- KEYS: 1 hooks base
 -- ARGV: 1 now (ms), 2 retention (ms), 3.. {message id, type, instance id, meeting id, payload (JSON)}
 -- REPLY: {'OK', deliveries made}
@@ -18,7 +19,7 @@ for i = 3, #ARGV, 5 do
   if redis.call('EXISTS', mkey) == 0 then
     local stored = false
     for _, e in ipairs(endpoints) do
-      if e.events:find(',*,', 1, true) or e.events:find(',' .. kind .. ',', 1, true) then
+      if (e.events:find(',*,', 1, true) and string.sub(kind, 1, 6) ~= 'audit.') or e.events:find(',' .. kind .. ',', 1, true) then
         if not stored then
           redis.call('HSET', mkey, 'type', kind, 'instance', iid, 'meeting', mid, 'at', now, 'payload', payload)
           redis.call('PEXPIRE', mkey, keep)

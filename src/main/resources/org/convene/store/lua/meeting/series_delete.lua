@@ -1,7 +1,8 @@
 -- series_delete: deletes a series and its occurrences still to come.
 -- Those that ran, or are running, stay as instances of their own.
 -- KEYS: 1 meeting base, 2 events base, 3 outbox (only while webhook endpoints exist)
--- ARGV: 1 data db, 2 events db, 3 series id, 4 now (ms)
+-- ARGV: 1 data db, 2 events db, 3 series id, 4 now (ms),
+--      5 actor kind (root, user; '' none), 6 actor id, 7 actor role, 8 request id
 -- REPLY: {'OK', {deleted instance id, ...}} | {'INVALID_SERIES'}
 local sid, now = ARGV[3], ARGV[4]
 local key = base .. ':series:' .. sid
@@ -15,4 +16,8 @@ for i = 1, #occurrences, 2 do
 end
 redis.call('DEL', key, key .. ':occurrences', key .. ':cancelled')
 redis.call('SREM', base .. ':series', sid)
+if (ARGV[5] or '') ~= '' then
+  audit(base, now, 'series_deleted', {kind = ARGV[5], id = ARGV[6], role = ARGV[7]}, 'series:' .. sid, 'active', 'deleted',
+      ARGV[8], 'deleted', #deleted .. ' instances')
+end
 return {'OK', deleted}
