@@ -58,9 +58,9 @@ export function wireInstanceActions() {
   $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(openView())));
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
-    await api().post(`/instances/${openView().id}/participants`, { userId: myId() });
-    // Shown at once; the stream confirms it with the join time.
-    openView().participants.set(myId(), { userId: myId(), name: 'You', joinedAt: new Date(now()).toISOString() });
+    const joined = await api().post(`/instances/${openView().id}/participants`, { userId: myId() });
+    // Shown at once with the server's own join time (the one everyone else sees); the stream confirms it.
+    openView().participants.set(myId(), { userId: myId(), name: 'You', joinedAt: joined.joinedAt || new Date(now()).toISOString() });
     renderInstance();
     $('message').focus();
   }));

@@ -42,7 +42,7 @@ async function onLifecycle(kind, entry) {
   if (kind === 'reminder') {
     // The stream replays what happened before: only a notice still ahead is news.
     if (new Date(entry.from).getTime() > now()) {
-      setNotice({ meetingId: entry.meetingId, from: entry.from });
+      setNotice({ meetingId: entry.meetingId, instanceId: entry.instanceId, from: entry.from });
       if (!hasMeeting(entry.meetingId)) readMeeting(entry.meetingId);
       renderNotice();
     }
@@ -74,5 +74,6 @@ async function onLifecycle(kind, entry) {
     }
   }
   meetingsChanged();
+  renderNotice(); // a notice of an instance that started, ended or went is taken down
   if (isOpen(entry.instanceId)) renderInstance();
 }

@@ -5,16 +5,31 @@
 import { $, h, timeFormat, windowText, userText } from './dom.js';
 import { when } from './countdown.js';
 import { openInstance } from './instance.js';
-import { meetingById, meetingList, instanceList, isOpen, openView, latestNotice, onMeetingsChanged } from './state.js';
+import {
+  meetingById, meetingList, instanceList, instanceById, isOpen, openView, latestNotice, setNotice, onMeetingsChanged, now,
+} from './state.js';
 
 /** Past instances listed before "Show all". */
 const PAST_SHOWN = 10;
 
-/** The latest "starting soon" notice, named by its meeting's title as soon as the meeting is known. */
+let noticeTimer = null;
+
+/**
+ * The latest "starting soon" notice, named by its meeting's title as soon as the meeting is known; gone once its
+ * start has come, or its instance started, ended or was deleted before.
+ */
 export function renderNotice() {
-  const notice = latestNotice();
+  let notice = latestNotice();
+  const instance = notice && notice.instanceId ? instanceById(notice.instanceId) : null;
+  if (notice && (new Date(notice.from).getTime() <= now() || (instance && instance.status !== 'scheduled')
+      || (notice.instanceId && !instance && instanceList().length > 0))) {
+    setNotice(null);
+    notice = null;
+  }
   $('notice').hidden = !notice;
+  clearTimeout(noticeTimer);
   if (!notice) return;
+  noticeTimer = setTimeout(renderNotice, Math.max(0, new Date(notice.from).getTime() - now()) + 50);
   const meeting = meetingById(notice.meetingId);
   $('notice').replaceChildren('Starting soon: ', meeting ? userText(meeting.title) : 'a meeting',
     `, ${timeFormat.format(new Date(notice.from))}.`);

@@ -37,6 +37,8 @@ async function signIn(token, ready) {
 
 function signOut() {
   sessionStorage.removeItem('convene.token');
+  // The address forgets the open instance too: whoever signs in next on this tab starts from the list.
+  history.replaceState(null, '', location.pathname + location.search);
   location.reload();
 }
 

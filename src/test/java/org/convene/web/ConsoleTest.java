@@ -590,6 +590,47 @@ class ConsoleTest {
         alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed() && alice.text("notice").startsWith("Starting soon: " + title));
     }
 
+    @Test
+    void aStartingSoonNoticeGoesOnceItsInstanceHasStarted() {
+        String title = "Started " + PEOPLE.get();
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
+                "{\"title\":\"" + title + "\",\"isPublic\":true,\"reminderMinutes\":5}").get("id").asLong();
+        Instant from = server.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(600) + "\"}");
+        server.advance(Duration.ofMillis(1));
+        alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed() && alice.text("notice").contains(title));
+
+        server.advance(Duration.ofSeconds(121));
+
+        alice.waitUntil(PATIENT, d -> !alice.find("notice").isDisplayed());
+    }
+
+    @Test
+    void signingOutForgetsTheOpenInstanceSoTheNextPersonStartsFromTheList() {
+        long instance = activePublicInstance("Left open " + PEOPLE.get());
+        openInstance(alice, instance);
+
+        alice.click("sign-out");
+
+        alice.waitUntil(PATIENT, d -> alice.find("sign-in").isDisplayed());
+        assertThat((String) alice.script("return location.hash;")).isEmpty();
+    }
+
+    @Test
+    void onesOwnJoinTimeIsTheServersAsEveryoneElseSeesIt() {
+        long instance = activePublicInstance("Joined " + PEOPLE.get());
+        openInstance(alice, instance);
+
+        alice.click("join");
+
+        alice.waitUntil(PATIENT, d -> !alice.all("#participants li time").isEmpty());
+        String shown = alice.all("#participants li time").get(0).getAttribute("datetime");
+        String joinedAt = server.call("GET", "/instances/" + instance + "/participants", ConsoleServer.ADMIN, null).get(0)
+                .get("joinedAt").asText();
+        assertThat(Instant.parse(shown)).isEqualTo(Instant.parse(joinedAt));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     private static void toAdministration(Browser window) {
