@@ -153,6 +153,11 @@ public final class Convene {
         return users.user(userId).orElseThrow(Refusal.INVALID_USER::refuse);
     }
 
+    /** The addresses of a meeting's audience that belong to nobody yet: what the console warns of (a typo?). */
+    public List<String> audienceWithoutUser(Meeting meeting) {
+        return users.emailsWithoutUser(meeting.details().audience());
+    }
+
     /** Whether user {@code userId} exists and is not deleted. */
     public boolean userExists(long userId) {
         return users.user(userId).isPresent();

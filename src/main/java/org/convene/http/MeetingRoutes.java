@@ -45,7 +45,8 @@ final class MeetingRoutes {
                 throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
             }
             Meeting meeting = convene.updateMeeting(id, details(body), Params.ifMatch(ctx), UserRoutes.acting(ctx));
-            ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, true));
+            ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, true)
+                    .withAudienceWithoutUser(convene.audienceWithoutUser(meeting)));
         });
         routes.patch("/meetings/{id}", Role.USER, this::patch);
         routes.delete("/meetings/{id}", Role.USER, ctx -> {
@@ -82,7 +83,8 @@ final class MeetingRoutes {
         OptionalLong owner = named != null ? OptionalLong.of(named)
                 : caller.root() ? OptionalLong.empty() : OptionalLong.of(caller.userId());
         Meeting meeting = convene.createMeeting(details, owner, UserRoutes.acting(ctx));
-        Params.created(ctx, "/meetings/" + meeting.id(), Views.MeetingView.of(meeting, true));
+        Params.created(ctx, "/meetings/" + meeting.id(), Views.MeetingView.of(meeting, true)
+                .withAudienceWithoutUser(convene.audienceWithoutUser(meeting)));
     }
 
     /**
@@ -111,7 +113,9 @@ final class MeetingRoutes {
             convene.hosting().changeOptions(id, chatMode, body.cohostsCanEnd(), view, caller.actor(), RequestIds.of(ctx));
         }
         Meeting meeting = convene.meeting(id);
-        ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, access.seesAudience(caller, meeting)));
+        Views.MeetingView saved = Views.MeetingView.of(meeting, access.seesAudience(caller, meeting));
+        if (details && given.has("audience")) saved = saved.withAudienceWithoutUser(convene.audienceWithoutUser(meeting));
+        ctx.header("ETag", Params.etag(meeting.version())).json(saved);
     }
 
     private static final List<String> DETAIL_FIELDS = List.of("title", "description", "isPublic", "audience", "capacity",

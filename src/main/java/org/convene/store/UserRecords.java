@@ -135,6 +135,16 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     @Override
+    public List<String> emailsWithoutUser(List<String> emails) {
+        if (emails.isEmpty()) return List.of();
+        List<String> without = new java.util.ArrayList<>();
+        for (var owner : calls.await(calls.commands.hmget(Keys.USERS + ":emails", emails.toArray(String[]::new)).toCompletableFuture())) {
+            if (!owner.hasValue()) without.add(owner.getKey());
+        }
+        return without;
+    }
+
+    @Override
     public Optional<User> user(long userId) {
         Map<String, String> h = calls.await(calls.commands.hgetall(Keys.user(userId)).toCompletableFuture());
         return h.isEmpty() || "1".equals(h.get("deleted")) ? Optional.empty() : Optional.of(Replies.user(h));

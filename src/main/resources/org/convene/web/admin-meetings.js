@@ -59,10 +59,28 @@ function editMeeting(li, m, error) {
       });
       putMeeting(saved);
       meetingsChanged();
+      const note = h('p', { class: 'warning', role: 'status' });
+      li.querySelector('.warning')?.remove();
+      if (warnOfUnknown(note, saved, true)) li.append(note);
     });
   });
   li.append(form);
   form.elements.title.focus();
+}
+
+/**
+ * Says which audience addresses belong to nobody yet (a typo, or someone not invited to Convene yet): the save went
+ * through, and such a person can still be given an account later. Returns whether there was anything to say.
+ */
+function warnOfUnknown(element, meeting, alone = false) {
+  const unknown = meeting.audienceWithoutUser || [];
+  if (unknown.length === 0) return false;
+  element.append(alone ? '' : ' ', h('span', { class: 'warning-text', 'data-unknown-audience': unknown.join(',') },
+    unknown.length === 1 ? 'Nobody has the address ' : 'Nobody has these addresses yet: ',
+    ...unknown.flatMap((a, i) => [i > 0 ? ', ' : '', userText(a)]),
+    unknown.length === 1 ? ' yet. Check it for a typo; whoever gets it later is in the audience.'
+      : '. Check them for typos; whoever gets one later is in the audience.'));
+  return true;
 }
 
 export function wireMeetingsAdmin() {
@@ -85,5 +103,6 @@ export function wireMeetingsAdmin() {
     meetingsChanged();
     $('instance-meeting').value = meeting.id;
     result.replaceChildren('Created meeting ', userText(meeting.title), ` (#${meeting.id}).`);
+    warnOfUnknown(result, meeting);
   });
 }

@@ -513,4 +513,18 @@ class ApiTest {
             generated.close();
         }
     }
+
+    @Test
+    void aSaveOfAnAudienceNamesTheAddressesNobodyHasYet() {
+        var made = api.call("POST", "/meetings", ApiServer.ADMIN,
+                "{\"title\":\"Typo\",\"isPublic\":false,\"audience\":[\"john.doe@example.com\",\"jane.smtih@example.com\"]}");
+        var patched = api.call("PATCH", "/meetings/" + made.json().path("id").asLong(), ApiServer.ADMIN,
+                "{\"audience\":[\"john.doe@example.com\",\"jane.smith@example.com\"]}");
+
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.json().path("audienceWithoutUser")).extracting(n -> n.asText()).containsExactly("jane.smtih@example.com");
+        assertThat(patched.json().has("audienceWithoutUser")).as("every address is someone's now").isFalse();
+        assertThat(api.call("GET", "/meetings/" + made.json().path("id").asLong(), ApiServer.ADMIN, null).json()
+                .has("audienceWithoutUser")).as("said to whoever saved it, not on every read").isFalse();
+    }
 }

@@ -591,6 +591,20 @@ class ConsoleTest {
     }
 
     @Test
+    void anAudienceAddressThatBelongsToNobodyIsPointedOutWhenTheMeetingIsMade() {
+        toAdministration(admin);
+        openForm(admin, "meeting-form");
+        admin.type("meeting-title", "Typo " + PEOPLE.get());
+        admin.click("meeting-public");
+        admin.type("meeting-audience", "alice" + PEOPLE.get() + "@example.com\nbob.typo" + PEOPLE.get() + "@example.com");
+
+        admin.click("#meeting-form button[type=submit]");
+
+        admin.waitUntil(PATIENT, d -> admin.text("meeting-result").contains("Nobody has the address bob.typo"));
+        assertThat(admin.text("meeting-result")).doesNotContain("alice" + PEOPLE.get() + "@example.com");
+    }
+
+    @Test
     void aStartingSoonNoticeGoesOnceItsInstanceHasStarted() {
         String title = "Started " + PEOPLE.get();
         long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,

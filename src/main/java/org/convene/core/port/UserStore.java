@@ -43,6 +43,9 @@ public interface UserStore {
      */
     User suspend(long userId, boolean suspended, Actor actor, Instant now, String requestId);
 
+    /** Those of {@code emails} (normalised) that no user has: an audience's addresses that may hold a typo. */
+    List<String> emailsWithoutUser(List<String> emails);
+
     /** Returns the user, if there is one that is not deleted. */
     Optional<User> user(long userId);
 
