@@ -5,7 +5,7 @@
 import { $, act } from './dom.js';
 import { PAGE, renderInstance } from './instance.js';
 import { showAttendance, downloadAttendance } from './attendance.js';
-import { api, myId, now, openView, onMeetingsChanged } from './state.js';
+import { api, myId, now, openView, onMeetingsChanged, setInside, meetingsChanged } from './state.js';
 
 const MAX_TEXT = 4000;
 
@@ -59,6 +59,8 @@ export function wireInstanceActions() {
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
     const joined = await api().post(`/instances/${openView().id}/participants`, { userId: myId() });
+    setInside(openView().id, true);
+    meetingsChanged();
     // Shown at once with the server's own join time (the one everyone else sees); the stream confirms it.
     openView().participants.set(myId(), { userId: myId(), name: 'You', joinedAt: joined.joinedAt || new Date(now()).toISOString() });
     renderInstance();
@@ -66,6 +68,8 @@ export function wireInstanceActions() {
   }));
   $('leave').addEventListener('click', () => act(instanceError, async () => {
     await api().delete(`/instances/${openView().id}/participants/${myId()}`);
+    setInside(openView().id, false);
+    meetingsChanged();
     openView().participants.delete(myId());
     renderInstance();
   }));

@@ -9,7 +9,7 @@ import { renderNotice } from './meetings.js';
 import { renderInstance } from './instance.js';
 import {
   api, now, hasMeeting, putMeeting, instanceById, hasInstance, putInstance, forgetInstance, isOpen, setNotice,
-  meetingsChanged,
+  meetingsChanged, myId, setInside,
 } from './state.js';
 
 let feed = null; // the /stream LiveStream, open for as long as the page
@@ -21,6 +21,15 @@ export async function loadMeetings() {
   // The stream replays every instance's lifecycle in order and ends at the present; the list only
   // fills in instances the stream has not mentioned (their history may have been trimmed).
   for (const instance of lists.flat()) if (!hasInstance(instance.id)) putInstance(instance);
+  if (myId()) {
+    // Where the user is inside now (joined from another tab or device before): their own attendance says.
+    try {
+      const mine = await api().get(`/users/${myId()}/attendance?limit=100`);
+      for (const r of mine) if (r.status === 'active' && r.attendance && r.attendance.inside) setInside(r.instanceId, true);
+    } catch (e) {
+      // Without it the list still shows every meeting; the mark comes with the next join or leave here.
+    }
+  }
   meetingsChanged();
 }
 

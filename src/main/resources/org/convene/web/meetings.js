@@ -7,6 +7,7 @@ import { when } from './countdown.js';
 import { openInstance } from './instance.js';
 import {
   meetingById, meetingList, instanceList, instanceById, isOpen, openView, latestNotice, setNotice, onMeetingsChanged, now,
+  api, myId, isInside, setInside, meetingsChanged,
 } from './state.js';
 
 /** Past instances listed before "Show all". */
@@ -41,9 +42,43 @@ function matches(meeting) {
   return !wanted || `${meeting.title} ${meeting.description || ''}`.toLowerCase().includes(wanted);
 }
 
+/**
+ * A live row's own action: "You're in" with Leave for the user inside, Join for one who is not (the administrator,
+ * who is nobody's participant, gets neither). A refusal (a private meeting, a full one) shows above the list.
+ */
+function liveAction(instance) {
+  if (instance.status !== 'active' || !myId()) return null;
+  const call = (method, path, body, after) => async () => {
+    $('notice').hidden = true;
+    try {
+      await api().request(method, path, body);
+      after();
+      meetingsChanged();
+      if (isOpen(instance.id)) openInstance(instance.id);
+    } catch (e) {
+      $('notice').replaceChildren(e.message);
+      $('notice').hidden = false;
+    }
+  };
+  if (isInside(instance.id)) return leaveWired(instance, call);
+  return h('span', { class: 'row-actions' }, h('button', {
+    type: 'button', class: 'small', 'data-join-instance': instance.id,
+    onclick: call('POST', `/instances/${instance.id}/participants`, { userId: myId() }, () => setInside(instance.id, true)),
+  }, 'Join'));
+}
+
+/** The "You're in" mark with its Leave button wired. */
+function leaveWired(instance, call) {
+  return h('span', { class: 'row-actions' }, h('span', { class: 'badge in', 'data-inside': instance.id }, "You're in"),
+    h('button', {
+      type: 'button', class: 'quiet small', 'data-leave-instance': instance.id,
+      onclick: call('DELETE', `/instances/${instance.id}/participants/${myId()}`, undefined, () => setInside(instance.id, false)),
+    }, 'Leave'));
+}
+
 /** One instance as a row: its meeting, its date, its status and the time to its next change. */
 function instanceRow(instance, meeting) {
-  return h('li', {}, h('button', {
+  return h('li', { class: 'instance-row' }, h('button', {
     type: 'button', 'data-instance': instance.id, 'data-status': instance.status,
     'aria-current': isOpen(instance.id) ? 'true' : 'false',
     onclick: () => openInstance(instance.id),
@@ -52,7 +87,7 @@ function instanceRow(instance, meeting) {
   meeting ? h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private') : null,
   h('span', { class: 'date' }, windowText(instance.from, instance.to)),
   h('span', { class: `status status-${instance.status}` }, instance.status),
-  h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))));
+  h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))), liveAction(instance));
 }
 
 /** The instances in three groups, live, upcoming (soonest first) and past (latest first), filtered by the search. */

@@ -74,6 +74,11 @@ export function meetingsChanged() {
 export const setShowing = (view) => { showing = view; };
 export const showingAdmin = () => showing === 'admin';
 
+// The live instances the signed-in user is inside: read at sign-in, kept by their own joins and leaves.
+const inside = new Set();
+export const isInside = (id) => inside.has(id);
+export const setInside = (id, yes) => { if (yes) inside.add(id); else inside.delete(id); };
+
 export const openView = () => opened;
 export const setOpenView = (view) => { opened = view; };
 export const isOpen = (id) => opened !== null && opened.id === id;

@@ -605,6 +605,32 @@ class ConsoleTest {
     }
 
     @Test
+    void aLiveRowJoinsStraightFromTheListAndSaysYoureInWithLeave() {
+        long instance = activePublicInstance("Drop in " + PEOPLE.get());
+        for (Browser window : List.of(alice, bob)) { // a desktop and a phone
+            window.waitUntil(PATIENT, d -> !window.all("[data-join-instance='" + instance + "']").isEmpty());
+
+            window.click("[data-join-instance='" + instance + "']");
+
+            window.waitUntil(PATIENT, d -> !window.all("[data-inside='" + instance + "']").isEmpty());
+        }
+        assertThat(server.call("GET", "/instances/" + instance + "/participants", ConsoleServer.ADMIN, null).size()).isEqualTo(2);
+        alice.click("[data-leave-instance='" + instance + "']");
+        alice.waitUntil(PATIENT, d -> !alice.all("[data-join-instance='" + instance + "']").isEmpty());
+        assertThat(server.call("GET", "/instances/" + instance + "/participants", ConsoleServer.ADMIN, null).size()).isEqualTo(1);
+    }
+
+    @Test
+    void onesPlaceInsideIsKnownAgainAfterAReload() {
+        long instance = activePublicInstance("Still in " + PEOPLE.get());
+        server.call("POST", "/instances/" + instance + "/participants", aliceAccount.token(), "{\"userId\":" + aliceAccount.id() + "}");
+
+        alice.open(server.url() + "/"); // the tab signs in again with its token
+
+        alice.waitUntil(PATIENT, d -> !alice.all("[data-inside='" + instance + "']").isEmpty());
+    }
+
+    @Test
     void aStartingSoonNoticeGoesOnceItsInstanceHasStarted() {
         String title = "Started " + PEOPLE.get();
         long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
