@@ -131,7 +131,11 @@ const DONE = {
   participant_removed: 'removed', participant_banned: 'banned', participant_unbanned: 'lifted the ban of',
   message_deleted: 'deleted a message of', chat_cleared: 'cleared the chat', options_changed: 'changed the options',
   cohost_appointed: 'made co-host', cohost_revoked: 'revoked co-host', owner_transferred: 'handed the meeting to',
-  instance_ended: 'ended the meeting for everyone',
+  instance_ended: 'ended the meeting for everyone', meeting_created: 'made the meeting', meeting_changed: 'changed the meeting',
+  meeting_deleted: 'deleted the meeting', instance_scheduled: 'scheduled an occurrence', instance_moved: 'moved an occurrence',
+  instance_deleted: 'deleted an occurrence', series_created: 'made a series', series_cut: 'changed a series from an occurrence on',
+  occurrence_cancelled: 'cancelled an occurrence of a series', series_deleted: 'deleted a series',
+  attendance_read: 'read the attendance', chain_trimmed: 'trimmed records past their retention',
 };
 
 function whom(record) {

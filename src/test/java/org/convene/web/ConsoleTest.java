@@ -531,8 +531,10 @@ class ConsoleTest {
         bob.waitUntil(PATIENT, d -> !participantNames(bob).contains("You"));
         assertThat(organizer.texts("#events li")).anyMatch(t -> t.endsWith("was removed by a host"));
         organizer.click("host-activity-show");
-        organizer.waitUntil(PATIENT, d -> organizer.texts("#host-activity li").size() == 2);
+        // Newest first: the removal, the deletion, then the occurrence scheduled and the meeting made.
+        organizer.waitUntil(PATIENT, d -> organizer.texts("#host-activity li").size() == 4);
         assertThat(organizer.texts("#host-activity li").get(0)).endsWith("You removed Bob " + PEOPLE.get());
+        assertThat(organizer.texts("#host-activity li").get(3)).endsWith("You made the meeting");
         assertThat(organizer.seriousAccessibilityViolations()).isEmpty();
     }
 
@@ -578,13 +580,7 @@ class ConsoleTest {
 
     @Test
     void aMeetingsReminderShowsAsStartingSoon() {
-        String title = "Reminded " + PEOPLE.get();
-        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
-                "{\"title\":\"" + title + "\",\"isPublic\":true,\"reminderMinutes\":5}").get("id").asLong();
-        Instant from = server.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
-        server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
-                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(600) + "\"}");
-        server.advance(Duration.ofMillis(1));
+        String title = remindedInTwoMinutes("Reminded " + PEOPLE.get());
 
         // Named by its meeting's title once the page knows the meeting (it may hear of the notice first).
         alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed() && alice.text("notice").startsWith("Starting soon: " + title));
@@ -632,13 +628,7 @@ class ConsoleTest {
 
     @Test
     void aStartingSoonNoticeGoesOnceItsInstanceHasStarted() {
-        String title = "Started " + PEOPLE.get();
-        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
-                "{\"title\":\"" + title + "\",\"isPublic\":true,\"reminderMinutes\":5}").get("id").asLong();
-        Instant from = server.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
-        server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
-                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(600) + "\"}");
-        server.advance(Duration.ofMillis(1));
+        String title = remindedInTwoMinutes("Started " + PEOPLE.get());
         alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed() && alice.text("notice").contains(title));
 
         server.advance(Duration.ofSeconds(121));
@@ -700,6 +690,17 @@ class ConsoleTest {
     }
 
     /** A public meeting with an instance the scheduler has just activated, made through the API. */
+    /** A public meeting {@code title} with a 5-minute reminder and an instance starting in two minutes; its title. */
+    private static String remindedInTwoMinutes(String title) {
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
+                "{\"title\":\"" + title + "\",\"isPublic\":true,\"reminderMinutes\":5}").get("id").asLong();
+        Instant from = server.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        server.call("POST", "/meetings/" + meeting + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(600) + "\"}");
+        server.advance(Duration.ofMillis(1));
+        return title;
+    }
+
     private long activePublicInstance(String title) {
         long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN,
                 "{\"title\":\"" + title + "\",\"isPublic\":true}").get("id").asLong();
