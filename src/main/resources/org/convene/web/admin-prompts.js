@@ -32,6 +32,22 @@ export function confirmInline(container, question, yes, action) {
   row.querySelector('button').focus();
 }
 
+/** Seconds a shown secret stays on screen once copied, and at most: a screen left open must not keep it. */
+const AFTER_COPY = 5_000;
+const AT_MOST = 120_000;
+
+/**
+ * Takes a secret off the screen {@link AFTER_COPY} after it is copied, or after {@link AT_MOST} whatever happens:
+ * {@code clear} puts a sentence in its place.
+ */
+export function forgetLater(copy, clear) {
+  let timer = setTimeout(clear, AT_MOST);
+  copy.addEventListener('click', () => {
+    clearTimeout(timer);
+    timer = setTimeout(clear, AFTER_COPY);
+  });
+}
+
 /** A secret or token shown once, with a copy button; the label is text, or text and elements. */
 export function shownOnce(label, value) {
   const copy = h('button', { type: 'button', class: 'small' }, 'Copy');
@@ -39,6 +55,9 @@ export function shownOnce(label, value) {
     await navigator.clipboard.writeText(value).catch(() => {});
     copy.textContent = 'Copied';
   });
-  return h('div', { class: 'token-box' }, h('p', {}, h('strong', {}, label, ', shown only now'), ': copy it now; only Convene can read it later.'),
+  const box = h('div', { class: 'token-box' }, h('p', {}, h('strong', {}, label, ', shown only now'), ': copy it now; only Convene can read it later.'),
     h('code', {}, value), ' ', copy);
+  forgetLater(copy, () => box.replaceChildren(h('p', { class: 'hint', 'data-forgotten': true },
+    'It is no longer on screen: make a new one if it was not kept.')));
+  return box;
 }

@@ -4,7 +4,7 @@
 // that creates one and shows its token once. The list also teaches the shared state every user's name,
 // which the other views show.
 import { $, h, act, userText } from './dom.js';
-import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
+import { confirmInline, shownOnce, onSubmit, forgetLater } from './admin-prompts.js';
 import { api, rememberName } from './state.js';
 
 const ROLES = [['member', 'Member'], ['organizer', 'Organizer'], ['admin', 'Administrator']];
@@ -79,10 +79,6 @@ function editUser(li, u, error) {
 }
 
 export function wireUsers() {
-  $('copy-token').addEventListener('click', async () => {
-    await navigator.clipboard.writeText($('new-token').textContent).catch(() => {});
-    $('copy-token').textContent = 'Copied';
-  });
   onSubmit('user-form', 'user-result', 'user-error', async (result, form) => {
     $('new-token-box').hidden = true;
     const created = await api().post('/users', {
@@ -93,6 +89,19 @@ export function wireUsers() {
     $('new-token').textContent = created.token;
     $('copy-token').textContent = 'Copy';
     $('new-token-box').hidden = false;
+    // A fresh button each time, so that an earlier token's timers do not take this one away.
+    const copy = $('copy-token').cloneNode(true);
+    $('copy-token').replaceWith(copy);
+    copy.addEventListener('click', async () => {
+      await navigator.clipboard.writeText($('new-token').textContent).catch(() => {});
+      copy.textContent = 'Copied';
+    });
+    forgetLater(copy, () => {
+      if ($('new-token').textContent !== created.token) return;
+      $('new-token').textContent = '';
+      $('new-token-box').hidden = true;
+      result.append(' Their token is no longer on screen: make a new one with "New token" if it was not kept.');
+    });
     await loadUsers();
   });
 }

@@ -325,6 +325,23 @@ class ConsoleTest {
     }
 
     @Test
+    void aNewTokenLeavesTheScreenSoonAfterItIsCopied() {
+        toAdministration(admin);
+        openForm(admin, "user-form");
+        admin.type("user-name", "Dora Kept");
+        admin.type("user-age", "41");
+        admin.type("user-email", "dora" + PEOPLE.get() + "@example.com");
+        admin.click("#user-form button");
+        admin.waitUntil(PATIENT, d -> admin.find("new-token-box").isDisplayed());
+
+        admin.click("copy-token");
+
+        admin.waitUntil(PATIENT, d -> !admin.find("new-token-box").isDisplayed());
+        assertThat(admin.text("new-token")).isEmpty();
+        assertThat(admin.text("user-result")).contains("no longer on screen");
+    }
+
+    @Test
     void aRightToLeftNameIsShownIsolatedFromTheTextAroundIt() {
         // Hebrew, then a number: unisolated, the number and the e-mail after it would join the name's run.
         String name = "\u05D3\u05E0\u05D4 " + PEOPLE.get();
