@@ -14,16 +14,20 @@ export function renderAdminMeetings() {
     const instances = instanceList().filter((i) => i.meetingId === m.id).sort((a, b) => a.from.localeCompare(b.from));
     const li = h('li', { 'data-admin-meeting': m.id }, h('span', { class: 'meeting-title' }, m.title), ' ',
       h('span', { class: 'badge' }, m.isPublic ? 'public' : 'private'), ' ', h('span', { class: 'hint' }, `#${m.id}`), ' ');
+    // Delete only where it can succeed: a meeting with occurrences keeps them (and their history), so it stays.
     li.append(h('span', { class: 'row-actions' },
       h('button', { type: 'button', class: 'quiet small', 'data-edit-meeting': m.id, onclick: () => editMeeting(li, m, error) }, 'Edit'),
-      h('button', { type: 'button', class: 'danger small', 'data-delete-meeting': m.id, onclick: () => confirmInline(li,
-        ['Delete ', userText(m.title), '?'], 'Yes, delete', () => act(error, async () => {
-          await api().delete(`/meetings/${m.id}`);
-          forgetMeeting(m.id);
-          meetingsChanged();
-        })) }, 'Delete')), error);
+      instances.length > 0 ? h('span', { class: 'hint', 'data-undeletable-meeting': m.id }, 'Has occurrences, so it stays')
+        : h('button', { type: 'button', class: 'danger small', 'data-delete-meeting': m.id, onclick: () => confirmInline(li,
+          ['Delete ', userText(m.title), '?'], 'Yes, delete', () => act(error, async () => {
+            await api().delete(`/meetings/${m.id}`);
+            forgetMeeting(m.id);
+            meetingsChanged();
+          })) }, 'Delete')), error);
     li.append(h('ul', { class: 'admin-instances' }, instances.map((i) => {
       const row = h('li', { 'data-admin-instance': i.id }, `#${i.id} · ${windowText(i.from, i.to)} · ${i.status} `);
+      // Only one still to come can go: one that is live or ran keeps its history.
+      if (i.status !== 'scheduled') return row;
       row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
         `Delete instance #${i.id}?`, 'Yes, delete', () => act(error, async () => {
           await api().delete(`/instances/${i.id}`);

@@ -5,7 +5,10 @@
 // which the other views show.
 import { $, h, act, userText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit, forgetLater } from './admin-prompts.js';
-import { api, rememberName } from './state.js';
+import { api, rememberName, meetingList } from './state.js';
+
+/** The meetings user {@code id} owns, as the console knows them (an administrator knows every meeting). */
+const owned = (id) => meetingList().filter((m) => m.ownerId === id);
 
 const ROLES = [['member', 'Member'], ['organizer', 'Organizer'], ['admin', 'Administrator']];
 
@@ -49,11 +52,14 @@ function userRow(u) {
         li.querySelector('.token-box')?.remove();
         li.append(shownOnce([userText(u.name), "'s new token"], made.token));
       })) }, 'New token'),
-    h('button', { type: 'button', class: 'danger small', 'data-delete-user': u.id, onclick: () => confirmInline(li,
-      ['Delete ', userText(u.name), '? Their history stays.'], 'Yes, delete', () => act(error, async () => {
-        await api().delete(`/users/${u.id}`);
-        await loadUsers();
-      })) }, 'Delete'));
+    owned(u.id).length > 0
+      // Delete only where it can succeed: their meetings go to someone else first (or `convene user delete --hand-to`).
+      ? h('span', { class: 'hint', 'data-undeletable-user': u.id }, `Owns ${owned(u.id).map((m) => `#${m.id}`).join(', ')}: hand over to delete`)
+      : h('button', { type: 'button', class: 'danger small', 'data-delete-user': u.id, onclick: () => confirmInline(li,
+        ['Delete ', userText(u.name), '? Their history stays.'], 'Yes, delete', () => act(error, async () => {
+          await api().delete(`/users/${u.id}`);
+          await loadUsers();
+        })) }, 'Delete'));
   li.append(actions, error);
   return li;
 }

@@ -9,7 +9,7 @@ import { wireMeetingsAdmin, renderAdminMeetings } from './admin-meetings.js';
 import { wireSchedule, loadSeries } from './admin-schedule.js';
 import { wireWebhooks, loadWebhooks } from './admin-webhooks.js';
 import { wireAudit, loadAudit } from './admin-audit.js';
-import { isAdmin } from './state.js';
+import { isAdmin, api, putMeeting } from './state.js';
 
 export function wireAdmin() {
   wireUsers();
@@ -29,6 +29,9 @@ export async function loadAdmin() {
   $('users-card').hidden = !admin;
   $('webhooks-card').hidden = !admin;
   $('audit-card').hidden = !admin;
+  // Meetings made elsewhere since sign-in (with no occurrence yet, the lifecycle feed has not named them): read again,
+  // so that what is offered (Delete, a hand-over) follows who owns what now.
+  for (const meeting of await api().all('/meetings')) putMeeting(meeting);
   renderAdminMeetings();
   await Promise.all([admin ? loadUsers() : null, admin ? loadWebhooks() : null, admin ? loadAudit() : null, loadSeries()]);
 }

@@ -325,6 +325,21 @@ class ConsoleTest {
     }
 
     @Test
+    void deleteIsOfferedOnlyWhereItCanSucceed() {
+        long live = activePublicInstance("Ran " + PEOPLE.get());
+        ConsoleServer.Account owner = server.createUser("Owen " + PEOPLE.get(), "owen" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + owner.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        server.call("POST", "/meetings", owner.token(), "{\"title\":\"Owen's\",\"isPublic\":true}");
+        toAdministration(admin);
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-admin-instance='" + live + "']").isEmpty()
+                && !admin.all("[data-undeletable-user='" + owner.id() + "']").isEmpty());
+
+        assertThat(admin.all("[data-delete-instance='" + live + "']")).as("a live occurrence keeps its history").isEmpty();
+        assertThat(admin.all("[data-delete-user='" + owner.id() + "']")).as("an owner hands over first").isEmpty();
+        assertThat(admin.texts("#user-list [data-undeletable-user='" + owner.id() + "']").get(0)).endsWith("hand over to delete");
+    }
+
+    @Test
     void aNewTokenLeavesTheScreenSoonAfterItIsCopied() {
         toAdministration(admin);
         openForm(admin, "user-form");
@@ -459,11 +474,14 @@ class ConsoleTest {
         String meeting = admin.find("admin-meeting-list").findElement(By.cssSelector(row)).findElement(By.xpath("../.."))
                 .getAttribute("data-admin-meeting");
 
+        assertThat(admin.all("[data-delete-meeting='" + meeting + "']")).as("no Delete while it has an occurrence").isEmpty();
+
         admin.click("[data-delete-instance='" + instance + "']");
         admin.click(row + " .confirm button.danger");
         admin.waitUntil(PATIENT, d -> admin.all(row).isEmpty());
         alice.waitUntil(PATIENT, d -> alice.all("[data-instance='" + instance + "']").isEmpty());
 
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-delete-meeting='" + meeting + "']").isEmpty());
         admin.click("[data-delete-meeting='" + meeting + "']");
         admin.click("[data-admin-meeting='" + meeting + "'] .confirm button.danger");
         admin.waitUntil(PATIENT, d -> admin.all("[data-admin-meeting='" + meeting + "']").isEmpty());
