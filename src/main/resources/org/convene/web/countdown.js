@@ -1,7 +1,7 @@
 // An instance's times in words against the server's clock ("starts in 4 s", "ended by the
 // administrator at …"): the meetings list and the open instance both say them, and both redraw
 // them every second, so the words live here rather than in either view.
-import { timeFormat } from './dom.js';
+import { whenText } from './dom.js';
 import { instanceById, now } from './state.js';
 
 /** "in 4 s", "2 min ago": how far an instant is from now. */
@@ -19,8 +19,8 @@ export function when(instance) {
   if (instance.status === 'active') return `ends ${relative(instance.to)}`;
   const endedAt = instance.endedAt || instance.to;
   return instance.endedBy === 'administrator'
-    ? `ended by the administrator at ${timeFormat.format(new Date(endedAt))} (planned until ${timeFormat.format(new Date(instance.to))})`
-    : `ended ${timeFormat.format(new Date(endedAt))}, as scheduled`;
+    ? `ended by the administrator ${whenText(endedAt)} (planned until ${whenText(instance.to)})`
+    : `ended ${whenText(endedAt)}, as scheduled`;
 }
 
 /** Every countdown on the page ({@code data-countdown} names its instance), said again as time passes. */

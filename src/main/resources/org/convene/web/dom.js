@@ -34,12 +34,31 @@ export const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', 
 export const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 export const stamp = (iso) => h('time', { datetime: iso }, clockFormat.format(new Date(iso)));
 
-/** "Tue, 1 Dec 2026, 10:00 – 10:30": an instance's window, as dates people read. */
+const shortDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const DAY = 86_400_000;
+
+/** The day of {@code date} as people say it: "Today", "Tomorrow", "Yesterday", else "Wed 9 Dec" (with the year if not this one's). */
+function dayText(date, today = new Date()) {
+  const midnight = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((midnight(date) - midnight(today)) / DAY);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Tomorrow';
+  if (days === -1) return 'Yesterday';
+  return date.getFullYear() === today.getFullYear() ? shortDay.format(date) : dayFormat.format(date);
+}
+
+/** A moment in the console's one short form: "Today 19:41", "Wed 9 Dec 19:41". */
+export function whenText(iso) {
+  const at = new Date(iso);
+  return `${dayText(at)} ${hourFormat.format(at)}`;
+}
+
+/** A window in the same form: "Today 19:41–20:11"; across midnight, "Today 23:30 – Tomorrow 00:30". */
 export function windowText(from, to) {
   const start = new Date(from);
   const end = new Date(to);
-  const sameDay = dayFormat.format(start) === dayFormat.format(end);
-  return `${dayFormat.format(start)}, ${hourFormat.format(start)} – ${sameDay ? '' : `${dayFormat.format(end)}, `}${hourFormat.format(end)}`;
+  const sameDay = dayText(start) === dayText(end);
+  return sameDay ? `${whenText(from)}–${hourFormat.format(end)}` : `${whenText(from)} – ${whenText(to)}`;
 }
 
 /** Runs an action; a refusal shows the server's own message where the action was taken. */

@@ -4,7 +4,7 @@
 // address can name it, and every late answer checks that its instance is still the open one.
 import { ApiError } from './api.js';
 import { LiveStream } from './live.js';
-import { $, h, timeFormat, stamp, dayFormat, userText, isolatedText } from './dom.js';
+import { $, h, windowText, stamp, dayFormat, userText, isolatedText } from './dom.js';
 import { gone, showLive } from './connection.js';
 import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
@@ -135,7 +135,7 @@ function instanceState() {
   const instance = instanceById(openView().id);
   if (!instance) return ['This instance was deleted.'];
   return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
-    `${timeFormat.format(new Date(instance.from))} – ${timeFormat.format(new Date(instance.to))} · `, when(instance)];
+    `${windowText(instance.from, instance.to)} · `, when(instance)];
 }
 
 /** The open instance's status line, said again as time passes. */

@@ -2,7 +2,7 @@
 // the search over meetings' titles and descriptions and the latest "starting soon" notice. It
 // draws from the shared state whenever the meetings or instances change, and a row opens its
 // instance beside the list.
-import { $, h, timeFormat, windowText, userText } from './dom.js';
+import { $, h, whenText, windowText, userText } from './dom.js';
 import { when } from './countdown.js';
 import { openInstance } from './instance.js';
 import {
@@ -33,7 +33,7 @@ export function renderNotice() {
   noticeTimer = setTimeout(renderNotice, Math.max(0, new Date(notice.from).getTime() - now()) + 50);
   const meeting = meetingById(notice.meetingId);
   $('notice').replaceChildren('Starting soon: ', meeting ? userText(meeting.title) : 'a meeting',
-    `, ${timeFormat.format(new Date(notice.from))}.`);
+    `, ${whenText(notice.from)}.`);
 }
 
 /** Whether a meeting matches what is typed in the search box. */

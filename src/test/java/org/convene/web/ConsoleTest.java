@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -166,7 +165,7 @@ class ConsoleTest {
         }
         assertThat(alice.find("join").isEnabled()).as("no join on an ended instance").isFalse();
         assertThat(bob.texts("#events li")).anyMatch(t -> t.endsWith("You were in when the administrator ended the meeting"));
-        assertThat(bob.text("instance-state")).contains("ended by the administrator at");
+        assertThat(bob.text("instance-state")).contains("ended by the administrator Today");
     }
 
     @Test
@@ -340,6 +339,17 @@ class ConsoleTest {
     }
 
     @Test
+    void timesAreWrittenInOneShortFormOnTheListTheInstanceAndTheNotice() {
+        long instance = activePublicInstance("Short " + PEOPLE.get());
+
+        openInstance(alice, instance);
+
+        String row = alice.texts("[data-instance='" + instance + "']").get(0);
+        assertThat(row).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
+        assertThat(alice.text("instance-state")).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
+    }
+
+    @Test
     void aNewTokenLeavesTheScreenSoonAfterItIsCopied() {
         toAdministration(admin);
         openForm(admin, "user-form");
@@ -395,8 +405,9 @@ class ConsoleTest {
         assertThat(alice.all("#group-upcoming [data-instance='" + upcoming + "']")).hasSize(1);
         assertThat(alice.all("#group-past [data-instance='" + past + "']")).hasSize(1);
         String row = alice.find("group-upcoming").findElement(By.cssSelector("[data-instance='" + upcoming + "']")).getText();
+        // The one short form: the day as people say it ("Today", "Tomorrow", or "Wed, Dec 9") and the window's times.
         assertThat(row).contains("Beta " + n).containsPattern("\\d{1,2}:\\d{2}.*–.*\\d{1,2}:\\d{2}")
-                .contains(Integer.toString(server.now().atZone(ZoneOffset.UTC).getYear()));
+                .containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)");
 
         alice.type("meeting-search", "Beta " + n);
         alice.waitUntil(PATIENT, d -> alice.all("[data-instance='" + live + "']").isEmpty());
