@@ -29,7 +29,7 @@ export function renderAdminMeetings() {
       // Only one still to come can go: one that is live or ran keeps its history.
       if (i.status !== 'scheduled') return row;
       row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
-        `Delete instance #${i.id}?`, 'Yes, delete', () => act(error, async () => {
+        `Delete occurrence #${i.id}?`, 'Yes, delete', () => act(error, async () => {
           await api().delete(`/instances/${i.id}`);
           forgetInstance(i.id);
           meetingsChanged();

@@ -116,6 +116,6 @@ export function wireSchedule() {
     const instance = await api().post(`/meetings/${meetingId}/instances`, { from: from.toISOString(), to: to.toISOString() });
     if (!hasInstance(instance.id)) putInstance(instance);
     meetingsChanged();
-    result.textContent = `Scheduled instance #${instance.id}, ${windowText(instance.from, instance.to)}.`;
+    result.textContent = `Scheduled occurrence #${instance.id}, ${windowText(instance.from, instance.to)}.`;
   });
 }

@@ -149,7 +149,7 @@ export function renderInstance(scrollChat = false) {
   const instance = instanceById(view.id);
   const meeting = instance && meetingById(instance.meetingId);
   const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
-  $('instance-title').replaceChildren(...(meeting ? [userText(meeting.title), ` · ${day}instance #${view.id}`] : [`Instance #${view.id}`]));
+  $('instance-title').replaceChildren(...(meeting ? [userText(meeting.title), ` · ${day}occurrence #${view.id}`] : [`Occurrence #${view.id}`]));
   $('instance-state').replaceChildren(...instanceState());
 
   const active = instance && instance.status === 'active';

@@ -114,7 +114,7 @@ function renderMeetings() {
   const openPast = open ? past.findIndex((i) => i.id === open.id) : -1;
   fill('past', past, allPast ? past.length : Math.max(PAST_SHOWN, openPast + 1));
   $('past-more').hidden = allPast || past.length <= PAST_SHOWN;
-  $('past-more').textContent = `Show all ${past.length} past instances`;
+  $('past-more').textContent = `Show all ${past.length} past occurrences`;
   $('meetings-empty').hidden = meetings.length > 0;
   $('meetings-none-found').hidden = meetings.length === 0 || shown.length > 0 || !$('meeting-search').value.trim();
   renderNotice();

@@ -234,7 +234,7 @@ abstract class AdministrationContract extends StoreContract {
     void anInstanceEndingInThePastIsRefused() {
         assertRefusedAndUnchanged(() -> convene.createInstance(later.meetingId(),
                         new TimeWindow(T0.minus(hours(3)), T0.minus(hours(2)))),
-                Refusal.INVALID_INPUT, "to must be in the future");
+                Refusal.INVALID_INPUT, "the end (to) must be in the future");
     }
 
     @Test

@@ -105,9 +105,9 @@ class ConsoleTest {
         assertThat(admin.find("instance-from").getAttribute("value")).as("a start is offered").isNotEmpty();
         pickStart(admin, server.now().plusSeconds(5));
         admin.click("#instance-form button");
-        String scheduled = admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled instance #")
+        String scheduled = admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled occurrence #")
                 ? admin.text("instance-result") : null);
-        long instance = Long.parseLong(scheduled.replaceAll("Scheduled instance #(\\d+),.*", "$1"));
+        long instance = Long.parseLong(scheduled.replaceAll("Scheduled occurrence #(\\d+),.*", "$1"));
 
         for (Browser user : List.of(alice, bob)) waitForStatus(user, instance, "scheduled");
         server.advance(Duration.ofSeconds(6));
@@ -195,7 +195,7 @@ class ConsoleTest {
         visitor.open(address);
         visitor.signIn(bobAccount.token());
 
-        visitor.waitUntil(PATIENT, d -> visitor.text("instance-title").endsWith("instance #" + instance));
+        visitor.waitUntil(PATIENT, d -> visitor.text("instance-title").endsWith("occurrence #" + instance));
     }
 
     @Test

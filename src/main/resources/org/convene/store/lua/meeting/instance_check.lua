@@ -5,7 +5,7 @@
 -- REPLY: {'OK'} | {'INVALID_MEETING'} | {'INVALID_INPUT', message} | {'OVERLAP', instance id}
 local from, to, now = ARGV[3], ARGV[4], ARGV[5]
 if redis.call('EXISTS', base .. ':meeting') == 0 then return {'INVALID_MEETING'} end
-if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'to must be in the future'} end
+if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'the end (to) must be in the future'} end
 local other = overlapping(from, to, '')
 if other then return {'OVERLAP', other} end
 return {'OK'}

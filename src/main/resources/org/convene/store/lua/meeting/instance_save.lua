@@ -24,7 +24,7 @@ if mode ~= 'create' then
   if status == 'ended' then return {'INSTANCE_ENDED', iid} end
   if status == 'active' and redis.call('HGET', ikey(iid), 'from') ~= from then return {'INSTANCE_STARTED', iid} end
 end
-if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'to must be in the future'} end
+if tonumber(to) <= tonumber(now) then return {'INVALID_INPUT', 'the end (to) must be in the future'} end
 local other = overlapping(from, to, iid)
 if other then return {'OVERLAP', other} end
 if mode == 'check' then return {'OK'} end
