@@ -5,7 +5,7 @@
 import { $, act } from './dom.js';
 import { redrawCountdowns } from './countdown.js';
 import { wireMeetings } from './meetings.js';
-import { openInstance, redrawInstanceState } from './instance.js';
+import { openInstance, redrawInstanceState, backToList } from './instance.js';
 import { wireInstanceActions } from './instance-actions.js';
 import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
@@ -44,6 +44,7 @@ function ready() {
   window.addEventListener('hashchange', route);
 }
 
+$('back-to-list').addEventListener('click', backToList);
 wireInstanceActions();
 wireHostControls();
 wireMeetings();

@@ -34,6 +34,7 @@ export async function openInstance(id) {
     only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
   };
   setOpenView(view);
+  $('console').classList.add('instance-open');
   $('instance-hint').hidden = true;
   $('instance-body').hidden = false;
   $('instance-error').textContent = '';
@@ -73,6 +74,19 @@ export async function openInstance(id) {
     stillThere: () => gone(`/instances/${id}/participants`),
   });
   renderInstance(true);
+}
+
+/** Back to the list on a phone: the open meeting closes, and the address forgets it. */
+export function backToList() {
+  closeInstance();
+  setOpenView(null);
+  $('console').classList.remove('instance-open');
+  $('instance-body').hidden = true;
+  $('instance-hint').hidden = false;
+  $('instance-title').textContent = 'No meeting open';
+  history.replaceState(null, '', location.pathname + location.search);
+  meetingsChanged();
+  document.querySelector('[data-instance]')?.focus();
 }
 
 function closeInstance() {

@@ -350,6 +350,23 @@ class ConsoleTest {
     }
 
     @Test
+    void onAPhoneAMeetingHasAScreenOfItsOwnWithAWayBackAndTheHeaderIsOneLine() {
+        long instance = activePublicInstance("Phone " + PEOPLE.get());
+
+        openInstance(bob, instance);
+
+        bob.waitUntil(PATIENT, d -> !bob.find("meetings").isDisplayed() && bob.find("back-to-list").isDisplayed());
+        Number header = (Number) bob.script("return document.querySelector('header.bar').getBoundingClientRect().height;");
+        assertThat(header.doubleValue()).as("one line").isLessThan(64);
+        bob.click("back-to-list");
+        bob.waitUntil(PATIENT, d -> bob.find("meetings").isDisplayed());
+        assertThat((String) bob.script("return location.hash;")).isEmpty();
+        openInstance(alice, instance);
+        assertThat(alice.find("meetings").isDisplayed()).as("the list stays beside it on a wide screen").isTrue();
+        assertThat(alice.find("back-to-list").isDisplayed()).isFalse();
+    }
+
+    @Test
     void aNewTokenLeavesTheScreenSoonAfterItIsCopied() {
         toAdministration(admin);
         openForm(admin, "user-form");
