@@ -121,7 +121,7 @@ public final class ConveneServer implements AutoCloseable {
             new BanRoutes(services.convene().bans(), services.access()).register(table);
             new HostRoutes(services.convene().hosting(), services.access()).register(table);
             new AuditRoutes(services.audit(), services.convene().clock()).register(table);
-            new PersonRoutes(services.personal(), services.access(), services.audit(), services.convene().clock(),
+            new PersonRoutes(services.personal(), services.access(), reads, services.convene().clock(),
                     services.tokens()).register(table);
             new InstanceRoutes(services.convene(), services.access(), services.chatLimit(), reads).register(table);
             new StreamRoutes(services.access(), feeds).register(table);

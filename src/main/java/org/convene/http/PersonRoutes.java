@@ -5,7 +5,6 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.OptionalLong;
-import org.convene.audit.AuditTrail;
 import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.core.PersonalData;
@@ -20,15 +19,15 @@ import org.convene.view.PersonalViews;
 final class PersonRoutes {
     private final PersonalData personal;
     private final Access access;
-    private final AuditTrail audit;
+    private final ReadNotes reads;
     private final Clock clock;
     private final Tokens tokens;
 
-    PersonRoutes(PersonalData personal, Access access, AuditTrail audit, Clock clock, Tokens tokens) {
+    PersonRoutes(PersonalData personal, Access access, ReadNotes reads, Clock clock, Tokens tokens) {
         this.tokens = tokens;
         this.personal = personal;
         this.access = access;
-        this.audit = audit;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -46,7 +45,7 @@ final class PersonRoutes {
         access.requireActingAs(caller, id);
         PersonalData.Export e = personal.export(id);
         if (caller.root() || caller.userId() != id) {
-            new ReadNotes(audit, clock).read(caller, "users", "personal_data_exported", "user:" + id, RequestIds.of(ctx));
+            reads.read(caller, "users", "personal_data_exported", "user:" + id, RequestIds.of(ctx));
         }
         ctx.header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"convene-user-" + id + ".json\"")

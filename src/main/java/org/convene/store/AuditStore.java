@@ -111,18 +111,32 @@ final class AuditStore implements AuditChains {
 
     /** The chain's records with the personal fields each lists, read from beside the stream (absent: erased). */
     private List<AuditEntry> withPersonal(String chain, List<StreamMessage<String, String>> messages) {
+        return withPersonal(chain, messages, calls.await(personalOf(chain, messages)));
+    }
+
+    /**
+     * Sends the read of the personal fields {@code messages} list (not awaited, so that the reads of several records
+     * go in one round trip): {@code <seq>/p.<x>} to the value held.
+     */
+    private java.util.concurrent.CompletableFuture<Map<String, String>> personalOf(String chain,
+                                                                                  List<StreamMessage<String, String>> messages) {
         List<String> wanted = new ArrayList<>();
         for (StreamMessage<String, String> m : messages) {
             String personal = m.getBody().get("personal");
             if (personal == null || personal.isEmpty()) continue;
             for (String name : personal.split(",")) wanted.add(Replies.streamNumber(m.getId()) + "/" + name);
         }
-        Map<String, String> held = new java.util.HashMap<>();
-        if (!wanted.isEmpty()) {
-            List<io.lettuce.core.KeyValue<String, String>> values = calls.await(calls.commands.hmget(
-                    Keys.chain(chain) + ":audit:personal", wanted.toArray(String[]::new)).toCompletableFuture());
-            for (var kv : values) if (kv.hasValue()) held.put(kv.getKey(), kv.getValue());
-        }
+        if (wanted.isEmpty()) return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+        return calls.commands.hmget(Keys.chain(chain) + ":audit:personal", wanted.toArray(String[]::new)).toCompletableFuture()
+                .thenApply(values -> {
+                    Map<String, String> held = new java.util.HashMap<>();
+                    for (var kv : values) if (kv.hasValue()) held.put(kv.getKey(), kv.getValue());
+                    return held;
+                });
+    }
+
+    private static List<AuditEntry> withPersonal(String chain, List<StreamMessage<String, String>> messages,
+                                                 Map<String, String> held) {
         List<AuditEntry> entries = new ArrayList<>();
         for (StreamMessage<String, String> m : messages) {
             long seq = Replies.streamNumber(m.getId());
@@ -202,12 +216,18 @@ final class AuditStore implements AuditChains {
                     .toCompletableFuture());
         }
         calls.awaitAll(reads.toArray(java.util.concurrent.CompletableFuture[]::new));
+        // The personal fields of every record in one more round trip, not one a record.
+        List<java.util.concurrent.CompletableFuture<Map<String, String>>> personal = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            personal.add(personalOf(members.get(i).substring(0, members.get(i).lastIndexOf('#')), reads.get(i).join()));
+        }
+        calls.awaitAll(personal.toArray(java.util.concurrent.CompletableFuture[]::new));
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             List<StreamMessage<String, String>> found = reads.get(i).join();
             if (found.isEmpty()) continue; // trimmed since
             String member = members.get(i);
-            entries.addAll(withPersonal(member.substring(0, member.lastIndexOf('#')), found));
+            entries.addAll(withPersonal(member.substring(0, member.lastIndexOf('#')), found, personal.get(i).join()));
         }
         return entries;
     }

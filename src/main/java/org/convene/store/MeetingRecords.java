@@ -139,17 +139,12 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         return save(meetingId, version(expectedVersion), details, now, acting);
     }
 
-    /** The actor's kind, id and role and the request, as a script takes them for its audit record. */
-    static List<String> actor(Acting acting) {
-        return List.of(acting.wire()[0], acting.wire()[1], acting.actor().role().wire(), acting.requestId());
-    }
-
     private Meeting save(long meetingId, String mode, MeetingDetails d, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), mode, d.title(), d.description(),
                 d.isPublic() ? "1" : "0", ms(now), Integer.toString(d.capacity()),
                 Integer.toString(d.presence().leaseSeconds()), Integer.toString(d.presence().graceSeconds()),
                 Integer.toString(d.reminderMinutes())));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         args.addAll(d.audience());
         MeetingSaveReply saved = MeetingSaveReply.of(calls.await(calls.audited(meetingId, MEETING_SAVE,
                 args.toArray(String[]::new))));
@@ -182,7 +177,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     public void delete(long meetingId, Acting acting, Instant now) {
         String owner = calls.await(calls.commands.hget(Keys.meeting(meetingId) + ":meeting", "owner").toCompletableFuture());
         List<String> args = new ArrayList<>(List.of(Long.toString(meetingId), ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         calls.await(calls.audited(meetingId, MEETING_DELETE, args.toArray(String[]::new))).ok();
         if (owner != null) owned.remove(Long.parseLong(owner), meetingId);
         calls.await(calls.commands.zrem(Keys.MEETINGS, Long.toString(meetingId)).toCompletableFuture());
@@ -254,7 +249,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         long instanceId = NewIdReply.of(calls.await(calls.inCatalog(NEW_INSTANCE, Long.toString(meetingId), from, to))).id();
         List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), Long.toString(meetingId), "create", from, to,
                 ms(now), series == null ? "" : Long.toString(series.seriesId()), series == null ? "" : ms(series.recurrenceId())));
-        if (acting != null) args.addAll(actor(acting));
+        if (acting != null) args.addAll(RedisCalls.actor(acting));
         Reply reply = calls.await(acting == null ? calls.inMeeting(meetingId, INSTANCE_SAVE, args.toArray(String[]::new))
                 : calls.audited(meetingId, INSTANCE_SAVE, args.toArray(String[]::new)));
         InstanceSaveReply saved;
@@ -286,7 +281,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             due.early(instanceId, from, to);
             List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), Long.toString(meetingId), "update", from, to,
                     ms(now), "", ""));
-            args.addAll(actor(acting));
+            args.addAll(RedisCalls.actor(acting));
             InstanceSaveReply saved = InstanceSaveReply.of(calls.await(calls.audited(meetingId, INSTANCE_SAVE,
                     args.toArray(String[]::new))));
             live.changed(instanceId);
@@ -299,7 +294,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
     @Override
     public void deleteInstance(long instanceId, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(instanceId), ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         locator.withMeeting(instanceId, meetingId -> calls.await(calls.audited(meetingId, INSTANCE_DELETE,
                 args.toArray(String[]::new))).ok());
         due.status(instanceId, "missing");

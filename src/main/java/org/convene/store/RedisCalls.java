@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.convene.model.Acting;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -184,6 +185,11 @@ final class RedisCalls {
     private CompletableFuture<Reply> touched(Reply reply, String chain) {
         if (!reply.isOk()) return CompletableFuture.completedFuture(reply);
         return commands.sadd(Keys.AUDIT + ":touched", chain).toCompletableFuture().handle((added, failed) -> reply);
+    }
+
+    /** The actor's kind, id and role and the request, as every script that writes an audit record takes them. */
+    static List<String> actor(Acting acting) {
+        return List.of(acting.wire()[0], acting.wire()[1], acting.actor().role().wire(), acting.requestId());
     }
 
     /** Runs a script whose one key is {@code base}, in that key's slot (the audit chains'). */

@@ -96,7 +96,7 @@ final class SeriesRecords implements SeriesStore {
     private CompletableFuture<Reply> run(long meetingId, Script script, Acting acting, String... args) {
         if (acting == null) return calls.inMeeting(meetingId, script, args);
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(MeetingRecords.actor(acting));
+        all.addAll(RedisCalls.actor(acting));
         return calls.audited(meetingId, script, all.toArray(String[]::new));
     }
 

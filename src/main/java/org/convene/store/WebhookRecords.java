@@ -44,7 +44,7 @@ final class WebhookRecords implements WebhookStore {
     @Override
     public Endpoint createEndpoint(EndpointDetails details, String sealedSecret, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of("", RedisCalls.ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         args.addAll(fields(details));
         args.addAll(List.of("secret", sealedSecret));
         calls.webhookAdded();
@@ -52,15 +52,10 @@ final class WebhookRecords implements WebhookStore {
                 .endpoint());
     }
 
-    /** The actor's kind, id and role and the request, as the endpoint scripts take them for the audit record. */
-    private static List<String> actor(Acting acting) {
-        return List.of(acting.wire()[0], acting.wire()[1], acting.actor().role().wire(), acting.requestId());
-    }
-
     @Override
     public Endpoint updateEndpoint(long id, EndpointDetails details, boolean enabled, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         args.addAll(fields(details));
         args.addAll(List.of("enabled", enabled ? "1" : "0"));
         return endpoint(EndpointReply.of(calls.await(calls.audited(calls.inHooks(SAVE, args.toArray(String[]::new)), "hooks")))
@@ -81,7 +76,7 @@ final class WebhookRecords implements WebhookStore {
     @Override
     public void deleteEndpoint(long id, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(id), RedisCalls.ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         found(calls.await(calls.audited(calls.inHooks(DELETE, args.toArray(String[]::new)), "hooks")));
     }
 
@@ -89,7 +84,7 @@ final class WebhookRecords implements WebhookStore {
     public Endpoint rotateSecret(long id, String sealedSecret, Instant previousUntil, Instant now, Acting acting) {
         List<String> args = new ArrayList<>(List.of(Long.toString(id), sealedSecret, RedisCalls.ms(previousUntil),
                 RedisCalls.ms(now)));
-        args.addAll(actor(acting));
+        args.addAll(RedisCalls.actor(acting));
         return endpoint(EndpointReply.of(calls.await(calls.audited(calls.inHooks(ROTATE, args.toArray(String[]::new)), "hooks")))
                 .endpoint());
     }

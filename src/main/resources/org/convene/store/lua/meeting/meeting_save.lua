@@ -20,9 +20,11 @@ local creating = string.sub(mode, 1, 6) == 'create'
 -- What changes, for the audit record: the fields by name, the audience by how many addresses (never the addresses).
 local was = redis.call('HMGET', mkey, 'title', 'description', 'public', 'capacity', 'presenceLease', 'presenceGrace',
     'reminder')
-local was_audience = {}
-for _, e in ipairs(redis.call('SMEMBERS', akey)) do was_audience[e] = true end
-local was_count = redis.call('SCARD', akey)
+local was_audience, was_count = {}, 0
+for _, e in ipairs(redis.call('SMEMBERS', akey)) do
+  was_audience[e] = true
+  was_count = was_count + 1
+end
 if creating then
   redis.call('HSET', mkey, 'id', mid, 'instanceCount', 0)
   if #mode > 7 then redis.call('HSET', mkey, 'owner', string.sub(mode, 8)) end
