@@ -115,7 +115,8 @@ public final class Access {
      * activity); refuses with "Invalid meeting instance ID" when there is no such instance.
      */
     public void requireInside(Caller caller, long instanceId) {
-        if (!caller.admin() && !audiences.openTo(instanceId, caller.email()) && !entersByRight(caller, instanceId)) {
+        if (!caller.admin() && !audiences.openTo(instanceId, caller.email(), caller.userId())
+                && !entersByRight(caller, instanceId)) {
             throw Refusal.AUDIENCE_ONLY.refuse();
         }
     }
@@ -144,12 +145,14 @@ public final class Access {
     public Map<Caller, Set<Long>> seesInside(Map<Caller, Set<Long>> asked) {
         Set<Audiences.Question> questions = new HashSet<>();
         asked.forEach((caller, instances) -> {
-            if (!caller.admin()) instances.forEach(i -> questions.add(new Audiences.Question(i, caller.email())));
+            if (!caller.admin()) {
+                instances.forEach(i -> questions.add(new Audiences.Question(i, caller.email(), caller.userId())));
+            }
         });
         Map<Audiences.Question, Boolean> open = questions.isEmpty() ? Map.of() : audiences.openTo(questions);
         Map<Caller, Set<Long>> seen = new HashMap<>();
         asked.forEach((caller, instances) -> seen.put(caller, instances.stream().filter(i -> caller.admin()
-                || open.getOrDefault(new Audiences.Question(i, caller.email()), false)
+                || open.getOrDefault(new Audiences.Question(i, caller.email(), caller.userId()), false)
                 || entersByRightIfThere(caller, i)).collect(Collectors.toSet())));
         return seen;
     }
@@ -167,6 +170,17 @@ public final class Access {
     public boolean seesInside(Caller caller, Meeting meeting) {
         return caller.admin() || meeting.details().admits(caller.email())
                 || Permissions.allows(MeetingAction.ENTER_BY_RIGHT, standing(caller, meeting));
+    }
+
+    /**
+     * Whether the caller is told of a lobby entry about user {@code userId} in meeting {@code meetingId}: the meeting's
+     * hosts of every one, anyone else of their own alone. False for a meeting that is gone.
+     */
+    public boolean seesLobbyEntry(Caller caller, long meetingId, long userId) {
+        if (caller.admin()) return true;
+        if (caller.userId() == userId) return true;
+        return audiences.meeting(meetingId).map(m -> Permissions.allows(MeetingAction.ADMIT, standing(caller, m)))
+                .orElse(false);
     }
 
     /** Returns whether the caller may see the meeting's audience list. */

@@ -28,7 +28,9 @@ import org.convene.model.EndResult;
 import org.convene.model.Event;
 import org.convene.model.GlobalRole;
 import org.convene.model.InstanceActivity;
+import org.convene.model.JoinOutcome;
 import org.convene.model.JoinResult;
+import org.convene.model.Waiting;
 import org.convene.model.LeaveResult;
 import org.convene.model.LifecycleChange;
 import org.convene.model.Meeting;
@@ -74,6 +76,7 @@ public final class Convene {
     private final Clock clock;
     private final Bans bans;
     private final Hosting hosting;
+    private final Lobbies lobbies;
     private final Roles roles;
 
     /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
@@ -94,6 +97,7 @@ public final class Convene {
         this.maintenance = store.maintenance();
         this.bans = new Bans(store.moderation(), store.users(), clock);
         this.hosting = new Hosting(store.moderation(), store.users(), store.chat(), store.roster(), clock);
+        this.lobbies = new Lobbies(store.lobby(), clock);
         this.roles = new Roles(store.users(), store.meetings(), this::deleteUser, clock);
         this.clock = clock;
     }
@@ -281,7 +285,24 @@ public final class Convene {
 
     /** The user joins an active instance they are allowed into and are not yet in. */
     public JoinResult join(long userId, long instanceId) {
+        JoinOutcome outcome = enter(userId, instanceId);
+        if (outcome instanceof JoinResult joined) return joined;
+        Waiting waiting = (Waiting) outcome;
+        throw Refusal.INVALID_INPUT.refuse("User " + userId + " waits in the lobby (position " + waiting.position()
+                + ") until a host lets them in");
+    }
+
+    /**
+     * The user asks to join an active instance: they are in, or (where the meeting's lobby says they must wait) they
+     * wait in its lobby until a host admits them, when asking again lets them in.
+     */
+    public JoinOutcome enter(long userId, long instanceId) {
         return roster.join(userId, instanceId, now());
+    }
+
+    /** The occurrences' lobbies: waiting, and the hosts' admissions and denials. */
+    public Lobbies lobbies() {
+        return lobbies;
     }
 
     /** The user leaves an instance they are in. */

@@ -74,18 +74,30 @@ public final class Hosting {
         return moderation.clearChat(instanceId, actor, clock.instant(), requestId);
     }
 
+    /** Options to change; null: unchanged. */
+    public record OptionChanges(MeetingOptions.ChatMode chatMode, Boolean cohostsCanEnd,
+                                MeetingOptions.AttendanceView attendanceView, MeetingOptions.LobbyPolicy lobby) {}
+
     /**
-     * Changes the options given (null: unchanged) on behalf of {@code actor}; a co-host may change the chat mode only.
-     * Returns the meeting's version after.
+     * Changes the options given on behalf of {@code actor}; a co-host may change the chat mode only. Turning the lobby
+     * off admits whoever waits in the active instance, as far as the seats go. Returns the meeting's version after.
      */
+    public long changeOptions(long meetingId, OptionChanges given, Actor actor, String requestId) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (given.chatMode() != null) changes.put("chatMode", given.chatMode().wire());
+        if (given.cohostsCanEnd() != null) changes.put("cohostsCanEnd", given.cohostsCanEnd() ? "1" : "0");
+        if (given.attendanceView() != null) changes.put("attendanceView", given.attendanceView().wire());
+        if (given.lobby() != null) changes.put("lobby", given.lobby().wire());
+        if (changes.isEmpty()) {
+            throw RefusedException.invalid("options", "give chatMode, cohostsCanEnd, attendanceView or lobby");
+        }
+        return moderation.changeOptions(meetingId, changes, actor, clock.instant(), requestId);
+    }
+
+    /** Changes the options given (null: unchanged) on behalf of {@code actor}; see {@link #changeOptions(long, OptionChanges, Actor, String)}. */
     public long changeOptions(long meetingId, MeetingOptions.ChatMode chatMode, Boolean cohostsCanEnd,
                               MeetingOptions.AttendanceView attendanceView, Actor actor, String requestId) {
-        Map<String, String> changes = new LinkedHashMap<>();
-        if (chatMode != null) changes.put("chatMode", chatMode.wire());
-        if (cohostsCanEnd != null) changes.put("cohostsCanEnd", cohostsCanEnd ? "1" : "0");
-        if (attendanceView != null) changes.put("attendanceView", attendanceView.wire());
-        if (changes.isEmpty()) throw RefusedException.invalid("options", "give chatMode, cohostsCanEnd or attendanceView");
-        return moderation.changeOptions(meetingId, changes, actor, clock.instant(), requestId);
+        return changeOptions(meetingId, new OptionChanges(chatMode, cohostsCanEnd, attendanceView, null), actor, requestId);
     }
 
     /** Up to {@code limit} records of the meeting's audit trail below {@code beforeSeq} (null: the newest), newest first. */

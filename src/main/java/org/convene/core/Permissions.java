@@ -37,8 +37,10 @@ public final class Permissions {
         SEE_ATTENDANCE,
         /** Read the meeting's audit trail. */
         SEE_AUDIT,
-        /** See inside its instances and join them whatever the audience says. */
-        ENTER_BY_RIGHT
+        /** See inside its instances and join them whatever the audience says (and never wait in the lobby). */
+        ENTER_BY_RIGHT,
+        /** See who waits in an occurrence's lobby, admit and deny them (every lobby event reaches them). */
+        ADMIT
     }
 
     /** What a caller may ask to do across Convene. */
@@ -62,7 +64,8 @@ public final class Permissions {
             MeetingAction.END, HOSTS,
             MeetingAction.SEE_ATTENDANCE, HOSTS,
             MeetingAction.SEE_AUDIT, HOSTS,
-            MeetingAction.ENTER_BY_RIGHT, HOSTS));
+            MeetingAction.ENTER_BY_RIGHT, HOSTS,
+            MeetingAction.ADMIT, HOSTS));
 
     private static final Map<GlobalAction, Set<GlobalRole>> BY_ROLE = new EnumMap<>(Map.of(
             GlobalAction.MAKE_MEETING, EnumSet.of(GlobalRole.ADMIN, GlobalRole.ORGANIZER),

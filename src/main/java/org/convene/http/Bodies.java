@@ -85,7 +85,7 @@ final class Bodies {
      */
     record MeetingPatchBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
                             PresenceBody presence, Integer reminderMinutes, Long ownerId, String chatMode,
-                            Boolean cohostsCanEnd, String attendanceView) {}
+                            Boolean cohostsCanEnd, String attendanceView, String lobby) {}
 
     /** A ban's end (absent: for good) and reason. */
     record BanBody(String until, String reason) {}

@@ -5,6 +5,8 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import java.util.List;
 import org.convene.core.Access;
+import org.convene.model.JoinOutcome;
+import org.convene.model.Waiting;
 import org.convene.core.Permissions.MeetingAction;
 import org.convene.core.Caller;
 import org.convene.core.ChatRateLimit;
@@ -109,7 +111,14 @@ final class InstanceRoutes {
         long instance = Params.id(ctx, "id");
         long user = Params.positive("userId", Bodies.read(ctx.bodyAsBytes(), Bodies.JoinBody.class).userId());
         access.requireActingAs(caller(ctx), user);
-        Params.created(ctx, "/instances/" + instance + "/participants/" + user, convene.join(user, instance));
+        JoinOutcome outcome = convene.enter(user, instance);
+        if (outcome instanceof Waiting waiting) {
+            // Waits in the lobby: its place is where to follow it (reading it renews the wait).
+            ctx.status(202).header("Location", "/instances/" + instance + "/lobby/" + user)
+                    .json(LobbyRoutes.WaitingView.of(waiting));
+            return;
+        }
+        Params.created(ctx, "/instances/" + instance + "/participants/" + user, outcome);
     }
 
     /** A sign of life for a meeting with a presence rule (an open instance stream counts as one too). */

@@ -5,6 +5,7 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import org.convene.core.Access;
 import org.convene.core.Caller;
+import org.convene.core.Hosting;
 import org.convene.core.Convene;
 import org.convene.core.Permissions.MeetingAction;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,18 +100,20 @@ final class MeetingRoutes {
         JsonNode given = Bodies.tree(raw);
         if (body.ownerId() != null) throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
         boolean details = DETAIL_FIELDS.stream().anyMatch(given::has);
-        boolean onlyChatMode = !details && !given.has("cohostsCanEnd") && !given.has("attendanceView");
+        boolean onlyChatMode = !details && !given.has("cohostsCanEnd") && !given.has("attendanceView")
+                && !given.has("lobby");
         Caller caller = caller(ctx);
         Meeting current = access.require(caller, onlyChatMode ? MeetingAction.SET_CHAT_MODE : MeetingAction.RUN, id);
         var chatMode = given.has("chatMode") ? MeetingOptions.ChatMode.given(body.chatMode()) : null;
         var view = given.has("attendanceView") ? MeetingOptions.AttendanceView.given(body.attendanceView()) : null;
+        var lobby = given.has("lobby") ? MeetingOptions.LobbyPolicy.given(body.lobby()) : null;
         if (given.has("cohostsCanEnd")) Bodies.required("cohostsCanEnd", body.cohostsCanEnd());
-        if (!details && chatMode == null && view == null && body.cohostsCanEnd() == null) {
-            throw HttpProblem.badRequest("The patch changes nothing: give the fields to change");
-        }
+        boolean options = chatMode != null || view != null || lobby != null || body.cohostsCanEnd() != null;
+        if (!details && !options) throw HttpProblem.badRequest("The patch changes nothing: give the fields to change");
         if (details) convene.updateMeeting(id, merged(current.details(), body, given), Params.ifMatch(ctx), UserRoutes.acting(ctx));
-        if (chatMode != null || view != null || body.cohostsCanEnd() != null) {
-            convene.hosting().changeOptions(id, chatMode, body.cohostsCanEnd(), view, caller.actor(), RequestIds.of(ctx));
+        if (options) {
+            convene.hosting().changeOptions(id, new Hosting.OptionChanges(chatMode, body.cohostsCanEnd(), view, lobby),
+                    caller.actor(), RequestIds.of(ctx));
         }
         Meeting meeting = convene.meeting(id);
         Views.MeetingView saved = Views.MeetingView.of(meeting, access.seesAudience(caller, meeting));

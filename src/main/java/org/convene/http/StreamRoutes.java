@@ -6,11 +6,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.convene.core.Access;
 import org.convene.core.Caller;
 import org.convene.http.live.FeedHub;
 import org.convene.http.live.PositionVector;
 import org.convene.http.live.SseStream;
+import org.convene.model.FeedEntry;
+import org.convene.model.InstanceActivity;
 import org.convene.model.RefusedException;
 import org.convene.model.StreamPosition;
 
@@ -51,7 +54,7 @@ final class StreamRoutes {
                 : StreamPosition.parse("Last-Event-ID", resume);
         String token = Authentication.token(ctx);
         long user = caller(ctx).root() ? 0 : caller(ctx).userId();
-        stream(ctx, client -> feeds.subscribeInstance(client, token, user, instance, from));
+        stream(ctx, client -> feeds.subscribeInstance(client, token, user, instance, from, lobbyShown(caller(ctx))));
     }
 
     /**
@@ -71,10 +74,15 @@ final class StreamRoutes {
             stream(ctx, client -> feeds.subscribeLifecycle(client, token, from.lifecycle()));
         } else if (scope == null || scope.equals("all")) {
             stream(ctx, client -> feeds.subscribeEverything(client, token, from,
-                    instance -> access.seesInside(caller, instance)));
+                    instance -> access.seesInside(caller, instance), lobbyShown(caller)));
         } else {
             throw RefusedException.invalid("scope", "must be 'all' or 'lifecycle'");
         }
+    }
+
+    /** Which lobby entries the caller is sent: the hosts every one, anyone else their own (Access decides). */
+    private Predicate<FeedEntry> lobbyShown(Caller caller) {
+        return entry -> entry instanceof InstanceActivity a && access.seesLobbyEntry(caller, a.meetingId(), a.userId());
     }
 
     /**

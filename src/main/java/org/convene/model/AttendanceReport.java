@@ -7,20 +7,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Who was in an instance and for how long, as of a moment: each attendee's segments, their time
+ * Who was in an instance and for how long, as of a moment (and who waited in its lobby, for how long): each attendee's segments, their time
  * present and its share of the instance's actual window (activation to end, or to now while it
  * runs) and of its scheduled window; and the totals, unique attendees and peak concurrent
  * presence with when it was first reached. {@code actualFrom} is null before the instance starts,
  * {@code actualTo} while it runs; {@code asOf} is the moment the report was made.
  */
 public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Instant actualTo, Instant asOf,
-                               List<Row> attendees, int peakConcurrent, Instant peakAt) {
+                               List<Row> attendees, int peakConcurrent, Instant peakAt, List<WaitedPerson> waited) {
 
     /** One attendee with what the report works out for them. */
     public record Row(Attendee attendee, Duration present, double shareOfActual, double shareOfScheduled) {}
 
     public AttendanceReport {
         attendees = List.copyOf(attendees);
+        waited = waited == null ? List.of() : List.copyOf(waited);
     }
 
     /** Where an open segment is counted up to: the end, or the report's moment while the instance runs. */
@@ -34,7 +35,8 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
      */
     public AttendanceReport only(long userId) {
         return new AttendanceReport(instance, actualFrom, actualTo, asOf,
-                attendees.stream().filter(r -> r.attendee().userId() == userId).toList(), peakConcurrent, peakAt);
+                attendees.stream().filter(r -> r.attendee().userId() == userId).toList(), peakConcurrent, peakAt,
+                waited.stream().filter(w -> w.userId() == userId).toList());
     }
 
     /** How many different people were ever inside. */
@@ -59,7 +61,7 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
         }
         rows.sort(Comparator.comparing((Row r) -> r.attendee().firstJoin()).thenComparingLong(r -> r.attendee().userId()));
         Peak peak = peak(kept.attendees(), until);
-        return new AttendanceReport(instance, actualFrom, actualTo, now, rows, peak.count(), peak.at());
+        return new AttendanceReport(instance, actualFrom, actualTo, now, rows, peak.count(), peak.at(), kept.waited());
     }
 
     /** The fraction {@code part} is of {@code whole}, 0 to 1, rounded to four places; 0 of nothing. */

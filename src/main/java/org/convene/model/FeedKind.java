@@ -29,7 +29,17 @@ public enum FeedKind {
     /** The user became a co-host, or is one no more. */
     ROLE_CHANGED("role_changed", "role_changed"),
     /** The meeting has a new owner, the user. */
-    OWNER_TRANSFERRED("owner_transferred", "owner_transferred");
+    OWNER_TRANSFERRED("owner_transferred", "owner_transferred"),
+    /** The user waits in the lobby, at position {@code number}. Lobby entries go to the hosts and to the user alone. */
+    LOBBY_WAITING("lobby_waiting", "lobby_waiting"),
+    /** A host admitted the user: a seat is kept for them. */
+    LOBBY_ADMITTED("lobby_admitted", "lobby_admitted"),
+    /** A host denied the user entry to this occurrence. */
+    LOBBY_DENIED("lobby_denied", "lobby_denied"),
+    /** The user left the lobby: {@code reason} left (gave up), lapsed (not renewed) or unused (admitted, never came). */
+    LOBBY_LEFT("lobby_left", "lobby_left"),
+    /** The occurrence ended while the user waited or before they used their admission. */
+    LOBBY_CLOSED("lobby_closed", "lobby_closed");
 
     private final String wireName;
     private final String storedName;
@@ -42,6 +52,14 @@ public enum FeedKind {
     /** The name clients see: an event's name in the events log ({@code join_meeting}...), else the kind. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Whether the entry is about someone in the lobby: only the hosts and that person see it. */
+    public boolean lobby() {
+        return switch (this) {
+            case LOBBY_WAITING, LOBBY_ADMITTED, LOBBY_DENIED, LOBBY_LEFT, LOBBY_CLOSED -> true;
+            default -> false;
+        };
     }
 
     /** The event type this entry reports, if it reports one. */

@@ -9,6 +9,9 @@ import org.convene.core.port.AttendanceLog;
 import org.convene.model.Attendee;
 import org.convene.model.InstanceAttendance;
 import org.convene.model.Refusal;
+import org.convene.model.Wait;
+import org.convene.model.WaitEnd;
+import org.convene.model.WaitedPerson;
 import org.convene.model.Segment;
 import org.convene.model.SegmentEnd;
 
@@ -46,14 +49,15 @@ final class AttendanceRecords implements AttendanceLog {
             CompletableFuture<Map<String, String>> instance = calls.commands.hgetall(key).toCompletableFuture();
             CompletableFuture<Map<String, String>> segments = calls.commands.hgetall(key + ":attendance").toCompletableFuture();
             CompletableFuture<Map<String, String>> names = calls.commands.hgetall(key + ":attendees").toCompletableFuture();
-            calls.awaitAll(instance, segments, names);
+            CompletableFuture<Map<String, String>> waits = calls.commands.hgetall(key + ":waited").toCompletableFuture();
+            calls.awaitAll(instance, segments, names, waits);
             Map<String, String> h = calls.result(instance);
             if (h.isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
             List<Attendee> attendees = new ArrayList<>();
             Map<String, String> kept = calls.result(names);
             calls.result(segments).forEach((uid, stored) ->
                     attendees.add(new Attendee(Long.parseLong(uid), kept.getOrDefault(uid, ""), segments(stored))));
-            return new InstanceAttendance(Replies.instance(h, now), attendees);
+            return new InstanceAttendance(Replies.instance(h, now), attendees, waited(key, calls.result(waits)));
         });
     }
 
@@ -68,6 +72,35 @@ final class AttendanceRecords implements AttendanceLog {
             }
         }
         return found;
+    }
+
+    /**
+     * The people who waited in the instance's lobby (its hash {@code waited}), with the names they waited under (its
+     * lobby's states, read only when someone waited: most instances have no lobby).
+     */
+    private List<WaitedPerson> waited(String key, Map<String, String> stored) {
+        if (stored.isEmpty()) return List.of();
+        Map<String, String> states = calls.await(calls.commands.hgetall(key + ":lobby:state").toCompletableFuture());
+        List<WaitedPerson> waited = new ArrayList<>();
+        stored.forEach((uid, waits) -> {
+            String state = states.getOrDefault(uid, "");
+            int second = state.indexOf(':', state.indexOf(':') + 1);
+            waited.add(new WaitedPerson(Long.parseLong(uid), second < 0 ? "" : state.substring(second + 1), waits(waits)));
+        });
+        waited.sort(java.util.Comparator.comparing((WaitedPerson w) -> w.waits().get(0).from())
+                .thenComparingLong(WaitedPerson::userId));
+        return waited;
+    }
+
+    /** Parses {@code <from>:<to>:<how>,...,<from>} (the last open while they wait). */
+    static List<Wait> waits(String stored) {
+        List<Wait> waits = new ArrayList<>();
+        for (String part : stored.split(",")) {
+            String[] f = part.split(":");
+            waits.add(f.length == 1 ? new Wait(Replies.millis(f[0]), null, null)
+                    : new Wait(Replies.millis(f[0]), Replies.millis(f[1]), WaitEnd.ofCode(f[2].charAt(0))));
+        }
+        return waits;
     }
 
     /** Parses {@code <joined>:<left>:<end>,...,<joined>} (the last segment open while they are inside). */

@@ -330,7 +330,8 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         for (Audiences.Question q : questions) {
             Long meetingId = meetingsOf.get(q.instanceId());
             if (meetingId != null) {
-                replies.put(q, calls.inMeeting(meetingId, OPEN_TO, Long.toString(q.instanceId()), q.email()));
+                replies.put(q, calls.inMeeting(meetingId, OPEN_TO, Long.toString(q.instanceId()), q.email(),
+                        Long.toString(q.userId())));
             }
         }
         calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
@@ -347,10 +348,10 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
         return locator.withMeeting(instanceId, meetingId -> meetingId);
     }
 
-    /** Whether the instance's meeting is public or has the e-mail in its audience; refuses a missing instance. */
+    /** Whether the instance is open to the user (public, audience, or let in from its lobby); refuses a missing instance. */
     @Override
-    public boolean openTo(long instanceId, String email) {
+    public boolean openTo(long instanceId, String email, long userId) {
         return locator.withMeeting(instanceId, meetingId -> OpenToReply.of(calls.await(calls.inMeeting(meetingId, OPEN_TO,
-                Long.toString(instanceId), email))).open());
+                Long.toString(instanceId), email, Long.toString(userId)))).open());
     }
 }

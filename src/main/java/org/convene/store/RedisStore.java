@@ -9,6 +9,7 @@ import org.convene.core.port.EventHistory;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingCatalog;
+import org.convene.core.port.LobbyStore;
 import org.convene.core.port.Moderation;
 import org.convene.core.port.Roster;
 import org.convene.core.port.Storage;
@@ -33,6 +34,7 @@ public final class RedisStore implements Storage {
     private final UserRecords users;
     private final MeetingRecords meetings;
     private final ModerationRecords moderation;
+    private final LobbyRecords lobby;
     private final AuditStore audit;
     private final PersonalStore personal;
     private final RosterRecords roster;
@@ -63,9 +65,10 @@ public final class RedisStore implements Storage {
         this.meetings = new MeetingRecords(calls, locator, due, live);
         this.transitions = new Transitions(calls, locator, due, live);
         this.moderation = new ModerationRecords(calls, locator, live, signals);
+        this.lobby = new LobbyRecords(calls, locator, live, signals);
         this.audit = new AuditStore(calls);
         this.personal = new PersonalStore(calls);
-        this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue);
+        this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue, signals);
         this.chat = new ChatRecords(calls, locator, users, signals);
         this.history = new EventLog(calls, locator);
         this.feeds = new FeedRecords(calls, locator, signals);
@@ -111,6 +114,11 @@ public final class RedisStore implements Storage {
     @Override
     public Moderation moderation() {
         return moderation;
+    }
+
+    @Override
+    public LobbyStore lobby() {
+        return lobby;
     }
 
     /** The audit chains, their seals and checkpoints: the audit sealer's port. */

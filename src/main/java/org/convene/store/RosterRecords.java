@@ -18,10 +18,12 @@ import org.convene.model.Actor;
 import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
 import org.convene.model.InstanceStatus;
+import org.convene.model.JoinOutcome;
 import org.convene.model.JoinResult;
 import org.convene.model.LeaveResult;
 import org.convene.model.Participant;
 import org.convene.model.Refusal;
+import org.convene.model.Waiting;
 
 /**
  * Who is in which instance: join, leave, participants, presence and the end, each one script in the
@@ -41,10 +43,12 @@ final class RosterRecords implements Roster {
     private final LiveView live;
     private final DueTimes due;
     private final Consumer<Instant> catchUp;
+    private final FeedSignals signals;
 
     /** {@code catchUp} applies the transitions that fell due by a time, for a read of the active instances. */
     RosterRecords(RedisCalls calls, InstanceLocator locator, UserRecords users, LiveView live, DueTimes due,
-                  Consumer<Instant> catchUp) {
+                  Consumer<Instant> catchUp, FeedSignals signals) {
+        this.signals = signals;
         this.calls = calls;
         this.locator = locator;
         this.users = users;
@@ -58,6 +62,17 @@ final class RosterRecords implements Roster {
         static JoinReply of(Reply reply) {
             Reply ok = reply.ok();
             return new JoinReply(ok.number(1), ok.textOrNull(2));
+        }
+    }
+
+    /** join's answer when the user must wait in the lobby: their position and when the wait lapses (ms). */
+    private record WaitingReply(int position, String lapses) {
+        static boolean waits(Reply reply) {
+            return "WAITING".equals(reply.status());
+        }
+
+        static WaitingReply of(Reply reply) {
+            return new WaitingReply((int) reply.number(1), reply.text(2));
         }
     }
 
@@ -97,7 +112,7 @@ final class RosterRecords implements Roster {
     }
 
     @Override
-    public JoinResult join(long userId, long instanceId, Instant now) {
+    public JoinOutcome join(long userId, long instanceId, Instant now) {
         // An unknown instance and an unknown user: the seed names the user first.
         if (locator.meetingOf(instanceId) == null && users.user(userId).isEmpty()) {
             throw Refusal.INVALID_USER.refuse();
@@ -105,7 +120,14 @@ final class RosterRecords implements Roster {
         return locator.withMeeting(instanceId, meetingId -> {
             UserRecords.JoinerDetails user = users.forJoin(userId);
             Reply reply = calls.await(calls.inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
-                    user.email(), user.name(), ms(now)));
+                    user.email(), user.name(), ms(now), user.role()));
+            if (WaitingReply.waits(reply)) {
+                // In the lobby: the hosts' streams are woken, and the scheduler looks when the wait would lapse.
+                WaitingReply waiting = WaitingReply.of(reply);
+                signals.posted(instanceId);
+                reapNoLaterThan(instanceId, waiting.lapses());
+                return new Waiting(userId, instanceId, waiting.position(), Replies.millis(waiting.lapses()));
+            }
             if (reply.isOk() || Refusal.ALREADY_IN.name().equals(reply.status())) indexUserMeeting(userId, meetingId);
             JoinReply joined = JoinReply.of(reply);
             live.changed(instanceId);

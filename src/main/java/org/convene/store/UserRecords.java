@@ -68,10 +68,10 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     /** user_for_join's answer: what a join records of its user. */
-    private record JoinerReply(String email, String name) {
+    private record JoinerReply(String email, String name, String role) {
         static JoinerReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new JoinerReply(ok.text(1), ok.text(2));
+            return new JoinerReply(ok.text(1), ok.text(2), ok.text(3));
         }
     }
 
@@ -159,11 +159,11 @@ final class UserRecords implements UserStore, Credentials {
     /** What a join needs of a user, read before the join's own script: e-mail and name; refuses a missing user. */
     JoinerDetails forJoin(long userId) {
         JoinerReply joiner = JoinerReply.of(calls.await(calls.inUsers(USER_FOR_JOIN, Long.toString(userId))));
-        return new JoinerDetails(joiner.email(), joiner.name());
+        return new JoinerDetails(joiner.email(), joiner.name(), joiner.role());
     }
 
-    /** A user's e-mail and name, as a join records them. */
-    record JoinerDetails(String email, String name) {}
+    /** A user's e-mail and name, as a join records them, and their global role ('' before roles), which lets hosts past the lobby. */
+    record JoinerDetails(String email, String name, String role) {}
 
     @Override
     public Optional<TokenOwner> userWithTokenHash(String hash) {

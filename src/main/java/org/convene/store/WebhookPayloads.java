@@ -85,6 +85,13 @@ final class WebhookPayloads {
                 data.put("userId", Long.parseLong(entry.get("user")));
                 data.put("role", entry.get("role"));
             }
+            case "lobby.waiting", "lobby.admitted", "lobby.denied", "lobby.left", "lobby.closed" -> {
+                data.put("userId", Long.parseLong(entry.get("user")));
+                data.put("name", entry.getOrDefault("name", ""));
+                if (type.equals("lobby.waiting")) data.put("position", Long.parseLong(entry.getOrDefault("position", "0")));
+                String reason = entry.getOrDefault("reason", "");
+                if (!reason.isEmpty()) data.put("reason", reason);
+            }
             case "meeting.options_changed" -> {
                 ObjectNode options = data.putObject("options");
                 for (String pair : entry.get("options").split(",")) {

@@ -45,7 +45,8 @@ public final class Views {
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
                               Integer capacity, Presence presence, Integer reminderMinutes, long version,
                               @JsonInclude(JsonInclude.Include.ALWAYS) Long ownerId, List<Long> cohostIds,
-                              String chatMode, boolean cohostsCanEnd, String attendanceView, List<String> audienceWithoutUser) {
+                              String chatMode, boolean cohostsCanEnd, String attendanceView, String lobby,
+                              List<String> audienceWithoutUser) {
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             var o = m.options();
@@ -53,7 +54,7 @@ public final class Views {
                     d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null,
                     d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version(),
                     m.owner().isPresent() ? m.owner().getAsLong() : null, m.cohosts(), o.chatMode().wire(),
-                    o.cohostsCanEnd(), o.attendanceView().wire(), null);
+                    o.cohostsCanEnd(), o.attendanceView().wire(), o.lobby().wire(), null);
         }
 
         /**
@@ -62,7 +63,8 @@ public final class Views {
          */
         public MeetingView withAudienceWithoutUser(List<String> addresses) {
             return new MeetingView(id, title, description, isPublic, audience, capacity, presence, reminderMinutes, version,
-                    ownerId, cohostIds, chatMode, cohostsCanEnd, attendanceView, addresses.isEmpty() ? null : addresses);
+                    ownerId, cohostIds, chatMode, cohostsCanEnd, attendanceView, lobby,
+                    addresses.isEmpty() ? null : addresses);
         }
     }
 

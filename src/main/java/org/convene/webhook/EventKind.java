@@ -30,6 +30,11 @@ public enum EventKind {
     MEETING_OPTIONS_CHANGED("meeting.options_changed"),
     MEETING_ROLE_CHANGED("meeting.role_changed"),
     MEETING_OWNER_TRANSFERRED("meeting.owner_transferred"),
+    LOBBY_WAITING("lobby.waiting"),
+    LOBBY_ADMITTED("lobby.admitted"),
+    LOBBY_DENIED("lobby.denied"),
+    LOBBY_LEFT("lobby.left"),
+    LOBBY_CLOSED("lobby.closed"),
     /** Each audit record as it is sealed: only for an endpoint that asks for it by name ("*" leaves it out). */
     AUDIT_RECORD_SEALED("audit.record_sealed"),
     /** Each signed checkpoint of the audit chains' heads: only for an endpoint that asks for it by name. */

@@ -32,7 +32,7 @@ class AccessTest {
 
     final Access access = new Access(new Audiences() {
         @Override
-        public boolean openTo(long instanceId, String email) {
+        public boolean openTo(long instanceId, String email, long userId) {
             return switch ((int) instanceId) {
                 case 1 -> true;
                 case 2 -> email.equals("ann@example.com");

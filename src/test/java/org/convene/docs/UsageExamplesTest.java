@@ -101,7 +101,7 @@ class UsageExamplesTest {
     private static void exampleOfFeedHub(Convene convene, StreamAdmission admission, SseStream client, String token,
                                          long userId, long instanceId) {
         FeedHub hub = new FeedHub(convene, admission, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(1));
-        hub.subscribeInstance(client, token, userId, instanceId, StreamPosition.START);
+        hub.subscribeInstance(client, token, userId, instanceId, StreamPosition.START, entry -> false);
     }
 
     private static void exampleOfInstanceScheduler(TransitionStore transitions) {

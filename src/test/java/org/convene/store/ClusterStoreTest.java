@@ -20,6 +20,14 @@ class ClusterStoreTest {
     }
 
     @Nested
+    class LobbyGuarantees extends LobbyContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Series extends SeriesContract {
         @Override
         RedisConnection redis() {

@@ -44,6 +44,14 @@ class EmbeddedStoreTest {
     }
 
     @Nested
+    class LobbyGuarantees extends LobbyContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Series extends SeriesContract {
         @Override
         RedisConnection redis() {

@@ -20,6 +20,14 @@ class Redis7StoreTest {
     }
 
     @Nested
+    class LobbyGuarantees extends LobbyContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
     class Series extends SeriesContract {
         @Override
         RedisConnection redis() {

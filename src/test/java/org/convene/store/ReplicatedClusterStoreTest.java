@@ -27,6 +27,14 @@ class ReplicatedClusterStoreTest {
     }
 
     @Nested
+    class LobbyGuarantees extends LobbyContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class Series extends SeriesContract {
         @Override
         RedisConnection redis() {

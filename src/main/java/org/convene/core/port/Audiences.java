@@ -17,13 +17,14 @@ public interface Audiences {
     long meetingOf(long instanceId);
 
     /**
-     * Returns whether the instance's meeting is public or has this e-mail in its audience: the fact
-     * that {@link org.convene.core.Access} decides on; refuses with "Invalid meeting instance ID".
+     * Returns whether the instance is open to user {@code userId} of this e-mail: its meeting public or the e-mail in
+     * its audience, or a host let them in from the instance's lobby: the fact that {@link org.convene.core.Access}
+     * decides on; refuses with "Invalid meeting instance ID".
      */
-    boolean openTo(long instanceId, String email);
+    boolean openTo(long instanceId, String email, long userId);
 
-    /** One question to {@link #openTo(Collection)}: is this instance's meeting open to this e-mail? */
-    record Question(long instanceId, String email) {}
+    /** One question to {@link #openTo(Collection)}: is this instance open to this user of this e-mail? */
+    record Question(long instanceId, String email, long userId) {}
 
     /**
      * Answers several questions at once (one round trip where the store can); an instance that no
@@ -34,7 +35,7 @@ public interface Audiences {
         for (Question q : questions) {
             boolean open;
             try {
-                open = openTo(q.instanceId(), q.email());
+                open = openTo(q.instanceId(), q.email(), q.userId());
             } catch (RefusedException gone) {
                 open = false;
             }

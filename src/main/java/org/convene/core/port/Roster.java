@@ -8,7 +8,7 @@ import org.convene.model.Actor;
 import org.convene.model.GlobalRole;
 import org.convene.model.ActiveInstance;
 import org.convene.model.EndResult;
-import org.convene.model.JoinResult;
+import org.convene.model.JoinOutcome;
 import org.convene.model.LeaveResult;
 import org.convene.model.Participant;
 
@@ -19,8 +19,11 @@ import org.convene.model.Participant;
  */
 public interface Roster {
 
-    /** The user joins an active instance they are allowed into and are not inside yet. */
-    JoinResult join(long userId, long instanceId, Instant now);
+    /**
+     * The user joins an active instance they are allowed into and are not inside yet; or, where the meeting's lobby
+     * says they must wait, waits in its lobby (or goes on waiting), or comes in on the seat a host kept for them.
+     */
+    JoinOutcome join(long userId, long instanceId, Instant now);
 
     /** The user leaves an instance they are inside. */
     LeaveResult leave(long userId, long instanceId, Instant now);

@@ -24,6 +24,9 @@ public interface Storage {
     /** Bans, and what else a meeting's hosts do that outlasts one instance. */
     Moderation moderation();
 
+    /** Each occurrence's lobby, where people wait until a host lets them in. */
+    LobbyStore lobby();
+
     ChatLog chat();
 
     EventHistory history();

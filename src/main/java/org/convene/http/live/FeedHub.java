@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.convene.core.Convene;
 import org.convene.core.FeedChanges;
 import org.convene.core.StreamAdmission;
 import org.convene.model.InstanceActivity;
+import org.convene.model.FeedEntry;
 import org.convene.model.StreamPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * FeedHub hub = new FeedHub(convene, admission, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(1));
- * hub.subscribeInstance(client, token, userId, instanceId, StreamPosition.START);
+ * hub.subscribeInstance(client, token, userId, instanceId, StreamPosition.START, entry -> false);
  * }</pre>
  */
 public final class FeedHub implements AutoCloseable {
@@ -82,10 +84,12 @@ public final class FeedHub implements AutoCloseable {
     /**
      * Streams instance {@code instanceId}'s feed to {@code client}, opened with {@code token} by
      * user {@code userId} (0: the administrator), from after {@code from}; the open stream renews
-     * that user's presence in the instance.
+     * that user's presence in the instance (or their wait in its lobby); entries about someone in the lobby go out
+     * only where {@code lobbyShown} says.
      */
-    public void subscribeInstance(SseStream client, String token, long userId, long instanceId, StreamPosition from) {
-        FeedSink sink = new FeedSink(client, token, userId, instanceId, from);
+    public void subscribeInstance(SseStream client, String token, long userId, long instanceId, StreamPosition from,
+                                  Predicate<FeedEntry> lobbyShown) {
+        FeedSink sink = new FeedSink(client, token, userId, instanceId, from, lobbyShown);
         joinAfterCatchingUp(instanceId, sink);
         register(client, sink);
     }
@@ -95,7 +99,7 @@ public final class FeedHub implements AutoCloseable {
      * {@code client}, from after {@code from}: what a list of meetings needs, without their activity.
      */
     public void subscribeLifecycle(SseStream client, String token, StreamPosition from) {
-        FeedSink sink = new FeedSink(client, token, 0, 0, from);
+        FeedSink sink = new FeedSink(client, token, 0, 0, from, entry -> false);
         joinAfterCatchingUp(0, sink);
         register(client, sink);
     }
@@ -117,10 +121,11 @@ public final class FeedHub implements AutoCloseable {
 
     /**
      * Streams the lifecycle of all instances, and the activity of every instance {@code sees}
-     * admits, from the positions in {@code from}.
+     * admits, from the positions in {@code from}; entries about someone in a lobby only where {@code lobbyShown} says.
      */
-    public void subscribeEverything(SseStream client, String token, PositionVector from, LongPredicate sees) {
-        MergedSink merged = new MergedSink(this, client, token, sees, from);
+    public void subscribeEverything(SseStream client, String token, PositionVector from, LongPredicate sees,
+                                    Predicate<FeedEntry> lobbyShown) {
+        MergedSink merged = new MergedSink(this, client, token, sees, from, lobbyShown);
         Channel lifecycle = channel(0);
         synchronized (lifecycle) {
             // Instances the vector names are followed from where the client was; the lifecycle then

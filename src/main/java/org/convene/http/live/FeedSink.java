@@ -1,6 +1,7 @@
 package org.convene.http.live;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import org.convene.model.FeedEntry;
 import org.convene.model.StreamPosition;
 
@@ -14,8 +15,9 @@ final class FeedSink extends ClientSink {
     private final long feedId;
     private final long userId;
 
-    FeedSink(SseStream client, String token, long userId, long feedId, StreamPosition sent) {
-        super(client, token);
+    FeedSink(SseStream client, String token, long userId, long feedId, StreamPosition sent,
+             Predicate<FeedEntry> lobbyShown) {
+        super(client, token, lobbyShown);
         this.userId = userId;
         this.feedId = feedId;
         this.sent = sent;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.convene.model.FeedEntry;
 import org.convene.model.FeedKind;
 import org.convene.model.RefusedException;
@@ -27,8 +28,9 @@ final class MergedSink extends ClientSink {
     /** Named instances whose activity waits for their activation to pass on the lifecycle's catch-up. */
     private final Set<Long> waiting = new HashSet<>();
 
-    MergedSink(FeedHub hub, SseStream client, String token, LongPredicate sees, PositionVector positions) {
-        super(client, token);
+    MergedSink(FeedHub hub, SseStream client, String token, LongPredicate sees, PositionVector positions,
+               Predicate<FeedEntry> lobbyShown) {
+        super(client, token, lobbyShown);
         this.hub = hub;
         this.sees = sees;
         this.positions = positions;

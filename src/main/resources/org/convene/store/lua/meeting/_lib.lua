@@ -139,9 +139,148 @@ local function log_event(iid, uid, etype, at, reason, name)
   return n, first
 end
 
+-- The lobby of an occurrence, where people wait until a host lets them in (meeting field `lobby`: off, outsiders,
+-- everyone; core/Lobby says who waits). All of it is per instance in this slot, each transition one script:
+--   <base>:instance:<iid>:lobby        zset  waiting user id by arrival (score: the instance's own lobbySeq)
+--   <base>:instance:<iid>:lobby:lease  zset  waiting user id by when their wait lapses unless renewed (ms)
+--   <base>:instance:<iid>:admitted     zset  admitted user id by when the seat kept for them frees itself (ms)
+--   <base>:instance:<iid>:lobby:state  hash  user id -> '<state>:<since ms>:<name>'; state w waiting, a admitted,
+--                                      j joined through the lobby (comes back without waiting), d denied, g gone,
+--                                      c closed by the end. Kept with the instance: the report names waiters from it
+--   <base>:instance:<iid>:waited       hash  user id -> waiting segments '<from>:<to>:<how>,...,<from>' (the last
+--                                      open while waiting); how a admitted, d denied, g gave up, e lapsed, u
+--                                      admitted but never came, c closed by the end
+--   <base>:waited:<uid>                zset  instance id by first wait: where an erasure finds a waiter's name
+-- Seats are people inside plus admissions not used yet, never waiters.
+local LOBBY_LEASE_MS, ADMIT_GRACE_MS = 60000, 60000
+
+-- A user's lobby state in instance `iid`: state letter, since (ms) and name; nil if they never knocked.
+local function lobby_state(iid, uid)
+  local s = redis.call('HGET', ikey(iid) .. ':lobby:state', uid)
+  if not s then return nil end
+  return string.match(s, '^(%a):(%d+):(.*)$')
+end
+
+local function set_lobby_state(iid, uid, state, at, name)
+  redis.call('HSET', ikey(iid) .. ':lobby:state', uid, state .. ':' .. at .. ':' .. (name or ''))
+end
+
+-- Closes a waiter's open waiting segment with how it ended.
+local function wait_ends(iid, uid, at, how)
+  local key = ikey(iid) .. ':waited'
+  local w = redis.call('HGET', key, uid)
+  if w and not string.find(string.match(w, '([^,]*)$'), ':', 1, true) then
+    redis.call('HSET', key, uid, w .. ':' .. at .. ':' .. how)
+  end
+end
+
+-- Tells the hosts and the user of a lobby transition (feed kind lobby_<kind>, webhook lobby.<kind>); `n` is a
+-- waiter's position on lobby_waiting (0 otherwise).
+local function lobby_event(iid, kind, uid, at, n, reason, actor, name)
+  feed(iid, 'lobby_' .. kind, uid, n, at, reason, actor)
+  if not KEYS[3] then return end
+  if actor then
+    outbox(iid, 'lobby.' .. kind, at, 'user', uid, 'name', name or '', 'reason', reason or '', 'position', n,
+        'actor', actor)
+  else
+    outbox(iid, 'lobby.' .. kind, at, 'user', uid, 'name', name or '', 'reason', reason or '', 'position', n)
+  end
+end
+
+-- Seats taken in an active instance: those inside and the admissions not used yet.
+local function seats_taken(iid)
+  return redis.call('HLEN', ikey(iid) .. ':participants') + redis.call('ZCARD', ikey(iid) .. ':admitted')
+end
+
+-- A waiter leaves the lobby, or an admission goes unused: `reason` left (they gave up), lapsed (their wait was
+-- not renewed) or unused (admitted, they never came). Returns false if they were neither waiting nor admitted.
+local function lobby_leave(iid, uid, at, reason)
+  local state, _, name = lobby_state(iid, uid)
+  if state == 'w' then
+    redis.call('ZREM', ikey(iid) .. ':lobby', uid)
+    redis.call('ZREM', ikey(iid) .. ':lobby:lease', uid)
+    wait_ends(iid, uid, at, reason == 'lapsed' and 'e' or 'g')
+  elseif state == 'a' then
+    redis.call('ZREM', ikey(iid) .. ':admitted', uid)
+    -- The waiting segment ended with the admission; the record of the unused seat is the state.
+  else
+    return false
+  end
+  set_lobby_state(iid, uid, 'g', at, name)
+  lobby_event(iid, 'left', uid, at, 0, reason, nil, name)
+  return true
+end
+
+-- Lets lapse, at `now`, the waits not renewed and the admissions not used in time.
+local function lobby_lapse(iid, now)
+  for _, uid in ipairs(redis.call('ZRANGEBYSCORE', ikey(iid) .. ':lobby:lease', '-inf', now)) do
+    lobby_leave(iid, uid, now, 'lapsed')
+  end
+  for _, uid in ipairs(redis.call('ZRANGEBYSCORE', ikey(iid) .. ':admitted', '-inf', now)) do
+    lobby_leave(iid, uid, now, 'unused')
+  end
+end
+
+-- When the next wait lapses or admission frees its seat (ms), or false.
+local function lobby_next_due(iid)
+  local a = redis.call('ZRANGE', ikey(iid) .. ':lobby:lease', 0, 0, 'WITHSCORES')[2]
+  local b = redis.call('ZRANGE', ikey(iid) .. ':admitted', 0, 0, 'WITHSCORES')[2]
+  if a and b then return tostring(math.min(tonumber(a), tonumber(b))) end
+  return a or b or false
+end
+
+-- Admits waiter `uid` (named `name`) by `actorName`: their seat is kept for ADMIT_GRACE_MS. Returns when it frees.
+local function admit_waiter(iid, uid, name, now, actorName)
+  redis.call('ZREM', ikey(iid) .. ':lobby', uid)
+  redis.call('ZREM', ikey(iid) .. ':lobby:lease', uid)
+  local due = tonumber(now) + ADMIT_GRACE_MS
+  redis.call('ZADD', ikey(iid) .. ':admitted', due, uid)
+  wait_ends(iid, uid, now, 'a')
+  set_lobby_state(iid, uid, 'a', now, name)
+  lobby_event(iid, 'admitted', uid, now, 0, nil, actorName, name)
+  return due
+end
+
+-- User `uid` (named `name`) waits, or goes on waiting, in instance `iid`; `state` is their lobby state before.
+-- Their wait lasts LOBBY_LEASE_MS from now unless renewed. Returns the join script's reply.
+local function wait_in_lobby(iid, uid, name, now, state)
+  if state == 'd' then return {'LOBBY_DENIED', uid} end
+  local lkey = ikey(iid) .. ':lobby'
+  if state ~= 'w' then
+    redis.call('ZADD', lkey, redis.call('HINCRBY', ikey(iid), 'lobbySeq', 1), uid)
+    set_lobby_state(iid, uid, 'w', now, name)
+    local w = redis.call('HGET', ikey(iid) .. ':waited', uid)
+    redis.call('HSET', ikey(iid) .. ':waited', uid, w and (w .. ',' .. now) or now)
+    redis.call('ZADD', base .. ':waited:' .. uid, 'NX', now, iid)
+  end
+  local due = tonumber(now) + LOBBY_LEASE_MS
+  redis.call('ZADD', ikey(iid) .. ':lobby:lease', due, uid)
+  local position = redis.call('ZRANK', lkey, uid) + 1
+  if state ~= 'w' then lobby_event(iid, 'waiting', uid, now, position, nil, nil, name) end
+  return {'WAITING', position, tostring(due)}
+end
+
+-- The end closes the lobby: every waiter and every unused admission is told (lobby_closed), before the end itself.
+local function close_lobby(iid, at)
+  local waiting = redis.call('ZRANGE', ikey(iid) .. ':lobby', 0, -1)
+  local admitted = redis.call('ZRANGE', ikey(iid) .. ':admitted', 0, -1)
+  for _, group in ipairs({waiting, admitted}) do
+    for _, uid in ipairs(group) do
+      local state, _, name = lobby_state(iid, uid)
+      if state == 'w' then wait_ends(iid, uid, at, 'c') end
+      set_lobby_state(iid, uid, 'c', at, name)
+      lobby_event(iid, 'closed', uid, at, 0, 'ended', nil, name)
+    end
+  end
+  if #waiting + #admitted > 0 then
+    redis.call('DEL', ikey(iid) .. ':lobby', ikey(iid) .. ':lobby:lease', ikey(iid) .. ':admitted')
+  end
+end
+
 -- Every participant leaves with one timeout event stamped `at`; the instance becomes ended, by `by`
 -- ('administrator' or 'schedule'), and its attendance report is ready.
 local function end_instance(iid, at, by)
+  close_lobby(iid, at)
   local pkey = ikey(iid) .. ':participants'
   local uids = redis.call('HKEYS', pkey)
   table.sort(uids, function(a, b) return tonumber(a) < tonumber(b) end)
@@ -196,7 +335,7 @@ local function delete_instance(iid, now, keep_rule)
   end
   outbox(iid, 'instance.deleted', now)
   redis.call('DEL', ikey(iid), ikey(iid) .. ':participants', ikey(iid) .. ':members', ikey(iid) .. ':chat',
-      ikey(iid) .. ':feed')
+      ikey(iid) .. ':feed', ikey(iid) .. ':lobby:state', ikey(iid) .. ':waited')
   redis.call('ZREM', base .. ':instances', iid)
   if h[3] then redis.call('HDEL', base .. ':series:' .. h[3] .. ':occurrences', h[4]) end
   return true
@@ -322,7 +461,7 @@ local function presence_due(now)
 end
 
 -- Reaps who in an active instance let their presence run out by `now`: each leaves with a timeout
--- whose reason is 'reaped'. Returns the reaped user ids, the next due reap (ms) or false, and when
+-- whose reason is 'reaped'; lets the lobby's lapsed waits and unused admissions go. Returns the reaped user ids, the next due reap (ms) or false, and when
 -- the first of those reaped was due (ms) or false.
 local function reap(iid, now)
   local pkey = ikey(iid) .. ':presence'
@@ -336,8 +475,11 @@ local function reap(iid, now)
     end
     redis.call('ZREM', pkey, uid)
   end
-  local first = redis.call('ZRANGE', pkey, 0, 0, 'WITHSCORES')
-  return reaped, first[2] or false, first_due
+  -- The lobby's waits and unused admissions lapse in the same pass, and share its due time.
+  lobby_lapse(iid, now)
+  local first, lobby_due = redis.call('ZRANGE', pkey, 0, 0, 'WITHSCORES')[2], lobby_next_due(iid)
+  if first and lobby_due then first = tostring(math.min(tonumber(first), tonumber(lobby_due))) end
+  return reaped, first or lobby_due, first_due
 end
 
 -- What the active instances and the join times show of instance `iid`, as JSON: its window, status, meeting and meeting version, and

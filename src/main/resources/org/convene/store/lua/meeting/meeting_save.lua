@@ -67,12 +67,13 @@ local active = false
 if not creating then active = active_instance(now) end
 local hosts = redis.call('HMGET', mkey, 'owner', 'cohosts', 'chatMode', 'cohostsCanEnd', 'attendanceView')
 if active and public ~= '1' then
-  -- The owner and the co-hosts are inside by right, whatever the audience says.
+  -- The owner and the co-hosts are inside by right, whatever the audience says; so is whoever a host let in from
+  -- the lobby (for this occurrence).
   local inside = redis.call('HGETALL', ikey(active) .. ':emails')
   for i = 1, #inside, 2 do
     local uid, email = inside[i], inside[i + 1]
     if redis.call('SISMEMBER', akey, email) == 0 and uid ~= hosts[1] and not is_cohost(hosts[2], uid)
-        and remove_participant(active, uid, now, 'removed') then
+        and lobby_state(active, uid) ~= 'j' and remove_participant(active, uid, now, 'removed') then
       removed[#removed + 1] = tonumber(uid)
     end
   end
