@@ -11,6 +11,7 @@ import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
 import { runsMeetings, isOpen, setShowing } from './state.js';
 import { wireHostControls } from './host-controls.js';
+import { wireLobby } from './lobby.js';
 
 /**
  * The view the address names: #/admin is the administration (an organizer's "My meetings"), #/instances/<id>
@@ -47,6 +48,7 @@ function ready() {
 $('back-to-list').addEventListener('click', backToList);
 wireInstanceActions();
 wireHostControls();
+wireLobby();
 wireMeetings();
 wireAdmin();
 wireSignIn(ready);

@@ -29,6 +29,12 @@ const rankOf = (meeting, userId) => {
 const reaches = (meeting, userId) => userId !== myId() && RANK[standing(meeting)] >= RANK.cohost
   && RANK[standing(meeting)] > rankOf(meeting, userId);
 
+/** Whether the caller hosts the meeting (co-host or above): sees its lobby and lets people in. */
+export const hosts = (meeting) => RANK[standing(meeting)] >= RANK.cohost;
+
+/** Whether the caller runs the meeting (owner or above): changes who waits in its lobby. */
+export const runsMeeting = (meeting) => RANK[standing(meeting)] >= RANK.owner;
+
 /** Whether the caller may end the meeting's instance for everyone. */
 export function mayEnd(meeting) {
   const s = standing(meeting);

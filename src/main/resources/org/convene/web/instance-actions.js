@@ -5,6 +5,7 @@
 import { $, act } from './dom.js';
 import { PAGE, renderInstance } from './instance.js';
 import { showAttendance, downloadAttendance } from './attendance.js';
+import { startWaiting } from './lobby.js';
 import { api, myId, now, openView, onMeetingsChanged, setInside, meetingsChanged } from './state.js';
 
 const MAX_TEXT = 4000;
@@ -59,6 +60,12 @@ export function wireInstanceActions() {
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
     const joined = await api().post(`/instances/${openView().id}/participants`, { userId: myId() });
+    if (joined.status === 'waiting') {
+      // The meeting's lobby holds them until a host lets them in.
+      startWaiting(openView(), joined);
+      renderInstance();
+      return;
+    }
     setInside(openView().id, true);
     meetingsChanged();
     // Shown at once with the server's own join time (the one everyone else sees); the stream confirms it.

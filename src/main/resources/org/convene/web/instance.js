@@ -8,7 +8,8 @@ import { $, h, windowText, stamp, dayFormat, userText, isolatedText } from './do
 import { gone, showLive } from './connection.js';
 import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
-import { applyHostEntry, chatClosed, mayEnd, messageActions, participantActions, renderHostControls } from './host-controls.js';
+import { applyHostEntry, chatClosed, hosts, mayEnd, messageActions, participantActions, renderHostControls, runsMeeting } from './host-controls.js';
+import { drawWait, lobbyEntryForMe, refreshLobby, stopWaiting } from './lobby.js';
 import {
   api, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
   openView, setOpenView, meetingsChanged,
@@ -32,6 +33,8 @@ export async function openInstance(id) {
     participants: new Map(), messages: [], events: [], lastEvent: 0, lastMessage: 0,
     moreMessages: false, moreEvents: false, amIn: false, attendanceShown: false,
     only: null, onlyMessages: [], // function 9: one user's messages, when the filter names a user
+    waiting: null, waitTimer: null, lobbySoon: null, // one's own wait in its lobby (lobby.js)
+    reopen: () => openInstance(id),
   };
   setOpenView(view);
   $('console').classList.add('instance-open');
@@ -61,7 +64,7 @@ export async function openInstance(id) {
   } catch (e) {
     if (openView() !== view) return;
     if (e instanceof ApiError && e.status === 403) {
-      view.inside = false; // not in a private meeting's audience: may still try to join, and be told why not
+      view.inside = false; // not in a private meeting's audience: may still knock where its lobby lets them wait
       renderInstance();
       return;
     }
@@ -74,6 +77,18 @@ export async function openInstance(id) {
     stillThere: () => gone(`/instances/${id}/participants`),
   });
   renderInstance(true);
+  lobbyChanged(view);
+}
+
+/** The hosts' lobby panel is read again (once, however many lobby entries come in a burst). */
+function lobbyChanged(view) {
+  if (view.lobbySoon) return;
+  view.lobbySoon = setTimeout(() => {
+    view.lobbySoon = null;
+    const instance = instanceById(view.id);
+    const meeting = instance && meetingById(instance.meetingId);
+    if (openView() === view && meeting) refreshLobby(view, meeting, hosts(meeting), runsMeeting(meeting));
+  }, 100);
 }
 
 /** Back to the list on a phone: the open meeting closes, and the address forgets it. */
@@ -93,6 +108,8 @@ function closeInstance() {
   const view = openView();
   if (view && view.stream) view.stream.close();
   if (view) clearTimeout(view.renderSoon);
+  if (view) clearTimeout(view.lobbySoon);
+  stopWaiting(view);
   setOpenView(null);
 }
 
@@ -122,7 +139,11 @@ function applyEntry(view, kind, entry) {
     if (instance) instance.status = 'ended';
     view.participants.clear();
     if (view.attendanceShown) showAttendance(view); // the report is final now: show it as it stands
+  } else if (kind.startsWith('lobby_')) {
+    if (entry.userId === myId()) lobbyEntryForMe(view);
+    lobbyChanged(view);
   } else if (applyHostEntry(view, kind, entry)) {
+    if (kind === 'options_changed') lobbyChanged(view);
     // what a host did: applied above
   }
   // A resumed stream can bring thousands of entries at once: draw them together.
@@ -174,10 +195,17 @@ export function renderInstance(scrollChat = false) {
   $('leave').hidden = !user;
   $('end').hidden = !mayEnd(meeting);
   // Outside a private meeting's audience: no join to be refused at, and the reason said to them.
-  $('join').disabled = !active || view.amIn || view.inside === false;
+  // Outside a private meeting's audience, joining is knocking where its lobby lets outsiders wait.
+  const knocks = meeting && meeting.lobby && meeting.lobby !== 'off';
+  const waits = view.waiting && ['waiting', 'admitted'].includes(view.waiting.state);
+  $('join').disabled = !active || view.amIn || waits || (view.inside === false && !knocks);
+  $('join').textContent = !view.amIn && knocks && (view.inside === false || meeting.lobby === 'everyone') && !hosts(meeting)
+    ? 'Ask to join' : 'Join';
   $('leave').disabled = !active || !view.amIn;
   $('end').disabled = !active;
-  $('instance-private').hidden = view.inside !== false;
+  $('instance-private').hidden = view.inside !== false || knocks;
+  $('instance-knock').hidden = view.inside !== false || !knocks;
+  drawWait(view);
   $('instance-inside').hidden = view.inside !== true;
   $('post-form').hidden = !user;
   const closed = chatClosed(meeting);

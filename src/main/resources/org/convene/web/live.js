@@ -6,7 +6,9 @@
 const KINDS = ['scheduled', 'activated', 'ended', 'deleted', 'reminder', 'join_meeting', 'leave_meeting', 'timeout', 'chat',
   // what hosts do (see host-controls.js)
   'participant_removed', 'participant_banned', 'participant_unbanned', 'message_deleted', 'chat_cleared',
-  'options_changed', 'role_changed', 'owner_transferred'];
+  'options_changed', 'role_changed', 'owner_transferred',
+  // the lobby (see lobby.js): to the hosts, and to the person it is about
+  'lobby_waiting', 'lobby_admitted', 'lobby_denied', 'lobby_left', 'lobby_closed'];
 
 export class LiveStream {
   /**

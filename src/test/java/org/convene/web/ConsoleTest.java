@@ -602,6 +602,42 @@ class ConsoleTest {
     }
 
     @Test
+    void someoneOutsideTheAudienceAsksToJoinWaitsAndIsLetInByAHostWithoutReloading() {
+        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        long meeting = server.call("POST", "/meetings", olive.token(), "{\"title\":\"Olive's review " + PEOPLE.get()
+                + "\",\"isPublic\":false}").get("id").asLong();
+        server.call("PATCH", "/meetings/" + meeting, olive.token(), "{\"lobby\":\"outsiders\"}");
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        Browser host = window("olive", 1280, 900, olive.token());
+        waitForStatus(host, instance, "active");
+        openInstance(host, instance);
+        host.waitUntil(PATIENT, d -> host.find("lobby-panel").isDisplayed());
+        assertThat(host.text("lobby-empty")).isEqualTo("Nobody is waiting.");
+
+        waitForStatus(bob, instance, "active");
+        openInstance(bob, instance);
+        bob.waitUntil(PATIENT, d -> bob.find("instance-knock").isDisplayed());
+        assertThat(bob.text("join")).isEqualTo("Ask to join");
+        bob.click("join");
+        bob.waitUntil(PATIENT, d -> bob.text("lobby-wait-text").contains("number 1 in line"));
+
+        host.waitUntil(PATIENT, d -> !host.texts("#lobby-list li").isEmpty());
+        assertThat(host.texts("#lobby-list li").get(0)).contains("Bob " + PEOPLE.get());
+        assertThat(host.seriousAccessibilityViolations()).isEmpty();
+        assertThat(bob.seriousAccessibilityViolations()).isEmpty();
+        host.click("[data-admit='" + bobAccount.id() + "']");
+
+        host.waitUntil(PATIENT, d -> host.texts("#participants li").stream().anyMatch(t -> t.startsWith("Bob " + PEOPLE.get())));
+        bob.waitUntil(PATIENT, d -> participantNames(bob).contains("You"));
+        assertThat(bob.find("message").isEnabled()).as("in, with the chat").isTrue();
+        host.waitUntil(PATIENT, d -> host.texts("#lobby-list li").isEmpty());
+    }
+
+    @Test
     void everyViewPassesTheAccessibilityAuditOnADesktopAndAPhone() {
         long instance = activePublicInstance("Audit");
         Map<String, List<String>> found = new LinkedHashMap<>();
