@@ -124,6 +124,8 @@ final class RosterRecords implements Roster {
             if (WaitingReply.waits(reply)) {
                 // In the lobby: the hosts' streams are woken, and the scheduler looks when the wait would lapse.
                 WaitingReply waiting = WaitingReply.of(reply);
+                // Indexed as a join is: an erasure visits every meeting someone waited in too.
+                indexUserMeeting(userId, meetingId);
                 signals.posted(instanceId);
                 reapNoLaterThan(instanceId, waiting.lapses());
                 return new Waiting(userId, instanceId, waiting.position(), Replies.millis(waiting.lapses()));

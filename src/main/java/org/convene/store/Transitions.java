@@ -171,24 +171,32 @@ final class Transitions implements TransitionStore {
     }
 
     /**
-     * Writes again, for every active instance, when its first participant is due to be reaped: a
-     * hint a crash may have lost after a join (costs what is active, one round trip).
+     * Writes again, for every active instance, when its first participant is due to be reaped, and when the first wait
+     * in its lobby lapses or seat kept there frees: hints a crash may have lost after a join or an admission (costs
+     * what is active, one round trip).
      */
     private void repairReaps() {
         List<Long> active = calls.await(calls.commands.zrange(Keys.CATALOG + ":active", 0, -1).toCompletableFuture())
                 .stream().map(Long::parseLong).toList();
         if (active.isEmpty()) return;
         Map<Long, Long> meetings = locator.meetingsOf(active);
-        Map<Long, CompletableFuture<List<ScoredValue<String>>>> firsts = new HashMap<>();
-        meetings.forEach((instance, meeting) -> firsts.put(instance, calls.commands.zrangeWithScores(
-                Keys.instance(meeting, instance) + ":presence", 0, 0).toCompletableFuture()));
-        calls.awaitAll(firsts.values().toArray(CompletableFuture[]::new));
+        Map<Long, List<CompletableFuture<List<ScoredValue<String>>>>> firsts = new HashMap<>();
+        meetings.forEach((instance, meeting) -> {
+            String key = Keys.instance(meeting, instance);
+            firsts.put(instance, List.of(
+                    calls.commands.zrangeWithScores(key + ":presence", 0, 0).toCompletableFuture(),
+                    calls.commands.zrangeWithScores(key + ":lobby:lease", 0, 0).toCompletableFuture(),
+                    calls.commands.zrangeWithScores(key + ":admitted", 0, 0).toCompletableFuture()));
+        });
+        calls.awaitAll(firsts.values().stream().flatMap(List::stream).toArray(CompletableFuture[]::new));
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        firsts.forEach((instance, first) -> {
-            List<ScoredValue<String>> found = calls.result(first);
-            if (!found.isEmpty()) {
-                writes.add(calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), found.get(0).getScore(),
-                        Long.toString(instance)).toCompletableFuture());
+        firsts.forEach((instance, dues) -> {
+            for (CompletableFuture<List<ScoredValue<String>>> first : dues) {
+                List<ScoredValue<String>> found = calls.result(first);
+                if (!found.isEmpty()) {
+                    writes.add(calls.commands.zadd(Keys.REAPS, ZAddArgs.Builder.lt(), found.get(0).getScore(),
+                            Long.toString(instance)).toCompletableFuture());
+                }
             }
         });
         calls.awaitAll(writes.toArray(CompletableFuture[]::new));

@@ -84,6 +84,20 @@ abstract class PersonalDataContract extends StoreContract {
     }
 
     @Test
+    void erasingSomeoneWhoOnlyWaitedInALobbyRenamesTheWaitInTheReport() {
+        long quiet = convene.createMeeting(new MeetingDetails("Closed door", "", false, List.of()), jane.id()).id();
+        convene.hosting().changeOptions(quiet, new org.convene.core.Hosting.OptionChanges(null, null, null,
+                org.convene.model.MeetingOptions.LobbyPolicy.OUTSIDERS), Actor.ROOT, "r-l");
+        long door = convene.createInstance(quiet, new TimeWindow(clock.instant().minus(minutes(1)),
+                clock.instant().plus(hours(1)))).id();
+        convene.enter(john.id(), door);
+
+        eraseJohn();
+
+        assertThat(convene.attendance(door).waited()).extracting(w -> w.name()).containsExactly("Erased user #" + john.id());
+    }
+
+    @Test
     void anExportHoldsTheProfileMessagesCohostingBansAndTheRecordsNamingThePerson() {
         sealer().tick();
 

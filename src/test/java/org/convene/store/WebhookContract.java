@@ -151,6 +151,28 @@ abstract class WebhookContract extends StoreContract {
     }
 
     @Test
+    void theLobbyReachesTheEndpointWithThePlaceTheHostAndTheEnd() {
+        Endpoint e = endpoint(EventKind.LOBBY_WAITING, EventKind.LOBBY_ADMITTED, EventKind.LOBBY_DENIED,
+                EventKind.LOBBY_LEFT, EventKind.LOBBY_CLOSED);
+        convene.hosting().changeOptions(active.meetingId(), new org.convene.core.Hosting.OptionChanges(null, null, null,
+                org.convene.model.MeetingOptions.LobbyPolicy.OUTSIDERS), org.convene.model.Actor.ROOT, "r");
+        long late = convene.createUser(new org.convene.model.UserDetails("Late", 30, "", "late@example.com")).id();
+        convene.enter(jane.id(), active.id());
+        convene.enter(late, active.id());
+        convene.lobbies().admit(active.id(), jane.id(), org.convene.model.Actor.ROOT, "r");
+        convene.end(active.id());
+
+        deliverAll(dispatcher("a", courier), e);
+
+        assertThat(sent).extracting(Sent::type).containsExactly("lobby.waiting", "lobby.waiting", "lobby.admitted",
+                "lobby.closed", "lobby.closed");
+        assertThat(sent.get(1).body().get("data").get("position").asInt()).isEqualTo(2);
+        assertThat(sent.get(1).body().get("data").get("name").asText()).isEqualTo("Late");
+        assertThat(sent.get(2).body().get("data").get("actor").asText()).isEqualTo("root");
+        assertThat(sent.get(3).body().get("data").get("reason").asText()).isEqualTo("ended");
+    }
+
+    @Test
     void aChangeToAMeetingWithNothingActiveIsSentWithoutAnInstanceInTheMeetingsOwnSequence() {
         Endpoint e = endpoint(EventKind.PARTICIPANT_BANNED);
         long quiet = convene.createMeeting(new org.convene.model.MeetingDetails("Quiet", "", true, List.of())).id();

@@ -1,5 +1,6 @@
 -- person_erase: erases an erased user's traces in one meeting.
--- Their chat texts become '[removed]' and their name in attendance and the participant list becomes the one given;
+-- Their chat texts become '[removed]' and their name in attendance, the participant list and any lobby they waited in
+-- becomes the one given;
 -- durations, counts and message numbers stay.
 -- A stream entry cannot be changed in place, so an instance's chat with their messages is written again, every
 -- entry under its own id, in this one step (readers see the chat before or after, never half). Idempotent.
@@ -41,5 +42,10 @@ for _, iid in ipairs(redis.call('ZRANGE', base .. ':attended:' .. uid, 0, -1)) d
       end
     end
   end
+end
+-- Where they only waited in a lobby, the name they waited under (the report's waiting rows) goes the same way.
+for _, iid in ipairs(redis.call('ZRANGE', base .. ':waited:' .. uid, 0, -1)) do
+  local state, since = lobby_state(iid, uid)
+  if state then set_lobby_state(iid, uid, state, since, name) end
 end
 return {'OK', messages, instances}
