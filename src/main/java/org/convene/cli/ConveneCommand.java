@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code convene}: the meeting system from the command line; one subcommand per operation. */
 @Command(name = "convene", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Meeting management on Redis: users, meetings, scheduled instances, events and chat.",
-        subcommands = {UserCommands.class, MeetingCommands.class, HostCommands.class, AuditCommands.class, InstanceCommands.class,
+        subcommands = {UserCommands.class, MeetingCommands.class, HostCommands.class, LobbyCommands.class, AuditCommands.class, InstanceCommands.class,
                 SeedCommand.class, DumpCommand.class, DemoCommand.class, SchedulerCommand.class,
                 ServeCommand.class, AdminTokenCommand.class, BenchCommand.class, WebhookCommands.class, SeriesCommands.class},
         footer = {"", "Runs on an embedded Redis in ./data unless CONVENE_REDIS_URL is set; see README.md."})
@@ -51,8 +51,13 @@ final class ConveneCommand {
     @Command(mixinStandardHelpOptions = true, name = "join", description = "A user joins an active meeting instance (the seed's function 1).")
     void join(@Parameters(paramLabel = "USER", converter = Converters.Id.class, description = "The user's id.") long user,
               @Parameters(paramLabel = "INSTANCE", converter = Converters.Id.class, description = "The meeting instance's id.") long instance) {
-        var joined = convene().join(user, instance);
-        output().result("User " + user + " successfully joined meeting", joined);
+        var outcome = convene().enter(user, instance);
+        if (outcome instanceof org.convene.model.Waiting waiting) {
+            output().result("User " + user + " waits in the lobby for a host to let them in (number "
+                    + waiting.position() + " in line)", waiting);
+            return;
+        }
+        output().result("User " + user + " successfully joined meeting", outcome);
     }
 
     @Command(mixinStandardHelpOptions = true, name = "leave", description = "A user leaves a meeting instance they joined (the seed's function 2).")

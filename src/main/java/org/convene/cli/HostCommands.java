@@ -2,6 +2,7 @@ package org.convene.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.convene.core.Hosting;
 import org.convene.model.Actor;
 import org.convene.model.AuditRecord;
 import org.convene.model.MeetingOptions;
@@ -33,10 +34,13 @@ final class HostCommands {
                  @Option(names = "--cohosts-can-end", paramLabel = "BOOL", arity = "1",
                          description = "Whether co-hosts may end an instance for everyone.") Boolean cohostsCanEnd,
                  @Option(names = "--attendance-view", paramLabel = "VIEW",
-                         description = "Who sees everyone's attendance: hosts or admins.") String view) {
-        long version = root.convene().hosting().changeOptions(id,
+                         description = "Who sees everyone's attendance: hosts or admins.") String view,
+                 @Option(names = "--lobby", paramLabel = "POLICY",
+                         description = "Who waits to be let in: off, outsiders or everyone.") String lobby) {
+        long version = root.convene().hosting().changeOptions(id, new Hosting.OptionChanges(
                 chatMode == null ? null : MeetingOptions.ChatMode.given(chatMode), cohostsCanEnd,
-                view == null ? null : MeetingOptions.AttendanceView.given(view), Actor.ROOT, "cli");
+                view == null ? null : MeetingOptions.AttendanceView.given(view),
+                lobby == null ? null : MeetingOptions.LobbyPolicy.given(lobby)), Actor.ROOT, "cli");
         root.output().result("Meeting " + id + " options changed (version " + version + ")",
                 Map.of("meetingId", id, "version", version));
     }

@@ -411,6 +411,17 @@ class CliTest {
     }
 
     @Test
+    void rootOpensTheLobbyToOutsidersLetsOneInAndTheyJoin() {
+        assertThat(convene("host", "options", "2", "--lobby", "outsiders").out()).startsWith("Meeting 2 options changed");
+
+        assertThat(convene("join", "2", "2")).isEqualTo(new Run(0,
+                "User 2 waits in the lobby for a host to let them in (number 1 in line)", ""));
+        assertThat(convene("lobby", "show", "2").out()).startsWith("1 person waits").contains("1. Jane Smith (user 2)");
+        assertThat(convene("lobby", "admit", "2", "2")).isEqualTo(new Run(0, "User 2 is admitted", ""));
+        assertThat(convene("join", "2", "2").out()).isEqualTo("User 2 successfully joined meeting");
+    }
+
+    @Test
     void anUnknownChatModeIsRefusedNamingIt() {
         Run refused = convene("host", "options", "2", "--chat-mode", "quiet");
 
