@@ -51,7 +51,8 @@ public final class BenchSuite {
     /** What to run: the workload's settings and the optional parts ({@code scaling} empty and {@code schedulerInstances} 0 for none). */
     public record Parts(BenchSettings workload, boolean baseline, boolean http, boolean memory, List<Long> scaling,
                         long seedMaxHistory, int schedulerInstances, Duration schedulerWindow, int fanout,
-                        int fanoutStalled, int fanoutPerSecond, int reaping, int webhookRate, int auditRate) {}
+                        int fanoutStalled, int fanoutPerSecond, int reaping, int webhookRate, int auditRate,
+                        int lobbyWaiters) {}
 
     private final Parts parts;
     private final PrintWriter out;
@@ -178,6 +179,16 @@ public final class BenchSuite {
             AuditRun.Result run = AuditRun.run(convene, store.audit(), () -> Meter.commandsIn(redis.info("commandstats")),
                     parts.auditRate(), parts.workload().duration());
             report.accept(run.table(), run.table());
+        }
+        if (parts.lobbyWaiters() > 0) {
+            section("The lobby");
+            store.maintenance().wipe();
+            withServer(store, (server, token) -> {
+                LobbyRun.Result run = LobbyRun.run(convene, URI.create(server.url()), token,
+                        () -> Meter.commandsIn(redis.info("commandstats")), parts.lobbyWaiters(), parts.lobbyWaiters() / 10,
+                        1_000, Duration.ofSeconds(60), 4);
+                report.accept(run.table(), run.table());
+            });
         }
         if (parts.reaping() > 0) {
             section("Presence reaping");

@@ -76,7 +76,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "for --seconds with a sealer ticking every 2 s: seal lag, what the audit adds to an action, sealing's "
                     + "cost per record and how fast an export verifies.")
     Integer audit;
-    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500 --audit 1000.")
+    @Option(names = "--lobby", paramLabel = "WAITERS", arity = "0..1", fallbackValue = "10000",
+            description = "Also measure the lobby: admit-all of this many waiters (10000 when no number is given) into a "
+                    + "tenth as many seats, and how fast 1000 people knocking over a minute reach 4 hosts' streams.")
+    Integer lobby;
+    @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500 --audit 1000 --lobby 10000.")
     boolean full;
     @Mixin
     ResetOption reset;
@@ -91,13 +95,15 @@ final class BenchCommand implements Callable<Integer> {
             if (reaping == null) reaping = 10_000;
             if (webhooks == null) webhooks = 500;
             if (audit == null) audit = 1000;
+            if (lobby == null) lobby = 10_000;
         }
         BenchSettings workload = new BenchSettings(users, meetings, privateShare, callers, Duration.ofSeconds(seconds),
                 seed, Duration.ofSeconds(warmup));
         BenchSuite.Parts parts = new BenchSuite.Parts(workload, baseline, http, memory,
                 scaling == null ? List.of() : scaling, seedMaxHistory, schedulerInstances == null ? 0 : schedulerInstances,
                 Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate,
-                reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks, audit == null ? 0 : audit);
+                reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks, audit == null ? 0 : audit,
+                lobby == null ? 0 : lobby);
         BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
         return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
     }
