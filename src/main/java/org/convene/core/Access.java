@@ -32,6 +32,20 @@ public final class Access {
         this.audiences = audiences;
     }
 
+    /**
+     * Refuses a guest anything but the one occurrence their link was for: that instance and what is under it
+     * ({@code /instances/<id>...}), its meeting's own page, and themselves ({@code /me}). Anyone else passes. Every
+     * authenticated request passes here first; what a guest may do inside their instance is then decided as for
+     * anyone (a guest ranks as an attendee).
+     */
+    public void requireGuestScope(Caller caller, String path) {
+        if (!caller.guest()) return;
+        String own = "/instances/" + caller.guestOf();
+        if (path.equals("/me") || path.equals(own) || path.startsWith(own + "/")) return;
+        if (path.equals("/meetings/" + audiences.meetingOf(caller.guestOf()))) return;
+        throw Refusal.GUEST_SCOPE.refuse();
+    }
+
     /** Returns the caller if it is root or an administrator, else refuses. */
     public Caller requireAdmin(Caller caller) {
         if (!Permissions.allows(GlobalAction.ADMINISTER, caller)) throw Refusal.ADMIN_ONLY.refuse();

@@ -77,6 +77,7 @@ public final class Convene {
     private final Bans bans;
     private final Hosting hosting;
     private final Lobbies lobbies;
+    private final Guests guests;
     private final Roles roles;
 
     /** The application on a store; its live feeds are the store's committed ones ({@link LiveFeeds#committed()}). */
@@ -98,6 +99,7 @@ public final class Convene {
         this.bans = new Bans(store.moderation(), store.users(), clock);
         this.hosting = new Hosting(store.moderation(), store.users(), store.chat(), store.roster(), clock);
         this.lobbies = new Lobbies(store.lobby(), clock);
+        this.guests = new Guests(store.guests(), clock);
         this.roles = new Roles(store.users(), store.meetings(), this::deleteUser, clock);
         this.clock = clock;
     }
@@ -303,6 +305,11 @@ public final class Convene {
     /** The occurrences' lobbies: waiting, and the hosts' admissions and denials. */
     public Lobbies lobbies() {
         return lobbies;
+    }
+
+    /** Guest links, and the guests who open them. */
+    public Guests guests() {
+        return guests;
     }
 
     /** The user leaves an instance they are in. */

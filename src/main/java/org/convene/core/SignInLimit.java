@@ -58,6 +58,21 @@ public final class SignInLimit {
         return owner.getAsLong();
     }
 
+    /**
+     * Opens a guest link for a request from {@code address} (see {@link Guests#open}), or refuses: a link that does not
+     * open is a failed sign-in, in the same allowance, so links are guessed no faster than tokens.
+     */
+    public Guests.Guest openGuestLink(Guests guests, String link, String name, String address) {
+        int wait = failures.waitFor(address);
+        if (wait > 0) throw limited(wait);
+        try {
+            return guests.open(link, name);
+        } catch (RefusedException refused) {
+            if (refused.refusal() == Refusal.INVALID_GUEST_LINK) failures.take(address);
+            throw refused;
+        }
+    }
+
     private static RefusedException limited(int wait) {
         return RefusedException.rateLimited("Too many failed sign-ins from this address; try again in " + wait + " s", wait);
     }

@@ -66,7 +66,7 @@ public final class Tokens {
         String hash = hash(token.trim());
         String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
-        return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(o -> Caller.user(o.userId(), o.email(), o.role())))
+        return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(Credentials.TokenOwner::caller))
                 .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
     }
 
@@ -112,7 +112,7 @@ public final class Tokens {
         }
         if (!hashes.isEmpty()) {
             credentials.usersWithTokenHashes(hashes.keySet()).forEach((hash, owner) ->
-                    callers.put(hashes.get(hash), Caller.user(owner.userId(), owner.email(), owner.role())));
+                    callers.put(hashes.get(hash), owner.caller()));
         }
         return callers;
     }

@@ -54,6 +54,7 @@ final class Authentication {
         Caller caller = signIn.authenticate(token, ctx.ip());
         ctx.attribute(CALLER, caller);
         ctx.attribute(TOKEN, token);
+        access.requireGuestScope(caller, ctx.path());
         if (roles.contains(Role.ADMIN) || roles.contains(Role.METRICS)) access.requireAdmin(caller);
     }
 

@@ -121,6 +121,7 @@ public final class ConveneServer implements AutoCloseable {
             new BanRoutes(services.convene().bans(), services.access()).register(table);
             new HostRoutes(services.convene().hosting(), services.access()).register(table);
             new LobbyRoutes(services.convene().lobbies(), services.access()).register(table);
+            new GuestRoutes(services.convene().guests(), services.access(), services.signIn()).register(table);
             new AuditRoutes(services.audit(), services.convene().clock()).register(table);
             new PersonRoutes(services.personal(), services.access(), reads, services.convene().clock(),
                     services.tokens()).register(table);

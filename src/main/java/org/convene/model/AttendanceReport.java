@@ -14,7 +14,8 @@ import java.util.List;
  * {@code actualTo} while it runs; {@code asOf} is the moment the report was made.
  */
 public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Instant actualTo, Instant asOf,
-                               List<Row> attendees, int peakConcurrent, Instant peakAt, List<WaitedPerson> waited) {
+                               List<Row> attendees, int peakConcurrent, Instant peakAt, List<WaitedPerson> waited,
+                               java.util.Set<Long> guests) {
 
     /** One attendee with what the report works out for them. */
     public record Row(Attendee attendee, Duration present, double shareOfActual, double shareOfScheduled) {}
@@ -22,6 +23,12 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
     public AttendanceReport {
         attendees = List.copyOf(attendees);
         waited = waited == null ? List.of() : List.copyOf(waited);
+        guests = guests == null ? java.util.Set.of() : java.util.Set.copyOf(guests);
+    }
+
+    /** Whether user {@code userId} came as a guest, by a guest link. */
+    public boolean guest(long userId) {
+        return guests.contains(userId);
     }
 
     /** Where an open segment is counted up to: the end, or the report's moment while the instance runs. */
@@ -36,7 +43,7 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
     public AttendanceReport only(long userId) {
         return new AttendanceReport(instance, actualFrom, actualTo, asOf,
                 attendees.stream().filter(r -> r.attendee().userId() == userId).toList(), peakConcurrent, peakAt,
-                waited.stream().filter(w -> w.userId() == userId).toList());
+                waited.stream().filter(w -> w.userId() == userId).toList(), guests);
     }
 
     /** How many different people were ever inside. */
@@ -61,7 +68,7 @@ public record AttendanceReport(MeetingInstance instance, Instant actualFrom, Ins
         }
         rows.sort(Comparator.comparing((Row r) -> r.attendee().firstJoin()).thenComparingLong(r -> r.attendee().userId()));
         Peak peak = peak(kept.attendees(), until);
-        return new AttendanceReport(instance, actualFrom, actualTo, now, rows, peak.count(), peak.at(), kept.waited());
+        return new AttendanceReport(instance, actualFrom, actualTo, now, rows, peak.count(), peak.at(), kept.waited(), kept.guests());
     }
 
     /** The fraction {@code part} is of {@code whole}, 0 to 1, rounded to four places; 0 of nothing. */

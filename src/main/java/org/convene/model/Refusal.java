@@ -27,6 +27,8 @@ public enum Refusal {
     LOBBY_DENIED(Kind.FORBIDDEN, "A host did not let user %s into this occurrence"),
     NOT_WAITING(Kind.CONFLICT, "User %s is not waiting in this occurrence's lobby (they left, their wait lapsed, or they never knocked)"),
     LOBBY_DECIDED(Kind.CONFLICT, "User %s was %s by a host already"),
+    INVALID_GUEST_LINK(Kind.NOT_FOUND, "This guest link does not open: it was revoked, its occurrence ended, or it is mistyped"),
+    GUEST_SCOPE(Kind.FORBIDDEN, "forbidden", "A guest may act only in the occurrence their link was for"),
     OVERLAP(Kind.CONFLICT, "The instance would overlap instance %s of the same meeting"),
     UNAUTHORIZED(Kind.UNAUTHENTICATED, "%s"),
     ADMIN_ONLY(Kind.FORBIDDEN, "forbidden", "Only the administrator may do this"),

@@ -50,14 +50,16 @@ final class AttendanceRecords implements AttendanceLog {
             CompletableFuture<Map<String, String>> segments = calls.commands.hgetall(key + ":attendance").toCompletableFuture();
             CompletableFuture<Map<String, String>> names = calls.commands.hgetall(key + ":attendees").toCompletableFuture();
             CompletableFuture<Map<String, String>> waits = calls.commands.hgetall(key + ":waited").toCompletableFuture();
-            calls.awaitAll(instance, segments, names, waits);
+            CompletableFuture<java.util.Set<String>> guests = calls.commands.smembers(key + ":guests").toCompletableFuture();
+            calls.awaitAll(instance, segments, names, waits, guests);
             Map<String, String> h = calls.result(instance);
             if (h.isEmpty()) throw Refusal.INVALID_INSTANCE.refuse();
             List<Attendee> attendees = new ArrayList<>();
             Map<String, String> kept = calls.result(names);
             calls.result(segments).forEach((uid, stored) ->
                     attendees.add(new Attendee(Long.parseLong(uid), kept.getOrDefault(uid, ""), segments(stored))));
-            return new InstanceAttendance(Replies.instance(h, now), attendees, waited(key, calls.result(waits)));
+            return new InstanceAttendance(Replies.instance(h, now), attendees, waited(key, calls.result(waits)),
+                    calls.result(guests).stream().map(Long::parseLong).collect(java.util.stream.Collectors.toSet()));
         });
     }
 

@@ -9,6 +9,7 @@ import org.convene.core.port.EventHistory;
 import org.convene.core.port.LiveFeeds;
 import org.convene.core.port.Maintenance;
 import org.convene.core.port.MeetingCatalog;
+import org.convene.core.port.GuestStore;
 import org.convene.core.port.LobbyStore;
 import org.convene.core.port.Moderation;
 import org.convene.core.port.Roster;
@@ -35,6 +36,7 @@ public final class RedisStore implements Storage {
     private final MeetingRecords meetings;
     private final ModerationRecords moderation;
     private final LobbyRecords lobby;
+    private final GuestRecords guests;
     private final AuditStore audit;
     private final PersonalStore personal;
     private final RosterRecords roster;
@@ -66,6 +68,7 @@ public final class RedisStore implements Storage {
         this.transitions = new Transitions(calls, locator, due, live);
         this.moderation = new ModerationRecords(calls, locator, live, signals);
         this.lobby = new LobbyRecords(calls, locator, live, signals);
+        this.guests = new GuestRecords(calls, locator);
         this.audit = new AuditStore(calls);
         this.personal = new PersonalStore(calls);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue, signals);
@@ -119,6 +122,11 @@ public final class RedisStore implements Storage {
     @Override
     public LobbyStore lobby() {
         return lobby;
+    }
+
+    @Override
+    public GuestStore guests() {
+        return guests;
     }
 
     /** The audit chains, their seals and checkpoints: the audit sealer's port. */

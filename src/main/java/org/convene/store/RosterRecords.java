@@ -120,7 +120,7 @@ final class RosterRecords implements Roster {
         return locator.withMeeting(instanceId, meetingId -> {
             UserRecords.JoinerDetails user = users.forJoin(userId);
             Reply reply = calls.await(calls.inMeeting(meetingId, JOIN, Long.toString(instanceId), Long.toString(userId),
-                    user.email(), user.name(), ms(now), user.role()));
+                    user.email(), user.name(), ms(now), user.role(), user.guestOf(), user.guestLink()));
             if (WaitingReply.waits(reply)) {
                 // In the lobby: the hosts' streams are woken, and the scheduler looks when the wait would lapse.
                 WaitingReply waiting = WaitingReply.of(reply);

@@ -68,19 +68,20 @@ final class UserRecords implements UserStore, Credentials {
     }
 
     /** user_for_join's answer: what a join records of its user. */
-    private record JoinerReply(String email, String name, String role) {
+    private record JoinerReply(String email, String name, String role, String guestOf, String guestLink) {
         static JoinerReply of(Reply reply) {
             Reply ok = reply.ok();
-            return new JoinerReply(ok.text(1), ok.text(2), ok.text(3));
+            return new JoinerReply(ok.text(1), ok.text(2), ok.text(3), ok.text(4), ok.text(5));
         }
     }
 
     /** user_by_token's and user_by_feed_token's answer: the user and the hash stored for them, if any. */
-    private record TokenReply(long userId, String storedHash, String email, GlobalRole role) {
+    private record TokenReply(long userId, String storedHash, String email, GlobalRole role, long guestOf) {
         static Optional<TokenReply> of(Reply reply) {
             if (!reply.isOk()) return Optional.empty();
             return Optional.of(new TokenReply(reply.number(1), reply.text(2), reply.size() > 3 ? reply.text(3) : null,
-                    GlobalRole.stored(reply.size() > 4 ? reply.text(4) : null)));
+                    GlobalRole.stored(reply.size() > 4 ? reply.text(4) : null),
+                    reply.size() > 5 && reply.textOrNull(5) != null ? Long.parseLong(reply.text(5)) : 0));
         }
 
         /** Whether the stored hash is the one asked for, compared in constant time. */
@@ -159,11 +160,11 @@ final class UserRecords implements UserStore, Credentials {
     /** What a join needs of a user, read before the join's own script: e-mail and name; refuses a missing user. */
     JoinerDetails forJoin(long userId) {
         JoinerReply joiner = JoinerReply.of(calls.await(calls.inUsers(USER_FOR_JOIN, Long.toString(userId))));
-        return new JoinerDetails(joiner.email(), joiner.name(), joiner.role());
+        return new JoinerDetails(joiner.email(), joiner.name(), joiner.role(), joiner.guestOf(), joiner.guestLink());
     }
 
     /** A user's e-mail and name, as a join records them, and their global role ('' before roles), which lets hosts past the lobby. */
-    record JoinerDetails(String email, String name, String role) {}
+    record JoinerDetails(String email, String name, String role, String guestOf, String guestLink) {}
 
     @Override
     public Optional<TokenOwner> userWithTokenHash(String hash) {
@@ -184,7 +185,7 @@ final class UserRecords implements UserStore, Credentials {
     /** The owner a lookup found, once its stored hash is compared with the one asked for in constant time. */
     private static Optional<TokenOwner> owner(String hash, Reply reply) {
         return TokenReply.of(reply).filter(found -> found.matches(hash))
-                .map(found -> new TokenOwner(found.userId(), found.email(), found.role()));
+                .map(found -> new TokenOwner(found.userId(), found.email(), found.role(), found.guestOf()));
     }
 
     @Override

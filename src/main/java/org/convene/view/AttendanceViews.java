@@ -23,12 +23,12 @@ public final class AttendanceViews {
     /** One attendee: their segments and what the report works out from them (shares are 0 to 1). */
     public record AttendeeView(long userId, String name, Instant firstJoin, Instant lastLeave, boolean inside,
                                int rejoins, long presentSeconds, double shareOfActual, double shareOfScheduled,
-                               List<SegmentView> segments) {
-        static AttendeeView of(AttendanceReport.Row row) {
+                               List<SegmentView> segments, Boolean guest) {
+        static AttendeeView of(AttendanceReport.Row row, boolean guest) {
             var a = row.attendee();
             return new AttendeeView(a.userId(), a.name(), a.firstJoin(), a.lastLeave(), a.inside(), a.rejoins(),
                     row.present().toSeconds(), row.shareOfActual(), row.shareOfScheduled(),
-                    a.segments().stream().map(SegmentView::of).toList());
+                    a.segments().stream().map(SegmentView::of).toList(), guest ? Boolean.TRUE : null);
         }
     }
 
@@ -58,7 +58,8 @@ public final class AttendanceViews {
             var i = r.instance();
             return new InstanceAttendanceView(i.id(), i.meetingId(), i.status().wireName(), new WindowView(i.from(), i.to()),
                     r.actualFrom() == null ? null : new WindowView(r.actualFrom(), r.actualTo()), r.uniqueAttendees(),
-                    r.peakConcurrent(), r.peakAt(), r.attendees().stream().map(AttendeeView::of).toList(),
+                    r.peakConcurrent(), r.peakAt(),
+                    r.attendees().stream().map(row -> AttendeeView.of(row, r.guest(row.attendee().userId()))).toList(),
                     r.waited().isEmpty() ? null
                             : r.waited().stream().map(w -> WaiterView.of(w, r.countedUntil())).toList());
         }
@@ -71,7 +72,7 @@ public final class AttendanceViews {
             var i = r.instance();
             return new UserAttendanceView(i.id(), i.meetingId(), i.status().wireName(), new WindowView(i.from(), i.to()),
                     r.actualFrom() == null ? null : new WindowView(r.actualFrom(), r.actualTo()),
-                    AttendeeView.of(r.attendees().get(0)));
+                    AttendeeView.of(r.attendees().get(0), false));
         }
     }
 }

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.TestFactory;
  * another user (Jane acting on John), audience member (John on meeting 2), non-member (Jane on meeting 2),
  * organizer (Otto), owner (Olga), banned (John, banned from meeting 2), co-host (Cora (7), a member who co-hosts
  * meeting 2 and is not in its audience); Ada gets what root gets; Sam, no token and a wrong token get 401. The
- * owner and the co-host see inside meeting 2 and join it by right, whatever its audience says. There are no
- * guests yet.
+ * owner and the co-host see inside meeting 2 and join it by right, whatever its audience says. Gus is a guest of
+ * instance 2 by a guest link (link 1), not yet inside: unless a row says otherwise, a guest gets 403 (anything but
+ * their own occurrence is out of their scope, and inside it they rank as an outsider until they come in).
  */
 class AccessMatrixTest extends ApiServerTest {
 
-    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, COHOST, BANNED, SUSPENDED, NONE,
-        WRONG }
+    enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, COHOST, BANNED, GUEST, SUSPENDED,
+        NONE, WRONG }
 
     /**
      * A request, and the status each kind of caller gets; the world is re-seeded before each. Unless {@link #and}
@@ -84,6 +85,7 @@ class AccessMatrixTest extends ApiServerTest {
     static String ada;
     static String sam;
     static String cora;
+    static String gus;
 
     /** The seed world with Olga owning meeting 2, Otto, Ada and Sam; John banned from meeting 2 for {@code who}. */
     static void world(Who who) {
@@ -105,6 +107,7 @@ class AccessMatrixTest extends ApiServerTest {
         api.convene.hosting().appoint(2, c, Actor.ROOT, "world");
         cora = api.services.tokens().issue(c);
         if (who == Who.BANNED) api.convene.bans().ban(2, 1, null, "world", Actor.ROOT, "world");
+        gus = api.convene.guests().open(api.convene.guests().makeLink(2, Actor.ROOT, "world").link(), "Gus").token();
     }
 
     static final List<Row> ROWS = List.of(
@@ -118,7 +121,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/users/1/export", null, 200, 200, 403, 200, 403),
             new Row("POST", "/users/1/erase", "{\"reason\":\"asked\"}", 200, 403, 403, 403, 403),
             new Row("DELETE", "/users/1", null, 204, 403, 403, 403, 403),
-            new Row("GET", "/meetings/2", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/meetings/2", null, 200, 200, 200, 200, 200).and(Who.GUEST, 200),
             new Row("POST", "/meetings", "{\"title\":\"T\",\"isPublic\":true}", 201, 403, 403, 403, 403, 201, 201),
             new Row("PUT", "/meetings/2", "{\"title\":\"T\",\"isPublic\":true}", 200, 403, 403, 403, 403, 403, 200),
             new Row("POST", "/meetings/2/owner", "{\"userId\":4}", 200, 403, 403, 403, 403, 403, 200),
@@ -139,7 +142,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("PATCH", "/users/1", "{\"suspended\":true}", 200, 403, 403, 403, 403, 403, 403),
             new Row("POST", "/meetings/1/instances", "{\"from\":\"2026-01-06T10:00:00Z\",\"to\":\"2026-01-06T11:00:00Z\"}",
                     201, 403, 403, 403, 403),
-            new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/instances/2", null, 200, 200, 200, 200, 200).and(Who.GUEST, 200),
             new Row("GET", "/instances/2/participants", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/2/messages", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
@@ -155,6 +158,12 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/instances/2/lobby/1/deny", null, 409, 403, 403, 403, 403, 403, 409).and(Who.COHOST, 409),
             new Row("GET", "/instances/2/lobby/1", null, 200, 200, 403, 200, 403, 403, 403),
             new Row("DELETE", "/instances/2/lobby/1", null, 409, 409, 403, 409, 403, 403, 403),
+            new Row("POST", "/instances/2/guest-links", null, 201, 403, 403, 403, 403, 403, 201).and(Who.COHOST, 201),
+            new Row("GET", "/instances/2/guest-links", null, 200, 403, 403, 403, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("DELETE", "/instances/2/guest-links/1", null, 204, 403, 403, 403, 403, 403, 204).and(Who.COHOST, 204),
+            new Row("POST", "/guests", "{\"link\":\"2.1.wrong\",\"name\":\"Gil\"}", 404, 404, 404, 404, 404, 404, 404)
+                    .and(Who.COHOST, 404).and(Who.GUEST, 404).and(Who.SUSPENDED, 404).and(Who.NONE, 404)
+                    .and(Who.WRONG, 404),
             new Row("GET", "/meetings", null, 200, 200, 200, 200, 200),
             new Row("DELETE", "/meetings/1", null, 409, 403, 403, 403, 403),
             new Row("GET", "/meetings/2/instances", null, 200, 200, 200, 200, 200),
@@ -206,6 +215,8 @@ class AccessMatrixTest extends ApiServerTest {
                 // Olga owns meeting 2 and Cora co-hosts it, neither in its audience: they see inside by right.
                 case OWNER, COHOST -> host;
                 case NON_MEMBER, ORGANIZER -> nonMember;
+                // A guest of instance 2 who has not come in: nothing to follow yet, and nothing else at all.
+                case GUEST -> 403;
                 default -> 401;
             };
         }
@@ -252,6 +263,7 @@ class AccessMatrixTest extends ApiServerTest {
             case ORGANIZER -> otto;
             case OWNER -> olga;
             case COHOST -> cora;
+            case GUEST -> gus;
             case BANNED -> api.john;
             case SUSPENDED -> sam;
             case SELF, MEMBER -> api.john;
@@ -272,7 +284,8 @@ class AccessMatrixTest extends ApiServerTest {
             case OWNER -> row.owner();
             case COHOST -> row.cohost();
             case BANNED -> row.banned();
-            case SUSPENDED, NONE, WRONG -> 401;
+            case GUEST -> row.more().getOrDefault(Who.GUEST, 403);
+            case SUSPENDED, NONE, WRONG -> row.more().getOrDefault(who, 401);
         };
     }
 

@@ -192,4 +192,50 @@ class LobbyApiTest extends ApiServerTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("detail").asText()).contains("lobby", "off, outsiders or everyone");
     }
+
+    @Test
+    void aGuestOpensALinkWaitsIsLetInAndChatsButReachesNothingElse() {
+        var made = api.call("POST", path("/guest-links"), cora, null);
+        assertThat(made.status()).isEqualTo(201);
+        String link = made.json().path("link").asText();
+        var opened = api.call("POST", "/guests", null, "{\"link\":\"" + link + "\",\"name\":\"Gus Guest\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        String gus = opened.json().path("token").asText();
+        long gusId = opened.json().path("userId").asLong();
+
+        assertThat(api.call("POST", path("/participants"), gus, "{\"userId\":" + gusId + "}").status()).isEqualTo(202);
+        api.call("POST", path("/lobby/" + gusId + "/admit"), cora, null);
+        assertThat(api.call("POST", path("/participants"), gus, "{\"userId\":" + gusId + "}").status()).isEqualTo(201);
+        assertThat(api.call("POST", path("/messages"), gus, "{\"userId\":" + gusId + ",\"text\":\"hello\"}").status())
+                .isEqualTo(201);
+
+        var elsewhere = api.call("GET", "/meetings", gus, null);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().path("detail").asText()).isEqualTo("A guest may act only in the occurrence their link was for");
+        assertThat(api.call("GET", "/instances/1", gus, null).status()).isEqualTo(403);
+        JsonNode row = api.call("GET", path("/attendance"), api.jane, null).json().path("attendees").get(0);
+        assertThat(row.path("name").asText()).isEqualTo("Gus Guest");
+        assertThat(row.path("guest").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRevokedLinkNoLongerOpens() {
+        var made = api.call("POST", path("/guest-links"), cora, null).json();
+        assertThat(api.call("DELETE", path("/guest-links/" + made.path("id").asLong()), api.jane, null).status()).isEqualTo(204);
+
+        var refused = api.call("POST", "/guests", null, "{\"link\":\"" + made.path("link").asText() + "\",\"name\":\"Late\"}");
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(api.call("GET", path("/guest-links"), cora, null).json().get(0).path("revokedAt").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void aGuestWithoutANameIsRefusedNamingTheField() {
+        String link = api.call("POST", path("/guest-links"), cora, null).json().path("link").asText();
+
+        var refused = api.call("POST", "/guests", null, "{\"link\":\"" + link + "\",\"name\":\"  \"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("name");
+    }
 }

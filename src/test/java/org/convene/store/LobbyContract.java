@@ -481,4 +481,75 @@ abstract class LobbyContract extends StoreContract {
                 .containsExactlyElementsOf(out);
         assertThat(convene.enter(out.get(0), instance)).isInstanceOf(JoinResult.class);
     }
+
+    // Guests by link.
+
+    org.convene.core.Guests.Guest guest(String name) {
+        return convene.guests().open(convene.guests().makeLink(instance, as(cora), "r").link(), name);
+    }
+
+    @Test
+    void aGuestLinkMakesAGuestWhoWaitsIsLetInAndIsMarkedInAttendance() {
+        var guest = guest("Visitor");
+        assertThat(convene.enter(guest.userId(), instance)).isInstanceOf(Waiting.class);
+        convene.lobbies().admit(instance, guest.userId(), as(jane), "r");
+
+        assertThat(convene.enter(guest.userId(), instance)).isInstanceOf(JoinResult.class);
+        var report = convene.attendance(instance);
+        assertThat(report.attendees()).extracting(r -> r.attendee().name()).containsExactly("Visitor");
+        assertThat(report.guest(guest.userId())).isTrue();
+    }
+
+    @Test
+    void withTheLobbyOffAGuestLinkLetsTheGuestStraightIn() {
+        policy(LobbyPolicy.OFF);
+        var guest = guest("Visitor");
+
+        assertThat(convene.enter(guest.userId(), instance)).isInstanceOf(JoinResult.class);
+    }
+
+    @Test
+    void aGuestJoinsNoOtherInstance() {
+        var guest = guest("Visitor");
+        long other = convene.createInstance(meeting, new TimeWindow(clock.instant().plus(hours(2)),
+                clock.instant().plus(hours(3)))).id();
+
+        assertThat(refusal(() -> convene.enter(guest.userId(), other)).refusal()).isEqualTo(Refusal.NOT_ALLOWED);
+    }
+
+    @Test
+    void aRevokedLinkOpensNoMoreAndItsGuestsCannotJoin() {
+        var made = convene.guests().makeLink(instance, as(jane), "r");
+        var guest = convene.guests().open(made.link(), "Early");
+
+        assertThat(convene.guests().revokeLink(instance, made.id(), as(cora), "r")).isTrue();
+
+        assertThat(refusal(() -> convene.guests().open(made.link(), "Late")).refusal()).isEqualTo(Refusal.INVALID_GUEST_LINK);
+        assertThat(refusal(() -> convene.enter(guest.userId(), instance)).refusal()).isEqualTo(Refusal.INVALID_GUEST_LINK);
+        assertThat(convene.guests().links(instance, as(jane))).singleElement().satisfies(l -> assertThat(l.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void aLinkWithAWrongSecretDoesNotOpen() {
+        String link = convene.guests().makeLink(instance, as(jane), "r").link();
+
+        assertThat(refusal(() -> convene.guests().open(link + "x", "Visitor")).refusal()).isEqualTo(Refusal.INVALID_GUEST_LINK);
+        assertThat(refusal(() -> convene.guests().open("not a link", "Visitor")).refusal()).isEqualTo(Refusal.INVALID_GUEST_LINK);
+    }
+
+    @Test
+    void anAttendeeMakesNoGuestLink() {
+        assertThat(refusal(() -> convene.guests().makeLink(instance, as(john), "r")).refusal()).isEqualTo(Refusal.ROLE_FORBIDDEN);
+    }
+
+    @Test
+    void aGuestIsRemovedLikeAnyone() {
+        policy(LobbyPolicy.OFF);
+        var guest = guest("Visitor");
+        convene.join(guest.userId(), instance);
+
+        convene.hosting().remove(guest.userId(), instance, as(cora), "r");
+
+        assertThat(convene.participants(instance)).isEmpty();
+    }
 }

@@ -16,7 +16,17 @@ public interface Credentials {
     Optional<TokenOwner> userWithTokenHash(String hash);
 
     /** A user a token belongs to. */
-    record TokenOwner(long userId, String email, GlobalRole role) {}
+    record TokenOwner(long userId, String email, GlobalRole role, long guestOf) {
+        /** The owner of a token who is no guest. */
+        public TokenOwner(long userId, String email, GlobalRole role) {
+            this(userId, email, role, 0);
+        }
+
+        /** The caller the token makes. */
+        public org.convene.core.Caller caller() {
+            return guestOf != 0 ? org.convene.core.Caller.guest(userId, email, guestOf) : org.convene.core.Caller.user(userId, email, role);
+        }
+    }
 
     /** Returns the owners of several token hashes at once (one round trip where the store can); unknown ones are absent. */
     default Map<String, TokenOwner> usersWithTokenHashes(Collection<String> hashes) {

@@ -27,6 +27,9 @@ public interface Storage {
     /** Each occurrence's lobby, where people wait until a host lets them in. */
     LobbyStore lobby();
 
+    /** Guest links of occurrences, and the guests they make. */
+    GuestStore guests();
+
     ChatLog chat();
 
     EventHistory history();

@@ -335,7 +335,8 @@ local function delete_instance(iid, now, keep_rule)
   end
   outbox(iid, 'instance.deleted', now)
   redis.call('DEL', ikey(iid), ikey(iid) .. ':participants', ikey(iid) .. ':members', ikey(iid) .. ':chat',
-      ikey(iid) .. ':feed', ikey(iid) .. ':lobby:state', ikey(iid) .. ':waited')
+      ikey(iid) .. ':feed', ikey(iid) .. ':lobby:state', ikey(iid) .. ':waited', ikey(iid) .. ':guest-links',
+      ikey(iid) .. ':guests')
   redis.call('ZREM', base .. ':instances', iid)
   if h[3] then redis.call('HDEL', base .. ':series:' .. h[3] .. ':occurrences', h[4]) end
   return true
