@@ -56,7 +56,8 @@ final class UserRoutes {
     /** Who the token belongs to: what a client needs to know before it shows what the caller may do. */
     private void me(Context ctx) {
         Caller caller = caller(ctx);
-        ctx.json(new Views.Me(caller.admin(), caller.root() ? null : Views.UserView.of(convene.user(caller.userId()))));
+        ctx.json(new Views.Me(caller.admin(), caller.root() ? null : Views.UserView.of(convene.user(caller.userId())),
+                caller.guest() ? caller.guestOf() : null));
     }
 
     private void create(Context ctx) {

@@ -31,7 +31,12 @@ public final class Views {
     }
 
     /** The caller: root (the administrator token, no user), or a user with their details and role; admin for both kinds of administrator. */
-    public record Me(boolean admin, UserView user) {}
+    /** Who signed in; a guest also with the one occurrence their link was for ({@code guestOf}, absent otherwise). */
+    public record Me(boolean admin, UserView user, Long guestOf) {
+        public Me(boolean admin, UserView user) {
+            this(admin, user, null);
+        }
+    }
 
     public record CreatedUser(UserView user, String token) {}
 

@@ -9,7 +9,7 @@ import { openInstance, redrawInstanceState, backToList } from './instance.js';
 import { wireInstanceActions } from './instance-actions.js';
 import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
-import { runsMeetings, isOpen, setShowing } from './state.js';
+import { runsMeetings, isOpen, setShowing, isGuest } from './state.js';
 import { wireHostControls } from './host-controls.js';
 import { wireLobby } from './lobby.js';
 
@@ -22,7 +22,7 @@ function route() {
   const admin = location.hash === '#/admin' && runsMeetings();
   setShowing(admin ? 'admin' : 'meetings');
   $('admin').hidden = !admin;
-  $('meetings').hidden = admin;
+  $('meetings').hidden = admin || isGuest();
   $('instance').hidden = admin;
   $('console').classList.toggle('admin-view', admin);
   $('nav-admin').setAttribute('aria-current', admin ? 'page' : 'false');

@@ -11,7 +11,7 @@ import { showAttendance } from './attendance.js';
 import { applyHostEntry, chatClosed, hosts, mayEnd, messageActions, participantActions, renderHostControls, runsMeeting } from './host-controls.js';
 import { drawWait, lobbyEntryForMe, refreshLobby, stopWaiting } from './lobby.js';
 import {
-  api, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
+  api, isGuest, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
   openView, setOpenView, meetingsChanged,
 } from './state.js';
 
@@ -198,12 +198,13 @@ export function renderInstance(scrollChat = false) {
   // Outside a private meeting's audience, joining is knocking where its lobby lets outsiders wait.
   const knocks = meeting && meeting.lobby && meeting.lobby !== 'off';
   const waits = view.waiting && ['waiting', 'admitted'].includes(view.waiting.state);
-  $('join').disabled = !active || view.amIn || waits || (view.inside === false && !knocks);
+  const guest = isGuest();
+  $('join').disabled = !active || view.amIn || waits || (view.inside === false && !knocks && !guest);
   $('join').textContent = !view.amIn && knocks && (view.inside === false || meeting.lobby === 'everyone') && !hosts(meeting)
     ? 'Ask to join' : 'Join';
   $('leave').disabled = !active || !view.amIn;
   $('end').disabled = !active;
-  $('instance-private').hidden = view.inside !== false || knocks;
+  $('instance-private').hidden = view.inside !== false || knocks || guest;
   $('instance-knock').hidden = view.inside !== false || !knocks;
   drawWait(view);
   $('instance-inside').hidden = view.inside !== true;

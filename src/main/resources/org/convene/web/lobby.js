@@ -110,6 +110,20 @@ export async function refreshLobby(view, meeting, mayDecide, runsIt) {
         onclick: () => act(error, () => api().post(`/instances/${view.id}/lobby/${w.userId}/deny`)) }, 'Turn away')))));
   const more = lobby.waitingCount - lobby.waiting.length;
   $('lobby-more').textContent = more > 0 ? `And ${more} more.` : '';
+  await drawGuestLinks(view);
+}
+
+/** The occurrence's guest links, each with Revoke while it still opens. */
+async function drawGuestLinks(view) {
+  const links = await api().get(`/instances/${view.id}/guest-links`);
+  if (openView() !== view) return;
+  const error = $('host-error');
+  $('guest-links').replaceChildren(...links.map((l) => h('li', { 'data-guest-link': l.id }, `Link ${l.id}, made `,
+    stamp(l.madeAt), l.revokedAt ? [' ', h('span', { class: 'hint' }, 'revoked')] : [' ',
+      h('button', { type: 'button', class: 'quiet small', 'data-revoke-link': l.id, onclick: () => act(error, async () => {
+        await api().delete(`/instances/${view.id}/guest-links/${l.id}`);
+        await drawGuestLinks(view);
+      }) }, 'Revoke')])));
 }
 
 export function wireLobby() {
@@ -124,6 +138,14 @@ export function wireLobby() {
     const result = await api().post(`/instances/${openView().id}/lobby/admit-all`);
     $('lobby-seats').textContent = result.stillWaiting > 0
       ? `Let ${result.admitted.length} in; ${result.stillWaiting} still waiting: no seat is free.` : `Let ${result.admitted.length} in.`;
+  }));
+  $('guest-link-make').addEventListener('click', () => act($('host-error'), async () => {
+    const view = openView();
+    const made = await api().post(`/instances/${view.id}/guest-links`);
+    $('guest-link-made').hidden = false;
+    $('guest-link-url').value = `${location.origin}${location.pathname}#/guest/${encodeURIComponent(made.link)}`;
+    $('guest-link-url').select();
+    await drawGuestLinks(view);
   }));
   $('lobby-policy').addEventListener('change', (e) => act($('host-error'), async () => {
     const meetingId = instanceById(openView().id).meetingId;

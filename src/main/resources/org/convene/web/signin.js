@@ -6,7 +6,7 @@ import { Api } from './api.js';
 import { $, h, userText } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
 import { loadUsers } from './admin-users.js';
-import { setCaller, setClockSkew, isAdmin, me, runsMeetings } from './state.js';
+import { setCaller, setClockSkew, isAdmin, me, runsMeetings, putInstance, putMeeting } from './state.js';
 
 /** Reads the server's clock from /health, taken at the middle of the round trip, so that countdowns agree with the scheduler. */
 async function syncClock() {
@@ -27,6 +27,18 @@ async function signIn(token, ready) {
   $('sign-out').hidden = false;
   $('nav').hidden = !runsMeetings();
   $('nav-admin').textContent = isAdmin() ? 'Administration' : 'My meetings';
+  if (caller.guestOf) {
+    // A guest sees their one occurrence and nothing else: no list, no lifecycle, just that instance.
+    $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Here as '), userText(me().user.name), ' (guest)');
+    const instance = await api.get(`/instances/${caller.guestOf}`);
+    putInstance(instance);
+    putMeeting(await api.get(`/meetings/${instance.meetingId}`));
+    $('console').classList.add('guest');
+    $('meetings').hidden = true;
+    history.replaceState(null, '', `#/instances/${caller.guestOf}`);
+    ready();
+    return;
+  }
   $('who').replaceChildren(h('span', { class: 'wide-only' }, 'Signed in as '), ...(isAdmin() ? ['the administrator']
     : [userText(me().user.name), ' (', userText(me().user.email), ')']));
   await loadMeetings();
@@ -42,9 +54,34 @@ function signOut() {
   location.reload();
 }
 
+/**
+ * A guest link opened in the console (#/guest/<link>): the name form, then the guest's own token signs them in
+ * and straight to the occurrence, where they ask to join.
+ */
+function wireGuest(ready) {
+  const linked = /^#\/guest\/(.+)$/.exec(location.hash);
+  if (!linked) return false;
+  $('sign-in').hidden = true;
+  $('guest').hidden = false;
+  $('guest-name').focus();
+  $('guest-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    $('guest-error').textContent = '';
+    try {
+      const guest = await new Api(null).post('/guests', { link: decodeURIComponent(linked[1]), name: $('guest-name').value });
+      $('guest').hidden = true;
+      await signIn(guest.token, ready);
+    } catch (err) {
+      $('guest-error').textContent = err.status === 404 ? 'This link does not open: it was revoked, the meeting ended, or it was copied wrong.' : err.message;
+    }
+  });
+  return true;
+}
+
 /** Wires the sign-in form and sign-out, and signs in again with a token kept from before. */
 export function wireSignIn(ready) {
   $('sign-out').addEventListener('click', signOut);
+  if (wireGuest(ready)) return;
   $('sign-in-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('sign-in-error').textContent = '';

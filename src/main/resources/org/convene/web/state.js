@@ -25,6 +25,8 @@ export function setCaller(api, me) {
 export const api = () => caller.api;
 export const isAdmin = () => caller && caller.me.admin;
 export const me = () => caller.me;
+/** Whether the caller is a guest, here for one occurrence only (their link's). */
+export const isGuest = () => Boolean(caller && caller.me.guestOf);
 export const myId = () => (caller && caller.me.user ? caller.me.user.id : null);
 /** Whether the caller makes and runs meetings of their own: an organizer, or an administrator (who runs all). */
 export const runsMeetings = () => isAdmin() || (caller && caller.me.user && caller.me.user.role === 'organizer');

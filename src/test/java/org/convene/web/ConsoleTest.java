@@ -178,8 +178,10 @@ class ConsoleTest {
         alice.find("message").sendKeys("Mine", Keys.ENTER);
         alice.waitUntil(LIVE, d -> alice.all("#chat li").size() == 1);
 
-        assertThat(alice.find("chat").getAttribute("role")).isEqualTo("log");
-        assertThat(alice.find("chat").getAttribute("aria-live")).isEqualTo("polite");
+        // The log is the list's container: a list given the role log would no longer be a list to its items.
+        assertThat(alice.find("chat-log").getAttribute("role")).isEqualTo("log");
+        assertThat(alice.find("chat-log").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(alice.seriousAccessibilityViolations()).isEmpty();
         assertThat(alice.all("#chat li.mine")).hasSize(1);
     }
 
@@ -635,6 +637,48 @@ class ConsoleTest {
         bob.waitUntil(PATIENT, d -> participantNames(bob).contains("You"));
         assertThat(bob.find("message").isEnabled()).as("in, with the chat").isTrue();
         host.waitUntil(PATIENT, d -> host.texts("#lobby-list li").isEmpty());
+    }
+
+    @Test
+    void aGuestFollowsALinkWaitsIsLetInByAHostAndChats() {
+        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        long meeting = server.call("POST", "/meetings", olive.token(), "{\"title\":\"Open house " + PEOPLE.get()
+                + "\",\"isPublic\":false}").get("id").asLong();
+        server.call("PATCH", "/meetings/" + meeting, olive.token(), "{\"lobby\":\"outsiders\"}");
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        Browser host = window("olive", 1280, 900, olive.token());
+        waitForStatus(host, instance, "active");
+        openInstance(host, instance);
+        host.waitUntil(PATIENT, d -> host.find("lobby-panel").isDisplayed());
+        host.click("guest-link-make");
+        String link = host.waitUntil(PATIENT, d -> {
+            String value = host.find("guest-link-url").getAttribute("value");
+            return value == null || value.isEmpty() ? null : value;
+        });
+
+        Browser guest = new Browser("guest", 390, 844);
+        windows.add(guest);
+        guest.open(link);
+        guest.waitUntil(PATIENT, d -> guest.find("guest-name").isDisplayed());
+        assertThat(guest.seriousAccessibilityViolations()).isEmpty();
+        guest.type("guest-name", "Gwen Visitor");
+        guest.click("#guest-form button");
+        guest.waitUntil(PATIENT, d -> guest.text("instance-title").endsWith("#" + instance));
+        guest.click("join");
+        guest.waitUntil(PATIENT, d -> guest.text("lobby-wait-text").contains("number 1 in line"));
+
+        host.waitUntil(PATIENT, d -> host.texts("#lobby-list li").stream().anyMatch(t -> t.contains("Gwen Visitor")));
+        host.click("[data-admit]");
+        guest.waitUntil(PATIENT, d -> participantNames(guest).contains("You"));
+        guest.type("message", "Hello from a guest");
+        guest.click("post");
+        host.waitUntil(PATIENT, d -> chatTexts(host).stream().anyMatch(t -> t.endsWith("Hello from a guest")));
+        assertThat(guest.find("meetings").isDisplayed()).as("a guest sees their one meeting only").isFalse();
+        assertThat(guest.seriousAccessibilityViolations()).isEmpty();
     }
 
     @Test
