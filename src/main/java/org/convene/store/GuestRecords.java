@@ -29,8 +29,7 @@ final class GuestRecords implements GuestStore {
     /** guest_link's answer: refused for the actor's right, saying why; else the OK reply. */
     private record LinkReply(Reply ok) {
         static LinkReply of(Reply reply) {
-            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
-            return new LinkReply(reply.ok());
+            return new LinkReply(AllowedReply.of(reply));
         }
 
         long id() {

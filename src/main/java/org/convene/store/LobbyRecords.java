@@ -13,7 +13,6 @@ import org.convene.model.InstanceStatus;
 import org.convene.model.Lobby;
 import org.convene.model.LobbyPlace;
 import org.convene.model.LobbyState;
-import org.convene.model.Refusal;
 
 /**
  * The lobby port: each transition one script in the instance's meeting (lua/meeting/lobby_*.lua, and join.lua where
@@ -37,14 +36,6 @@ final class LobbyRecords implements LobbyStore {
         this.locator = locator;
         this.live = live;
         this.signals = signals;
-    }
-
-    /** A host's step's answer: refused for the actor's right, saying why; or the refusal the script names; else OK. */
-    private record AllowedReply() {
-        static Reply of(Reply reply) {
-            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
-            return reply.ok();
-        }
     }
 
     /** lobby_place's answer: state, position, since, until. */

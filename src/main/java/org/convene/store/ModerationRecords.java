@@ -42,15 +42,6 @@ final class ModerationRecords implements Moderation {
         this.signals = signals;
     }
 
-    /** Any moderation script's answer: a refusal of the actor's right, saying why; else the OK reply. */
-    private record AllowedReply() {
-        static Reply of(Reply reply) {
-            if ("NO_MESSAGE".equals(reply.status())) throw Refusal.INVALID_MESSAGE.refuse();
-            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
-            return reply.ok();
-        }
-    }
-
     /** chat_clear's answer: how many messages went. */
     private record ClearReply(long messages) {
         static ClearReply of(Reply reply) {

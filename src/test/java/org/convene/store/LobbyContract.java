@@ -471,6 +471,18 @@ abstract class LobbyContract extends StoreContract {
     }
 
     @Test
+    void someoneAHostRemovedWaitsAgainWhereTheLobbyHoldsThem() {
+        policy(LobbyPolicy.EVERYONE);
+        waits(john.id());
+        convene.lobbies().admit(instance, john.id(), as(jane), "r");
+        convene.join(john.id(), instance);
+
+        convene.hosting().remove(john.id(), instance, as(cora), "r");
+
+        assertThat(convene.enter(john.id(), instance)).isInstanceOf(Waiting.class);
+    }
+
+    @Test
     void turningTheLobbyOffAdmitsWhoeverWaits() {
         List<Long> out = outsiders(2);
         out.forEach(this::waits);

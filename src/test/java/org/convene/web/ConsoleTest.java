@@ -605,19 +605,8 @@ class ConsoleTest {
 
     @Test
     void someoneOutsideTheAudienceAsksToJoinWaitsAndIsLetInByAHostWithoutReloading() {
-        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
-        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
-        long meeting = server.call("POST", "/meetings", olive.token(), "{\"title\":\"Olive's review " + PEOPLE.get()
-                + "\",\"isPublic\":false}").get("id").asLong();
-        server.call("PATCH", "/meetings/" + meeting, olive.token(), "{\"lobby\":\"outsiders\"}");
-        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
-                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
-        server.advance(Duration.ofSeconds(3));
-        Browser host = window("olive", 1280, 900, olive.token());
-        waitForStatus(host, instance, "active");
-        openInstance(host, instance);
-        host.waitUntil(PATIENT, d -> host.find("lobby-panel").isDisplayed());
+        Browser host = organizerWithALobby("Olive's review " + PEOPLE.get());
+        long instance = openedInstance(host);
         assertThat(host.text("lobby-empty")).isEqualTo("Nobody is waiting.");
 
         waitForStatus(bob, instance, "active");
@@ -641,19 +630,8 @@ class ConsoleTest {
 
     @Test
     void aGuestFollowsALinkWaitsIsLetInByAHostAndChats() {
-        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
-        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
-        long meeting = server.call("POST", "/meetings", olive.token(), "{\"title\":\"Open house " + PEOPLE.get()
-                + "\",\"isPublic\":false}").get("id").asLong();
-        server.call("PATCH", "/meetings/" + meeting, olive.token(), "{\"lobby\":\"outsiders\"}");
-        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
-                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
-        server.advance(Duration.ofSeconds(3));
-        Browser host = window("olive", 1280, 900, olive.token());
-        waitForStatus(host, instance, "active");
-        openInstance(host, instance);
-        host.waitUntil(PATIENT, d -> host.find("lobby-panel").isDisplayed());
+        Browser host = organizerWithALobby("Open house " + PEOPLE.get());
+        long instance = openedInstance(host);
         host.click("guest-link-make");
         String link = host.waitUntil(PATIENT, d -> {
             String value = host.find("guest-link-url").getAttribute("value");
@@ -854,6 +832,32 @@ class ConsoleTest {
         server.advance(Duration.ofSeconds(3));
         for (Browser window : windows) waitForStatus(window, instance, "active");
         return instance;
+    }
+
+    /**
+     * Olive, an organizer, runs a private meeting called {@code title} whose lobby holds outsiders, with an occurrence
+     * live now; her window has it open with the Lobby panel shown.
+     */
+    private Browser organizerWithALobby(String title) {
+        ConsoleServer.Account olive = server.createUser("Olive " + PEOPLE.get(), "olive" + PEOPLE.get() + "@example.com");
+        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        long meeting = server.call("POST", "/meetings", olive.token(), "{\"title\":\"" + title
+                + "\",\"isPublic\":false}").get("id").asLong();
+        server.call("PATCH", "/meetings/" + meeting, olive.token(), "{\"lobby\":\"outsiders\"}");
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + meeting + "/instances", olive.token(),
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        Browser host = window("olive", 1280, 900, olive.token());
+        waitForStatus(host, instance, "active");
+        openInstance(host, instance);
+        host.waitUntil(PATIENT, d -> host.find("lobby-panel").isDisplayed());
+        return host;
+    }
+
+    /** The occurrence open in {@code window}, by the number its title ends with. */
+    private static long openedInstance(Browser window) {
+        return Long.parseLong(window.text("instance-title").replaceAll(".*#(\\d+)$", "$1"));
     }
 
     private static void waitForStatus(Browser window, long instance, String status) {

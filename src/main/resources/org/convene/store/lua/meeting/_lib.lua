@@ -445,6 +445,11 @@ local function remove_participant(iid, uid, at, reason, etype)
   if redis.call('HDEL', ikey(iid) .. ':participants', uid) == 0 then return false end
   redis.call('HDEL', ikey(iid) .. ':emails', uid)
   log_event(iid, uid, etype or LEAVE, at, reason)
+  if reason == 'kicked' or reason == 'banned' then
+    -- Someone a host takes out no longer comes back through the lobby's door: where the lobby holds them, they wait.
+    local state, _, name = lobby_state(iid, uid)
+    if state == 'j' then set_lobby_state(iid, uid, 'g', at, name) end
+  end
   return true
 end
 
