@@ -8,10 +8,13 @@ import org.convene.core.Calendars;
 import org.convene.core.Convene;
 import org.convene.core.Services;
 import org.convene.core.Tokens;
+import org.convene.model.RefusedException;
 import org.convene.model.TimeWindow;
 import org.convene.series.Recurrences;
+import org.convene.series.Series;
 import org.convene.series.SeriesRule;
 import org.convene.view.CalendarFeed;
+import org.convene.view.OccurrencesView;
 import org.convene.view.SeriesView;
 import org.convene.view.Views;
 
@@ -63,6 +66,30 @@ final class SeriesRoutes {
                     Bodies.time("from", body.from()), Bodies.time("to", body.to())), UserRoutes.acting(ctx))));
         });
         routes.post("/meetings/{id}/series/{seriesId}/split", Role.USER, this::split);
+        routes.get("/meetings/{id}/series/{seriesId}/occurrences", Role.USER, this::occurrences);
+    }
+
+    /** The longest range one request may ask for: a series reaches years ahead, a page at most 1,000 of it. */
+    private static final java.time.Duration LONGEST_RANGE = java.time.Duration.ofDays(3660);
+
+    /**
+     * A series' occurrences from {@code from} (default now) to before {@code to} (default 90 days on), as its rule gives
+     * them, made or not yet, cancelled and moved ones marked; {@code limit} a page (default 100), {@code next} the
+     * following page's {@code from}.
+     */
+    private void occurrences(Context ctx) {
+        long meeting = Params.id(ctx, "id");
+        Series series = recurrences.get(meeting, Params.id(ctx, "seriesId"));
+        Instant from = ctx.queryParam("from") == null ? convene.clock().instant() : Bodies.time("from", ctx.queryParam("from"));
+        Instant to = ctx.queryParam("to") == null ? from.plus(java.time.Duration.ofDays(90)) : Bodies.time("to", ctx.queryParam("to"));
+        if (!to.isAfter(from)) throw RefusedException.invalid("to", "must be after from");
+        if (java.time.Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw RefusedException.invalid("to", "must be within 10 years of from: ask page by page");
+        }
+        int limit = Params.limit(ctx);
+        java.util.Map<Long, TimeWindow> windows = new java.util.HashMap<>();
+        convene.instancesOf(meeting).forEach(i -> windows.put(i.id(), i.window()));
+        ctx.json(OccurrencesView.of(series, series.rule().between(from, to, limit + 1), limit, windows));
     }
 
     private static Instant recurrenceId(Context ctx) {

@@ -179,6 +179,7 @@ class AccessMatrixTest extends ApiServerTest {
                     + "\"timeZone\":\"UTC\",\"durationMinutes\":30}", 201, 403, 403, 403, 403),
             new Row("GET", "/meetings/2/series", null, 200, 200, 200, 200, 200),
             new Row("GET", "/meetings/2/series/1", null, 404, 404, 404, 404, 404),
+            new Row("GET", "/meetings/2/series/1/occurrences", null, 404, 404, 404, 404, 404),
             new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403, 403, 404),
             new Row("GET", "/meetings/2/calendar.ics", null, 200, 200, 200, 200, 200),
             new Row("POST", "/users/1/calendar-token", null, 200, 200, 403, 200, 403),
