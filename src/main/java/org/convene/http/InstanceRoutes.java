@@ -5,6 +5,7 @@ import static org.convene.http.Authentication.caller;
 import io.javalin.http.Context;
 import java.util.List;
 import org.convene.core.Access;
+import org.convene.view.AttendanceSvg;
 import org.convene.model.JoinOutcome;
 import org.convene.model.Waiting;
 import org.convene.core.Permissions.MeetingAction;
@@ -60,6 +61,7 @@ final class InstanceRoutes {
         routes.post("/instances/{id}/messages", Role.USER, this::post);
         routes.get("/instances/{id}/events", Role.USER, this::events);
         routes.get("/instances/{id}/attendance", Role.USER, this::attendance);
+        routes.get("/instances/{id}/attendance.svg", Role.USER, this::attendanceSvg);
         routes.get("/active-instances", Role.USER, ctx -> ctx.contentType("application/json")
                 .result(activeJson.active(convene.activeInstances())));
         routes.get("/join-times", Role.USER, ctx -> {
@@ -77,17 +79,30 @@ final class InstanceRoutes {
     }
 
     /** Who was in the instance and for how long: JSON, or CSV (one row per segment) for {@code Accept: text/csv}. */
-    private void attendance(Context ctx) {
-        long instance = inside(ctx);
+    /**
+     * The instance's attendance as the caller may see it: everyone inside sees their own rows; everyone's, only those
+     * the meeting's attendanceView allows (a read of others' recorded once a day).
+     */
+    private AttendanceReport visibleReport(Context ctx, long instance) {
         AttendanceReport report = convene.attendance(instance);
         Caller caller = caller(ctx);
-        // Everyone inside sees their own rows; everyone's, only those the meeting's attendanceView allows.
         var meeting = access.meetingOfInstance(instance);
-        if (!access.allows(caller, MeetingAction.SEE_ATTENDANCE, meeting)) {
-            report = report.only(caller.userId());
-        } else {
-            reads.read(caller, "meeting:" + meeting.id(), "attendance_read", "instance:" + instance, RequestIds.of(ctx));
-        }
+        if (!access.allows(caller, MeetingAction.SEE_ATTENDANCE, meeting)) return report.only(caller.userId());
+        reads.read(caller, "meeting:" + meeting.id(), "attendance_read", "instance:" + instance, RequestIds.of(ctx));
+        return report;
+    }
+
+    /** The attendance as a timeline in SVG, with the report's access (for reports, e-mails and the console). */
+    private void attendanceSvg(Context ctx) {
+        long instance = inside(ctx);
+        AttendanceReport report = visibleReport(ctx, instance);
+        ctx.contentType("image/svg+xml; charset=utf-8")
+                .result(AttendanceSvg.of(report, access.meetingOfInstance(instance).details().title()));
+    }
+
+    private void attendance(Context ctx) {
+        long instance = inside(ctx);
+        AttendanceReport report = visibleReport(ctx, instance);
         if (prefersCsv(ctx.header("Accept"))) {
             ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")
                     .contentType("text/csv; charset=utf-8").result(AttendanceCsv.of(report));

@@ -148,6 +148,7 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/instances/2/events", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
+            new Row("GET", "/instances/2/attendance.svg", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403, 403, 403, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403, 403, 200),
