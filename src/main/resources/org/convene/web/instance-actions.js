@@ -4,7 +4,7 @@
 // refusal shows under the instance's buttons.
 import { $, act } from './dom.js';
 import { PAGE, renderInstance } from './instance.js';
-import { showAttendance, downloadAttendance } from './attendance.js';
+import { showAttendance, downloadAttendance, filterAttendance, toggleAttendanceTable } from './attendance.js';
 import { startWaiting } from './lobby.js';
 import { api, myId, now, openView, onMeetingsChanged, setInside, meetingsChanged } from './state.js';
 
@@ -57,6 +57,8 @@ export function wireInstanceActions() {
   onMeetingsChanged(() => { if (openView()) renderInstance(); });
   $('attendance-show').addEventListener('click', () => act($('instance-error'), () => showAttendance(openView())));
   $('attendance-csv').addEventListener('click', () => act($('instance-error'), () => downloadAttendance(openView())));
+  $('attendance-threshold').addEventListener('input', () => filterAttendance(openView()));
+  $('attendance-as-table').addEventListener('click', toggleAttendanceTable);
   const instanceError = $('instance-error');
   $('join').addEventListener('click', () => act(instanceError, async () => {
     const joined = await api().post(`/instances/${openView().id}/participants`, { userId: myId() });

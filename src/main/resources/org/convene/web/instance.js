@@ -44,6 +44,8 @@ export async function openInstance(id) {
   $('attendance-summary').textContent = '';
   $('end-confirm-row').hidden = true;
   $('attendance-table').hidden = true;
+  $('attendance-timeline').hidden = true;
+  $('attendance-tools').hidden = true;
   meetingsChanged(); // the list marks the open instance
   renderInstance();
   // Keyboard and screen-reader users land on what they opened; on a phone it scrolls into view.

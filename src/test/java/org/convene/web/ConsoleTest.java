@@ -2,6 +2,7 @@ package org.convene.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -226,6 +227,8 @@ class ConsoleTest {
         admin.waitUntil(PATIENT, d -> participantNames(admin).isEmpty());
 
         admin.click("attendance-show");
+        admin.waitUntil(PATIENT, d -> admin.find("attendance-as-table").isDisplayed());
+        admin.click("attendance-as-table");
 
         admin.waitUntil(PATIENT, d -> admin.texts("#attendance-rows tr").size() == 1);
         assertThat(admin.texts("#attendance-rows tr").get(0)).contains(aliceName()).contains("until the end");
@@ -657,6 +660,60 @@ class ConsoleTest {
         host.waitUntil(PATIENT, d -> chatTexts(host).stream().anyMatch(t -> t.endsWith("Hello from a guest")));
         assertThat(guest.find("meetings").isDisplayed()).as("a guest sees their one meeting only").isFalse();
         assertThat(guest.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void theAttendanceTimelineDrawsEachStretchAsTheReportHasItAndTheThresholdFilters() {
+        long instance = activePublicInstance("Timeline");
+        String alice = "{\"userId\":" + aliceAccount.id() + "}";
+        server.call("POST", "/instances/" + instance + "/participants", aliceAccount.token(), alice);
+        server.advance(Duration.ofMinutes(10));
+        server.call("POST", "/instances/" + instance + "/participants", bobAccount.token(), "{\"userId\":" + bobAccount.id() + "}");
+        server.call("DELETE", "/instances/" + instance + "/participants/" + aliceAccount.id(), aliceAccount.token(), null);
+        server.advance(Duration.ofMinutes(5));
+        server.call("POST", "/instances/" + instance + "/participants", aliceAccount.token(), alice);
+        server.advance(Duration.ofMinutes(5));
+        server.call("DELETE", "/instances/" + instance + "/participants/" + bobAccount.id(), ConsoleServer.ADMIN, null);
+        server.advance(Duration.ofMinutes(7));
+        server.call("POST", "/instances/" + instance + "/end", ConsoleServer.ADMIN, null);
+        JsonNode report = server.call("GET", "/instances/" + instance + "/attendance", ConsoleServer.ADMIN, null);
+
+        openInstance(admin, instance);
+        admin.click("attendance-show");
+        admin.waitUntil(PATIENT, d -> !admin.all("#attendance-timeline rect[data-kind]").isEmpty());
+
+        for (JsonNode person : report.get("attendees")) {
+            List<String> kinds = new ArrayList<>();
+            person.get("segments").forEach(s -> kinds.add(s.get("endedBy").asText()));
+            assertThat(admin.all("#attendance-timeline g[data-person='" + person.get("userId").asLong() + "'] rect"))
+                    .extracting(e -> e.getAttribute("data-kind")).containsExactlyElementsOf(kinds);
+        }
+        @SuppressWarnings("unchecked")
+        List<List<Object>> bars = (List<List<Object>>) admin.script("return [...document.querySelectorAll("
+                + "'#attendance-timeline rect[data-kind]')].map(r => [r.getBoundingClientRect().width, "
+                + "Date.parse(r.dataset.to) - Date.parse(r.dataset.from)]);");
+        double widths = bars.stream().mapToDouble(b -> ((Number) b.get(0)).doubleValue()).sum();
+        double millis = bars.stream().mapToDouble(b -> ((Number) b.get(1)).doubleValue()).sum();
+        assertThat(bars).allSatisfy(b -> assertThat(((Number) b.get(0)).doubleValue())
+                .isCloseTo(((Number) b.get(1)).doubleValue() * widths / millis, org.assertj.core.data.Offset.offset(1.0)));
+
+        admin.type("attendance-threshold", "50");
+        admin.waitUntil(PATIENT, d -> admin.all("#attendance-timeline g.faded").size() == 1);
+        assertThat(admin.all("#attendance-timeline g.faded").get(0).getAttribute("data-person")).isEqualTo(
+                Long.toString(bobAccount.id()));
+        admin.click("attendance-as-table");
+        assertThat(admin.all("#attendance-rows tr")).filteredOn(org.openqa.selenium.WebElement::isDisplayed)
+                .singleElement().satisfies(row -> assertThat(row.getText()).contains(aliceName()));
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        openInstance(bob, instance);
+        bob.click("attendance-show");
+        bob.waitUntil(PATIENT, d -> !bob.all("#attendance-timeline rect[data-kind]").isEmpty());
+        assertThat(bob.seriousAccessibilityViolations()).isEmpty();
+        // The screenshots the build keeps show the pictures: the timeline on the phone, faded rows on the desktop.
+        admin.click("attendance-as-table");
+        for (Browser window : List.of(admin, bob)) {
+            window.script("document.getElementById('attendance-timeline').scrollIntoView({block: 'center'});");
+        }
     }
 
     @Test
