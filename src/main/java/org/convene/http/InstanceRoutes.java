@@ -96,8 +96,9 @@ final class InstanceRoutes {
     private void attendanceSvg(Context ctx) {
         long instance = inside(ctx);
         AttendanceReport report = visibleReport(ctx, instance);
-        ctx.contentType("image/svg+xml; charset=utf-8")
-                .result(AttendanceSvg.of(report, access.meetingOfInstance(instance).details().title()));
+        var meeting = access.meetingOfInstance(instance);
+        ctx.contentType("image/svg+xml; charset=utf-8").result(AttendanceSvg.of(report, meeting.details().title(),
+                access.allows(caller(ctx), MeetingAction.SEE_ATTENDANCE, meeting)));
     }
 
     private void attendance(Context ctx) {

@@ -68,8 +68,11 @@ public final class AttendanceSvg {
 
     private AttendanceSvg() {}
 
-    /** The timeline of {@code report}; {@code title} is the meeting's, for the picture's own title. */
-    public static String of(AttendanceReport report, String title) {
+    /**
+     * The timeline of {@code report}; {@code title} is the meeting's, for the picture's own title. The rhythm (how many
+     * were inside over time) is drawn only for a report of {@code everyone}: from one person's rows it would mislead.
+     */
+    public static String of(AttendanceReport report, String title, boolean everyone) {
         Instant until = report.countedUntil();
         Instant from = report.instance().from();
         Instant to = report.instance().to().isAfter(until) ? report.instance().to() : until;
@@ -87,7 +90,8 @@ public final class AttendanceSvg {
                 .filter(w -> report.attendees().stream().noneMatch(r -> r.attendee().userId() == w.userId())).toList();
         onlyWaited.forEach(w -> names.add(label(w.name(), report.guest(w.userId())) + " (waited only)"));
         int rows = names.size();
-        int height = TOP + Math.max(rows, 1) * ROW + 48;
+        int rhythmTop = TOP + Math.max(rows, 1) * ROW + 40;
+        int height = everyone ? rhythmTop + RHYTHM + 48 : rhythmTop + 8;
         String heading = "Attendance of " + title + ", " + DAY.format(report.instance().from());
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -132,8 +136,76 @@ public final class AttendanceSvg {
             svg.append("<text x=\"").append(LABEL).append("\" y=\"").append(TOP + 18).append("\">Nobody came.</text>\n");
         }
         axis(svg, x, from, to, TOP + Math.max(rows, 1) * ROW + 18);
+        if (everyone) {
+            rhythm(svg, x, report, until, rhythmTop);
+            axis(svg, x, from, to, rhythmTop + RHYTHM + 18);
+        }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The height of the meeting's rhythm: how many were inside, and waiting, over the instance. */
+    static final int RHYTHM = 90;
+
+    /**
+     * The meeting's rhythm under the rows: a step line of how many were inside (and a pale one of how many waited in
+     * the lobby) over the instance, each path carrying its maximum; leaves count before joins at the same instant, as
+     * the report's peak does.
+     */
+    private static void rhythm(StringBuilder svg, Scale x, AttendanceReport report, Instant until, int top) {
+        List<long[]> inside = new ArrayList<>();
+        for (AttendanceReport.Row r : report.attendees()) {
+            for (Segment segment : r.attendee().segments()) {
+                inside.add(new long[] {segment.joinedAt().toEpochMilli(), 1});
+                inside.add(new long[] {segment.until(until).toEpochMilli(), -1});
+            }
+        }
+        List<long[]> waiting = new ArrayList<>();
+        for (WaitedPerson w : report.waited()) {
+            for (Wait wait : w.waits()) {
+                waiting.add(new long[] {wait.from().toEpochMilli(), 1});
+                waiting.add(new long[] {(wait.to() == null ? until : wait.to()).toEpochMilli(), -1});
+            }
+        }
+        int most = Math.max(1, Math.max(peak(inside), peak(waiting)));
+        svg.append("<text x=\"8\" y=\"").append(top + 12).append("\">Inside over time</text>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" fill=\"#374151\">most: %d</text>%n", top + 30,
+                peak(inside)));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#9ca3af\"/>%n",
+                LABEL, WIDTH - RIGHT, top + RHYTHM, top + RHYTHM));
+        path(svg, x, waiting, most, top, "waiting", "#94a3b8", "How many waited in the lobby");
+        path(svg, x, inside, most, top, "inside", "#1d4ed8", "How many were inside");
+    }
+
+    /** The most that were in at once, by {@code steps} (time, +1 or -1). */
+    private static int peak(List<long[]> steps) {
+        steps.sort(java.util.Comparator.<long[]>comparingLong(st -> st[0]).thenComparingLong(st -> st[1]));
+        int now = 0;
+        int most = 0;
+        for (long[] step : steps) {
+            now += (int) step[1];
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
+    private static void path(StringBuilder svg, Scale x, List<long[]> steps, int most, int top, String series,
+                             String stroke, String words) {
+        if (steps.isEmpty()) return;
+        steps.sort(java.util.Comparator.<long[]>comparingLong(st -> st[0]).thenComparingLong(st -> st[1]));
+        StringBuilder d = new StringBuilder();
+        int now = 0;
+        double y = top + RHYTHM;
+        for (long[] step : steps) {
+            double at = x.at(Instant.ofEpochMilli(step[0]));
+            d.append(d.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.2f %.2f", at, y));
+            now += (int) step[1];
+            y = top + RHYTHM - (double) now / most * (RHYTHM - 20);
+            d.append(String.format(Locale.ROOT, " L%.2f %.2f", at, y));
+        }
+        svg.append(String.format(Locale.ROOT, "<path data-series=\"%s\" data-max=\"%d\" d=\"%s\" fill=\"none\" "
+                + "stroke=\"%s\" stroke-width=\"2\"><title>%s: at most %d at once</title></path>%n", series,
+                peak(new ArrayList<>(steps)), d, stroke, words, peak(new ArrayList<>(steps))));
     }
 
     private static String label(String name, boolean guest) {

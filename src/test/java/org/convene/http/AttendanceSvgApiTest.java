@@ -104,5 +104,22 @@ class AttendanceSvgApiTest extends ApiServerTest {
 
         assertThat(bars(doc, "1")).isEmpty();
         assertThat(bars(doc, "2")).hasSize(1);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength())
+                .as("no rhythm drawn from one person's rows").isZero();
+    }
+
+    @Test
+    void theRhythmsHighestStepIsTheReportsPeak() throws Exception {
+        Document doc = svg(ApiServer.ADMIN);
+        int peak = api.call("GET", "/instances/1/attendance", ApiServer.ADMIN, null).json().path("peakConcurrent").asInt();
+
+        NodeList paths = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        Element inside = null;
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element p = (Element) paths.item(i);
+            if ("inside".equals(p.getAttribute("data-series"))) inside = p;
+        }
+        assertThat(inside).isNotNull();
+        assertThat(Integer.parseInt(inside.getAttribute("data-max"))).isEqualTo(peak).isEqualTo(2);
     }
 }

@@ -697,6 +697,8 @@ class ConsoleTest {
         assertThat(bars).allSatisfy(b -> assertThat(((Number) b.get(0)).doubleValue())
                 .isCloseTo(((Number) b.get(1)).doubleValue() * widths / millis, org.assertj.core.data.Offset.offset(1.0)));
 
+        assertThat(admin.all("#attendance-timeline path[data-series='inside']")).singleElement()
+                .satisfies(p -> assertThat(p.getAttribute("data-max")).isEqualTo(report.get("peakConcurrent").asText()));
         admin.type("attendance-threshold", "50");
         admin.waitUntil(PATIENT, d -> admin.all("#attendance-timeline g.faded").size() == 1);
         assertThat(admin.all("#attendance-timeline g.faded").get(0).getAttribute("data-person")).isEqualTo(
