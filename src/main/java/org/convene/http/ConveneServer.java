@@ -129,7 +129,7 @@ public final class ConveneServer implements AutoCloseable {
             new StreamRoutes(services.access(), feeds).register(table);
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);
             new WebhookRoutes(services.webhooks()).register(table);
-            new SeriesRoutes(services).register(table);
+            new SeriesRoutes(services, reads).register(table);
             registered.addAll(table.registered());
             Problems.register(config.routes, metrics, new RefusalSampler(services.audit(), metrics, services.convene().clock()));
         });

@@ -2,6 +2,7 @@ package org.convene.http;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.convene.core.Access;
 import org.convene.core.Calendars;
@@ -15,6 +16,7 @@ import org.convene.series.Series;
 import org.convene.series.SeriesRule;
 import org.convene.view.CalendarFeed;
 import org.convene.view.OccurrencesView;
+import org.convene.view.SeriesAttendance;
 import org.convene.view.SeriesView;
 import org.convene.view.Views;
 
@@ -26,7 +28,10 @@ final class SeriesRoutes {
     private final Tokens tokens;
     private final Access access;
 
-    SeriesRoutes(Services services) {
+    private final ReadNotes reads;
+
+    SeriesRoutes(Services services, ReadNotes reads) {
+        this.reads = reads;
         this.convene = services.convene();
         this.recurrences = services.recurrences();
         this.calendars = services.calendars();
@@ -67,6 +72,33 @@ final class SeriesRoutes {
         });
         routes.post("/meetings/{id}/series/{seriesId}/split", Role.USER, this::split);
         routes.get("/meetings/{id}/series/{seriesId}/occurrences", Role.USER, this::occurrences);
+        routes.get("/meetings/{id}/series/{seriesId}/attendance", Role.USER, ctx -> ctx.json(seriesAttendance(ctx)));
+        routes.get("/meetings/{id}/series/{seriesId}/attendance.svg", Role.USER, ctx -> ctx
+                .contentType("image/svg+xml; charset=utf-8")
+                .result(seriesAttendance(ctx).svg(convene.meeting(Params.id(ctx, "id")).details().title())));
+    }
+
+    /** The most recent occurrences a series' attendance shows: a year of a weekly meeting. */
+    private static final int SERIES_ATTENDANCE_SHOWN = 52;
+
+    /**
+     * Attendance across a series' occurrences that have started (the latest 52), for whoever sees everyone's attendance
+     * in the meeting (its hosts, as its attendanceView says).
+     */
+    private SeriesAttendance seriesAttendance(Context ctx) {
+        long meeting = Params.id(ctx, "id");
+        long seriesId = Params.id(ctx, "seriesId");
+        access.require(Authentication.caller(ctx), org.convene.core.Permissions.MeetingAction.SEE_ATTENDANCE, meeting);
+        recurrences.get(meeting, seriesId);
+        reads.read(Authentication.caller(ctx), "meeting:" + meeting, "attendance_read", "series:" + seriesId,
+                RequestIds.of(ctx));
+        List<Long> started = convene.instancesOf(meeting).stream()
+                .filter(i -> i.series() != null && i.series().seriesId() == seriesId)
+                .filter(i -> i.effectiveStatus(convene.clock().instant()) != org.convene.model.InstanceStatus.SCHEDULED)
+                .sorted(java.util.Comparator.comparing(org.convene.model.MeetingInstance::from))
+                .map(org.convene.model.MeetingInstance::id).toList();
+        List<Long> shown = started.subList(Math.max(0, started.size() - SERIES_ATTENDANCE_SHOWN), started.size());
+        return SeriesAttendance.of(seriesId, meeting, shown.stream().map(convene::attendance).toList());
     }
 
     /** The longest range one request may ask for: a series reaches years ahead, a page at most 1,000 of it. */

@@ -74,6 +74,13 @@ export async function loadSeries() {
         link.click();
         link.remove();
       }) }, 'Calendar (.ics)'),
+      h('button', { type: 'button', class: 'quiet small', 'data-series-attendance': s.id, onclick: () => act(error, async () => {
+        // The series at a glance: the server's picture inline, each column a link to its occurrence.
+        const picture = await api().blob(`/meetings/${meeting.id}/series/${s.id}/attendance.svg`, 'image/svg+xml');
+        const svg = new DOMParser().parseFromString(await picture.text(), 'image/svg+xml').documentElement;
+        li.querySelector('.series-glance')?.remove();
+        li.append(h('figure', { class: 'series-glance' }, document.importNode(svg, true)));
+      }) }, 'Attendance across it'),
       h('button', { type: 'button', class: 'danger small', 'data-series-delete': s.id, onclick: () => confirmInline(li,
         'Delete this series and its instances still to come?', 'Yes, delete', () => act(error, async () => {
           const gone = await api().delete(`/meetings/${meeting.id}/series/${s.id}`);

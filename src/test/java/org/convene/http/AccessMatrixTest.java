@@ -181,6 +181,9 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("GET", "/meetings/2/series", null, 200, 200, 200, 200, 200),
             new Row("GET", "/meetings/2/series/1", null, 404, 404, 404, 404, 404),
             new Row("GET", "/meetings/2/series/1/occurrences", null, 404, 404, 404, 404, 404),
+            new Row("GET", "/meetings/2/series/1/attendance", null, 404, 403, 403, 403, 403, 403, 404).and(Who.COHOST, 404),
+            new Row("GET", "/meetings/2/series/1/attendance.svg", null, 404, 403, 403, 403, 403, 403, 404)
+                    .and(Who.COHOST, 404),
             new Row("DELETE", "/meetings/2/series/1", null, 404, 403, 403, 403, 403, 403, 404),
             new Row("GET", "/meetings/2/calendar.ics", null, 200, 200, 200, 200, 200),
             new Row("POST", "/users/1/calendar-token", null, 200, 200, 403, 200, 403),

@@ -740,6 +740,29 @@ class ConsoleTest {
     }
 
     @Test
+    void theAdministratorSeesASeriesAtAGlanceAndOpensAnOccurrenceFromIt() {
+        long meeting = server.call("POST", "/meetings", ConsoleServer.ADMIN, "{\"title\":\"Glance " + PEOPLE.get()
+                + "\",\"isPublic\":true}").get("id").asLong();
+        Instant start = server.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        JsonNode series = server.call("POST", "/meetings/" + meeting + "/series", ConsoleServer.ADMIN, "{\"rrule\":"
+                + "\"FREQ=DAILY;COUNT=2\",\"start\":\"" + start.toString().substring(0, 16) + "\",\"timeZone\":\"UTC\","
+                + "\"durationMinutes\":60}");
+        long first = series.get("occurrences").get(0).get("instanceId").asLong();
+        server.advance(Duration.ofMinutes(2));
+        server.call("POST", "/instances/" + first + "/participants", aliceAccount.token(), "{\"userId\":" + aliceAccount.id() + "}");
+        toAdministration(admin);
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-series-attendance='" + series.get("id").asLong() + "']").isEmpty());
+
+        admin.click("[data-series-attendance='" + series.get("id").asLong() + "']");
+
+        admin.waitUntil(PATIENT, d -> !admin.all(".series-glance rect[data-came='true']").isEmpty());
+        assertThat(admin.all(".series-glance g[data-person]")).hasSize(1);
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        admin.click(".series-glance a[data-occurrence='" + first + "']");
+        admin.waitUntil(PATIENT, d -> admin.text("instance-title").endsWith("#" + first));
+    }
+
+    @Test
     void theAdministratorSchedulesAWeeklySeriesWithTheRecurrencePicker() {
         String title = "Series " + PEOPLE.get();
         toAdministration(admin);
