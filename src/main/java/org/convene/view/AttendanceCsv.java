@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convene.model.AttendanceReport;
 import org.convene.model.Segment;
-import org.convene.model.SegmentEnd;
 
 /**
  * An instance's attendance as CSV, one row per segment, for spreadsheets: quoting is Jackson's; a
@@ -25,23 +24,7 @@ public final class AttendanceCsv {
     private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
     private static final CsvSchema SCHEMA = CsvSchema.builder().addColumn("instanceId").addColumn("meetingId")
             .addColumn("userId").addColumn("name").addColumn("joinedAt").addColumn("leftAt").addColumn("endedBy")
-            .addColumn("seconds").addColumn("howItEnded").addColumn("guest").build().withHeader();
-
-    /**
-     * How a stretch ended, in the words people use ({@code endedBy} keeps the API's names for programs); the columns
-     * are added at the end, so that a sheet reading the earlier ones by position reads them as before.
-     */
-    static String words(SegmentEnd end) {
-        if (end == null) return "still inside";
-        return switch (end) {
-            case LEFT -> "left";
-            case TIMEOUT -> "in at the end";
-            case REMOVED -> "taken out (no longer in the audience, or user deleted)";
-            case REAPED -> "taken out after going quiet";
-            case KICKED -> "removed by a host";
-            case BANNED -> "banned by a host";
-        };
-    }
+            .addColumn("seconds").build().withHeader();
 
     private AttendanceCsv() {}
 
@@ -54,8 +37,7 @@ public final class AttendanceCsv {
                 rows.add(List.of(Long.toString(report.instance().id()), Long.toString(report.instance().meetingId()),
                         Long.toString(row.attendee().userId()), cell(row.attendee().name()), s.joinedAt().toString(),
                         s.leftAt() == null ? "" : s.leftAt().toString(), s.endedBy() == null ? "" : s.endedBy().wireName(),
-                        Long.toString(s.length(until).toSeconds()), words(s.endedBy()),
-                        report.guest(row.attendee().userId()) ? "yes" : ""));
+                        Long.toString(s.length(until).toSeconds())));
             }
         }
         try {

@@ -65,7 +65,6 @@ class AttendanceApiTest extends ApiServerTest {
         List<Map<String, String>> rows = csv(response.raw().body());
         assertThat(rows).extracting(r -> r.get("endedBy")).containsExactly("left", "timeout");
         assertThat(rows).extracting(r -> r.get("seconds")).containsExactly("600", "300");
-        assertThat(rows).extracting(r -> r.get("howItEnded")).containsExactly("left", "in at the end");
         assertThat(rows.get(0).get("joinedAt")).isEqualTo(ApiServer.T0.toString());
     }
 
