@@ -167,14 +167,17 @@ public final class AttendanceSvg {
                 waiting.add(new long[] {(wait.to() == null ? until : wait.to()).toEpochMilli(), -1});
             }
         }
-        int most = Math.max(1, Math.max(peak(inside), peak(waiting)));
+        // Inside at most: the report's own peak (the same count, leaves before joins); the lobby's is counted here.
+        int insidePeak = report.peakConcurrent();
+        int waitingPeak = peak(waiting);
+        int most = Math.max(1, Math.max(insidePeak, waitingPeak));
         svg.append("<text x=\"8\" y=\"").append(top + 12).append("\">Inside over time</text>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" fill=\"#374151\">most: %d</text>%n", top + 30,
-                peak(inside)));
+                insidePeak));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#9ca3af\"/>%n",
                 LABEL, WIDTH - RIGHT, top + RHYTHM, top + RHYTHM));
-        path(svg, x, waiting, most, top, "waiting", "#94a3b8", "How many waited in the lobby");
-        path(svg, x, inside, most, top, "inside", "#1d4ed8", "How many were inside");
+        path(svg, x, waiting, waitingPeak, most, top, "waiting", "#94a3b8", "How many waited in the lobby");
+        path(svg, x, inside, insidePeak, most, top, "inside", "#1d4ed8", "How many were inside");
     }
 
     /** The most that were in at once, by {@code steps} (time, +1 or -1). */
@@ -189,7 +192,7 @@ public final class AttendanceSvg {
         return most;
     }
 
-    private static void path(StringBuilder svg, Scale x, List<long[]> steps, int most, int top, String series,
+    private static void path(StringBuilder svg, Scale x, List<long[]> steps, int peak, int most, int top, String series,
                              String stroke, String words) {
         if (steps.isEmpty()) return;
         steps.sort(java.util.Comparator.<long[]>comparingLong(st -> st[0]).thenComparingLong(st -> st[1]));
@@ -205,7 +208,7 @@ public final class AttendanceSvg {
         }
         svg.append(String.format(Locale.ROOT, "<path data-series=\"%s\" data-max=\"%d\" d=\"%s\" fill=\"none\" "
                 + "stroke=\"%s\" stroke-width=\"2\"><title>%s: at most %d at once</title></path>%n", series,
-                peak(new ArrayList<>(steps)), d, stroke, words, peak(new ArrayList<>(steps))));
+                peak, d, stroke, words, peak));
     }
 
     private static String label(String name, boolean guest) {
