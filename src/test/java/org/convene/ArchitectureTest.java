@@ -45,6 +45,8 @@ class ArchitectureTest {
                 .layer("webhook").definedBy("org.convene.webhook..")
                 .layer("series").definedBy("org.convene.series..")
                 .layer("courier").definedBy("org.convene.courier..")
+                .layer("signin").definedBy("org.convene.signin..")
+                .whereLayer("signin").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
@@ -52,7 +54,8 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app", "bench")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("http", "cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "app", "bench", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli", "courier")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli", "courier",
+                        "signin")
                 .whereLayer("webhook").mayOnlyBeAccessedByLayers("core", "store", "http", "view", "app", "bench", "cli",
                         "courier")
                 .whereLayer("courier").mayOnlyBeAccessedByLayers("app", "bench")
@@ -124,6 +127,14 @@ class ArchitectureTest {
     void onlyTheCourierKnowsOkHttp() {
         noClasses().that().resideOutsideOfPackages("org.convene.courier..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheSignInAdapterKnowsTheOpenIdConnectLibrary() {
+        // The identity provider's protocol (discovery, tokens, JWKS) lives in signin/; the core sees a check and a login.
+        noClasses().that().resideOutsideOfPackages("org.convene.signin..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "net.minidev..")
                 .check(CLASSES);
     }
 

@@ -15,7 +15,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.convene.core.Convene;
+import org.convene.core.ProviderLogin;
 import org.convene.core.Services;
+import org.convene.signin.OidcProvider;
 import org.convene.http.ConveneServer;
 import org.convene.audit.AuditSealer;
 import org.convene.audit.AuditTrail;
@@ -55,6 +57,8 @@ public final class Node implements AutoCloseable {
     private final SecretBox webhookBox;
     /** Signs the audit checkpoints. */
     private final SealKey sealKey;
+    /** The console's sign-in through the identity provider, where one is configured. */
+    private final Optional<ProviderLogin> login;
 
     private Node(Settings settings, StoreSession session, RedisStore store, Clock clock,
                  PrometheusMeterRegistry metrics) {
@@ -65,12 +69,15 @@ public final class Node implements AutoCloseable {
         this.clock = clock;
         this.webhookBox = WebhookKey.box(settings, session != null);
         this.sealKey = AuditKey.of(settings, session != null);
+        Optional<OidcProvider> provider = settings.signIn().oidc().map(oidc -> new OidcProvider(oidc, clock));
         this.services = Services.on(store, clock, settings.server().admission().adminToken(),
                 settings.server().admission().tokenCache(), settings.server().limits().chatPerMinute(),
                 settings.server().limits().signInFailuresPerMinute(),
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
                         settings.webhooks().keep()), new Recurrences(store.series(), clock),
-                new AuditTrail(store.audit(), sealKey));
+                new AuditTrail(store.audit(), sealKey), provider.map(OidcProvider::accessTokens),
+                settings.signIn().policy());
+        this.login = provider.map(p -> p.login(services.signIns()));
     }
 
     /** Opens the store the settings name (starting the embedded Redis if none is); {@code longLived} for servers. */
@@ -88,6 +95,11 @@ public final class Node implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The console's sign-in through the identity provider, where one is configured. */
+    public Optional<ProviderLogin> login() {
+        return login;
     }
 
     /** The application's services on this node's clock. */
@@ -131,7 +143,7 @@ public final class Node implements AutoCloseable {
         Gauge.builder("convene_audit_seal_lag_seconds", sealer, s -> s.lag().toMillis() / 1000.0)
                 .description("How long the oldest record waited for its seal at the sealer's last tick").register(metrics);
         try {
-            return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning), scheduler,
+            return new Serving(ConveneServer.start(services, settings.server(), metrics, scheduler::isRunning, login), scheduler,
                     webhooks, horizon, sealer);
         } catch (RuntimeException e) {
             sealer.close();

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.convene.core.SignIns;
 import org.convene.http.ServerSettings;
+import org.convene.signin.OidcSettings;
 import org.convene.store.ReplicaWait;
 import org.convene.store.StoreSettings;
 import org.convene.webhook.WebhookSettings;
@@ -17,7 +19,18 @@ import org.convene.webhook.WebhookSettings;
  */
 public record Settings(StoreSettings store, ServerSettings server, Duration schedulerPoll, String logLevel,
                        String requestLogLevel, String logFormat, WebhookSettings webhooks, Optional<String> webhookKey,
-                       AuditSettings audit) {
+                       AuditSettings audit, SignInSettings signIn) {
+
+    /**
+     * How people sign in: the organisation's identity provider if one is configured (CONVENE_OIDC_*), and how long a
+     * console session stays open unused (CONVENE_SESSION_IDLE_MINUTES).
+     */
+    public record SignInSettings(Optional<OidcSettings> oidc, SignIns.SignInPolicy policy) {
+        /** No identity provider; sessions idle out after eight hours. */
+        public static SignInSettings defaults() {
+            return new SignInSettings(Optional.empty(), SignIns.SignInPolicy.defaults());
+        }
+    }
 
     /** The audit trail's settings: the key that signs its checkpoints (else a key file), and how long records are kept. */
     public record AuditSettings(Optional<String> key, Duration retention) {
@@ -59,7 +72,15 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
                 read.text("CONVENE_LOG_FORMAT", "text"), webhooks,
                 Optional.of(read.text("CONVENE_WEBHOOK_KEY", "")).filter(s -> !s.isEmpty()),
                 new AuditSettings(Optional.of(read.text("CONVENE_AUDIT_KEY", "")).filter(s -> !s.isEmpty()),
-                        Duration.ofDays(read.number("CONVENE_AUDIT_RETENTION_DAYS", 365))));
+                        Duration.ofDays(read.number("CONVENE_AUDIT_RETENTION_DAYS", 365))),
+                signIn(env, read));
+    }
+
+    private static SignInSettings signIn(Map<String, String> env, Reader read) {
+        Optional<OidcSettings> oidc = OidcSettings.from(env);
+        return new SignInSettings(oidc, new SignIns.SignInPolicy(
+                Duration.ofMinutes(read.number("CONVENE_SESSION_IDLE_MINUTES", 480)),
+                oidc.map(OidcSettings::linkByEmail).orElse(false)));
     }
 
     public Settings {
@@ -76,17 +97,22 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
 
     /** The same settings on another store: for tests and the benchmark's throwaway servers. */
     public Settings withStore(StoreSettings other) {
-        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit);
+        return new Settings(other, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit, signIn);
+    }
+
+    /** The same settings with other sign-in settings: for tests. */
+    public Settings withSignIn(SignInSettings other) {
+        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit, other);
     }
 
     /** The same settings with another server part. */
     public Settings withServer(ServerSettings other) {
-        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit);
+        return new Settings(store, other, schedulerPoll, logLevel, requestLogLevel, logFormat, webhooks, webhookKey, audit, signIn);
     }
 
     /** The same settings with other webhook settings: for tests. */
     public Settings withWebhooks(WebhookSettings other) {
-        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey, audit);
+        return new Settings(store, server, schedulerPoll, logLevel, requestLogLevel, logFormat, other, webhookKey, audit, signIn);
     }
 
     private record Reader(Map<String, String> env) {

@@ -15,7 +15,7 @@ import org.convene.webhook.Webhooks;
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
                        StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars,
-                       AuditTrail audit, PersonalData personal) {
+                       AuditTrail audit, PersonalData personal, SignIns signIns) {
 
     /**
      * The services on a store, on {@code clock}: tokens remembered for
@@ -25,12 +25,25 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
     public static Services on(
             Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit) {
-        Tokens tokens = new Tokens(store.credentials(), configuredAdminToken, clock, tokenCache);
+        return on(store, clock, configuredAdminToken, tokenCache, chatPerMinute, signInFailuresPerMinute, webhooks,
+                recurrences, audit, Optional.empty(), SignIns.SignInPolicy.defaults());
+    }
+
+    /**
+     * The services as {@link #on} makes them, with the identity provider's access tokens checked by {@code provider}
+     * (none: no provider is configured) and sign-ins going by {@code policy}.
+     */
+    public static Services on(
+            Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
+            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit,
+            Optional<AccessTokenCheck> provider, SignIns.SignInPolicy policy) {
+        SignIns signIns = new SignIns(store.signIns(), provider, policy, clock);
+        Tokens tokens = new Tokens(store.credentials(), signIns, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store.audiences());
         Convene convene = new Convene(store, clock);
         return new Services(convene, access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit,
-                new PersonalData(convene, store.personal(), audit, clock));
+                new PersonalData(convene, store.personal(), audit, clock), signIns);
     }
 }

@@ -31,6 +31,7 @@ public final class Tokens {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final Credentials credentials;
+    private final SignIns signIns;
     private final Optional<String> configuredAdminHash;
     private final Clock clock;
     private final Duration remember;
@@ -42,7 +43,17 @@ public final class Tokens {
 
     /** Tokens checked against {@code credentials}; a configured administrator token wins over a stored one. */
     public Tokens(Credentials credentials, Optional<String> configuredAdminToken, Clock clock, Duration remember) {
+        this(credentials, null, configuredAdminToken, clock, remember);
+    }
+
+    /**
+     * Tokens checked against {@code credentials}, and console sessions and the identity provider's access tokens
+     * through {@code signIns} (null: none of those).
+     */
+    public Tokens(Credentials credentials, SignIns signIns, Optional<String> configuredAdminToken, Clock clock,
+                  Duration remember) {
         this.credentials = credentials;
+        this.signIns = signIns;
         this.configuredAdminHash = configuredAdminToken.map(Tokens::hash);
         this.clock = clock;
         this.remember = remember;
@@ -66,8 +77,37 @@ public final class Tokens {
         String hash = hash(token.trim());
         String admin = configuredAdminHash.orElseGet(this::storedAdminHash);
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
+        if (signIns != null && signIns.isProviders(token.trim())) return providers(token.trim(), hash);
+        if (signIns != null && SignIns.isSession(token.trim())) {
+            return lookUp(users, hash, () -> sessionIfOpen(token.trim()))
+                    .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The session ended: sign in again"));
+        }
         return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(Credentials.TokenOwner::caller))
                 .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
+    }
+
+    /** The owner of an open session, its idle time renewed; empty once it ended. */
+    private Optional<Caller> sessionIfOpen(String token) {
+        try {
+            return Optional.of(signIns.session(token));
+        } catch (org.convene.model.RefusedException ended) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whom an access token of the identity provider speaks for: validated (a refusal says what was wrong) and
+     * signed in at its first use on this node, then remembered until {@code remember} passes or it expires.
+     */
+    private Caller providers(String token, String hash) {
+        Instant now = clock.instant();
+        Remembered<Optional<Caller>> known = users.get(hash);
+        if (known != null && !known.until().isBefore(now) && known.value().isPresent()) return known.value().get();
+        SignIns.Vouched vouched = signIns.accessToken(token);
+        if (users.size() > MAX_REMEMBERED) users.clear();
+        Instant until = now.plus(remember);
+        users.put(hash, new Remembered<>(Optional.of(vouched.caller()), until.isBefore(vouched.expires()) ? until : vouched.expires()));
+        return vouched.caller();
     }
 
     /** What {@code memory} holds for {@code hash} if it was looked up within {@code remember}, else {@code lookup}'s answer, kept. */
@@ -104,12 +144,17 @@ public final class Tokens {
     public Map<String, Caller> authenticateAfresh(Collection<String> tokens) {
         Map<String, Caller> callers = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
+        java.util.List<String> sessions = new java.util.ArrayList<>();
+        java.util.List<String> accessTokens = new java.util.ArrayList<>();
         String admin = configuredAdminHash.orElseGet(() -> credentials.adminTokenHash().orElse(null));
         for (String token : tokens) {
             String hash = hash(token.trim());
             if (admin != null && same(hash, admin)) callers.put(token, Caller.ADMIN);
+            else if (signIns != null && signIns.isProviders(token.trim())) accessTokens.add(token);
+            else if (signIns != null && SignIns.isSession(token.trim())) sessions.add(token);
             else hashes.put(hash, token);
         }
+        if (!sessions.isEmpty() || !accessTokens.isEmpty()) callers.putAll(signIns.afresh(sessions, accessTokens));
         if (!hashes.isEmpty()) {
             credentials.usersWithTokenHashes(hashes.keySet()).forEach((hash, owner) ->
                     callers.put(hashes.get(hash), owner.caller()));
@@ -124,6 +169,11 @@ public final class Tokens {
     public void forget(long userId) {
         users.values().removeIf(known -> known.value().filter(c -> c.userId() == userId).isPresent());
         feeds.values().removeIf(known -> known.value().isPresent() && known.value().getAsLong() == userId);
+    }
+
+    /** Forgets what a lookup found for {@code token}, so that a session just ended stops working on this node at once. */
+    public void forgetToken(String token) {
+        if (token != null && !token.isBlank()) users.remove(hash(token.trim()));
     }
 
     /** Gives a user a new token as root (the command line) and returns it; it is kept nowhere but in the answer. Refuses for a deleted user. */

@@ -16,7 +16,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Runs before every matched route: refuses oversized and non-JSON bodies from their headers, finds
- * the caller from the bearer token (failed sign-ins limited per client address), and holds the route
+ * the caller from the bearer token, else the console's session cookie (held to {@link SessionCookie}'s origin rule;
+ * failed sign-ins limited per client address either way), and holds the route
  * to its {@link Role}. The finer rules are {@link Access}'s, called by the routes.
  */
 final class Authentication {
@@ -51,6 +52,7 @@ final class Authentication {
         if (roles.contains(Role.METRICS) && (settings.admission().metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
         requireJsonBody(ctx);
         String token = bearerIfAny(ctx);
+        if (token == null && (token = SessionCookie.of(ctx)) != null) SessionCookie.requireSameOrigin(ctx);
         Caller caller = signIn.authenticate(token, ctx.ip());
         ctx.attribute(CALLER, caller);
         ctx.attribute(TOKEN, token);

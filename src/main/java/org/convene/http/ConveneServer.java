@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.convene.core.BuildInfo;
+import org.convene.core.ProviderLogin;
 import org.convene.core.Services;
 import org.convene.http.live.FeedHub;
 import org.convene.view.Json;
@@ -60,6 +61,12 @@ public final class ConveneServer implements AutoCloseable {
     /** Starts the server on the application's services; {@code schedulerRunning} feeds {@code /ready}. */
     public static ConveneServer start(Services services, ServerSettings settings, PrometheusMeterRegistry metrics,
                                       BooleanSupplier schedulerRunning) {
+        return start(services, settings, metrics, schedulerRunning, Optional.empty());
+    }
+
+    /** Starts the server as {@link #start} does, with the console's sign-in through {@code provider} where there is one. */
+    public static ConveneServer start(Services services, ServerSettings settings, PrometheusMeterRegistry metrics,
+                                      BooleanSupplier schedulerRunning, Optional<ProviderLogin> provider) {
         Optional<String> generated = services.tokens().ensureAdminToken();
         FeedHub feeds = new FeedHub(services.convene(), services.streams(), settings.timings().feedPoll(), settings.timings().heartbeat(),
                 settings.timings().streamRecheck());
@@ -117,6 +124,7 @@ public final class ConveneServer implements AutoCloseable {
             RouteTable table = new RouteTable(config.routes);
             ReadNotes reads = new ReadNotes(services.audit(), services.convene().clock());
             new UserRoutes(services.convene(), services.access(), services.tokens(), reads).register(table);
+            new AuthRoutes(services.signIns(), services.tokens(), provider).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);
             new BanRoutes(services.convene().bans(), services.access()).register(table);
             new HostRoutes(services.convene().hosting(), services.access()).register(table);

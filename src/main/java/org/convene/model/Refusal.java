@@ -55,10 +55,12 @@ public enum Refusal {
     INVALID_FEED(Kind.NOT_FOUND, "No such calendar feed: the address is wrong or was replaced by a new one"),
     INVALID_WEBHOOK(Kind.NOT_FOUND, "Invalid webhook endpoint ID"),
     INVALID_DELIVERY(Kind.NOT_FOUND, "Invalid webhook delivery ID"),
+    PROVIDER_UNAVAILABLE(Kind.UNAVAILABLE, "The identity provider at %s cannot be reached now; try again shortly"),
+    SIGN_IN_FAILED(Kind.UNAUTHENTICATED, "%s"),
     INVALID_INPUT(Kind.INVALID, "%s");
 
     /** How a refusal relates to the request, independent of any transport. */
-    public enum Kind { INVALID, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION, TOO_MANY }
+    public enum Kind { INVALID, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION, TOO_MANY, UNAVAILABLE }
 
     private final Kind kind;
     private final String type;

@@ -37,6 +37,7 @@ public final class RedisStore implements Storage {
     private final ModerationRecords moderation;
     private final LobbyRecords lobby;
     private final GuestRecords guests;
+    private final SignInRecords signIns;
     private final AuditStore audit;
     private final PersonalStore personal;
     private final RosterRecords roster;
@@ -69,6 +70,7 @@ public final class RedisStore implements Storage {
         this.moderation = new ModerationRecords(calls, locator, live, signals);
         this.lobby = new LobbyRecords(calls, locator, live, signals);
         this.guests = new GuestRecords(calls, locator);
+        this.signIns = new SignInRecords(calls);
         this.audit = new AuditStore(calls);
         this.personal = new PersonalStore(calls);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue, signals);
@@ -97,6 +99,11 @@ public final class RedisStore implements Storage {
     @Override
     public Credentials credentials() {
         return users;
+    }
+
+    @Override
+    public org.convene.core.port.SignInStore signIns() {
+        return signIns;
     }
 
     @Override

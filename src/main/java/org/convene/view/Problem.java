@@ -30,6 +30,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case CONFLICT -> 409;
             case PRECONDITION -> 412;
             case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 

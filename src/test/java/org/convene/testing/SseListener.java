@@ -40,8 +40,17 @@ public class SseListener {
 
     /** Connects to {@code url} with a bearer token and, if not null, a {@code Last-Event-ID} header. */
     public SseListener(String url, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
+        this(url, lastEventId, java.util.List.of("Authorization", "Bearer " + token));
+    }
+
+    /** Connects to {@code url} with these header name-value pairs (a session cookie, say) instead of a bearer token. */
+    public static SseListener withHeaders(String url, String... headers) {
+        return new SseListener(url, null, java.util.List.of(headers));
+    }
+
+    private SseListener(String url, String lastEventId, java.util.List<String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        for (int i = 0; i < headers.size(); i += 2) request.header(headers.get(i), headers.get(i + 1));
         if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
         response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         // On a thread of its own: a caller waiting for the status must not end up reading the body.

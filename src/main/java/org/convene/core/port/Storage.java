@@ -14,6 +14,9 @@ public interface Storage {
     /** Token hashes of the users and of the administrator. */
     Credentials credentials();
 
+    /** People of the identity provider, console sessions and sign-ins under way. */
+    SignInStore signIns();
+
     MeetingCatalog meetings();
 
     /** Whom each meeting is open to: what the access rules decide on. */

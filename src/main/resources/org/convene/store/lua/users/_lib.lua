@@ -16,6 +16,11 @@
 --   <base>:allowance:<key>    hash  tokens at: a token bucket every node shares (chat:<uid>: a user's chat allowance)
 --   <base>:admin-token        string SHA-256 of the administrator's token
 --   <base>:user:<uid>:meetings set  meetings the user has joined (the index of their events log)
+--   <base>:identities         hash  JSON [issuer, subject] of an identity provider's person -> user id (field identity
+--                                 on the user; roleByHand = 1 once a role was given in Convene, which claims then keep)
+--   <base>:session:<hash>     string user id: a console session (SHA-256 of its cookie), expiring after the idle time
+--   <base>:user:<uid>:sessions set  the hashes of the user's sessions, to end them all at once
+--   <base>:login:<state>      string a sign-in through the identity provider between its start and its callback
 local base = KEYS[1]
 local function ukey(uid) return base .. ':user:' .. uid end
 

@@ -3,7 +3,8 @@
 -- ago: a user demoted meanwhile cannot act. Only an administrator changes roles; nobody changes their own;
 -- and since nobody grants a rank at or above their own, only root grants or takes away the admin role (so
 -- the last administrator can never be demoted but by root, which always exists). Giving the role a user
--- has already changes and records nothing.
+-- has already changes and records nothing. A role given here is given by hand: an identity provider's claim no longer
+-- changes it (roleByHand).
 -- KEYS: 1 users base
 -- ARGV: 1 user id, 2 role (admin, organizer, member), 3 actor kind (root, user), 4 actor id (0 for root),
 --      5 now (ms), 6 request id ('' none)
@@ -22,7 +23,7 @@ if actorKind ~= 'root' then
 end
 if before == role then return {'OK', tonumber(user[1]), before} end
 local version = redis.call('HINCRBY', ukey(uid), 'version', 1)
-redis.call('HSET', ukey(uid), 'role', role)
+redis.call('HSET', ukey(uid), 'role', role, 'roleByHand', '1')
 if role == 'admin' then redis.call('SADD', base .. ':admins', uid) else redis.call('SREM', base .. ':admins', uid) end
 audit(base, now, 'role_changed', actor, 'user:' .. uid, before, role, requestId)
 return {'OK', version, before}
