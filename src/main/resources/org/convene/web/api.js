@@ -16,7 +16,7 @@ export class Api {
   }
 
   async request(method, path, body, headers = {}) {
-    const init = { method, headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}`, ...headers } };
+    const init = { method, headers: { Accept: 'application/json', ...this.credentials(), ...headers } };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -34,11 +34,16 @@ export class Api {
     return data;
   }
 
+  /** The bearer token's header; none for a console session, whose HttpOnly cookie the browser sends itself. */
+  credentials() {
+    return this.token ? { Authorization: `Bearer ${this.token}` } : {};
+  }
+
   get(path) { return this.request('GET', path); }
 
   /** A representation other than JSON (such as text/csv), as a Blob; a refusal still becomes an ApiError. */
   async blob(path, accept) {
-    const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${this.token}` } });
+    const response = await fetch(path, { headers: { Accept: accept, ...this.credentials() } });
     if (!response.ok) {
       const type = response.headers.get('Content-Type') || '';
       throw new ApiError(response.status, type.includes('json') ? await response.json() : {});

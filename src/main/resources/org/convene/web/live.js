@@ -26,7 +26,8 @@ export class LiveStream {
 
   open(state) {
     this.onState(state);
-    const query = new URLSearchParams({ access_token: this.token });
+    // A console session's cookie goes with the stream by itself; a token has to be in the address.
+    const query = new URLSearchParams(this.token ? { access_token: this.token } : {});
     if (this.lastId) query.set('lastEventId', this.lastId);
     const source = new EventSource(`${this.path}${this.path.includes('?') ? '&' : '?'}${query}`);
     this.source = source;

@@ -1,7 +1,9 @@
 // Signing in and out. A token is checked by asking who it belongs to; only then is it kept (for
 // this tab only), the console shown, and what the views need read: the meetings and instances,
 // and for the administrator the users, whose names the other views show. A token kept from
-// before signs in again on a reload, and is forgotten if it no longer works.
+// before signs in again on a reload, and is forgotten if it no longer works. Without a token, a
+// console session (the HttpOnly cookie a sign-in through the organisation's provider set) signs in
+// every tab; the sign-in screen offers that provider where one is configured.
 import { Api } from './api.js';
 import { $, h, userText } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
@@ -21,10 +23,12 @@ async function signIn(token, ready) {
   const caller = await api.get('/me');
   await syncClock().catch(() => {});
   setCaller(api, caller);
-  sessionStorage.setItem('convene.token', token);
+  // A token is kept for this tab; a session (no token) lives in its HttpOnly cookie, for every tab.
+  if (token) sessionStorage.setItem('convene.token', token);
   $('sign-in').hidden = true;
   $('console').hidden = false;
   $('sign-out').hidden = false;
+  $('sign-out-everywhere').hidden = Boolean(token);
   $('nav').hidden = !runsMeetings();
   $('nav-admin').textContent = isAdmin() ? 'Administration' : 'My meetings';
   if (caller.guestOf) {
@@ -47,11 +51,34 @@ async function signIn(token, ready) {
   ready();
 }
 
-function signOut() {
+async function signOut(everywhere) {
+  const token = sessionStorage.getItem('convene.token');
   sessionStorage.removeItem('convene.token');
+  let provider = null;
+  if (!token) {
+    // A session: ended on the server (its cookie cleared), and the provider's own session too where it says how.
+    const answer = await new Api(null).post(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', {}).catch(() => ({}));
+    provider = answer && answer.provider;
+  }
   // The address forgets the open instance too: whoever signs in next on this tab starts from the list.
-  history.replaceState(null, '', location.pathname + location.search);
-  location.reload();
+  history.replaceState(null, '', location.pathname);
+  if (provider) location.assign(provider);
+  else location.reload();
+}
+
+/** Offers the organisation's sign-in where one is configured, and says why the last one failed, if it did. */
+async function offerProvider() {
+  const failed = new URLSearchParams(location.search).get('signInError');
+  if (failed) {
+    $('provider-error').textContent = failed;
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  const methods = await fetch('/auth/methods').then((r) => r.json()).catch(() => null);
+  if (!methods || !methods.provider) return;
+  const link = $('provider-link');
+  link.textContent = `Sign in with ${methods.provider.name}`;
+  link.href = `${methods.provider.login}?returnTo=${encodeURIComponent(location.hash || '#/')}`;
+  $('provider-sign-in').hidden = false;
 }
 
 /**
@@ -80,7 +107,8 @@ function wireGuest(ready) {
 
 /** Wires the sign-in form and sign-out, and signs in again with a token kept from before. */
 export function wireSignIn(ready) {
-  $('sign-out').addEventListener('click', signOut);
+  $('sign-out').addEventListener('click', () => signOut(false));
+  $('sign-out-everywhere').addEventListener('click', () => signOut(true));
   if (wireGuest(ready)) return;
   $('sign-in-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -93,4 +121,6 @@ export function wireSignIn(ready) {
   });
   const saved = sessionStorage.getItem('convene.token');
   if (saved) signIn(saved, ready).catch(() => sessionStorage.removeItem('convene.token'));
+  // Else a session cookie from a sign-in in any tab signs this one in too; without one, the sign-in screen stays.
+  else signIn(null, ready).catch(() => offerProvider());
 }
