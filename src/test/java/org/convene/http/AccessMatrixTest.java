@@ -27,11 +27,33 @@ import org.junit.jupiter.api.TestFactory;
  * owner and the co-host see inside meeting 2 and join it by right, whatever its audience says. Gus is a guest of
  * instance 2 by a guest link (link 1), not yet inside: unless a row says otherwise, a guest gets 403 (anything but
  * their own occurrence is out of their scope, and inside it they rank as an outsider until they come in).
+ * John also signs in through the organisation's identity provider (an in-process one): PROVIDER is John with the
+ * provider's access token (his verified e-mail linked him at its first use), and gets what John gets with his own.
  */
 class AccessMatrixTest extends ApiServerTest {
+    static no.nav.security.mock.oauth2.MockOAuth2Server idp;
 
     enum Who { ADMIN, ADMIN_USER, SELF, OTHER, MEMBER, NON_MEMBER, ORGANIZER, OWNER, COHOST, BANNED, GUEST, SUSPENDED,
-        NONE, WRONG }
+        PROVIDER, NONE, WRONG }
+
+    /** The server trusts an identity provider's access tokens; first sign-ins link users made earlier by verified e-mail. */
+    @org.junit.jupiter.api.BeforeAll
+    static void startServer() {
+        idp = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        idp.start();
+        api = new ApiServer(org.convene.testing.TestServers.settings(java.util.Optional.of(ApiServer.ADMIN), 1_000_000,
+                List.of()), java.util.Map.of("CONVENE_OIDC_ISSUER", idp.issuerUrl("idp").toString(),
+                "CONVENE_OIDC_CLIENT_ID", "convene", "CONVENE_OIDC_CLIENT_SECRET", "secret-of-the-console",
+                "CONVENE_OIDC_LINK_BY_EMAIL", "true"));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopServer() {
+        api.close();
+        idp.shutdown();
+    }
+
+    static String providers;
 
     /**
      * A request, and the status each kind of caller gets; the world is re-seeded before each. Unless {@link #and}
@@ -108,10 +130,17 @@ class AccessMatrixTest extends ApiServerTest {
         cora = api.services.tokens().issue(c);
         if (who == Who.BANNED) api.convene.bans().ban(2, 1, null, "world", Actor.ROOT, "world");
         gus = api.convene.guests().open(api.convene.guests().makeLink(2, Actor.ROOT, "world").link(), "Gus").token();
+        providers = idp.issueToken("idp", "john-at-the-idp", "convene",
+                java.util.Map.of("email", "john.doe@example.com", "email_verified", true)).serialize();
     }
 
     static final List<Row> ROWS = List.of(
             new Row("GET", "/users", null, 200, 403, 403, 403, 403),
+            new Row("GET", "/auth/methods", null, 200, 200, 200, 200, 200).and(Who.GUEST, 200).and(Who.SUSPENDED, 200)
+                    .and(Who.NONE, 200).and(Who.WRONG, 200),
+            new Row("POST", "/auth/sign-out", null, 200, 200, 200, 200, 200),
+            new Row("POST", "/auth/sign-out-everywhere", null, 400, 200, 200, 200, 200).and(Who.ADMIN_USER, 200),
+            new Row("DELETE", "/users/1/sessions", null, 200, 403, 403, 403, 403),
             new Row("POST", "/users", "{\"name\":\"N\",\"age\":1,\"email\":\"n@example.com\"}", 201, 403, 403, 403, 403),
             new Row("GET", "/users/1", null, 200, 200, 403, 200, 403),
             new Row("PUT", "/users/1", "{\"name\":\"J\",\"age\":2,\"email\":\"john.doe@example.com\"}", 200, 403, 403, 403, 403),
@@ -216,7 +245,7 @@ class AccessMatrixTest extends ApiServerTest {
             return switch (who) {
                 case ADMIN, ADMIN_USER -> admin;
                 // A ban keeps John from joining, not from watching: see the note on bans.
-                case MEMBER, BANNED -> member;
+                case MEMBER, BANNED, PROVIDER -> member;
                 // Olga owns meeting 2 and Cora co-hosts it, neither in its audience: they see inside by right.
                 case OWNER, COHOST -> host;
                 case NON_MEMBER, ORGANIZER -> nonMember;
@@ -269,6 +298,7 @@ class AccessMatrixTest extends ApiServerTest {
             case OWNER -> olga;
             case COHOST -> cora;
             case GUEST -> gus;
+            case PROVIDER -> providers;
             case BANNED -> api.john;
             case SUSPENDED -> sam;
             case SELF, MEMBER -> api.john;
@@ -280,8 +310,9 @@ class AccessMatrixTest extends ApiServerTest {
 
     static int expected(Row row, Who who) {
         return switch (who) {
-            case ADMIN, ADMIN_USER -> row.admin();
+            case ADMIN, ADMIN_USER -> row.more().getOrDefault(who, row.admin());
             case SELF -> row.self();
+            case PROVIDER -> row.more().getOrDefault(who, row.self());
             case OTHER -> row.other();
             case MEMBER -> row.member();
             case NON_MEMBER -> row.nonMember();

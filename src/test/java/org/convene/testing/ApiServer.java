@@ -80,6 +80,16 @@ public final class ApiServer implements AutoCloseable {
         reset();
     }
 
+    /**
+     * A server with these settings and the environment {@code env} beside them (such as CONVENE_OIDC_* for an identity
+     * provider's access tokens), wired as the composition root wires it.
+     */
+    public ApiServer(ServerSettings settings, java.util.Map<String, String> env) {
+        services = org.convene.app.Node.on(store, org.convene.app.Settings.from(env).withServer(settings), clock).services();
+        server = ConveneServer.start(services, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);
+        reset();
+    }
+
     /** Wipes the store and writes the seed world again, with fresh tokens. */
     public void reset() {
         store.maintenance().wipe();
