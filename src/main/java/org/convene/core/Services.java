@@ -15,7 +15,7 @@ import org.convene.webhook.Webhooks;
  */
 public record Services(Convene convene, Access access, Tokens tokens, SignInLimit signIn, ChatRateLimit chatLimit,
                        StreamAdmission streams, Webhooks webhooks, Recurrences recurrences, Calendars calendars,
-                       AuditTrail audit, PersonalData personal, SignIns signIns) {
+                       AuditTrail audit, PersonalData personal, SignIns signIns, Accounts accounts) {
 
     /**
      * The services on a store, on {@code clock}: tokens remembered for
@@ -44,6 +44,7 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
         return new Services(convene, access, tokens,
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit,
-                new PersonalData(convene, store.personal(), audit, clock), signIns);
+                new PersonalData(convene, store.personal(), audit, clock), signIns,
+                new Accounts(store.accounts(), access, provider.isEmpty(), clock));
     }
 }

@@ -63,12 +63,21 @@ public final class SignInLimit {
      * open is a failed sign-in, in the same allowance, so links are guessed no faster than tokens.
      */
     public Guests.Guest openGuestLink(Guests guests, String link, String name, String address) {
+        return attempt(address, () -> guests.open(link, name), Refusal.INVALID_GUEST_LINK);
+    }
+
+    /**
+     * Runs a sign-in by something other than a token (a password, an invitation or a password link) for a request from
+     * {@code address}, or refuses: a refusal of kind {@code failed} counts as a failed sign-in, in the same allowance as
+     * tokens, and past it nothing is tried.
+     */
+    public <T> T attempt(String address, java.util.function.Supplier<T> signIn, Refusal... failed) {
         int wait = failures.waitFor(address);
         if (wait > 0) throw limited(wait);
         try {
-            return guests.open(link, name);
+            return signIn.get();
         } catch (RefusedException refused) {
-            if (refused.refusal() == Refusal.INVALID_GUEST_LINK) failures.take(address);
+            if (java.util.Arrays.asList(failed).contains(refused.refusal())) failures.take(address);
             throw refused;
         }
     }

@@ -25,15 +25,17 @@ final class AuthRoutes {
     private final SignIns signIns;
     private final Tokens tokens;
     private final Optional<ProviderLogin> provider;
+    private final boolean passwords;
 
-    AuthRoutes(SignIns signIns, Tokens tokens, Optional<ProviderLogin> provider) {
+    AuthRoutes(SignIns signIns, Tokens tokens, Optional<ProviderLogin> provider, boolean passwords) {
+        this.passwords = passwords;
         this.signIns = signIns;
         this.tokens = tokens;
         this.provider = provider;
     }
 
-    /** How one may sign in: through the provider (its name and where to start), and with a token. */
-    record Methods(ProviderView provider, boolean token, long sessionIdleMinutes) {}
+    /** How one may sign in: through the provider (its name and where to start), with e-mail and password, and with a token. */
+    record Methods(ProviderView provider, boolean password, boolean token, long sessionIdleMinutes) {}
 
     /** The identity provider as the console offers it. */
     record ProviderView(String name, String login) {}
@@ -46,7 +48,7 @@ final class AuthRoutes {
 
     void register(RouteTable routes) {
         routes.get("/auth/methods", Role.OPEN, ctx -> ctx.json(new Methods(
-                provider.map(p -> new ProviderView(p.name(), "/auth/login")).orElse(null), true,
+                provider.map(p -> new ProviderView(p.name(), "/auth/login")).orElse(null), passwords, true,
                 signIns.sessionIdle().toMinutes())));
         routes.get("/auth/login", Role.OPEN, this::login);
         routes.get("/auth/callback", Role.OPEN, this::callback);

@@ -57,6 +57,10 @@ public enum Refusal {
     INVALID_DELIVERY(Kind.NOT_FOUND, "Invalid webhook delivery ID"),
     PROVIDER_UNAVAILABLE(Kind.UNAVAILABLE, "The identity provider at %s cannot be reached now; try again shortly"),
     SIGN_IN_FAILED(Kind.UNAUTHENTICATED, "%s"),
+    INVALID_INVITATION(Kind.NOT_FOUND, "This invitation does not open: it was used already, it expired, or it is mistyped; ask for a new one"),
+    INVALID_RESET(Kind.NOT_FOUND, "This link to set a password does not open: it was used already, it expired, or it is mistyped; ask for a new one"),
+    WRONG_PASSWORD(Kind.UNAUTHENTICATED, "The e-mail or the password is wrong"),
+    LOCAL_ACCOUNTS_OFF(Kind.CONFLICT, "People sign in through %s here, not with a password"),
     INVALID_INPUT(Kind.INVALID, "%s");
 
     /** How a refusal relates to the request, independent of any transport. */

@@ -38,6 +38,7 @@ public final class RedisStore implements Storage {
     private final LobbyRecords lobby;
     private final GuestRecords guests;
     private final SignInRecords signIns;
+    private final AccountRecords accounts;
     private final AuditStore audit;
     private final PersonalStore personal;
     private final RosterRecords roster;
@@ -71,6 +72,7 @@ public final class RedisStore implements Storage {
         this.lobby = new LobbyRecords(calls, locator, live, signals);
         this.guests = new GuestRecords(calls, locator);
         this.signIns = new SignInRecords(calls);
+        this.accounts = new AccountRecords(calls);
         this.audit = new AuditStore(calls);
         this.personal = new PersonalStore(calls);
         this.roster = new RosterRecords(calls, locator, users, live, due, transitions::settleDue, signals);
@@ -104,6 +106,11 @@ public final class RedisStore implements Storage {
     @Override
     public org.convene.core.port.SignInStore signIns() {
         return signIns;
+    }
+
+    @Override
+    public org.convene.core.port.AccountStore accounts() {
+        return accounts;
     }
 
     @Override

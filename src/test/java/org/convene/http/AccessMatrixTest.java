@@ -141,6 +141,14 @@ class AccessMatrixTest extends ApiServerTest {
             new Row("POST", "/auth/sign-out", null, 200, 200, 200, 200, 200),
             new Row("POST", "/auth/sign-out-everywhere", null, 400, 200, 200, 200, 200).and(Who.ADMIN_USER, 200),
             new Row("DELETE", "/users/1/sessions", null, 200, 403, 403, 403, 403),
+            // Local accounts: this server signs people in through its identity provider, so what may be asked is 409.
+            new Row("POST", "/invitations", "{\"email\":\"new@example.org\"}", 409, 403, 403, 403, 403),
+            new Row("POST", "/invitations", "{\"email\":\"new@example.org\",\"meetingId\":2}", 400, 403, 403, 403, 403,
+                    403, 400),
+            new Row("POST", "/users/1/password-link", null, 409, 403, 403, 403, 403),
+            new Row("POST", "/auth/password", "{\"email\":\"john.doe@example.com\",\"password\":\"a password\"}",
+                    409, 409, 409, 409, 409, 409, 409).and(Who.COHOST, 409).and(Who.GUEST, 409).and(Who.SUSPENDED, 409)
+                    .and(Who.NONE, 409).and(Who.WRONG, 409),
             new Row("POST", "/users", "{\"name\":\"N\",\"age\":1,\"email\":\"n@example.com\"}", 201, 403, 403, 403, 403),
             new Row("GET", "/users/1", null, 200, 200, 403, 200, 403),
             new Row("PUT", "/users/1", "{\"name\":\"J\",\"age\":2,\"email\":\"john.doe@example.com\"}", 200, 403, 403, 403, 403),

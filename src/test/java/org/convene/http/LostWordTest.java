@@ -86,6 +86,6 @@ class LostWordTest {
         Convene withSilentFeeds = new Convene(store, silent, Clock.systemUTC());
         return new Services(withSilentFeeds, usual.access(), usual.tokens(), usual.signIn(), usual.chatLimit(),
                 usual.streams(), usual.webhooks(), usual.recurrences(), usual.calendars(), usual.audit(), usual.personal(),
-                usual.signIns());
+                usual.signIns(), usual.accounts());
     }
 }

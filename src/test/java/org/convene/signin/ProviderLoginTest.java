@@ -175,6 +175,15 @@ class ProviderLoginTest {
     }
 
     @Test
+    void passwordsAreNotTakenWhereTheProviderSignsPeopleIn() {
+        ProviderWorld.Answer password = ProviderWorld.send("POST", world.node(0) + "/auth/password",
+                "{\"email\":\"dana@example.org\",\"password\":\"some password\"}");
+
+        assertThat(password.status()).isEqualTo(409);
+        assertThat(password.json().get("detail").asText()).contains("identity provider");
+    }
+
+    @Test
     void theMethodsSayWhichProviderToSignInWith() {
         ProviderWorld.Answer methods = ProviderWorld.send("GET", world.node(0) + "/auth/methods", null);
 

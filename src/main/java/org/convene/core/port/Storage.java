@@ -17,6 +17,9 @@ public interface Storage {
     /** People of the identity provider, console sessions and sign-ins under way. */
     SignInStore signIns();
 
+    /** Local accounts: invitations, passwords and links to set a new one. */
+    AccountStore accounts();
+
     MeetingCatalog meetings();
 
     /** Whom each meeting is open to: what the access rules decide on. */

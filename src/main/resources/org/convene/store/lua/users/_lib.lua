@@ -21,6 +21,8 @@
 --   <base>:session:<hash>     string user id: a console session (SHA-256 of its cookie), expiring after the idle time
 --   <base>:user:<uid>:sessions set  the hashes of the user's sessions, to end them all at once
 --   <base>:login:<state>      string a sign-in through the identity provider between its start and its callback
+--   <base>:invitation:<hash>  hash  email name expires meeting by: an invitation to a local account (SHA-256 of its link)
+--   <base>:reset:<hash>       hash  uid expires: a link to set a new password (field passwordHash on the user: PBKDF2)
 local base = KEYS[1]
 local function ukey(uid) return base .. ':user:' .. uid end
 

@@ -1,0 +1,129 @@
+package org.convene.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.convene.core.Permissions.MeetingAction;
+import org.convene.core.port.AccountStore;
+import org.convene.model.Acting;
+import org.convene.model.Invitation;
+import org.convene.model.Meeting;
+import org.convene.model.Refusal;
+import org.convene.model.RefusedException;
+import org.convene.model.UserDetails;
+
+/**
+ * Local accounts, where no identity provider is configured: an administrator (or a meeting's owner, for people of its
+ * audience) invites someone by e-mail with a link; they set a password there and sign in with e-mail and password; a
+ * forgotten password is set again through a link an administrator gives. Links are shown once, kept as hashes, work
+ * once, and expire (invitations after seven days, password links after one).
+ */
+public final class Accounts {
+    public static final Duration INVITATION_TIME = Duration.ofDays(7);
+    public static final Duration RESET_TIME = Duration.ofDays(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountStore store;
+    private final Access access;
+    private final boolean enabled;
+    private final Clock clock;
+
+    /** A link just made: its secret (shown once) and when it stops working. */
+    public record Link(String secret, Instant expires) {}
+
+    /** Local accounts on {@code store}; {@code enabled} false where people sign in through an identity provider instead. */
+    public Accounts(AccountStore store, Access access, boolean enabled, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.enabled = enabled;
+        this.clock = clock;
+    }
+
+    /** Whether people may have local accounts here (no identity provider is configured). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Invites {@code email} to a local account: an administrator anyone; a meeting's owner (for {@code meetingId}) only
+     * someone the meeting is open to. Refuses an e-mail some user has already.
+     */
+    public Link invite(Caller caller, String email, String name, long meetingId, String requestId) {
+        String address = UserDetails.email(email);
+        String suggested = name == null ? "" : UserDetails.name(name).strip();
+        if (suggested.length() > UserDetails.MAX_NAME) throw RefusedException.invalid("name", "must have at most 200 characters");
+        if (caller.guest()) throw Refusal.GUEST_SCOPE.refuse();
+        if (meetingId == 0) {
+            access.requireAdmin(caller);
+        } else {
+            Meeting meeting = access.require(caller, MeetingAction.RUN, meetingId);
+            if (!meeting.details().isPublic() && !meeting.details().audience().contains(address)) {
+                throw RefusedException.invalid("email", address + " is not in meeting " + meetingId
+                        + "'s audience: add them to it first");
+            }
+        }
+        requireEnabled();
+        String secret = secret("inv_");
+        Instant expires = clock.instant().plus(INVITATION_TIME);
+        store.invite(Tokens.hash(secret), new Invitation(address, suggested, expires, meetingId),
+                new Acting(caller.actor(), requestId), clock.instant());
+        return new Link(secret, expires);
+    }
+
+    /** The invitation a link opens: for whom, and until when; refuses one used, expired or mistyped. */
+    public Invitation invitation(String secret) {
+        requireEnabled();
+        return store.invitation(Tokens.hash(secret == null ? "" : secret), clock.instant())
+                .orElseThrow(Refusal.INVALID_INVITATION::refuse);
+    }
+
+    /** Accepts an invitation with a password (and a name, else the one suggested): the new user, signed in. */
+    public Caller accept(String secret, String name, String password, String requestId) {
+        Invitation invitation = invitation(secret);
+        String hash = Passwords.hash(password, invitation.email());
+        String given = name == null ? "" : UserDetails.name(name).strip();
+        if (given.isEmpty() && invitation.name().isEmpty()) throw RefusedException.invalid("name", "must be given");
+        return store.accept(Tokens.hash(secret), hash, given, clock.instant(), requestId).caller();
+    }
+
+    /** Returns who signs in with this e-mail and password, or refuses with the same words whichever was wrong. */
+    public Caller signIn(String email, String password) {
+        requireEnabled();
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        var found = store.passwordOf(address);
+        if (found.isEmpty()) {
+            Passwords.decoy(password);
+            throw Refusal.WRONG_PASSWORD.refuse();
+        }
+        if (password == null || !Passwords.matches(password, found.get().passwordHash())) throw Refusal.WRONG_PASSWORD.refuse();
+        return found.get().owner().caller();
+    }
+
+    /** Makes a link for {@code userId} to set a new password (an administrator's), recorded as {@code acting}'s. */
+    public Link resetLink(long userId, Acting acting) {
+        requireEnabled();
+        String secret = secret("pw_");
+        Instant expires = clock.instant().plus(RESET_TIME);
+        store.makeReset(userId, Tokens.hash(secret), expires, acting, clock.instant());
+        return new Link(secret, expires);
+    }
+
+    /** Sets a new password through a link, once, ending every session of its user: the user, signed in afresh. */
+    public Caller reset(String secret, String password, String requestId) {
+        requireEnabled();
+        String hash = Passwords.hash(password, "");
+        return store.useReset(Tokens.hash(secret == null ? "" : secret), hash, clock.instant(), requestId).caller();
+    }
+
+    private void requireEnabled() {
+        if (!enabled) throw Refusal.LOCAL_ACCOUNTS_OFF.refuse("the organisation's identity provider");
+    }
+
+    private static String secret(String prefix) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
