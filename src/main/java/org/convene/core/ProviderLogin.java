@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public interface ProviderLogin {
 
+    /** The address people reach Convene at, where configured: the provider sends them back there. */
+    default Optional<URI> publicUrl() {
+        return Optional.empty();
+    }
+
     /** What the console calls the provider ("Sign in with ..."). */
     String name();
 

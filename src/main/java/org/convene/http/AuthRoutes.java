@@ -60,7 +60,7 @@ final class AuthRoutes {
             String endProvider = null;
             if (session != null && provider.isPresent()) {
                 try {
-                    endProvider = provider.get().signOut(own(ctx, "/")).map(URI::toString).orElse(null);
+                    endProvider = provider.get().signOut(own(ctx, provider.get(), "/")).map(URI::toString).orElse(null);
                 } catch (RefusedException unreachable) {
                     // Signed out of Convene all the same; the provider's own session stays.
                 }
@@ -91,7 +91,7 @@ final class AuthRoutes {
                 "No identity provider is configured: sign in with a token"));
         String returnTo = ctx.queryParam("returnTo");
         if (returnTo == null || !returnTo.startsWith("#/") || returnTo.length() > MAX_RETURN) returnTo = "#/";
-        ProviderLogin.Started started = login.start(own(ctx, "/auth/callback"), returnTo);
+        ProviderLogin.Started started = login.start(own(ctx, login, "/auth/callback"), returnTo);
         SessionCookie.setLogin(ctx, started.state());
         ctx.header("Cache-Control", "no-store").redirect(started.authorize().toString(), io.javalin.http.HttpStatus.FOUND);
     }
@@ -128,8 +128,9 @@ final class AuthRoutes {
         }
     }
 
-    /** This server's address for {@code path}, as the browser reached it. */
-    private static URI own(Context ctx, String path) {
+    /** Convene's address for {@code path}: the public one where configured, else this server's as the browser reached it. */
+    private static URI own(Context ctx, ProviderLogin login, String path) {
+        if (login.publicUrl().isPresent()) return URI.create(login.publicUrl().get() + path);
         String scheme = SessionCookie.secure(ctx) ? "https" : ctx.scheme();
         return URI.create(scheme + "://" + ctx.host() + path);
     }

@@ -60,6 +60,11 @@ final class OidcLogin implements ProviderLogin {
     }
 
     @Override
+    public Optional<URI> publicUrl() {
+        return settings.publicUrl();
+    }
+
+    @Override
     public String name() {
         return settings.name();
     }

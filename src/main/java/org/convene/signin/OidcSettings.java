@@ -11,11 +11,13 @@ import java.util.stream.Collectors;
  * The identity provider's settings (CONVENE_OIDC_*): its issuer (whose discovery document is read), this client's id
  * and secret, the audience API access tokens must carry, the claim roles are read from and the values that make an
  * administrator or an organizer, whether claims may make administrators at all, whether a first sign-in may link a
- * user made earlier by verified e-mail, and whether the issuer's e-mails count as verified without saying so.
+ * user made earlier by verified e-mail, whether the issuer's e-mails count as verified without saying so, the name the
+ * console gives it, and the address people reach Convene at (CONVENE_PUBLIC_URL; else the one each request came to),
+ * which the redirect back from the provider is built from.
  */
 public record OidcSettings(URI issuer, String clientId, String clientSecret, String audience, String roleClaim,
                            Set<String> adminValues, Set<String> organizerValues, boolean allowAdmin, boolean linkByEmail,
-                           boolean trustEmails, String name) {
+                           boolean trustEmails, String name, Optional<URI> publicUrl) {
     public OidcSettings {
         if (!"https".equals(issuer.getScheme()) && !"http".equals(issuer.getScheme())) {
             throw new IllegalArgumentException("CONVENE_OIDC_ISSUER must be an http(s) URL, was '" + issuer + "'");
@@ -28,6 +30,11 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Str
         adminValues = Set.copyOf(adminValues);
         organizerValues = Set.copyOf(organizerValues);
         if (name.isBlank()) name = issuer.getHost();
+        publicUrl.ifPresent(url -> {
+            if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("CONVENE_PUBLIC_URL must be an http(s) URL, was '" + url + "'");
+            }
+        });
     }
 
     /** The settings from {@code env}; empty when no issuer is set (then nothing about signing in changes). */
@@ -44,7 +51,16 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Str
                 text(env, "CONVENE_OIDC_AUDIENCE"), text(env, "CONVENE_OIDC_ROLE_CLAIM"),
                 values(env, "CONVENE_OIDC_ADMIN_VALUES"), values(env, "CONVENE_OIDC_ORGANIZER_VALUES"),
                 flag(env, "CONVENE_OIDC_ALLOW_ADMIN"), flag(env, "CONVENE_OIDC_LINK_BY_EMAIL"),
-                flag(env, "CONVENE_OIDC_TRUST_EMAILS"), text(env, "CONVENE_OIDC_NAME")));
+                flag(env, "CONVENE_OIDC_TRUST_EMAILS"), text(env, "CONVENE_OIDC_NAME"),
+                Optional.of(text(env, "CONVENE_PUBLIC_URL")).filter(s -> !s.isEmpty()).map(OidcSettings::url)));
+    }
+
+    private static URI url(String value) {
+        try {
+            return URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CONVENE_PUBLIC_URL must be a URL, was '" + value + "'");
+        }
     }
 
     private static String text(Map<String, String> env, String name) {

@@ -1,7 +1,8 @@
 // The administration's users: each listed with its e-mail, age and role, edited in place, given
 // another role (said in words; the server decides who may), suspended or let back in, given a new
 // token or deleted (asked twice; one who owns meetings is refused with the meetings named), and a form
-// that creates one and shows its token once. The list also teaches the shared state every user's name,
+// that creates one and shows its token once. Where people have local accounts, an invitation link for
+// someone new and, per user, a link to set a new password, each shown once. The list also teaches the shared state every user's name,
 // which the other views show.
 import { $, h, act, userText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit, forgetLater } from './admin-prompts.js';
@@ -12,7 +13,12 @@ const owned = (id) => meetingList().filter((m) => m.ownerId === id);
 
 const ROLES = [['member', 'Member'], ['organizer', 'Organizer'], ['admin', 'Administrator']];
 
+/** Whether people have local accounts here (no identity provider): then invitations and password links are offered. */
+let passwords = null;
+
 export async function loadUsers() {
+  if (passwords === null) passwords = await fetch('/auth/methods').then((r) => r.json()).then((m) => m.password).catch(() => false);
+  $('invite-box').hidden = !passwords;
   const users = await api().all('/users');
   for (const user of users) rememberName(user.id, user.name);
   $('user-list').replaceChildren(...users.map(userRow));
@@ -46,6 +52,11 @@ function userRow(u) {
           await loadUsers();
         }))) }, u.suspended ? 'Let back in' : 'Suspend'),
     h('button', { type: 'button', class: 'quiet small', 'data-edit-user': u.id, onclick: () => editUser(li, u, error) }, 'Edit'),
+    passwords ? h('button', { type: 'button', class: 'quiet small', 'data-password-link-user': u.id, onclick: () => act(error, async () => {
+      const made = await api().post(`/users/${u.id}/password-link`);
+      li.querySelector('.token-box')?.remove();
+      li.append(shownOnce(['A link for ', userText(u.name), ' to set a new password (a day, once)'], location.origin + made.link));
+    }) }, 'Password link') : null,
     h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
       ['Give ', userText(u.name), ' a new token? The old one stops working.'], 'Yes, new token', () => act(error, async () => {
         const made = await api().post(`/users/${u.id}/token`);
@@ -85,6 +96,12 @@ function editUser(li, u, error) {
 }
 
 export function wireUsers() {
+  onSubmit('invite-form', 'user-result', 'user-error', async (result, form) => {
+    const made = await api().post('/invitations', { email: $('invite-email').value, name: $('invite-name').value || undefined });
+    form.reset();
+    result.replaceChildren();
+    result.append(shownOnce(['The invitation for ', userText(made.email), ' (seven days, once)'], location.origin + made.link));
+  });
   onSubmit('user-form', 'user-result', 'user-error', async (result, form) => {
     $('new-token-box').hidden = true;
     const created = await api().post('/users', {

@@ -5,6 +5,7 @@
 // console session (the HttpOnly cookie a sign-in through the organisation's provider set) signs in
 // every tab; the sign-in screen offers that provider where one is configured.
 import { Api } from './api.js';
+import { wireAccountPage, wirePasswordForm } from './accounts.js';
 import { $, h, userText } from './dom.js';
 import { loadMeetings, followLifecycle } from './lifecycle.js';
 import { loadUsers } from './admin-users.js';
@@ -66,15 +67,21 @@ async function signOut(everywhere) {
   else location.reload();
 }
 
-/** Offers the organisation's sign-in where one is configured, and says why the last one failed, if it did. */
-async function offerProvider() {
+/**
+ * Offers the organisation's sign-in where one is configured (and says why the last one failed, if it did), or
+ * e-mail and password where people have local accounts.
+ */
+async function offerSignIns(ready) {
   const failed = new URLSearchParams(location.search).get('signInError');
   if (failed) {
     $('provider-error').textContent = failed;
     history.replaceState(null, '', location.pathname + location.hash);
   }
   const methods = await fetch('/auth/methods').then((r) => r.json()).catch(() => null);
-  if (!methods || !methods.provider) return;
+  if (!methods) return;
+  wirePasswordForm(methods, () => signIn(null, ready));
+  $('token-heading').hidden = !methods.provider && !methods.password;
+  if (!methods.provider) return;
   const link = $('provider-link');
   link.textContent = `Sign in with ${methods.provider.name}`;
   link.href = `${methods.provider.login}?returnTo=${encodeURIComponent(location.hash || '#/')}`;
@@ -110,6 +117,7 @@ export function wireSignIn(ready) {
   $('sign-out').addEventListener('click', () => signOut(false));
   $('sign-out-everywhere').addEventListener('click', () => signOut(true));
   if (wireGuest(ready)) return;
+  if (wireAccountPage(() => signIn(null, ready))) return;
   $('sign-in-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('sign-in-error').textContent = '';
@@ -122,5 +130,5 @@ export function wireSignIn(ready) {
   const saved = sessionStorage.getItem('convene.token');
   if (saved) signIn(saved, ready).catch(() => sessionStorage.removeItem('convene.token'));
   // Else a session cookie from a sign-in in any tab signs this one in too; without one, the sign-in screen stays.
-  else signIn(null, ready).catch(() => offerProvider());
+  else signIn(null, ready).catch(() => offerSignIns(ready));
 }

@@ -73,6 +73,17 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Opens {@code url} in a new tab of this browser (its cookies shared), which becomes the one driven. */
+    void openInNewTab(String url) {
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(url);
+    }
+
+    /** The address the page is at now. */
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     void signIn(String token) {
         type("token", token);
         click("#sign-in-form button");
