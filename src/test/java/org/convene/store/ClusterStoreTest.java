@@ -20,6 +20,14 @@ class ClusterStoreTest {
     }
 
     @Nested
+    class SignIns extends SignInContract {
+        @Override
+        RedisConnection redis() {
+            return ClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class LobbyGuarantees extends LobbyContract {
         @Override
         RedisConnection redis() {

@@ -44,6 +44,14 @@ class EmbeddedStoreTest {
     }
 
     @Nested
+    class SignIns extends SignInContract {
+        @Override
+        RedisConnection redis() {
+            return EmbeddedStoreTest.redis();
+        }
+    }
+
+    @Nested
     class LobbyGuarantees extends LobbyContract {
         @Override
         RedisConnection redis() {

@@ -20,6 +20,14 @@ class Redis7StoreTest {
     }
 
     @Nested
+    class SignIns extends SignInContract {
+        @Override
+        RedisConnection redis() {
+            return Redis7StoreTest.redis();
+        }
+    }
+
+    @Nested
     class LobbyGuarantees extends LobbyContract {
         @Override
         RedisConnection redis() {

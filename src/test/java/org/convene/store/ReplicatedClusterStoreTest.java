@@ -27,6 +27,14 @@ class ReplicatedClusterStoreTest {
     }
 
     @Nested
+    class SignIns extends SignInContract {
+        @Override
+        RedisConnection redis() {
+            return ReplicatedClusterStoreTest.redis();
+        }
+    }
+
+    @Nested
     class LobbyGuarantees extends LobbyContract {
         @Override
         RedisConnection redis() {
