@@ -33,7 +33,8 @@ public final class SignInLimit {
             if (token == null) throw Refusal.UNAUTHORIZED.refuse("Send 'Authorization: Bearer <token>'");
             return tokens.authenticate(token);
         } catch (RefusedException refused) {
-            failures.take(address);
+            // A provider that cannot be reached says nothing of the token: no failure is counted against the address.
+            if (refused.refusal() != Refusal.PROVIDER_UNAVAILABLE) failures.take(address);
             throw refused;
         }
     }

@@ -24,6 +24,9 @@ public final class SignIns {
     public static final Duration LOGIN_TIME = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int MAX_SIGNED_IN = 100_000;
+    /** The access tokens this node signed their person in with, until they expire. */
+    private final Map<String, java.time.Instant> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
     private final SignInStore store;
     private final Optional<AccessTokenCheck> provider;
     private final SignInPolicy policy;
@@ -69,10 +72,25 @@ public final class SignIns {
     /** Whom an access token speaks for, and until when a node may remember that. */
     record Vouched(Caller caller, java.time.Instant expires) {}
 
-    /** Returns whom a valid access token of the provider speaks for (signed in, so made or updated now), or refuses. */
+    /**
+     * Returns whom a valid access token of the provider speaks for, or refuses. Its first use on this node signs its
+     * person in (made or updated: e-mail, name, role); later checks of the same token only read who that is, so that a
+     * busy script's token costs one write, not one every time a node's memory of it lapses.
+     */
     Vouched accessToken(String token) {
         AccessTokenCheck.Checked checked = provider.orElseThrow().check(token);
-        return new Vouched(signIn(checked.identity()), checked.expires());
+        String hash = Tokens.hash(token);
+        if (signedIn.containsKey(hash)) {
+            ProviderIdentity id = checked.identity();
+            Caller caller = store.identityOwner(id.issuer(), id.subject()).map(TokenOwner::caller)
+                    .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("This person's account is suspended or deleted in Convene"));
+            return new Vouched(caller, checked.expires());
+        }
+        Caller caller = signIn(checked.identity());
+        if (signedIn.size() > MAX_SIGNED_IN) signedIn.entrySet().removeIf(e -> e.getValue().isBefore(clock.instant()));
+        if (signedIn.size() > MAX_SIGNED_IN) signedIn.clear();
+        signedIn.put(hash, checked.expires());
+        return new Vouched(caller, checked.expires());
     }
 
     /** Who each of these sessions and access tokens is now, read afresh; those no longer valid are absent. */

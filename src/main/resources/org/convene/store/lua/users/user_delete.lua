@@ -16,7 +16,7 @@ if user[3] then redis.call('HDEL', base .. ':tokens', user[3]) end
 redis.call('HDEL', base .. ':emails', user[1])
 redis.call('ZREM', base .. ':ids', uid)
 redis.call('SREM', base .. ':admins', uid)
-redis.call('HDEL', ukey(uid), 'tokenHash')
+redis.call('HDEL', ukey(uid), 'tokenHash', 'passwordHash', 'identity')
 redis.call('HSET', ukey(uid), 'deleted', 1)
 audit(base, ARGV[4], 'user_deleted', acting_admin(ARGV[2], ARGV[3]), 'user:' .. uid, 'active', 'deleted', ARGV[5],
     'subject', uid)
