@@ -2,7 +2,6 @@ package org.convene.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -120,11 +119,21 @@ class SignInConsoleTest {
     @Test
     void anInvitedPersonSetsAPasswordIsSignedInInEveryTabAndSignsInAgainWithIt() {
         try (ConsoleServer server = new ConsoleServer()) {
-            JsonNode invitation = server.call("POST", "/invitations", ConsoleServer.ADMIN,
-                    "{\"email\":\"kim@example.org\",\"name\":\"Kim Invited\"}");
+            Browser admin = window("admin", 1280, 900);
+            admin.open(server.url() + "/");
+            admin.signIn(ConsoleServer.ADMIN);
+            admin.click("nav-admin");
+            admin.waitUntil(PATIENT, d -> admin.find("invite-box").isDisplayed());
+            admin.click("#invite-box summary");
+            admin.type("invite-email", "kim@example.org");
+            admin.type("invite-name", "Kim Invited");
+            admin.click("#invite-form button");
+            String link = admin.waitUntil(PATIENT, d -> admin.texts("#user-result code").stream().findFirst().orElse(null));
+            assertThat(link).startsWith(server.url() + "/#/invite/inv_");
+            assertThat(admin.seriousAccessibilityViolations()).isEmpty();
             Browser kim = window("kim", 390, 844);
 
-            kim.open(server.url() + invitation.get("link").asText());
+            kim.open(link);
             kim.waitUntil(PATIENT, d -> kim.text("account-link-for").contains("kim@example.org"));
             assertThat(kim.find("account-name").getAttribute("value")).isEqualTo("Kim Invited");
             assertThat(kim.seriousAccessibilityViolations()).isEmpty();
