@@ -139,6 +139,7 @@ public final class ConveneServer implements AutoCloseable {
             new OperationRoutes(services.convene(), metrics, schedulerRunning).register(table);
             new WebhookRoutes(services.webhooks()).register(table);
             new SeriesRoutes(services, reads).register(table);
+            new CalendarRoutes(services.convene(), services.calendars(), services.access()).register(table);
             registered.addAll(table.registered());
             Problems.register(config.routes, metrics, new RefusalSampler(services.audit(), metrics, services.convene().clock()));
         });
