@@ -80,6 +80,7 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
         Optional<OidcSettings> oidc = OidcSettings.from(env);
         return new SignInSettings(oidc, new SignIns.SignInPolicy(
                 Duration.ofMinutes(read.number("CONVENE_SESSION_IDLE_MINUTES", 480)),
+                Duration.ofHours(read.number("CONVENE_SESSION_MAX_HOURS", 24)),
                 oidc.map(OidcSettings::linkByEmail).orElse(false)));
     }
 

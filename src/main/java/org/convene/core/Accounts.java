@@ -26,6 +26,7 @@ public final class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountStore store;
+    private final org.convene.core.port.MeetingCatalog meetings;
     private final Access access;
     private final boolean enabled;
     private final Clock clock;
@@ -34,8 +35,10 @@ public final class Accounts {
     public record Link(String secret, Instant expires) {}
 
     /** Local accounts on {@code store}; {@code enabled} false where people sign in through an identity provider instead. */
-    public Accounts(AccountStore store, Access access, boolean enabled, Clock clock) {
+    public Accounts(AccountStore store, org.convene.core.port.MeetingCatalog meetings, Access access, boolean enabled,
+                    Clock clock) {
         this.store = store;
+        this.meetings = meetings;
         this.access = access;
         this.enabled = enabled;
         this.clock = clock;
@@ -62,6 +65,13 @@ public final class Accounts {
             if (!meeting.details().isPublic() && !meeting.details().audience().contains(address)) {
                 throw RefusedException.invalid("email", address + " is not in meeting " + meetingId
                         + "'s audience: add them to it first");
+            }
+            // Whoever accepts the link gets the address, unproven: it must open nothing the inviter does not run.
+            for (Meeting other : meetings.meetingsOpenTo(address)) {
+                if (!other.details().isPublic() && !access.allows(caller, MeetingAction.RUN, other)) {
+                    throw Refusal.ROLE_FORBIDDEN.refuse(address + " is in the audience of meetings you do not run: "
+                            + "an administrator must invite them");
+                }
             }
         }
         requireEnabled();
@@ -113,8 +123,11 @@ public final class Accounts {
     /** Sets a new password through a link, once, ending every session of its user: the user, signed in afresh. */
     public Caller reset(String secret, String password, String requestId) {
         requireEnabled();
+        String link = Tokens.hash(secret == null ? "" : secret);
+        // The link first: a wrong one costs no hashing.
+        if (!store.resetOpens(link, clock.instant())) throw Refusal.INVALID_RESET.refuse();
         String hash = Passwords.hash(password, "");
-        return store.useReset(Tokens.hash(secret == null ? "" : secret), hash, clock.instant(), requestId).caller();
+        return store.useReset(link, hash, clock.instant(), requestId).caller();
     }
 
     private void requireEnabled() {

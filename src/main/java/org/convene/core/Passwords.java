@@ -20,9 +20,9 @@ public final class Passwords {
     private static final int MIN_LENGTH = 10;
     private static final int MAX_LENGTH = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.concurrent.Semaphore HASHING =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private static final String PREFIX = "pbkdf2-sha256";
-    /** Hashed instead when no account matches, so that an unknown e-mail takes as long to refuse as a wrong password. */
-    private static final String DECOY = hashWith("not the password of anyone", ITERATIONS);
 
     private Passwords() {}
 
@@ -47,7 +47,12 @@ public final class Passwords {
 
     /** Spends the time a check takes, for an e-mail that has no account: the answer is the same either way. */
     public static void decoy(String password) {
-        matches(password == null ? "" : password, DECOY);
+        matches(password == null ? "" : password, Decoy.HASH);
+    }
+
+    /** Hashed instead when no account matches, so that an unknown e-mail takes as long to refuse as a wrong password. */
+    private static final class Decoy {
+        static final String HASH = hashWith("not the password of anyone", ITERATIONS);
     }
 
     private static String hashWith(String password, int iterations) {
@@ -59,11 +64,14 @@ public final class Passwords {
 
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+        // At most one hash per processor at once: a burst of sign-ins queues here instead of taking every core.
+        HASHING.acquireUninterruptibly();
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("the JDK has no PBKDF2WithHmacSHA256", e);
         } finally {
+            HASHING.release();
             spec.clearPassword();
         }
     }

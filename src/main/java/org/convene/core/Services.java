@@ -45,6 +45,6 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit,
                 new PersonalData(convene, store.personal(), audit, clock), signIns,
-                new Accounts(store.accounts(), access, provider.isEmpty(), clock));
+                new Accounts(store.accounts(), store.meetings(), access, provider.isEmpty(), clock));
     }
 }

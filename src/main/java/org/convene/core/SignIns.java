@@ -32,17 +32,23 @@ public final class SignIns {
     private final SignInPolicy policy;
     private final Clock clock;
 
-    /** How sign-ins go: sessions' idle time, and whether a first sign-in may take over a user by verified e-mail. */
-    public record SignInPolicy(Duration sessionIdle, boolean linkByEmail) {
+    /**
+     * How sign-ins go: sessions' idle time and the longest they last however used, and whether a first sign-in may take
+     * over a user by verified e-mail.
+     */
+    public record SignInPolicy(Duration sessionIdle, Duration sessionMax, boolean linkByEmail) {
         public SignInPolicy {
             if (sessionIdle.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("CONVENE_SESSION_IDLE_MINUTES must be at least 1");
             }
+            if (sessionMax.compareTo(Duration.ofHours(1)) < 0) {
+                throw new IllegalArgumentException("CONVENE_SESSION_MAX_HOURS must be at least 1");
+            }
         }
 
-        /** Sessions idle out after eight hours; no linking by e-mail. */
+        /** Sessions idle out after eight hours and end after a day; no linking by e-mail. */
         public static SignInPolicy defaults() {
-            return new SignInPolicy(Duration.ofHours(8), false);
+            return new SignInPolicy(Duration.ofHours(8), Duration.ofHours(24), false);
         }
     }
 
@@ -65,7 +71,7 @@ public final class SignIns {
 
     /** Returns who an open session is, renewing its idle time, or refuses. */
     Caller session(String token) {
-        return store.sessionOwner(Tokens.hash(token), policy.sessionIdle()).map(TokenOwner::caller)
+        return store.sessionOwner(Tokens.hash(token), policy.sessionIdle(), clock.instant()).map(TokenOwner::caller)
                 .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The session ended: sign in again"));
     }
 
@@ -98,7 +104,7 @@ public final class SignIns {
         Map<String, Caller> callers = new HashMap<>();
         Map<String, String> byHash = new HashMap<>();
         sessions.forEach(token -> byHash.put(Tokens.hash(token), token));
-        if (!byHash.isEmpty()) store.sessionOwners(byHash.keySet()).forEach((hash, o) -> callers.put(byHash.get(hash), o.caller()));
+        if (!byHash.isEmpty()) store.sessionOwners(byHash.keySet(), clock.instant()).forEach((hash, o) -> callers.put(byHash.get(hash), o.caller()));
         for (String token : accessTokens) {
             try {
                 ProviderIdentity id = provider.orElseThrow().check(token).identity();
@@ -125,7 +131,8 @@ public final class SignIns {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.openSession(caller.userId(), Tokens.hash(token), method, policy.sessionIdle(), clock.instant(), requestId);
+        store.openSession(caller.userId(), Tokens.hash(token), method, policy.sessionIdle(),
+                clock.instant().plus(policy.sessionMax()), clock.instant(), requestId);
         return token;
     }
 
@@ -142,6 +149,11 @@ public final class SignIns {
     /** How long a session stays open without being used. */
     public Duration sessionIdle() {
         return policy.sessionIdle();
+    }
+
+    /** How long a session lasts at most, however used: its cookie's lifetime too. */
+    public Duration sessionMax() {
+        return policy.sessionMax();
     }
 
     /** Keeps a sign-in through the provider between its start and its callback, for {@link #LOGIN_TIME}. */

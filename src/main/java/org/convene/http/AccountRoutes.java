@@ -90,7 +90,7 @@ final class AccountRoutes {
 
     /** Opens a session for whoever just signed in, sets its cookie, and answers who they are. */
     private void signedIn(Context ctx, Caller caller, String method) {
-        SessionCookie.set(ctx, signIns.openSession(caller, method, RequestIds.of(ctx)));
+        SessionCookie.set(ctx, signIns.openSession(caller, method, RequestIds.of(ctx)), signIns.sessionMax());
         ctx.header("Cache-Control", "no-store").json(new Views.Me(caller.admin(),
                 Views.UserView.of(convene.user(caller.userId())), null));
     }

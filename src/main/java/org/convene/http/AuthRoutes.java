@@ -4,7 +4,6 @@ import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.convene.core.Caller;
@@ -20,14 +19,19 @@ import org.convene.model.RefusedException;
  * out of this browser or everywhere, and an administrator ending someone's sessions.
  */
 final class AuthRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthRoutes.class);
     private static final int MAX_RETURN = 300;
 
     private final SignIns signIns;
     private final Tokens tokens;
     private final Optional<ProviderLogin> provider;
     private final boolean passwords;
+    /** Sign-ins started per client address. */
+    private final org.convene.core.RateLimit<String> starts;
+    private static final int STARTS_PER_MINUTE = 30;
 
-    AuthRoutes(SignIns signIns, Tokens tokens, Optional<ProviderLogin> provider, boolean passwords) {
+    AuthRoutes(SignIns signIns, Tokens tokens, Optional<ProviderLogin> provider, boolean passwords, java.time.Clock clock) {
+        this.starts = new org.convene.core.RateLimit<>(STARTS_PER_MINUTE, clock);
         this.passwords = passwords;
         this.signIns = signIns;
         this.tokens = tokens;
@@ -89,6 +93,12 @@ final class AuthRoutes {
     private void login(Context ctx) {
         ProviderLogin login = provider.orElseThrow(() -> new HttpProblem(404, "no-identity-provider",
                 "No identity provider is configured: sign in with a token"));
+        // Each start keeps a sign-in in Redis for ten minutes: an address may start so many a minute, no more.
+        int wait = starts.take(ctx.ip());
+        if (wait > 0) {
+            throw org.convene.model.RefusedException.rateLimited("Too many sign-ins started from this address; try again in "
+                    + wait + " s", wait);
+        }
         String returnTo = ctx.queryParam("returnTo");
         if (returnTo == null || !returnTo.startsWith("#/") || returnTo.length() > MAX_RETURN) returnTo = "#/";
         ProviderLogin.Started started = login.start(own(ctx, login, "/auth/callback"), returnTo);
@@ -119,12 +129,13 @@ final class AuthRoutes {
             if (code == null || code.isBlank()) throw Refusal.SIGN_IN_FAILED.refuse("The identity provider sent no code");
             ProviderLogin.Finished finished = login.finish(state, code, RequestIds.of(ctx));
             SessionCookie.clearLogin(ctx);
-            SessionCookie.set(ctx, finished.session());
+            SessionCookie.set(ctx, finished.session(), signIns.sessionMax());
             ctx.redirect("/" + finished.returnTo(), io.javalin.http.HttpStatus.FOUND);
         } catch (RefusedException failed) {
             SessionCookie.clearLogin(ctx);
-            ctx.redirect("/?signInError=" + URLEncoder.encode(failed.getMessage(), StandardCharsets.UTF_8) + "#/",
-                    io.javalin.http.HttpStatus.FOUND);
+            // The console says it in fixed words by a code: nothing of the address reaches the page as text.
+            LOG.info("A sign-in through the identity provider failed: {}", failed.getMessage());
+            ctx.redirect("/?signInError=" + code(failed) + "#/", io.javalin.http.HttpStatus.FOUND);
         }
     }
 
@@ -133,6 +144,13 @@ final class AuthRoutes {
         if (login.publicUrl().isPresent()) return URI.create(login.publicUrl().get() + path);
         String scheme = SessionCookie.secure(ctx) ? "https" : ctx.scheme();
         return URI.create(scheme + "://" + ctx.host() + path);
+    }
+
+    /** Why a sign-in failed, as the console's sign-in screen tells it. */
+    private static String code(RefusedException failed) {
+        if (failed.refusal() == Refusal.PROVIDER_UNAVAILABLE) return "unavailable";
+        if (failed.refusal() == Refusal.UNAUTHORIZED) return "account";
+        return failed.getMessage().endsWith("start again") ? "again" : "refused";
     }
 
     /** An OAuth error code as it may be shown: printable ASCII, at most 60 characters. */

@@ -48,7 +48,14 @@ final class Authentication {
             ctx.attribute(FEED_OWNER, signIn.feedOwner(feedToken(ctx.pathParam("file")), ctx.ip()));
             return;
         }
-        if (roles.isEmpty() || roles.contains(Role.OPEN)) return;
+        if (roles.isEmpty() || roles.contains(Role.OPEN)) {
+            // The open routes that take a body sign people in: JSON only, and never from another site's page.
+            if (BODY_METHODS.contains(ctx.method())) {
+                requireJsonBody(ctx);
+                SessionCookie.refuseForeign(ctx, settings.admission().corsOrigins());
+            }
+            return;
+        }
         if (roles.contains(Role.METRICS) && (settings.admission().metricsPublic() || isMetricsToken(bearerIfAny(ctx)))) return;
         requireJsonBody(ctx);
         String token = bearerIfAny(ctx);

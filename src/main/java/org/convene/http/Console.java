@@ -17,7 +17,7 @@ final class Console {
     /** The console's JavaScript modules: a module the page imports is served only if it is named here. */
     private static final List<String> SCRIPTS = List.of(
             "api.js", "live.js", "dom.js", "state.js", "connection.js", "countdown.js", "signin.js", "accounts.js", "lifecycle.js",
-            "meetings.js", "instance.js", "instance-actions.js", "host-controls.js", "lobby.js", "attendance.js", "admin.js", "admin-prompts.js",
+            "meetings.js", "instance.js", "instance-actions.js", "host-controls.js", "lobby.js", "calendar.js", "attendance.js", "admin.js", "admin-prompts.js",
             "admin-users.js", "admin-meetings.js", "admin-schedule.js", "admin-webhooks.js", "admin-audit.js", "console.js");
     private static final Map<String, String> TYPES = types();
     private static final Map<String, byte[]> FILES = load();

@@ -124,7 +124,8 @@ public final class ConveneServer implements AutoCloseable {
             RouteTable table = new RouteTable(config.routes);
             ReadNotes reads = new ReadNotes(services.audit(), services.convene().clock());
             new UserRoutes(services.convene(), services.access(), services.tokens(), reads).register(table);
-            new AuthRoutes(services.signIns(), services.tokens(), provider, services.accounts().enabled()).register(table);
+            new AuthRoutes(services.signIns(), services.tokens(), provider, services.accounts().enabled(),
+                    services.convene().clock()).register(table);
             new AccountRoutes(services.accounts(), services.signIns(), services.signIn(), services.convene()).register(table);
             new MeetingRoutes(services.convene(), services.access()).register(table);
             new BanRoutes(services.convene().bans(), services.access()).register(table);

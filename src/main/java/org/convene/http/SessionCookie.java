@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,7 +19,6 @@ import java.util.Set;
 final class SessionCookie {
     static final String NAME = "convene_session";
     static final String LOGIN = "convene_login";
-    private static final Duration KEPT = Duration.ofDays(30);
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private SessionCookie() {}
@@ -32,16 +32,30 @@ final class SessionCookie {
     /** Refuses a request that changes something on a session cookie's strength but comes from another origin. */
     static void requireSameOrigin(Context ctx) {
         if (SAFE.contains(ctx.method())) return;
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin")) {
-            throw crossOrigin("the request came from a " + site + " page");
-        }
         String origin = ctx.header("Origin");
         if (origin == null) throw crossOrigin("the request says no Origin");
+        refuseForeign(ctx, List.of());
+    }
+
+    /**
+     * Refuses a request from another site's page (its Origin, or Sec-Fetch-Site, says so) unless that origin is one
+     * allowed to call the API: for the sign-in routes, which take no credential, so that no other site can sign a
+     * visitor in as someone else (a form posted there would otherwise set the session cookie). Requests without an
+     * Origin (scripts, the command line) pass.
+     */
+    static void refuseForeign(Context ctx, List<String> allowed) {
+        String site = ctx.header("Sec-Fetch-Site");
+        String origin = ctx.header("Origin");
+        if (origin != null && allowed.contains(origin)) return;
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw crossOrigin("the request came from a " + site + " page");
+        }
+        if (origin == null) return;
         String host = ctx.header("Host");
         String originHost;
         try {
             URI uri = URI.create(origin);
+            if (uri.getHost() == null) throw crossOrigin("its Origin is " + origin);
             originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         } catch (IllegalArgumentException e) {
             throw crossOrigin("its Origin is not a URL");
@@ -50,13 +64,13 @@ final class SessionCookie {
     }
 
     private static HttpProblem crossOrigin(String why) {
-        return new HttpProblem(403, "cross-origin", "A session cookie is accepted for changes only from Convene's own "
-                + "pages (" + why + "); send 'Authorization: Bearer <token>' instead");
+        return new HttpProblem(403, "cross-origin", "Signing in, and changes on a session cookie's strength, are taken "
+                + "only from Convene's own pages (" + why + "); scripts send 'Authorization: Bearer <token>'");
     }
 
-    /** Sets the session cookie to {@code value}. */
-    static void set(Context ctx, String value) {
-        Cookie cookie = new Cookie(NAME, value, "/", (int) KEPT.toSeconds(), secure(ctx), true, null, SameSite.STRICT);
+    /** Sets the session cookie to {@code value}, kept by the browser as long as the session can last. */
+    static void set(Context ctx, String value, Duration lifetime) {
+        Cookie cookie = new Cookie(NAME, value, "/", (int) lifetime.toSeconds(), secure(ctx), true, null, SameSite.STRICT);
         ctx.cookie(cookie);
     }
 

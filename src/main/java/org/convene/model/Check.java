@@ -49,6 +49,11 @@ final class Check {
      * {@link #GIVEN_EMAIL}. Only for what clients give, since addresses stored before the rule are read
      * back through {@link #email}.
      */
+    /** Whether {@code normal} (trimmed, lower-cased) is an address as clients may give one now. */
+    static boolean isEmail(String normal) {
+        return normal.length() <= 254 && EMAIL.matcher(normal).matches() && GIVEN_EMAIL.matcher(normal).matches();
+    }
+
     static String givenEmail(String field, String value) {
         String normal = email(field, value);
         if (!GIVEN_EMAIL.matcher(normal).matches()) {

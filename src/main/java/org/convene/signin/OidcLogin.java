@@ -101,7 +101,9 @@ final class OidcLogin implements ProviderLogin {
                 throw Refusal.SIGN_IN_FAILED.refuse("The identity provider refused the sign-in ("
                         + error.getErrorObject().getCode() + "): start again");
             }
-            OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+            if (!(response.toSuccessResponse() instanceof OIDCTokenResponse tokens) || tokens.getOIDCTokens().getIDToken() == null) {
+                throw Refusal.SIGN_IN_FAILED.refuse("The identity provider sent no ID token: is the openid scope allowed for this client?");
+            }
             IDTokenValidator validator = new IDTokenValidator(discovery.issuer(), new ClientID(settings.clientId()),
                     new JWSVerificationKeySelector<SecurityContext>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                             discovery.provider().keys()), null);

@@ -19,8 +19,16 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Str
                            Set<String> adminValues, Set<String> organizerValues, boolean allowAdmin, boolean linkByEmail,
                            boolean trustEmails, String name, Optional<URI> publicUrl) {
     public OidcSettings {
-        if (!"https".equals(issuer.getScheme()) && !"http".equals(issuer.getScheme())) {
-            throw new IllegalArgumentException("CONVENE_OIDC_ISSUER must be an http(s) URL, was '" + issuer + "'");
+        boolean local = "localhost".equals(issuer.getHost()) || "127.0.0.1".equals(issuer.getHost())
+                || "[::1]".equals(issuer.getHost());
+        // Keys and discovery read over plain HTTP could be changed on the way: only a provider on this machine may.
+        if (!"https".equals(issuer.getScheme()) && !("http".equals(issuer.getScheme()) && local)) {
+            throw new IllegalArgumentException("CONVENE_OIDC_ISSUER must be an https URL (http only on localhost), was '"
+                    + issuer + "'");
+        }
+        if (linkByEmail && trustEmails) {
+            throw new IllegalArgumentException("CONVENE_OIDC_LINK_BY_EMAIL and CONVENE_OIDC_TRUST_EMAILS may not both be "
+                    + "true: an e-mail the provider never verified would then take over the user made with it");
         }
         if (clientId.isBlank()) throw new IllegalArgumentException("CONVENE_OIDC_CLIENT_ID must be set with CONVENE_OIDC_ISSUER");
         if (clientSecret.isBlank()) {

@@ -46,7 +46,7 @@ final class ProviderAccessTokens implements AccessTokenCheck {
         } catch (ParseException | BadJOSEException | JOSEException invalid) {
             throw Refusal.UNAUTHORIZED.refuse("The access token is not valid: " + reason(invalid.getMessage()));
         }
-        return new Checked(claims.identity(set), set.getExpirationTime().toInstant());
+        return new Checked(claims.fromAccessToken(set), set.getExpirationTime().toInstant());
     }
 
     /** Why a token was refused, in words: the library's message where it says nothing clearer. */
@@ -57,6 +57,8 @@ final class ProviderAccessTokens implements AccessTokenCheck {
         if (m.contains("aud")) return "it is not meant for this API (its aud does not name " + settings.audience() + ")";
         if (m.contains("iss")) return "another issuer signed it (iss must be " + discovery.issuer().getValue() + ")";
         if (m.contains("plain") || m.contains("Unsecured")) return "it is not signed";
+        if (m.contains("nonce")) return "it is an ID token, not an access token";
+        if (m.contains("type") || m.contains("typ")) return "its typ is not that of an access token (at+jwt or JWT)";
         if (m.contains("algorithm") || m.contains("matching key")) {
             return "it is not signed with RS256 or ES256 by a key of the identity provider";
         }
@@ -68,10 +70,13 @@ final class ProviderAccessTokens implements AccessTokenCheck {
         DefaultJWTProcessor<SecurityContext> known = processor;
         if (known != null) return known;
         DefaultJWTProcessor<SecurityContext> made = new DefaultJWTProcessor<>();
+        // RFC 9068's at+jwt, plain JWT, or none; an ID token (which says nonce) is refused below.
+        made.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                com.nimbusds.jose.JOSEObjectType.JWT, new com.nimbusds.jose.JOSEObjectType("at+jwt"), null));
         made.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, discovery.provider().keys()));
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
                 new JWTClaimsSet.Builder().issuer(discovery.issuer().getValue()).build(),
-                new HashSet<>(Set.of("iss", "sub", "exp", "aud")), null);
+                new HashSet<>(Set.of("iss", "sub", "exp", "aud")), new HashSet<>(Set.of("nonce")));
         verifier.setMaxClockSkew(SKEW_SECONDS);
         made.setJWTClaimsSetVerifier(verifier);
         processor = made;

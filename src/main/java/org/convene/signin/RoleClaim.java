@@ -21,6 +21,17 @@ record RoleClaim(String path, java.util.Set<String> adminValues, java.util.Set<S
         return GlobalRole.MEMBER;
     }
 
+    /** Whether the claims hold the role claim at all (an empty list says "no role"; an absent claim says nothing). */
+    boolean present(Map<String, Object> claims) {
+        if (path.isEmpty()) return false;
+        Object at = claims;
+        for (String step : path.split("\\.")) {
+            if (!(at instanceof Map<?, ?> map) || !map.containsKey(step)) return false;
+            at = map.get(step);
+        }
+        return true;
+    }
+
     /** The claim's values at the path: none when it is absent or no path is configured. */
     List<String> values(Map<String, Object> claims) {
         if (path.isEmpty()) return List.of();

@@ -74,8 +74,22 @@ final class AccountRecords implements AccountStore {
 
     @Override
     public void makeReset(long userId, String hash, Instant expires, Acting acting, Instant now) {
-        calls.await(calls.auditedInUsers(PASSWORD, "reset_make", hash, RedisCalls.ms(now), Long.toString(userId),
-                Long.toString(expires.toEpochMilli()), acting.wire()[0], acting.wire()[1], acting.requestId())).ok();
+        Reply reply = calls.await(calls.auditedInUsers(PASSWORD, "reset_make", hash, RedisCalls.ms(now), Long.toString(userId),
+                Long.toString(expires.toEpochMilli()), acting.wire()[0], acting.wire()[1], acting.requestId()));
+        ForbiddenReply.check(reply);
+    }
+
+    @Override
+    public boolean resetOpens(String hash, Instant now) {
+        return calls.await(calls.inUsers(PASSWORD, "reset_read", hash, RedisCalls.ms(now), "", "", "", "", "")).isOk();
+    }
+
+    /** password's answer to a link made: a refusal saying why the actor may not, or what else was wrong. */
+    private record ForbiddenReply() {
+        static void check(Reply reply) {
+            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
+            reply.ok();
+        }
     }
 
     @Override

@@ -52,7 +52,8 @@ final class SignInRecords implements SignInStore {
     @Override
     public TokenOwner signIn(ProviderIdentity id, boolean linkByEmail, Instant now) {
         Reply reply = calls.await(calls.auditedInUsers(IDENTITY_SIGN_IN, id.issuer(), id.subject(), id.email(),
-                id.emailVerified() ? "1" : "0", id.name(), id.role().wire(), linkByEmail ? "1" : "0", RedisCalls.ms(now)));
+                id.emailVerified() ? "1" : "0", id.name(), id.saysRole() ? id.role().wire() : "", linkByEmail ? "1" : "0",
+                RedisCalls.ms(now), id.saysEmail() ? "1" : "0"));
         return OwnerReply.of(reply.ok()).owner().orElseThrow();
     }
 
@@ -62,21 +63,23 @@ final class SignInRecords implements SignInStore {
     }
 
     @Override
-    public void openSession(long userId, String hash, String method, Duration idle, Instant now, String requestId) {
+    public void openSession(long userId, String hash, String method, Duration idle, Instant ends, Instant now,
+                            String requestId) {
         calls.await(calls.auditedInUsers(SESSION, "open", hash, Long.toString(userId), Long.toString(idle.toMillis()),
-                method, "0", RedisCalls.ms(now), requestId == null ? "" : requestId)).ok();
+                method, RedisCalls.ms(ends), RedisCalls.ms(now), requestId == null ? "" : requestId)).ok();
     }
 
     @Override
-    public Optional<TokenOwner> sessionOwner(String hash, Duration idle) {
+    public Optional<TokenOwner> sessionOwner(String hash, Duration idle, Instant now) {
         return OwnerReply.of(calls.await(calls.inUsers(SESSION, "read", hash, "0", Long.toString(idle.toMillis()),
-                "", "0", "0", ""))).owner();
+                "", "0", RedisCalls.ms(now), ""))).owner();
     }
 
     @Override
-    public Map<String, TokenOwner> sessionOwners(Collection<String> hashes) {
+    public Map<String, TokenOwner> sessionOwners(Collection<String> hashes, Instant now) {
         Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
-        for (String hash : hashes) replies.put(hash, calls.inUsers(SESSION, "peek", hash, "0", "1", "", "0", "0", ""));
+        String at = RedisCalls.ms(now);
+        for (String hash : hashes) replies.put(hash, calls.inUsers(SESSION, "peek", hash, "0", "1", "", "0", at, ""));
         calls.awaitAll(replies.values().toArray(CompletableFuture[]::new));
         Map<String, TokenOwner> owners = new HashMap<>();
         replies.forEach((hash, reply) -> OwnerReply.of(calls.result(reply)).owner().ifPresent(o -> owners.put(hash, o)));

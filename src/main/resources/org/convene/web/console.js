@@ -9,16 +9,29 @@ import { openInstance, redrawInstanceState, backToList } from './instance.js';
 import { wireInstanceActions } from './instance-actions.js';
 import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
-import { runsMeetings, isOpen, setShowing, isGuest } from './state.js';
+import { runsMeetings, isOpen, setShowing, isGuest, myId } from './state.js';
 import { wireHostControls } from './host-controls.js';
 import { wireLobby } from './lobby.js';
+import { wireCalendar, showCalendar } from './calendar.js';
 
 /**
- * The view the address names: #/admin is the administration (an organizer's "My meetings"), #/instances/<id>
+ * The view the address names: #/calendar (and a day, a month) the calendar, #/admin the administration (an organizer's "My meetings"), #/instances/<id>
  * an instance among the meetings (shared, bookmarked or reloaded, it opens after sign-in), anything else
  * the meetings.
  */
 function route() {
+  const calendar = /^#\/calendar(\/|$)/.test(location.hash) && Boolean(myId());
+  $('calendar').hidden = !calendar;
+  $('nav-calendar').setAttribute('aria-current', calendar ? 'page' : 'false');
+  if (calendar) {
+    setShowing('calendar');
+    for (const id of ['admin', 'meetings', 'instance']) $(id).hidden = true;
+    $('console').classList.add('admin-view');
+    $('nav-admin').setAttribute('aria-current', 'false');
+    $('nav-meetings').setAttribute('aria-current', 'false');
+    showCalendar(location.hash);
+    return;
+  }
   const admin = location.hash === '#/admin' && runsMeetings();
   setShowing(admin ? 'admin' : 'meetings');
   $('admin').hidden = !admin;
@@ -49,6 +62,7 @@ $('back-to-list').addEventListener('click', backToList);
 wireInstanceActions();
 wireHostControls();
 wireLobby();
+wireCalendar();
 wireMeetings();
 wireAdmin();
 wireSignIn(ready);

@@ -30,7 +30,9 @@ async function signIn(token, ready) {
   $('console').hidden = false;
   $('sign-out').hidden = false;
   $('sign-out-everywhere').hidden = Boolean(token);
-  $('nav').hidden = !runsMeetings();
+  $('nav').hidden = Boolean(caller.guestOf) || (!runsMeetings() && !me().user);
+  $('nav-admin').hidden = !runsMeetings();
+  $('nav-calendar').hidden = !me().user;
   $('nav-admin').textContent = isAdmin() ? 'Administration' : 'My meetings';
   if (caller.guestOf) {
     // A guest sees their one occurrence and nothing else: no list, no lifecycle, just that instance.
@@ -67,6 +69,14 @@ async function signOut(everywhere) {
   else location.reload();
 }
 
+/** What went wrong with a sign-in through the provider, by the code the server sends back. */
+const SIGN_IN_ERRORS = {
+  again: 'This sign-in was not finished in time, was finished already, or was started in another browser: try again.',
+  refused: 'The identity provider did not sign you in. Try again, or ask your administrator.',
+  unavailable: 'The identity provider cannot be reached now; try again shortly.',
+  account: 'Your account in Convene is suspended or was deleted: ask your administrator.',
+};
+
 /**
  * Offers the organisation's sign-in where one is configured (and says why the last one failed, if it did), or
  * e-mail and password where people have local accounts.
@@ -74,7 +84,7 @@ async function signOut(everywhere) {
 async function offerSignIns(ready) {
   const failed = new URLSearchParams(location.search).get('signInError');
   if (failed) {
-    $('provider-error').textContent = failed;
+    $('provider-error').textContent = SIGN_IN_ERRORS[failed] || 'Signing in did not work: try again.';
     history.replaceState(null, '', location.pathname + location.hash);
   }
   const methods = await fetch('/auth/methods').then((r) => r.json()).catch(() => null);

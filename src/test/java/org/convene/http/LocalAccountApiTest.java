@@ -167,6 +167,49 @@ class LocalAccountApiTest extends ApiServerTest {
     }
 
     @Test
+    void aSignInFormPostedFromAnotherSiteIsRefused() {
+        accept(invite("kim@example.org"), PASSWORD);
+        String body = "{\"email\":\"kim@example.org\",\"password\":\"" + PASSWORD + "\"}";
+
+        ApiServer.Response plainForm = api.send("POST", "/auth/password", null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain");
+        ApiServer.Response otherSite = api.call("POST", "/auth/password", null, body, "Origin", "https://evil.example");
+
+        assertThat(plainForm.status()).isEqualTo(415);
+        assertThat(otherSite.status()).isEqualTo(403);
+        assertThat(otherSite.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("convene_session="));
+    }
+
+    @Test
+    void anOwnerMayNotInviteAnAddressThatOpensMeetingsTheyDoNotRun() {
+        long olga = api.convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id();
+        api.convene.roles().change(olga, GlobalRole.ORGANIZER, Actor.ROOT, "t");
+        long mine = api.convene.createMeeting(new MeetingDetails("Olga's", "", false, List.of("ceo@example.org"))).id();
+        api.convene.roles().handOver(mine, olga, Actor.ROOT, "t");
+        api.convene.createMeeting(new MeetingDetails("The board", "", false, List.of("ceo@example.org")));
+        String token = api.services.tokens().issue(olga);
+
+        ApiServer.Response ceo = api.call("POST", "/invitations", token, "{\"email\":\"ceo@example.org\",\"meetingId\":" + mine + "}");
+
+        assertThat(ceo.status()).isEqualTo(403);
+        assertThat(ceo.json().get("detail").asText()).contains("meetings you do not run");
+    }
+
+    @Test
+    void onlyRootMakesAPasswordLinkForAnAdministrator() {
+        long ada = api.convene.createUser(new UserDetails("Ada", 42, "", "ada@example.com")).id();
+        long bea = api.convene.createUser(new UserDetails("Bea", 43, "", "bea@example.com")).id();
+        api.convene.roles().change(ada, GlobalRole.ADMIN, Actor.ROOT, "t");
+        api.convene.roles().change(bea, GlobalRole.ADMIN, Actor.ROOT, "t");
+
+        ApiServer.Response byAda = api.call("POST", "/users/" + bea + "/password-link", api.services.tokens().issue(ada), null);
+        ApiServer.Response byRoot = api.call("POST", "/users/" + bea + "/password-link", ApiServer.ADMIN, null);
+
+        assertThat(byAda.status()).isEqualTo(403);
+        assertThat(byRoot.status()).isEqualTo(201);
+    }
+
+    @Test
     void wrongPasswordsFromOneAddressAreLimited() {
         var settings = TestServers.settings(Optional.of(ApiServer.ADMIN), 60, List.of());
         settings = settings.with(new ServerSettings.Limits(settings.limits().maxBodyBytes(), 60, 3));

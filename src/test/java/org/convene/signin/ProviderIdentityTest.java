@@ -129,6 +129,27 @@ class ProviderIdentityTest {
     }
 
     @Test
+    void anAccessTokenThatLeavesOutTheEmailAndTheRolesChangesNeither() {
+        String full = token("jo", "jo@example.org", true, List.of("convene-organizers"));
+        assertThat(world.get(0, "/me", full).json().at("/user/role").asText()).isEqualTo("organizer");
+
+        String bare = world.accessToken("jo", Map.of());
+
+        assertThat(world.get(1, "/me", bare).json().at("/user/email").asText()).isEqualTo("jo@example.org");
+        assertThat(world.get(1, "/me", bare).json().at("/user/role").asText()).isEqualTo("organizer");
+    }
+
+    @Test
+    void anAccessTokenWithAnIdTokensNonceIsRefused() {
+        String idTokenLike = world.accessToken("kay", Map.of("nonce", "n-0S6_WzA2Mj"));
+
+        ProviderWorld.Answer me = world.get(0, "/me", idTokenLike);
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.json().get("detail").asText()).contains("ID token");
+    }
+
+    @Test
     void aSuspendedPersonsTokensOpenNothing() {
         long henry = world.get(0, "/me", token("henry", "henry@example.org", true, List.of())).json().at("/user/id").asLong();
         ProviderWorld.send("PATCH", world.node(0) + "/users/" + henry, "{\"suspended\":true}",

@@ -106,45 +106,57 @@ abstract class SignInContract extends StoreContract {
     @Test
     void aSessionEndsAfterItsIdleTimeUnlessUsed() {
         String hash = Tokens.hash("cs_idle");
-        signIns.openSession(john.id(), hash, "test", Duration.ofMillis(800), clock.instant(), "");
+        signIns.openSession(john.id(), hash, "test", Duration.ofMillis(800), clock.instant().plus(hours(24)), clock.instant(), "");
 
-        assertThat(signIns.sessionOwner(hash, Duration.ofMillis(800))).map(TokenOwner::userId).contains(john.id());
+        assertThat(signIns.sessionOwner(hash, Duration.ofMillis(800), clock.instant())).map(TokenOwner::userId).contains(john.id());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> signIns.sessionOwners(Set.of(hash)).isEmpty());
-        assertThat(signIns.sessionOwner(hash, Duration.ofMillis(800))).isEmpty();
+                .until(() -> signIns.sessionOwners(Set.of(hash), clock.instant()).isEmpty());
+        assertThat(signIns.sessionOwner(hash, Duration.ofMillis(800), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aSessionEndsAtItsEndHoweverMuchItIsUsed() {
+        String hash = Tokens.hash("cs_end");
+        signIns.openSession(john.id(), hash, "test", Duration.ofHours(8), clock.instant().plus(hours(24)), clock.instant(), "");
+        clock.advance(hours(23));
+        assertThat(signIns.sessionOwner(hash, Duration.ofHours(8), clock.instant())).isPresent();
+
+        clock.advance(hours(2));
+
+        assertThat(signIns.sessionOwner(hash, Duration.ofHours(8), clock.instant())).isEmpty();
     }
 
     @Test
     void endingEverywhereEndsEverySessionOfThatUserAlone() {
-        signIns.openSession(john.id(), Tokens.hash("cs_a"), "test", Duration.ofHours(1), clock.instant(), "");
-        signIns.openSession(john.id(), Tokens.hash("cs_b"), "test", Duration.ofHours(1), clock.instant(), "");
-        signIns.openSession(jane.id(), Tokens.hash("cs_c"), "test", Duration.ofHours(1), clock.instant(), "");
+        signIns.openSession(john.id(), Tokens.hash("cs_a"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
+        signIns.openSession(john.id(), Tokens.hash("cs_b"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
+        signIns.openSession(jane.id(), Tokens.hash("cs_c"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
 
         long ended = signIns.endSessions(john.id(), Acting.ROOT, clock.instant());
 
         assertThat(ended).isEqualTo(2);
-        assertThat(signIns.sessionOwners(Set.of(Tokens.hash("cs_a"), Tokens.hash("cs_b"), Tokens.hash("cs_c"))))
+        assertThat(signIns.sessionOwners(Set.of(Tokens.hash("cs_a"), Tokens.hash("cs_b"), Tokens.hash("cs_c")), clock.instant()))
                 .containsOnlyKeys(Tokens.hash("cs_c"));
     }
 
     @Test
     void aSuspendedUsersSessionsOpenNothing() {
-        signIns.openSession(john.id(), Tokens.hash("cs_s"), "test", Duration.ofHours(1), clock.instant(), "");
+        signIns.openSession(john.id(), Tokens.hash("cs_s"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
 
         convene.roles().suspend(john.id(), true, org.convene.model.Actor.ROOT, "r");
 
-        assertThat(signIns.sessionOwner(Tokens.hash("cs_s"), Duration.ofHours(1))).isEmpty();
+        assertThat(signIns.sessionOwner(Tokens.hash("cs_s"), Duration.ofHours(1), clock.instant())).isEmpty();
     }
 
     @Test
     void deletingAUserLetsGoOfTheirIdentityAndEndsTheirSessions() {
         TokenOwner owner = signIns.signIn(person("gone", "gone@example.org"), false, clock.instant());
-        signIns.openSession(owner.userId(), Tokens.hash("cs_gone"), "test", Duration.ofHours(1), clock.instant(), "");
+        signIns.openSession(owner.userId(), Tokens.hash("cs_gone"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
 
         convene.deleteUser(owner.userId());
 
         assertThat(signIns.identityOwner(ISSUER, "gone")).isEmpty();
-        assertThat(signIns.sessionOwners(Set.of(Tokens.hash("cs_gone")))).isEmpty();
+        assertThat(signIns.sessionOwners(Set.of(Tokens.hash("cs_gone")), clock.instant())).isEmpty();
         assertThat(signIns.signIn(person("gone", "gone@example.org"), false, clock.instant()).userId())
                 .isNotEqualTo(owner.userId());
     }

@@ -79,6 +79,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Makes the browser's time zone {@code zone} (an IANA id), as a person there would have it; before the page loads. */
+    void timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
     /** The address the page is at now. */
     String currentUrl() {
         return driver.getCurrentUrl();

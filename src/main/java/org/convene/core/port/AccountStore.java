@@ -27,6 +27,9 @@ public interface AccountStore {
     /** Keeps a link to set a new password for {@code userId} under this hash until {@code expires}; refuses for a user with no password to set. */
     void makeReset(long userId, String hash, Instant expires, Acting acting, Instant now);
 
+    /** Whether a link to set a password is kept under this hash and not expired at {@code now}. */
+    boolean resetOpens(String hash, Instant now);
+
     /** Uses a link once: sets the new password hash and ends the user's sessions; refuses when used or expired. */
     TokenOwner useReset(String hash, String passwordHash, Instant now, String requestId);
 }

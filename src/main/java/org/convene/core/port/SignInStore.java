@@ -21,14 +21,14 @@ public interface SignInStore {
     /** Returns the user linked to {@code issuer}'s {@code subject}, if signed in once and neither suspended nor deleted. */
     Optional<TokenOwner> identityOwner(String issuer, String subject);
 
-    /** Opens a session with this SHA-256 hash for {@code userId}, recorded with how they signed in. */
-    void openSession(long userId, String hash, String method, Duration idle, Instant now, String requestId);
+    /** Opens a session with this SHA-256 hash for {@code userId} until {@code ends} at the latest, recorded with how they signed in. */
+    void openSession(long userId, String hash, String method, Duration idle, Instant ends, Instant now, String requestId);
 
-    /** Returns the owner of the session with this hash, renewing its idle time, if it is open. */
-    Optional<TokenOwner> sessionOwner(String hash, Duration idle);
+    /** Returns the owner of the session with this hash, renewing its idle time, if it is open at {@code now}. */
+    Optional<TokenOwner> sessionOwner(String hash, Duration idle, Instant now);
 
-    /** Returns the owners of the open sessions among {@code hashes} (without renewing them); others are absent. */
-    Map<String, TokenOwner> sessionOwners(Collection<String> hashes);
+    /** Returns the owners of the sessions among {@code hashes} open at {@code now} (without renewing them); others are absent. */
+    Map<String, TokenOwner> sessionOwners(Collection<String> hashes, Instant now);
 
     /** Ends the session with this hash; ending one already ended changes nothing. */
     void endSession(String hash);

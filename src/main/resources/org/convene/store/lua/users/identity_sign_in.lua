@@ -6,11 +6,13 @@
 -- no one's. The role follows the provider's claim at every sign-in unless it was set by hand in Convene (roleByHand).
 -- Whatever changes is recorded in the same step, by the system on the identity provider's word.
 -- KEYS: 1 users base
--- ARGV: 1 issuer, 2 subject, 3 e-mail ('' none), 4 e-mail verified ('1' or '0'), 5 name, 6 claimed role, 7 link by
---      e-mail ('1' or '0'), 8 now (ms)
+-- ARGV: 1 issuer, 2 subject, 3 e-mail ('' none), 4 e-mail verified ('1' or '0'), 5 name, 6 claimed role ('' the
+--      token says none: the role stays), 7 link by e-mail ('1' or '0'), 8 now (ms), 9 '1' the token speaks of the
+--      e-mail | '0' it does not (the e-mail stays)
 -- REPLY: {'OK', user id, e-mail, role} | {'INVALID_USER'}
 local iss, sub, email, verified, name, claimed, link, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6],
     ARGV[7], ARGV[8]
+local saysEmail = ARGV[9] == '1'
 local identity = cjson.encode({iss, sub})
 local provider = {kind = 'system', id = '0', role = 'admin'}
 local vouched = (verified == '1' and email ~= '') and email or nil
@@ -18,8 +20,8 @@ local uid = redis.call('HGET', base .. ':identities', identity)
 if not uid and link == '1' and vouched then
   local holder = redis.call('HGET', base .. ':emails', vouched)
   if holder then
-    local h = redis.call('HMGET', ukey(holder), 'identity', 'deleted', 'guestOf', 'role', 'roleByHand')
-    if not h[1] and h[2] ~= '1' and not h[3] then
+    local h = redis.call('HMGET', ukey(holder), 'identity', 'deleted', 'guestOf', 'role', 'roleByHand', 'suspended')
+    if not h[1] and h[2] ~= '1' and not h[3] and h[6] ~= '1' then
       uid = holder
       redis.call('HSET', ukey(uid), 'identity', identity)
       -- A role given before roles could come from a claim was given by hand: it stays.
@@ -39,6 +41,7 @@ if not uid then
   if name == '' then name = 'Person ' .. uid end
   redis.call('ZADD', base .. ':ids', uid, uid)
   redis.call('HSET', base .. ':emails', address, uid)
+  if claimed == '' then claimed = 'member' end
   redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', 0, 'gender', '', 'email', address, 'version', 1,
       'role', claimed, 'identity', identity)
   if claimed == 'admin' then redis.call('SADD', base .. ':admins', uid) end
@@ -51,6 +54,7 @@ local u = redis.call('HMGET', ukey(uid), 'version', 'email', 'deleted', 'suspend
 if not u[1] or u[3] == '1' or u[4] == '1' then return {'INVALID_USER'} end
 local address, role, changed, personal = u[2], u[5] or 'member', {}, {}
 local wanted = (vouched and free(vouched, uid)) and vouched or ('person-' .. uid .. '@signin.invalid')
+if not saysEmail then wanted = address end
 if wanted ~= address then
   if free(address, uid) then redis.call('HDEL', base .. ':emails', address) end
   redis.call('HSET', base .. ':emails', wanted, uid)
@@ -72,7 +76,7 @@ if #changed > 0 then
   audit(base, now, 'user_changed', provider, 'user:' .. uid, 'version ' .. (version - 1), 'version ' .. version, '',
       'changed', table.concat(changed, ','), 'subject', uid, unpack(personal))
 end
-if u[6] ~= '1' and claimed ~= role then
+if u[6] ~= '1' and claimed ~= '' and claimed ~= role then
   redis.call('HINCRBY', ukey(uid), 'version', 1)
   redis.call('HSET', ukey(uid), 'role', claimed)
   if claimed == 'admin' then redis.call('SADD', base .. ':admins', uid) else redis.call('SREM', base .. ':admins', uid) end

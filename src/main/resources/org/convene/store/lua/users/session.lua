@@ -1,11 +1,12 @@
 -- session: opens, reads (renewing its idle time), ends, or ends everywhere a console session of a user.
--- A session is kept as the SHA-256 of its cookie's value, expiring after the idle time unless a read renews it; each
--- user's sessions are also listed so that all of them can be ended at once. A suspended or deleted user's sessions
--- open nothing. Opening and ending everywhere are recorded in the same step.
+-- A session is kept as the SHA-256 of its cookie's value, as '<user id>:<end (ms)>', expiring after the idle time unless
+-- a read renews it and at its end whatever happens (so that a role or an account taken away at the identity provider
+-- is taken here by the next sign-in at the latest); each user's sessions are also listed so that all of them can be
+-- ended at once. A suspended or deleted user's sessions open nothing. Opening and ending everywhere are recorded.
 -- KEYS: 1 users base
 -- ARGV: 1 'open' | 'read' | 'peek' | 'end' | 'end_all', 2 session hash ('' for end_all), 3 user id (open, end_all),
---      4 idle time (ms), 5 how they signed in (open) or actor kind (end_all), 6 actor id (end_all), 7 now (ms),
---      8 request id ('' none)
+--      4 idle time (ms), 5 how they signed in (open) or actor kind (end_all), 6 actor id (end_all) or the session's
+--      end (ms, open), 7 now (ms), 8 request id ('' none)
 -- REPLY: {'OK', user id, e-mail, role} | {'OK', sessions ended} | {'INVALID_USER'}
 local op, hash, uid, idle, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[7]
 local function skey(h) return base .. ':session:' .. h end
@@ -21,23 +22,28 @@ if op == 'open' then
   for _, old in ipairs(redis.call('SMEMBERS', listed(uid))) do
     if redis.call('EXISTS', skey(old)) == 0 then redis.call('SREM', listed(uid), old) end
   end
-  redis.call('SET', skey(hash), uid, 'PX', idle)
+  redis.call('SET', skey(hash), uid .. ':' .. ARGV[6], 'PX', math.min(tonumber(idle), tonumber(ARGV[6]) - tonumber(now)))
   redis.call('SADD', listed(uid), hash)
   audit(base, now, 'signed_in', {kind = 'user', id = uid, role = found[4]}, 'user:' .. uid, '',
       'session ' .. string.sub(hash, 1, 12) .. ' by ' .. ARGV[5], ARGV[8], 'subject', uid)
   return found
 elseif op == 'read' or op == 'peek' then
-  local u = redis.call('GET', skey(hash))
-  if not u then return {'INVALID_USER'} end
+  local kept = redis.call('GET', skey(hash))
+  if not kept then return {'INVALID_USER'} end
+  local u, ends = string.match(kept, '^(%d+):(%d+)$')
+  if tonumber(ends) <= tonumber(now) then
+    redis.call('DEL', skey(hash))
+    return {'INVALID_USER'}
+  end
   local found = owner(u)
   if not found then return {'INVALID_USER'} end
-  if op == 'read' then redis.call('PEXPIRE', skey(hash), idle) end
+  if op == 'read' then redis.call('PEXPIRE', skey(hash), math.min(tonumber(idle), tonumber(ends) - tonumber(now))) end
   return found
 elseif op == 'end' then
-  local u = redis.call('GET', skey(hash))
+  local kept = redis.call('GET', skey(hash))
   redis.call('DEL', skey(hash))
-  if u then redis.call('SREM', listed(u), hash) end
-  return {'OK', u and 1 or 0}
+  if kept then redis.call('SREM', listed(string.match(kept, '^(%d+):')), hash) end
+  return {'OK', kept and 1 or 0}
 end
 local sessions = redis.call('SMEMBERS', listed(uid))
 local ended = 0
