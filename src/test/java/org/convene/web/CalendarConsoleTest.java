@@ -3,9 +3,6 @@ package org.convene.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,8 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +27,7 @@ class CalendarConsoleTest {
     private static final Duration PATIENT = Duration.ofSeconds(15);
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static ConsoleServer server;
-    private final List<Browser> windows = new ArrayList<>();
+    private final Windows windows = new Windows();
 
     @BeforeAll
     static void start() {
@@ -47,22 +42,11 @@ class CalendarConsoleTest {
 
     @AfterEach
     void close(TestInfo test) {
-        String scenario = test.getTestMethod().orElseThrow().getName();
-        for (Browser window : windows) {
-            try {
-                window.screenshot(scenario);
-                Files.write(Browser.SCREENSHOTS.resolve(scenario + "-" + window.name + ".log"), window.consoleLog());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                window.close();
-            }
-        }
+        windows.closeAll(test.getTestMethod().orElseThrow().getName());
     }
 
     private Browser newYorker(String name, int width, int height, String token) {
-        Browser browser = new Browser(name, width, height);
-        windows.add(browser);
+        Browser browser = windows.open(name, width, height);
         browser.timeZone("America/New_York");
         browser.open(server.url() + "/");
         browser.signIn(token);

@@ -3,9 +3,6 @@ package org.convene.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +39,7 @@ class ConsoleTest {
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static ConsoleServer server;
 
-    private final List<Browser> windows = new ArrayList<>();
+    private final Windows windows = new Windows();
     private Browser admin;
     private Browser alice;
     private Browser bob;
@@ -82,16 +79,7 @@ class ConsoleTest {
 
     @AfterEach
     void closeWindows() {
-        for (Browser window : windows) {
-            try {
-                window.screenshot(scenario);
-                Files.write(Browser.SCREENSHOTS.resolve(scenario + "-" + window.name + ".log"), window.consoleLog());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                window.close();
-            }
-        }
+        windows.closeAll(scenario);
     }
 
     @Test
