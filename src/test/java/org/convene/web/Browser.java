@@ -126,6 +126,11 @@ final class Browser implements AutoCloseable {
         return find(id).getText();
     }
 
+    /** The element's whole text, shown or not (a phone's header cuts the name short). */
+    String textContent(String id) {
+        return String.valueOf(driver.executeScript("return document.getElementById(arguments[0]).textContent", id));
+    }
+
     void select(String id, String value) {
         new Select(find(id)).selectByValue(value);
     }

@@ -89,10 +89,10 @@ class SignInConsoleTest {
                 "{\"email\":\"dana@example.org\",\"email_verified\":true,\"name\":\"Dana Example\"}");
         dana.click("input[type=submit]");
 
-        dana.waitUntil(PATIENT, d -> dana.text("who").contains("Dana Example"));
+        dana.waitUntil(PATIENT, d -> dana.textContent("who").contains("Dana Example"));
         assertThat(dana.currentUrl()).startsWith(back.url());
         dana.openInNewTab(first.url() + "/");
-        dana.waitUntil(PATIENT, d -> dana.text("who").contains("Dana Example"));
+        dana.waitUntil(PATIENT, d -> dana.textContent("who").contains("Dana Example"));
         assertThat(dana.script("return document.cookie")).as("the session is out of scripts' reach").isEqualTo("");
         dana.click("sign-out");
         dana.waitUntil(PATIENT, d -> dana.find("sign-in").isDisplayed() || dana.currentUrl().startsWith(provider.baseUrl().toString()));
@@ -123,7 +123,7 @@ class SignInConsoleTest {
             kim.type("account-password", "correct horse battery");
             kim.type("account-password-again", "correct horse battery");
             kim.click("#account-link-form button");
-            kim.waitUntil(PATIENT, d -> kim.text("who").contains("Kim Invited"));
+            kim.waitUntil(PATIENT, d -> kim.textContent("who").contains("Kim Invited"));
             assertThat(kim.currentUrl()).doesNotContain("inv_");
 
             kim.openInNewTab(server.url() + "/");
@@ -138,7 +138,7 @@ class SignInConsoleTest {
             kim.waitUntil(PATIENT, d -> kim.text("password-error").contains("wrong"));
             kim.type("signin-password", "correct horse battery");
             kim.click("#password-form button");
-            kim.waitUntil(PATIENT, d -> kim.text("who").contains("Kim Invited"));
+            kim.waitUntil(PATIENT, d -> kim.textContent("who").contains("Kim Invited"));
         }
     }
 }
