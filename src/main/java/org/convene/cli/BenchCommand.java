@@ -80,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also measure the lobby: admit-all of this many waiters (10000 when no number is given) into a "
                     + "tenth as many seats, and how fast 1000 people knocking over a minute reach 4 hosts' streams.")
     Integer lobby;
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write SVG charts of what was measured into DIR (operations.svg, latency.svg, scaling.svg, delivery.svg, webhooks.svg).")
+    java.nio.file.Path charts;
+
     @Option(names = "--full", description = "Everything: --baseline --http --memory --scaling 1000,10000,100000,1000000 --scheduler 100000 --fanout 10000 --reaping 10000 --webhooks 500 --audit 1000 --lobby 10000.")
     boolean full;
     @Mixin
@@ -104,7 +108,17 @@ final class BenchCommand implements Callable<Integer> {
                 Duration.ofSeconds(window), fanout == null ? 0 : fanout, fanoutStalled, fanoutRate,
                 reaping == null ? 0 : reaping, webhooks == null ? 0 : webhooks, audit == null ? 0 : audit,
                 lobby == null ? 0 : lobby);
-        BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), root.output()::result);
-        return suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr()) ? 0 : 1;
+        org.convene.bench.BenchCharts drawn = new org.convene.bench.BenchCharts();
+        BenchSuite suite = new BenchSuite(parts, root.spec.commandLine().getOut(), (text, value) -> {
+            drawn.accept(text, value);
+            root.output().result(text, value);
+        });
+        boolean ran = suite.run(Settings.from(root.context.env()).store(), reset.reset, root.spec.commandLine().getErr());
+        if (ran && charts != null) {
+            // Drawn off-screen: no display is needed or asked for.
+            System.setProperty("java.awt.headless", "true");
+            for (java.nio.file.Path file : drawn.write(charts)) root.spec.commandLine().getOut().println("Chart: " + file);
+        }
+        return ran ? 0 : 1;
     }
 }
