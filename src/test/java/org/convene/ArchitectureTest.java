@@ -46,7 +46,9 @@ class ArchitectureTest {
                 .layer("series").definedBy("org.convene.series..")
                 .layer("courier").definedBy("org.convene.courier..")
                 .layer("signin").definedBy("org.convene.signin..")
+                .layer("mail").definedBy("org.convene.mail..")
                 .whereLayer("signin").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("mail").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
@@ -55,7 +57,7 @@ class ArchitectureTest {
                 .whereLayer("view").mayOnlyBeAccessedByLayers("http", "cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("store", "app", "bench", "cli")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("store", "http", "view", "app", "bench", "cli", "courier",
-                        "signin")
+                        "signin", "mail")
                 .whereLayer("webhook").mayOnlyBeAccessedByLayers("core", "store", "http", "view", "app", "bench", "cli",
                         "courier")
                 .whereLayer("courier").mayOnlyBeAccessedByLayers("app", "bench")

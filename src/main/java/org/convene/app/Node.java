@@ -76,7 +76,8 @@ public final class Node implements AutoCloseable {
                 new Webhooks(store.webhooks(), webhookBox, new TargetGuard(settings.webhooks().allowPrivate()), clock,
                         settings.webhooks().keep()), new Recurrences(store.series(), clock),
                 new AuditTrail(store.audit(), sealKey), provider.map(OidcProvider::accessTokens),
-                settings.signIn().policy());
+                settings.signIn().policy(), settings.signIn().smtp().map(smtp ->
+                        new org.convene.core.Accounts.Mail(new org.convene.mail.SmtpMail(smtp), smtp.publicUrl())));
         this.login = provider.map(p -> p.login(services.signIns()));
     }
 

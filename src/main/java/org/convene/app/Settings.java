@@ -25,10 +25,11 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
      * How people sign in: the organisation's identity provider if one is configured (CONVENE_OIDC_*), and how long a
      * console session stays open unused (CONVENE_SESSION_IDLE_MINUTES).
      */
-    public record SignInSettings(Optional<OidcSettings> oidc, SignIns.SignInPolicy policy) {
-        /** No identity provider; sessions idle out after eight hours. */
+    public record SignInSettings(Optional<OidcSettings> oidc, SignIns.SignInPolicy policy,
+                                 Optional<org.convene.mail.SmtpSettings> smtp) {
+        /** No identity provider and no mail server; sessions idle out after eight hours. */
         public static SignInSettings defaults() {
-            return new SignInSettings(Optional.empty(), SignIns.SignInPolicy.defaults());
+            return new SignInSettings(Optional.empty(), SignIns.SignInPolicy.defaults(), Optional.empty());
         }
     }
 
@@ -81,7 +82,7 @@ public record Settings(StoreSettings store, ServerSettings server, Duration sche
         return new SignInSettings(oidc, new SignIns.SignInPolicy(
                 Duration.ofMinutes(read.number("CONVENE_SESSION_IDLE_MINUTES", 480)),
                 Duration.ofHours(read.number("CONVENE_SESSION_MAX_HOURS", 24)),
-                oidc.map(OidcSettings::linkByEmail).orElse(false)));
+                oidc.map(OidcSettings::linkByEmail).orElse(false)), org.convene.mail.SmtpSettings.from(env));
     }
 
     public Settings {

@@ -29,14 +29,25 @@ public final class Accounts {
     private final org.convene.core.port.MeetingCatalog meetings;
     private final Access access;
     private final boolean enabled;
+    private final java.util.Optional<Mail> mail;
     private final Clock clock;
 
-    /** A link just made: its secret (shown once) and when it stops working. */
-    public record Link(String secret, Instant expires) {}
+    /** A link just made: its secret (shown once, unless it went by e-mail), when it stops working, and whether it was sent. */
+    public record Link(String secret, Instant expires, boolean sent) {}
+
+    /** Where links go by e-mail: the sender, and the address people reach Convene at, which the links start with. */
+    public record Mail(LinkMail sender, java.net.URI publicUrl) {}
 
     /** Local accounts on {@code store}; {@code enabled} false where people sign in through an identity provider instead. */
     public Accounts(AccountStore store, org.convene.core.port.MeetingCatalog meetings, Access access, boolean enabled,
                     Clock clock) {
+        this(store, meetings, access, enabled, java.util.Optional.empty(), clock);
+    }
+
+    /** Local accounts whose links go by e-mail through {@code mail} where given, else are shown to whoever made them. */
+    public Accounts(AccountStore store, org.convene.core.port.MeetingCatalog meetings, Access access, boolean enabled,
+                    java.util.Optional<Mail> mail, Clock clock) {
+        this.mail = mail;
         this.store = store;
         this.meetings = meetings;
         this.access = access;
@@ -79,7 +90,9 @@ public final class Accounts {
         Instant expires = clock.instant().plus(INVITATION_TIME);
         store.invite(Tokens.hash(secret), new Invitation(address, suggested, expires, meetingId),
                 new Acting(caller.actor(), requestId), clock.instant());
-        return new Link(secret, expires);
+        boolean sent = send(address, "You are invited to Convene", "You are invited to sign in to Convene as "
+                + address + ".\n\nChoose a password here (the link works once, for seven days):\n\n", "/#/invite/" + secret);
+        return new Link(secret, expires, sent);
     }
 
     /** The invitation a link opens: for whom, and until when; refuses one used, expired or mistyped. */
@@ -116,8 +129,10 @@ public final class Accounts {
         requireEnabled();
         String secret = secret("pw_");
         Instant expires = clock.instant().plus(RESET_TIME);
-        store.makeReset(userId, Tokens.hash(secret), expires, acting, clock.instant());
-        return new Link(secret, expires);
+        String email = store.makeReset(userId, Tokens.hash(secret), expires, acting, clock.instant());
+        boolean sent = send(email, "A new password for Convene", "An administrator made you a link to set a new password "
+                + "for Convene (" + email + ").\n\nIt works once, for a day:\n\n", "/#/password/" + secret);
+        return new Link(secret, expires, sent);
     }
 
     /** Sets a new password through a link, once, ending every session of its user: the user, signed in afresh. */
@@ -128,6 +143,21 @@ public final class Accounts {
         if (!store.resetOpens(link, clock.instant())) throw Refusal.INVALID_RESET.refuse();
         String hash = Passwords.hash(password, "");
         return store.useReset(link, hash, clock.instant(), requestId).caller();
+    }
+
+    /**
+     * Sends {@code link} to {@code to} where links go by e-mail; returns whether it did. A link that cannot be sent is
+     * refused in the mail server's words (the link itself expires unused: nobody has it).
+     */
+    private boolean send(String to, String subject, String text, String link) {
+        if (mail.isEmpty()) return false;
+        try {
+            mail.get().sender().send(to, subject, text + mail.get().publicUrl() + link + "\n\nIf you did not expect this, "
+                    + "you can let it expire.\n");
+            return true;
+        } catch (RuntimeException failed) {
+            throw Refusal.MAIL_FAILED.refuse(failed.getMessage());
+        }
     }
 
     private void requireEnabled() {

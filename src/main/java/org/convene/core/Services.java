@@ -37,6 +37,15 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
             Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit,
             Optional<AccessTokenCheck> provider, SignIns.SignInPolicy policy) {
+        return on(store, clock, configuredAdminToken, tokenCache, chatPerMinute, signInFailuresPerMinute, webhooks,
+                recurrences, audit, provider, policy, Optional.empty());
+    }
+
+    /** The services as {@link #on} makes them, with local accounts' links sent by {@code mail} where given. */
+    public static Services on(
+            Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
+            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit,
+            Optional<AccessTokenCheck> provider, SignIns.SignInPolicy policy, Optional<Accounts.Mail> mail) {
         SignIns signIns = new SignIns(store.signIns(), provider, policy, clock);
         Tokens tokens = new Tokens(store.credentials(), signIns, configuredAdminToken, clock, tokenCache);
         Access access = new Access(store.audiences());
@@ -45,6 +54,6 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
                 new SignInLimit(tokens, signInFailuresPerMinute, clock), new ChatRateLimit(chatPerMinute, clock, store.allowances()),
                 new StreamAdmission(tokens, access), webhooks, recurrences, new Calendars(convene, recurrences), audit,
                 new PersonalData(convene, store.personal(), audit, clock), signIns,
-                new Accounts(store.accounts(), store.meetings(), access, provider.isEmpty(), clock));
+                new Accounts(store.accounts(), store.meetings(), access, provider.isEmpty(), mail, clock));
     }
 }

@@ -34,8 +34,15 @@ final class AccountRoutes {
     /** What an invitation is made of: whom, the name suggested, and the meeting it is for (none: an administrator's). */
     record InviteBody(String email, String name, Long meetingId) {}
 
-    /** An invitation or password link just made: the console's address with the secret (shown this once), and its end. */
-    record LinkView(String email, String link, Instant expiresAt) {}
+    /**
+     * An invitation or password link just made: the console's address with the secret (shown this once; absent when it
+     * went to the person by e-mail), its end, and whether it was sent.
+     */
+    record LinkView(String email, String link, Instant expiresAt, boolean sent) {
+        static LinkView of(String email, String path, Accounts.Link link) {
+            return new LinkView(email, link.sent() ? null : path + link.secret(), link.expires(), link.sent());
+        }
+    }
 
     /** What a link's holder sends: the link's secret, and for an invitation a name and password, for a reset a password. */
     record SecretBody(String invitation, String link, String name, String password) {}
@@ -52,8 +59,8 @@ final class AccountRoutes {
             long meeting = body.meetingId() == null ? 0 : Params.positive("meetingId", body.meetingId());
             Accounts.Link link = accounts.invite(caller(ctx), Bodies.required("email", body.email()), body.name(), meeting,
                     RequestIds.of(ctx));
-            ctx.header("Cache-Control", "no-store").status(201).json(new LinkView(
-                    body.email().strip().toLowerCase(java.util.Locale.ROOT), "/#/invite/" + link.secret(), link.expires()));
+            ctx.header("Cache-Control", "no-store").status(201).json(LinkView.of(
+                    body.email().strip().toLowerCase(java.util.Locale.ROOT), "/#/invite/", link));
         });
         routes.post("/auth/invitations/look", Role.OPEN, ctx -> {
             SecretBody body = Bodies.read(ctx.bodyAsBytes(), SecretBody.class);
@@ -77,8 +84,8 @@ final class AccountRoutes {
         routes.post("/users/{id}/password-link", Role.ADMIN, ctx -> {
             long user = Params.id(ctx, "id");
             Accounts.Link link = accounts.resetLink(user, UserRoutes.acting(ctx));
-            ctx.header("Cache-Control", "no-store").status(201).json(new LinkView(convene.user(user).details().email(),
-                    "/#/password/" + link.secret(), link.expires()));
+            ctx.header("Cache-Control", "no-store").status(201).json(LinkView.of(convene.user(user).details().email(),
+                    "/#/password/", link));
         });
         routes.post("/auth/password-link", Role.OPEN, ctx -> {
             SecretBody body = Bodies.read(ctx.bodyAsBytes(), SecretBody.class);

@@ -60,6 +60,7 @@ public enum Refusal {
     INVALID_INVITATION(Kind.NOT_FOUND, "This invitation does not open: it was used already, it expired, or it is mistyped; ask for a new one"),
     INVALID_RESET(Kind.NOT_FOUND, "This link to set a password does not open: it was used already, it expired, or it is mistyped; ask for a new one"),
     WRONG_PASSWORD(Kind.UNAUTHENTICATED, "The e-mail or the password is wrong"),
+    MAIL_FAILED(Kind.UNAVAILABLE, "The link was made but could not be sent by e-mail (%s); try again"),
     LOCAL_ACCOUNTS_OFF(Kind.CONFLICT, "People sign in through %s here, not with a password"),
     INVALID_INPUT(Kind.INVALID, "%s");
 

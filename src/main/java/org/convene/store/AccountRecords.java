@@ -73,10 +73,10 @@ final class AccountRecords implements AccountStore {
     }
 
     @Override
-    public void makeReset(long userId, String hash, Instant expires, Acting acting, Instant now) {
+    public String makeReset(long userId, String hash, Instant expires, Acting acting, Instant now) {
         Reply reply = calls.await(calls.auditedInUsers(PASSWORD, "reset_make", hash, RedisCalls.ms(now), Long.toString(userId),
                 Long.toString(expires.toEpochMilli()), acting.wire()[0], acting.wire()[1], acting.requestId()));
-        ForbiddenReply.check(reply);
+        return ForbiddenReply.check(reply);
     }
 
     @Override
@@ -84,11 +84,11 @@ final class AccountRecords implements AccountStore {
         return calls.await(calls.inUsers(PASSWORD, "reset_read", hash, RedisCalls.ms(now), "", "", "", "", "")).isOk();
     }
 
-    /** password's answer to a link made: a refusal saying why the actor may not, or what else was wrong. */
+    /** password's answer to a link made: the user's e-mail, or a refusal saying why the actor may not, or what else was wrong. */
     private record ForbiddenReply() {
-        static void check(Reply reply) {
+        static String check(Reply reply) {
             if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
-            reply.ok();
+            return reply.ok().text(1);
         }
     }
 

@@ -55,7 +55,8 @@ function userRow(u) {
     passwords ? h('button', { type: 'button', class: 'quiet small', 'data-password-link-user': u.id, onclick: () => act(error, async () => {
       const made = await api().post(`/users/${u.id}/password-link`);
       li.querySelector('.token-box')?.remove();
-      li.append(shownOnce(['A link for ', userText(u.name), ' to set a new password (a day, once)'], location.origin + made.link));
+      if (made.sent) li.append(h('p', { class: 'result', role: 'status' }, 'A link to set a new password went to ', userText(made.email), ' (a day, once).'));
+      else li.append(shownOnce(['A link for ', userText(u.name), ' to set a new password (a day, once)'], location.origin + made.link));
     }) }, 'Password link') : null,
     h('button', { type: 'button', class: 'quiet small', 'data-token-user': u.id, onclick: () => confirmInline(li,
       ['Give ', userText(u.name), ' a new token? The old one stops working.'], 'Yes, new token', () => act(error, async () => {
@@ -100,7 +101,8 @@ export function wireUsers() {
     const made = await api().post('/invitations', { email: $('invite-email').value, name: $('invite-name').value || undefined });
     form.reset();
     result.replaceChildren();
-    result.append(shownOnce(['The invitation for ', userText(made.email), ' (seven days, once)'], location.origin + made.link));
+    if (made.sent) result.append('The invitation went to ', userText(made.email), ' by e-mail (seven days, once).');
+    else result.append(shownOnce(['The invitation for ', userText(made.email), ' (seven days, once)'], location.origin + made.link));
   });
   onSubmit('user-form', 'user-result', 'user-error', async (result, form) => {
     $('new-token-box').hidden = true;

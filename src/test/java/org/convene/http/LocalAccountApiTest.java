@@ -210,6 +210,27 @@ class LocalAccountApiTest extends ApiServerTest {
     }
 
     @Test
+    void whereAMailServerIsSetTheInvitationGoesByMailAndIsNotShown() throws Exception {
+        try (org.convene.mail.FakeSmtpServer mail = new org.convene.mail.FakeSmtpServer();
+             ApiServer mailing = new ApiServer(TestServers.settings(Optional.of(ApiServer.ADMIN), 60, List.of()), java.util.Map.of(
+                     "CONVENE_SMTP_HOST", "127.0.0.1", "CONVENE_SMTP_PORT", Integer.toString(mail.port()),
+                     "CONVENE_SMTP_SECURITY", "none", "CONVENE_SMTP_FROM", "convene@example.org",
+                     "CONVENE_PUBLIC_URL", "https://convene.example.org"))) {
+            ApiServer.Response made = mailing.call("POST", "/invitations", ApiServer.ADMIN, "{\"email\":\"kim@example.org\"}");
+
+            assertThat(made.status()).isEqualTo(201);
+            assertThat(made.json().get("sent").asBoolean()).isTrue();
+            assertThat(made.json().has("link")).as("the link went to Kim alone").isFalse();
+            String text = mail.received().get(0).data();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://convene\\.example\\.org/#/invite/(inv_[A-Za-z0-9_-]+)")
+                    .matcher(text);
+            assertThat(link.find()).as(text).isTrue();
+            assertThat(mailing.call("POST", "/auth/invitations/accept", null, "{\"invitation\":\"" + link.group(1)
+                    + "\",\"name\":\"Kim\",\"password\":\"" + PASSWORD + "\"}").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void wrongPasswordsFromOneAddressAreLimited() {
         var settings = TestServers.settings(Optional.of(ApiServer.ADMIN), 60, List.of());
         settings = settings.with(new ServerSettings.Limits(settings.limits().maxBodyBytes(), 60, 3));

@@ -24,8 +24,11 @@ public interface AccountStore {
     /** The user with this e-mail who signs in with a password, if any (not suspended, deleted, or without one). */
     Optional<PasswordOwner> passwordOf(String email);
 
-    /** Keeps a link to set a new password for {@code userId} under this hash until {@code expires}; refuses for a user with no password to set. */
-    void makeReset(long userId, String hash, Instant expires, Acting acting, Instant now);
+    /**
+     * Keeps a link to set a new password for {@code userId} under this hash until {@code expires}, and returns the user's
+     * e-mail; refuses for a user with no password to set.
+     */
+    String makeReset(long userId, String hash, Instant expires, Acting acting, Instant now);
 
     /** Whether a link to set a password is kept under this hash and not expired at {@code now}. */
     boolean resetOpens(String hash, Instant now);

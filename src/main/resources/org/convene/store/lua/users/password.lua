@@ -6,8 +6,8 @@
 -- KEYS: 1 users base
 -- ARGV: 1 'read' | 'reset_make' | 'reset_read' | 'reset_use', 2 e-mail (read) or link hash, 3 now (ms), 4 user id (reset_make) or
 --      password hash (reset_use), 5 expires (ms, reset_make), 6 actor kind, 7 actor id, 8 request id ('' none)
--- REPLY: {'OK', user id, e-mail, role, password hash} | {'OK'} | {'OK', user id, e-mail, role} | {'INVALID_USER'} |
---      {'INVALID_RESET'} | {'INVALID_INPUT', why} | {'FORBIDDEN', why}
+-- REPLY: {'OK', user id, e-mail, role, password hash} | {'OK'} | {'OK', e-mail} | {'OK', user id, e-mail, role} |
+--      {'INVALID_USER'} | {'INVALID_RESET'} | {'INVALID_INPUT', why} | {'FORBIDDEN', why}
 local op, now = ARGV[1], ARGV[3]
 if op == 'read' then
   local uid = redis.call('HGET', base .. ':emails', ARGV[2])
@@ -33,7 +33,7 @@ if op == 'reset_make' then
   redis.call('PEXPIRE', rkey, tonumber(ARGV[5]) - tonumber(now) + 86400000)
   audit(base, now, 'password_reset_link_made', actor, 'user:' .. uid, '',
       'link ' .. string.sub(ARGV[2], 1, 12), ARGV[8], 'subject', uid)
-  return {'OK'}
+  return {'OK', u[1]}
 end
 local r = redis.call('HMGET', rkey, 'uid', 'expires')
 if not r[1] or tonumber(r[2]) <= tonumber(now) then return {'INVALID_RESET'} end
