@@ -1,10 +1,8 @@
 package org.convene.core;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.convene.core.Permissions.MeetingAction;
 import org.convene.core.port.AccountStore;
 import org.convene.model.Acting;
@@ -23,7 +21,6 @@ import org.convene.model.UserDetails;
 public final class Accounts {
     public static final Duration INVITATION_TIME = Duration.ofDays(7);
     public static final Duration RESET_TIME = Duration.ofDays(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountStore store;
     private final org.convene.core.port.MeetingCatalog meetings;
@@ -86,7 +83,7 @@ public final class Accounts {
             }
         }
         requireEnabled();
-        String secret = secret("inv_");
+        String secret = Tokens.newToken("inv_");
         Instant expires = clock.instant().plus(INVITATION_TIME);
         store.invite(Tokens.hash(secret), new Invitation(address, suggested, expires, meetingId),
                 new Acting(caller.actor(), requestId), clock.instant());
@@ -127,7 +124,7 @@ public final class Accounts {
     /** Makes a link for {@code userId} to set a new password (an administrator's), recorded as {@code acting}'s. */
     public Link resetLink(long userId, Acting acting) {
         requireEnabled();
-        String secret = secret("pw_");
+        String secret = Tokens.newToken("pw_");
         Instant expires = clock.instant().plus(RESET_TIME);
         String email = store.makeReset(userId, Tokens.hash(secret), expires, acting, clock.instant());
         boolean sent = send(email, "A new password for Convene", "An administrator made you a link to set a new password "
@@ -162,11 +159,5 @@ public final class Accounts {
 
     private void requireEnabled() {
         if (!enabled) throw Refusal.LOCAL_ACCOUNTS_OFF.refuse("the organisation's identity provider");
-    }
-
-    private static String secret(String prefix) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

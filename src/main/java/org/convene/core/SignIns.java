@@ -1,9 +1,7 @@
 package org.convene.core;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.convene.model.Refusal;
 public final class SignIns {
     /** How long a sign-in through the provider may take between its start and its callback. */
     public static final Duration LOGIN_TIME = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final int MAX_SIGNED_IN = 100_000;
     /** The access tokens this node signed their person in with, until they expire. */
@@ -69,10 +66,9 @@ public final class SignIns {
         return provider.isPresent() && AccessTokenCheck.looksLikeJwt(token);
     }
 
-    /** Returns who an open session is, renewing its idle time, or refuses. */
-    Caller session(String token) {
-        return store.sessionOwner(Tokens.hash(token), policy.sessionIdle(), clock.instant()).map(TokenOwner::caller)
-                .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The session ended: sign in again"));
+    /** Returns who an open session is, renewing its idle time; empty once it ended. */
+    Optional<Caller> session(String token) {
+        return store.sessionOwner(Tokens.hash(token), policy.sessionIdle(), clock.instant()).map(TokenOwner::caller);
     }
 
     /** Whom an access token speaks for, and until when a node may remember that. */
@@ -128,9 +124,7 @@ public final class SignIns {
     /** Opens a console session for {@code caller}, recorded with how they signed in; returns its value, shown once. */
     public String openSession(Caller caller, String method, String requestId) {
         if (caller.root() || caller.guest()) throw Refusal.INVALID_INPUT.refuse("Only a person signs in to a session");
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.newToken("cs_");
         store.openSession(caller.userId(), Tokens.hash(token), method, policy.sessionIdle(),
                 clock.instant().plus(policy.sessionMax()), clock.instant(), requestId);
         return token;

@@ -79,20 +79,11 @@ public final class Tokens {
         if (admin != null && same(hash, admin)) return Caller.ADMIN;
         if (signIns != null && signIns.isProviders(token.trim())) return providers(token.trim(), hash);
         if (signIns != null && SignIns.isSession(token.trim())) {
-            return lookUp(users, hash, () -> sessionIfOpen(token.trim()))
+            return lookUp(users, hash, () -> signIns.session(token.trim()))
                     .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The session ended: sign in again"));
         }
         return lookUp(users, hash, () -> credentials.userWithTokenHash(hash).map(Credentials.TokenOwner::caller))
                 .orElseThrow(() -> Refusal.UNAUTHORIZED.refuse("The token is not valid"));
-    }
-
-    /** The owner of an open session, its idle time renewed; empty once it ended. */
-    private Optional<Caller> sessionIfOpen(String token) {
-        try {
-            return Optional.of(signIns.session(token));
-        } catch (org.convene.model.RefusedException ended) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -193,9 +184,7 @@ public final class Tokens {
      * feed and nothing else, since calendar apps can only fetch a URL. Shown once, kept as a hash.
      */
     public String issueFeedToken(long userId, Acting acting) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "cal_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken("cal_");
         credentials.setFeedTokenHash(userId, hash(token), acting, clock.instant());
         return token;
     }
@@ -236,11 +225,16 @@ public final class Tokens {
         return known.value();
     }
 
-    /** Returns a new random token: 256 bits, URL-safe, prefixed so that it is recognisable in a secret scanner. */
+    /** Returns a new random API token: 256 bits, URL-safe, prefixed so that it is recognisable in a secret scanner. */
     static String newToken() {
+        return newToken("cv_");
+    }
+
+    /** Returns a new random secret of 256 bits, URL-safe, after {@code prefix} (which says what kind of secret it is). */
+    static String newToken(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "cv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Returns the hex SHA-256 of a token: the only form in which tokens are stored. */
