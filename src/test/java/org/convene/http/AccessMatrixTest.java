@@ -148,6 +148,14 @@ class AccessMatrixTest {
             new Row("POST", "/invitations", "{\"email\":\"new@example.org\",\"meetingId\":2}", 400, 403, 403, 403, 403,
                     403, 400),
             new Row("POST", "/users/1/password-link", null, 409, 403, 403, 403, 403),
+            new Row("POST", "/auth/invitations/look", "{\"invitation\":\"inv_wrong\"}", 409, 409, 409, 409, 409, 409, 409)
+                    .and(Who.COHOST, 409).and(Who.GUEST, 409).and(Who.SUSPENDED, 409).and(Who.NONE, 409).and(Who.WRONG, 409),
+            new Row("POST", "/auth/invitations/accept", "{\"invitation\":\"inv_wrong\",\"password\":\"a long password\"}",
+                    409, 409, 409, 409, 409, 409, 409).and(Who.COHOST, 409).and(Who.GUEST, 409).and(Who.SUSPENDED, 409)
+                    .and(Who.NONE, 409).and(Who.WRONG, 409),
+            new Row("POST", "/auth/password-link", "{\"link\":\"pw_wrong\",\"password\":\"a long password\"}",
+                    409, 409, 409, 409, 409, 409, 409).and(Who.COHOST, 409).and(Who.GUEST, 409).and(Who.SUSPENDED, 409)
+                    .and(Who.NONE, 409).and(Who.WRONG, 409),
             new Row("POST", "/auth/password", "{\"email\":\"john.doe@example.com\",\"password\":\"a password\"}",
                     409, 409, 409, 409, 409, 409, 409).and(Who.COHOST, 409).and(Who.GUEST, 409).and(Who.SUSPENDED, 409)
                     .and(Who.NONE, 409).and(Who.WRONG, 409),
@@ -157,6 +165,7 @@ class AccessMatrixTest {
             new Row("POST", "/users/1/token", null, 200, 403, 403, 403, 403),
             new Row("GET", "/users/1/events", null, 200, 200, 403, 200, 403),
             new Row("GET", "/users/1/attendance", null, 200, 200, 403, 200, 403),
+            new Row("GET", "/users/1/calendar?from=2026-01-05T00:00:00Z&to=2026-01-12T00:00:00Z", null, 200, 200, 403, 200, 403),
             new Row("GET", "/users/1/export", null, 200, 200, 403, 200, 403),
             new Row("POST", "/users/1/erase", "{\"reason\":\"asked\"}", 200, 403, 403, 403, 403),
             new Row("DELETE", "/users/1", null, 204, 403, 403, 403, 403),
