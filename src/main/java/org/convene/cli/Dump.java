@@ -25,7 +25,7 @@ final class Dump {
     static void print(Convene convene, PrintWriter out) {
         out.println("Users:");
         for (User u : all(convene::users, User::id)) {
-            block(out, "User ID: " + u.id(), "userID", u.id(), "name", u.name(), "age", u.details().age(),
+            block(out, "User ID: " + u.id(), "userID", u.id(), "name", u.name(), "age", u.details().age() == null ? "" : u.details().age(),
                     "gender", u.details().gender(), "email", u.email());
         }
         List<Meeting> meetings = all(convene::meetings, Meeting::id);

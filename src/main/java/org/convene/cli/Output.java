@@ -112,7 +112,7 @@ final class Output {
     }
 
     static String user(User u) {
-        return "User " + u.id() + ": " + u.name() + ", " + u.details().age() + ", " + u.details().gender()
+        return "User " + u.id() + ": " + u.name() + ", " + (u.details().age() == null ? "" : u.details().age()) + ", " + u.details().gender()
                 + ", " + u.email() + " (version " + u.version() + ")";
     }
 

@@ -24,8 +24,8 @@ final class UserCommands {
     static final class Fields {
         @Option(names = "--name", required = true, description = "The user's name (up to 200 characters).")
         String name;
-        @Option(names = "--age", required = true, description = "0 to 150.")
-        int age;
+        @Option(names = "--age", description = "Optional, 0 to 150.")
+        Integer age;
         @Option(names = "--gender", defaultValue = "", description = "Optional, free text.")
         String gender;
         @Option(names = "--email", required = true, description = "Unique, compared case-insensitively.")

@@ -148,7 +148,7 @@ final class UserRoutes {
     }
 
     private static UserDetails details(Bodies.UserBody body) {
-        return new UserDetails(UserDetails.name(Bodies.required("name", body.name())), Bodies.required("age", body.age()),
+        return new UserDetails(UserDetails.name(Bodies.required("name", body.name())), body.age(),
                 body.gender() == null ? "" : body.gender(), UserDetails.email(Bodies.required("email", body.email())));
     }
 }

@@ -110,7 +110,7 @@ final class UserRecords implements UserStore, Credentials {
     /** Creates a user ({@code userId} empty) or replaces one's details if at {@code expected} version ("" for any). */
     private User save(String userId, UserDetails d, OptionalLong expected, Acting acting, Instant now) {
         SaveReply saved = SaveReply.of(calls.await(calls.auditedInUsers(USER_SAVE, userId, version(expected), d.name(),
-                Integer.toString(d.age()), d.gender(), d.email(), acting.wire()[0], acting.wire()[1], RedisCalls.ms(now),
+                d.age() == null ? "" : Integer.toString(d.age()), d.gender(), d.email(), acting.wire()[0], acting.wire()[1], RedisCalls.ms(now),
                 acting.requestId())));
         return new User(saved.userId(), d, saved.version(), saved.role());
     }

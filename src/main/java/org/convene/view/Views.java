@@ -21,8 +21,8 @@ import org.convene.model.User;
 public final class Views {
     private Views() {}
 
-    /** A user with their global role ({@code admin}, {@code organizer} or {@code member}); {@code suspended} only while they are. */
-    public record UserView(long id, String name, int age, String gender, String email, long version, String role,
+    /** A user with their global role ({@code admin}, {@code organizer} or {@code member}); {@code age} only where given, {@code suspended} only while they are. */
+    public record UserView(long id, String name, Integer age, String gender, String email, long version, String role,
                            Boolean suspended) {
         public static UserView of(User u) {
             return new UserView(u.id(), u.name(), u.details().age(), u.details().gender(), u.email(), u.version(),

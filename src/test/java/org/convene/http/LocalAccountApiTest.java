@@ -74,6 +74,7 @@ class LocalAccountApiTest extends ApiServerTest {
         String session = sessionOf(accepted);
         assertThat(me(session).json().at("/user/email").asText()).isEqualTo("kim@example.org");
         assertThat(me(session).json().at("/user/role").asText()).isEqualTo("member");
+        assertThat(me(session).json().at("/user").has("age")).as("nobody gave an age").isFalse();
     }
 
     @Test

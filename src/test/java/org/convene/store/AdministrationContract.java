@@ -47,6 +47,14 @@ abstract class AdministrationContract extends StoreContract {
     }
 
     @Test
+    void aUserMadeWithoutAnAgeReadsBackWithoutOne() {
+        var made = convene.createUser(new UserDetails("Nia", null, "", "nia@example.com"));
+
+        assertThat(convene.user(made.id()).details().age()).isNull();
+        assertThat(convene.user(made.id()).details().gender()).isEmpty();
+    }
+
+    @Test
     void changingAUserToAnotherUsersEmailIsRefused() {
         assertRefusedAndUnchanged(() -> convene.updateUser(john.id(),
                         new UserDetails("John Doe", 25, "Male", "jane.smith@example.com"), any()),
