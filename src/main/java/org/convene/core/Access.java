@@ -197,6 +197,18 @@ public final class Access {
                 .orElse(false);
     }
 
+    /**
+     * Refuses unless the caller may have the address of the meeting's call now: the instance is live ({@code live}),
+     * and they are inside it ({@code participant}) or host the meeting (its owner, a co-host, an administrator), who
+     * may open the call before joining. Anyone else gets it by joining, with the checks a join makes (audience, bans,
+     * lobby, seats).
+     */
+    public void requireInCall(Caller caller, Meeting meeting, boolean live, boolean participant) {
+        if (!live) throw Refusal.NOT_ACTIVE.refuse();
+        if (participant || caller.root()) return;
+        if (!Permissions.allows(MeetingAction.ENTER_BY_RIGHT, standing(caller, meeting))) throw Refusal.NOT_IN_MEETING.refuse();
+    }
+
     /** Returns whether the caller may see the meeting's audience list. */
     public boolean seesAudience(Caller caller, Meeting meeting) {
         return Permissions.allows(MeetingAction.SEE_AUDIENCE, standing(caller, meeting));

@@ -74,9 +74,20 @@ public final class Hosting {
         return moderation.clearChat(instanceId, actor, clock.instant(), requestId);
     }
 
-    /** Options to change; null: unchanged. */
+    /** Options to change; null: unchanged ({@code callUrl} empty: removed). */
     public record OptionChanges(MeetingOptions.ChatMode chatMode, Boolean cohostsCanEnd,
-                                MeetingOptions.AttendanceView attendanceView, MeetingOptions.LobbyPolicy lobby) {}
+                                MeetingOptions.AttendanceView attendanceView, MeetingOptions.LobbyPolicy lobby,
+                                String callUrl) {
+        public OptionChanges {
+            if (callUrl != null) callUrl = MeetingOptions.callUrl(callUrl);
+        }
+
+        /** The changes without a call address. */
+        public OptionChanges(MeetingOptions.ChatMode chatMode, Boolean cohostsCanEnd,
+                             MeetingOptions.AttendanceView attendanceView, MeetingOptions.LobbyPolicy lobby) {
+            this(chatMode, cohostsCanEnd, attendanceView, lobby, null);
+        }
+    }
 
     /**
      * Changes the options given on behalf of {@code actor}; a co-host may change the chat mode only. Turning the lobby
@@ -88,8 +99,9 @@ public final class Hosting {
         if (given.cohostsCanEnd() != null) changes.put("cohostsCanEnd", given.cohostsCanEnd() ? "1" : "0");
         if (given.attendanceView() != null) changes.put("attendanceView", given.attendanceView().wire());
         if (given.lobby() != null) changes.put("lobby", given.lobby().wire());
+        if (given.callUrl() != null) changes.put("callUrl", given.callUrl());
         if (changes.isEmpty()) {
-            throw RefusedException.invalid("options", "give chatMode, cohostsCanEnd, attendanceView or lobby");
+            throw RefusedException.invalid("options", "give chatMode, cohostsCanEnd, attendanceView, lobby or callUrl");
         }
         return moderation.changeOptions(meetingId, changes, actor, clock.instant(), requestId);
     }

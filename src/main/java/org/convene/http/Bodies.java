@@ -77,7 +77,7 @@ final class Bodies {
     record UserBody(String name, Integer age, String gender, String email) {}
 
     record MeetingBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
-                       PresenceBody presence, Integer reminderMinutes, Long ownerId) {}
+                       PresenceBody presence, Integer reminderMinutes, Long ownerId, String callUrl) {}
 
     /**
      * A merge patch of a meeting: the details given replace the meeting's (null removes a capacity, presence rule
@@ -85,7 +85,7 @@ final class Bodies {
      */
     record MeetingPatchBody(String title, String description, Boolean isPublic, List<String> audience, Integer capacity,
                             PresenceBody presence, Integer reminderMinutes, Long ownerId, String chatMode,
-                            Boolean cohostsCanEnd, String attendanceView, String lobby) {}
+                            Boolean cohostsCanEnd, String attendanceView, String lobby, String callUrl) {}
 
     /** A ban's end (absent: for good) and reason. */
     record BanBody(String until, String reason) {}

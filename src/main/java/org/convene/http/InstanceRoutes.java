@@ -4,6 +4,7 @@ import static org.convene.http.Authentication.caller;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import org.convene.core.Access;
 import org.convene.view.AttendanceSvg;
 import org.convene.model.JoinOutcome;
@@ -17,6 +18,8 @@ import org.convene.model.ChatMessage;
 import org.convene.model.Event;
 import org.convene.model.GlobalRole;
 import org.convene.model.Ids;
+import org.convene.model.InstanceStatus;
+import org.convene.model.Refusal;
 import org.convene.model.RefusedException;
 import org.convene.view.AttendanceCsv;
 import org.convene.view.AttendanceViews;
@@ -49,6 +52,7 @@ final class InstanceRoutes {
             ctx.status(204);
         });
         routes.get("/instances/{id}/participants", Role.USER, ctx -> ctx.json(convene.participants(inside(ctx))));
+        routes.get("/instances/{id}/call", Role.USER, this::call);
         routes.post("/instances/{id}/participants", Role.USER, this::join);
         routes.delete("/instances/{id}/participants/{userId}", Role.USER, this::leave);
         routes.post("/instances/{id}/participants/{userId}/heartbeat", Role.USER, this::heartbeat);
@@ -72,6 +76,20 @@ final class InstanceRoutes {
     }
 
     /** The instance in the path, once the caller is known to see inside it. */
+    /** The address of the meeting's call, for those inside the live instance and for its hosts; never cached. */
+    private void call(Context ctx) {
+        long id = inside(ctx);
+        Caller caller = caller(ctx);
+        var instance = convene.instance(id);
+        var meeting = convene.meeting(instance.meetingId());
+        boolean participant = !caller.root()
+                && convene.participants(id).stream().anyMatch(p -> p.userId() == caller.userId());
+        access.requireInCall(caller, meeting, instance.status() == InstanceStatus.ACTIVE, participant);
+        String url = meeting.options().callUrl();
+        if (url == null) throw Refusal.NO_CALL.refuse();
+        ctx.header("Cache-Control", "no-store").json(Map.of("instanceId", id, "url", url));
+    }
+
     private long inside(Context ctx) {
         long instance = Params.id(ctx, "id");
         access.requireInside(caller(ctx), instance);

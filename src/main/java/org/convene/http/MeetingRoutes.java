@@ -45,6 +45,7 @@ final class MeetingRoutes {
             if (body.ownerId() != null && !convene.meeting(id).ownedBy(body.ownerId())) {
                 throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
             }
+            if (body.callUrl() != null) throw RefusedException.invalid("callUrl", "changes only by PATCH /meetings/" + id);
             Meeting meeting = convene.updateMeeting(id, details(body), Params.ifMatch(ctx), UserRoutes.acting(ctx));
             ctx.header("ETag", Params.etag(meeting.version())).json(Views.MeetingView.of(meeting, true)
                     .withAudienceWithoutUser(convene.audienceWithoutUser(meeting)));
@@ -79,11 +80,18 @@ final class MeetingRoutes {
         access.requireMakesMeetings(caller);
         Bodies.MeetingBody body = body(ctx);
         MeetingDetails details = details(body);
+        String call = body.callUrl() == null ? null : MeetingOptions.callUrl(body.callUrl()); // checked before anything is made
         Long named = body.ownerId();
         if (named != null && !caller.admin() && named != caller.userId()) throw Refusal.ADMIN_ONLY.refuse();
         OptionalLong owner = named != null ? OptionalLong.of(named)
                 : caller.root() ? OptionalLong.empty() : OptionalLong.of(caller.userId());
         Meeting meeting = convene.createMeeting(details, owner, UserRoutes.acting(ctx));
+        if (call != null && !call.isEmpty()) {
+            // The call is an option, set by its own recorded step once the meeting exists.
+            convene.hosting().changeOptions(meeting.id(), new Hosting.OptionChanges(null, null, null, null, call),
+                    caller.actor(), RequestIds.of(ctx));
+            meeting = convene.meeting(meeting.id());
+        }
         Params.created(ctx, "/meetings/" + meeting.id(), Views.MeetingView.of(meeting, true)
                 .withAudienceWithoutUser(convene.audienceWithoutUser(meeting)));
     }
@@ -101,18 +109,19 @@ final class MeetingRoutes {
         if (body.ownerId() != null) throw RefusedException.invalid("ownerId", "changes only by POST /meetings/" + id + "/owner");
         boolean details = DETAIL_FIELDS.stream().anyMatch(given::has);
         boolean onlyChatMode = !details && !given.has("cohostsCanEnd") && !given.has("attendanceView")
-                && !given.has("lobby");
+                && !given.has("lobby") && !given.has("callUrl");
         Caller caller = caller(ctx);
         Meeting current = access.require(caller, onlyChatMode ? MeetingAction.SET_CHAT_MODE : MeetingAction.RUN, id);
         var chatMode = given.has("chatMode") ? MeetingOptions.ChatMode.given(body.chatMode()) : null;
         var view = given.has("attendanceView") ? MeetingOptions.AttendanceView.given(body.attendanceView()) : null;
         var lobby = given.has("lobby") ? MeetingOptions.LobbyPolicy.given(body.lobby()) : null;
+        String call = given.has("callUrl") ? MeetingOptions.callUrl(body.callUrl()) : null;
         if (given.has("cohostsCanEnd")) Bodies.required("cohostsCanEnd", body.cohostsCanEnd());
-        boolean options = chatMode != null || view != null || lobby != null || body.cohostsCanEnd() != null;
+        boolean options = chatMode != null || view != null || lobby != null || body.cohostsCanEnd() != null || call != null;
         if (!details && !options) throw HttpProblem.badRequest("The patch changes nothing: give the fields to change");
         if (details) convene.updateMeeting(id, merged(current.details(), body, given), Params.ifMatch(ctx), UserRoutes.acting(ctx));
         if (options) {
-            convene.hosting().changeOptions(id, new Hosting.OptionChanges(chatMode, body.cohostsCanEnd(), view, lobby),
+            convene.hosting().changeOptions(id, new Hosting.OptionChanges(chatMode, body.cohostsCanEnd(), view, lobby, call),
                     caller.actor(), RequestIds.of(ctx));
         }
         Meeting meeting = convene.meeting(id);

@@ -40,6 +40,7 @@ public enum Refusal {
     MODERATORS_ONLY(Kind.FORBIDDEN, "forbidden", "Only the meeting's hosts (its owner, co-hosts and the administrators) may do this"),
     CHAT_CLOSED(Kind.FORBIDDEN, "The chat of this meeting is %s"),
     INVALID_MESSAGE(Kind.NOT_FOUND, "Invalid message ID"),
+    NO_CALL(Kind.NOT_FOUND, "This meeting has no call link; its hosts may add one"),
     MESSAGE_DELETED(Kind.CONFLICT, "Message %s was deleted"),
     ORGANIZERS_ONLY(Kind.FORBIDDEN, "forbidden", "Only organizers and administrators may make meetings"),
     OWNS_MEETINGS(Kind.CONFLICT, "User %s owns %s: hand them over first, or delete with handTo naming "

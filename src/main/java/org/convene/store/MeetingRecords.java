@@ -88,7 +88,7 @@ final class MeetingRecords implements MeetingCatalog, Audiences {
             return new MeetingSaveReply(ok.number(1), ok.isNull(3) ? 0 : ok.number(3),
                     ok.isNull(4) ? OptionalLong.empty() : OptionalLong.of(ok.number(4)), Meeting.cohosts(ok.text(5)),
                     MeetingOptions.stored(Map.of("chatMode", ok.text(6), "cohostsCanEnd", ok.text(7),
-                            "attendanceView", ok.text(8))));
+                            "attendanceView", ok.text(8), "lobby", ok.text(9), "callUrl", ok.text(10))));
         }
     }
 

@@ -45,13 +45,16 @@ public final class Views {
     /** A meeting; its audience is shown only to those {@link Access#seesAudience} allows. */
     /**
      * A meeting; {@code ownerId} is null for one the administrators run (made by root, or before owners existed). Its
-     * co-hosts and options are shown to all who see it: they say who keeps order and how.
+     * co-hosts and options are shown to all who see it: they say who keeps order and how. Whether it has a call
+     * ({@code hasCallLink}, present only when it has) is said to all; the call's address only to those who see the
+     * audience (who run it): the others get it inside a live instance, from {@code GET /instances/{id}/call}.
      */
     public record MeetingView(long id, String title, String description, boolean isPublic, List<String> audience,
                               Integer capacity, Presence presence, Integer reminderMinutes, long version,
                               @JsonInclude(JsonInclude.Include.ALWAYS) Long ownerId, List<Long> cohostIds,
                               String chatMode, boolean cohostsCanEnd, String attendanceView, String lobby,
-                              List<String> audienceWithoutUser) {
+                              Boolean hasCallLink, String callUrl, List<String> audienceWithoutUser) {
+        /** The meeting as shown; {@code withAudience} (the caller runs it) adds its audience and its call's address. */
         public static MeetingView of(Meeting m, boolean withAudience) {
             var d = m.details();
             var o = m.options();
@@ -59,7 +62,8 @@ public final class Views {
                     d.capacity() == 0 ? null : d.capacity(), d.presence().on() ? d.presence() : null,
                     d.reminderMinutes() == 0 ? null : d.reminderMinutes(), m.version(),
                     m.owner().isPresent() ? m.owner().getAsLong() : null, m.cohosts(), o.chatMode().wire(),
-                    o.cohostsCanEnd(), o.attendanceView().wire(), o.lobby().wire(), null);
+                    o.cohostsCanEnd(), o.attendanceView().wire(), o.lobby().wire(), o.callUrl() == null ? null : Boolean.TRUE,
+                    withAudience ? o.callUrl() : null, null);
         }
 
         /**
@@ -68,7 +72,7 @@ public final class Views {
          */
         public MeetingView withAudienceWithoutUser(List<String> addresses) {
             return new MeetingView(id, title, description, isPublic, audience, capacity, presence, reminderMinutes, version,
-                    ownerId, cohostIds, chatMode, cohostsCanEnd, attendanceView, lobby,
+                    ownerId, cohostIds, chatMode, cohostsCanEnd, attendanceView, lobby, hasCallLink, callUrl,
                     addresses.isEmpty() ? null : addresses);
         }
     }

@@ -131,6 +131,8 @@ class AccessMatrixTest {
         api.convene.hosting().appoint(2, c, Actor.ROOT, "world");
         cora = api.services.tokens().issue(c);
         if (who == Who.BANNED) api.convene.bans().ban(2, 1, null, "world", Actor.ROOT, "world");
+        api.convene.hosting().changeOptions(2, new org.convene.core.Hosting.OptionChanges(null, null, null, null,
+                "https://call.example/room-2"), Actor.ROOT, "world");
         gus = api.convene.guests().open(api.convene.guests().makeLink(2, Actor.ROOT, "world").link(), "Gus").token();
         providers = idp.issueToken("idp", "john-at-the-idp", "convene",
                 java.util.Map.of("email", "john.doe@example.com", "email_verified", true)).serialize();
@@ -197,6 +199,9 @@ class AccessMatrixTest {
             new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
             new Row("GET", "/instances/2/attendance.svg", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
+            // The call's address: hosts at once, the audience once inside (409 until they join), nobody else.
+            new Row("GET", "/instances/2/call", null, 200, 409, 403, 409, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("PATCH", "/meetings/2", "{\"callUrl\":\"https://call.example/other\"}", 200, 403, 403, 403, 403, 403, 200),
             new Row("POST", "/instances/2/participants", "{\"userId\":1}", 201, 201, 403, 201, 403, 403, 403, 403),
             new Row("POST", "/instances/1/participants", "{\"userId\":1}", 201, 201, 403, 201, 403),
             new Row("POST", "/instances/2/end", null, 200, 403, 403, 403, 403, 403, 200),

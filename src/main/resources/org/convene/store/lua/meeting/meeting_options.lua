@@ -1,6 +1,7 @@
 -- meeting_options: a host changes the meeting's options, with its record in the same step.
 -- The options are fields of the meeting's hash: chatMode (open, hosts_only, off; none is open), cohostsCanEnd
--- ('1'/'0'), attendanceView (hosts, admins). A co-host may change the chat mode only; the rest is the owner's or an
+-- ('1'/'0'), attendanceView (hosts, admins), callUrl (the address of the meeting's call, checked by the caller; ''
+-- none). A co-host may change the chat mode only; the rest is the owner's or an
 -- administrator's. The chat mode is copied into every instance not yet ended (and into each new one as it is made),
 -- so that a post reads it in the HMGET it already makes of its instance. The meeting's version moves; the active
 -- instance's feed and the webhooks are told (options_changed, meeting.options_changed). The lobby (off, outsiders,

@@ -10,7 +10,7 @@
 --      11 presence grace (s), 12 reminder (minutes before each instance, '0' none), 13 actor kind (root, user, system),
 --      14 actor id, 15 actor role, 16 request id, 17.. audience e-mails
 -- REPLY: {'OK', version, {removed user id, ...}, the active instance's id | false, the owner's user id | false,
---      co-hosts (ids joined by commas), chatMode, cohostsCanEnd, attendanceView ('' for each not set)}
+--      co-hosts (ids joined by commas), chatMode, cohostsCanEnd, attendanceView, lobby, callUrl ('' for each not set)}
 --      | {'INVALID_MEETING'} | {'VERSION_MISMATCH', version}
 local mid, mode, title, description, public, now, capacity = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local lease, grace, reminder = ARGV[10], ARGV[11], ARGV[12]
@@ -65,7 +65,7 @@ end
 local removed = {}
 local active = false
 if not creating then active = active_instance(now) end
-local hosts = redis.call('HMGET', mkey, 'owner', 'cohosts', 'chatMode', 'cohostsCanEnd', 'attendanceView')
+local hosts = redis.call('HMGET', mkey, 'owner', 'cohosts', 'chatMode', 'cohostsCanEnd', 'attendanceView', 'lobby', 'callUrl')
 if active and public ~= '1' then
   -- The owner and the co-hosts are inside by right, whatever the audience says; so is whoever a host let in from
   -- the lobby (for this occurrence).
@@ -91,4 +91,4 @@ if active then
   end
 end
 return {'OK', version, removed, active and tonumber(active) or false, hosts[1] and tonumber(hosts[1]) or false,
-    hosts[2] or '', hosts[3] or '', hosts[4] or '', hosts[5] or ''}
+    hosts[2] or '', hosts[3] or '', hosts[4] or '', hosts[5] or '', hosts[6] or '', hosts[7] or ''}
