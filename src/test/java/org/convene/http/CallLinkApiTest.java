@@ -120,6 +120,17 @@ class CallLinkApiTest extends ApiServerTest {
     }
 
     @Test
+    void aReplacementOfTheDetailsAnswersWithTheLobbyAndTheCallAsStored() {
+        api.call("PATCH", "/meetings/" + meeting, api.jane, "{\"lobby\":\"outsiders\"}");
+
+        JsonNode saved = api.call("PUT", "/meetings/" + meeting, api.jane, "{\"title\":\"Planning\",\"isPublic\":false,"
+                + "\"audience\":[\"john.doe@example.com\"]}").json();
+
+        assertThat(saved.path("lobby").asText()).isEqualTo("outsiders");
+        assertThat(saved.path("callUrl").asText()).isEqualTo(ROOM);
+    }
+
+    @Test
     void aReplacementOfTheDetailsKeepsTheCall() {
         api.call("PUT", "/meetings/" + meeting, api.jane, "{\"title\":\"Planning, renamed\",\"isPublic\":false,"
                 + "\"audience\":[\"john.doe@example.com\"]}");
