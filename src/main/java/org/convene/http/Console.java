@@ -18,8 +18,9 @@ final class Console {
     private static final List<String> SCRIPTS = List.of(
             "api.js", "live.js", "dom.js", "state.js", "connection.js", "countdown.js", "signin.js", "accounts.js",
             "lifecycle.js", "series-words.js", "meetings.js", "instance.js", "instance-actions.js", "host-controls.js",
-            "lobby.js", "occurrence-actions.js", "calendar.js", "attendance.js", "admin.js", "admin-prompts.js", "admin-users.js",
-            "admin-meetings.js", "admin-schedule.js", "admin-webhooks.js", "admin-audit.js", "console.js");
+            "lobby.js", "occurrence-actions.js", "call-link.js", "audience-picker.js", "calendar.js", "attendance.js",
+            "admin.js", "admin-prompts.js", "admin-users.js", "admin-meetings.js", "admin-schedule.js",
+            "admin-webhooks.js", "admin-audit.js", "console.js");
     private static final Map<String, String> TYPES = types();
     private static final Map<String, byte[]> FILES = load();
 

@@ -3,9 +3,12 @@
 // presence and reminder. The list is drawn from the shared state, again whenever the meetings or
 // instances change while the administration is shown.
 import { $, h, act, windowText, userText } from './dom.js';
+import { seriesText } from './series-words.js';
+import { audiencePicker } from './audience-picker.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import {
   api, runList, instanceList, putMeeting, forgetMeeting, forgetInstance, showingAdmin, onMeetingsChanged, meetingsChanged,
+  seriesById, wantSeries,
 } from './state.js';
 
 export function renderAdminMeetings() {
@@ -24,20 +27,41 @@ export function renderAdminMeetings() {
             forgetMeeting(m.id);
             meetingsChanged();
           })) }, 'Delete')), error);
-    li.append(h('ul', { class: 'admin-instances' }, instances.map((i) => {
-      const row = h('li', { 'data-admin-instance': i.id }, `#${i.id} · ${windowText(i.from, i.to)} · ${i.status} `);
-      // Only one still to come can go: one that is live or ran keeps its history.
-      if (i.status !== 'scheduled') return row;
-      row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
-        `Delete occurrence #${i.id}?`, 'Yes, delete', () => act(error, async () => {
-          await api().delete(`/instances/${i.id}`);
-          forgetInstance(i.id);
-          meetingsChanged();
-        })) }, 'Delete'));
-      return row;
-    })));
+    const lone = instances.filter((i) => i.seriesId == null);
+    const bySeries = new Map();
+    for (const i of instances.filter((o) => o.seriesId != null)) bySeries.set(i.seriesId, [...(bySeries.get(i.seriesId) || []), i]);
+    li.append(h('ul', { class: 'admin-instances' }, lone.map((i) => occurrenceRow(i, error)),
+      [...bySeries].map(([seriesId, list]) => seriesFold(m, seriesId, list, error))));
     return li;
   }));
+}
+
+/** One occurrence: when and how it stands, with Delete while it is still to come (one that ran keeps its history). */
+function occurrenceRow(i, error) {
+  const row = h('li', { 'data-admin-instance': i.id }, `${windowText(i.from, i.to)} · ${i.status} `);
+  if (i.status !== 'scheduled') return row;
+  // An occurrence of a series is cancelled through its series, which then never makes it again.
+  const address = i.seriesId == null ? `/instances/${i.id}` : `/meetings/${i.meetingId}/series/${i.seriesId}/occurrences/${i.recurrenceId}`;
+  row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
+    i.seriesId == null ? 'Delete this occurrence?' : 'Cancel this occurrence? The rest of the series stays.',
+    i.seriesId == null ? 'Yes, delete' : 'Yes, cancel it', () => act(error, async () => {
+      await api().delete(address);
+      forgetInstance(i.id);
+      meetingsChanged();
+    })) }, i.seriesId == null ? 'Delete' : 'Cancel'));
+  return row;
+}
+
+/** A series' occurrences as one thing: the rule in words and how many are still to come, the rows folded beneath. */
+function seriesFold(m, seriesId, list, error) {
+  wantSeries(m.id, seriesId);
+  const series = seriesById(seriesId);
+  const coming = list.filter((i) => i.status === 'scheduled');
+  const next = coming[0] || list[list.length - 1];
+  const words = series ? seriesText(series.rrule, new Date(next.from)) : 'A series';
+  return h('li', { 'data-admin-series': seriesId }, h('details', {},
+    h('summary', {}, words, h('span', { class: 'hint' }, ` · ${coming.length} to come${coming.length ? `, next ${windowText(next.from, next.to)}` : ''}`)),
+    h('ul', { class: 'admin-instances' }, list.map((i) => occurrenceRow(i, error)))));
 }
 
 function editMeeting(li, m, error) {
@@ -46,21 +70,26 @@ function editMeeting(li, m, error) {
   const audience = h('textarea', { id: id('audience'), name: 'audience', rows: 3 });
   audience.value = (m.audience || []).join('\n');
   const isPublic = h('input', { id: id('public'), name: 'isPublic', type: 'checkbox', checked: m.isPublic });
+  const number = (name, label, hint, value, min, max) => [
+    h('label', { for: id(name) }, label, ' ', h('span', { class: 'hint' }, hint)),
+    h('input', { id: id(name), name, type: 'number', min, max, step: 1, value: value == null ? '' : value })];
   const form = h('form', { class: 'form inline-form' },
     h('label', { for: id('title') }, 'Title'), h('input', { id: id('title'), name: 'title', value: m.title, required: true }),
     h('label', { for: id('description') }, 'Description'), h('input', { id: id('description'), name: 'description', value: m.description || '' }),
     h('div', { class: 'check' }, isPublic, h('label', { for: id('public') }, 'Public')),
-    h('label', { for: id('audience') }, 'Audience (e-mails, one per line)'), audience,
+    h('label', { for: id('audience') }, 'Audience (e-mails, one per line)'), audience, audiencePicker(audience),
+    ...number('capacity', 'Capacity', '(people inside at once; empty: no limit)', m.capacity, 1, 100000),
+    ...number('lease', 'Reap silent participants after', '(seconds, at least 30; empty: never)', m.presence?.leaseSeconds, 30, 86400),
+    ...number('grace', 'Grace before reaping', '(seconds)', m.presence?.graceSeconds, 0, 86400),
+    ...number('reminder', 'Remind everyone before each occurrence', '(minutes; empty: no reminder)', m.reminderMinutes, 1, 10080),
+    h('label', { for: id('call') }, 'Call link ', h('span', { class: 'hint' }, '(empty: no call)')),
+    h('input', { id: id('call'), name: 'callUrl', type: 'url', maxlength: 2000, value: m.callUrl || '' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'),
       h('button', { type: 'button', class: 'quiet', onclick: () => form.remove() }, 'Cancel')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      // A patch: what the form does not show (capacity, presence, reminder, options) stays as it is.
-      const saved = await api().request('PATCH', `/meetings/${m.id}`, {
-        title: form.elements.title.value, description: form.elements.description.value, isPublic: isPublic.checked,
-        audience: isPublic.checked ? [] : audience.value.split(/[\s,;]+/).filter(Boolean),
-      });
+      const saved = await api().request('PATCH', `/meetings/${m.id}`, changes(m, form, isPublic.checked, audience.value));
       putMeeting(saved);
       meetingsChanged();
       const note = h('p', { class: 'warning', role: 'status' });
@@ -70,6 +99,30 @@ function editMeeting(li, m, error) {
   });
   li.append(form);
   form.elements.title.focus();
+}
+
+/**
+ * The merge patch an edit sends: only what the form changed, so that the meeting's version and its audit record say
+ * exactly that, and whatever the form left alone (options the hosts set, a reminder not touched) stays as it is. An
+ * emptied number removes its setting.
+ */
+function changes(m, form, isPublic, audienceText) {
+  const value = (name) => (form.elements[name].value === '' ? null : Number(form.elements[name].value));
+  const patch = {};
+  const set = (key, now, before) => { if (JSON.stringify(now) !== JSON.stringify(before)) patch[key] = now; };
+  set('title', form.elements.title.value, m.title);
+  set('description', form.elements.description.value, m.description || '');
+  set('isPublic', isPublic, m.isPublic);
+  const audience = isPublic ? [] : audienceText.split(/[\s,;]+/).filter(Boolean);
+  set('audience', audience, isPublic ? [] : (m.audience || []));
+  set('capacity', value('capacity'), m.capacity ?? null);
+  const lease = value('lease');
+  set('presence', lease == null ? null : { leaseSeconds: lease, graceSeconds: value('grace') ?? 0 },
+    m.presence ? { leaseSeconds: m.presence.leaseSeconds, graceSeconds: m.presence.graceSeconds } : null);
+  set('reminderMinutes', value('reminder'), m.reminderMinutes ?? null);
+  set('callUrl', form.elements.callUrl.value.trim() || null, m.callUrl ?? null);
+  if (Object.keys(patch).length === 0) throw new Error('Nothing changed: change a field, or Cancel');
+  return patch;
 }
 
 /**
@@ -89,7 +142,16 @@ function warnOfUnknown(element, meeting, alone = false) {
 
 export function wireMeetingsAdmin() {
   onMeetingsChanged(() => { if (showingAdmin()) renderAdminMeetings(); });
-  $('meeting-public').addEventListener('change', () => { $('meeting-audience').disabled = $('meeting-public').checked; });
+  $('meeting-public').addEventListener('change', () => {
+    const audience = $('meeting-audience');
+    audience.disabled = $('meeting-public').checked;
+    let picker = audience.nextElementSibling;
+    if (!picker || !picker.classList.contains('picker')) {
+      picker = audiencePicker(audience);
+      audience.after(picker);
+    }
+    picker.classList.toggle('off', audience.disabled); // a public meeting has no audience to pick
+  });
   onSubmit('meeting-form', 'meeting-result', 'meeting-error', async (result, form) => {
     const isPublic = $('meeting-public').checked;
     const audience = isPublic ? [] : $('meeting-audience').value.split(/[\s,;]+/).filter(Boolean);
@@ -99,7 +161,7 @@ export function wireMeetingsAdmin() {
     const meeting = await api().post('/meetings', {
       title: $('meeting-title').value, description: $('meeting-description').value, isPublic, audience,
       capacity, presence: lease ? { leaseSeconds: lease, graceSeconds: Number($('meeting-grace').value || 0) } : undefined,
-      reminderMinutes,
+      reminderMinutes, callUrl: $('meeting-call').value.trim() || undefined,
     });
     form.reset();
     $('meeting-audience').disabled = true;

@@ -4,6 +4,7 @@
 // delete. The meeting picker follows the shared meetings as they change.
 import { $, h, act, windowText, localInput, isolatedText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
+import { seriesText } from './series-words.js';
 import { api, now, runList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged } from './state.js';
 
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -53,6 +54,12 @@ function showRepeat() {
   $('repeat-until-label').hidden = ends !== 'until';
 }
 
+/** A series in words at the local time of its next occurrence (or of its first, once nothing is to come). */
+function described(s) {
+  const at = s.upcoming.length ? s.upcoming[0].start : s.occurrences.length ? s.occurrences[0].recurrenceId : null;
+  return at ? seriesText(s.rrule, new Date(at)) : s.rrule;
+}
+
 /** Every meeting's series, with what comes next, a calendar download and a delete. */
 export async function loadSeries() {
   const all = [];
@@ -65,7 +72,8 @@ export async function loadSeries() {
     const error = h('p', { class: 'error', role: 'alert' });
     const next = s.upcoming.length ? `next ${windowText(s.upcoming[0].start, s.upcoming[0].end)}` : 'nothing to come';
     const li = h('li', { 'data-series': s.id }, h('span', { class: 'meeting-title' }, meeting.title), ' ',
-      h('span', { class: 'hint' }, `#${s.id} · ${s.rrule} · from ${s.start.replace('T', ' ')} ${s.timeZone} · ${s.durationMinutes} min · ${next}`), ' ');
+      h('span', { class: 'series-words', title: `${s.rrule} from ${s.start.replace('T', ' ')} ${s.timeZone}` }, described(s)), ' ',
+      h('span', { class: 'hint' }, `· ${s.durationMinutes} min · ${next}`), ' ');
     li.append(h('span', { class: 'row-actions' },
       h('button', { type: 'button', class: 'quiet small', 'data-series-calendar': s.id, onclick: () => act(error, async () => {
         const blob = await api().blob(`/meetings/${meeting.id}/calendar.ics`, 'text/calendar');
@@ -115,7 +123,7 @@ export function wireSchedule() {
         if (!hasInstance(instance.id)) putInstance(instance);
       }
       meetingsChanged();
-      result.textContent = `Scheduled series #${series.id} (${rrule}): ${series.occurrences.length} instances made so far`
+      result.textContent = `Scheduled: ${described(series)}. ${series.occurrences.length} occurrences made so far`
         + `${series.upcoming.length ? `, the first ${windowText(series.upcoming[0].start, series.upcoming[0].end)}` : ''}.`;
       await loadSeries();
       return;

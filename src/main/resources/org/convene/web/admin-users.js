@@ -1,10 +1,11 @@
-// The administration's users: each listed with its e-mail, age and role, edited in place, given
+// The administration's users: each listed with its e-mail, age (where given) and role, edited in place, given
 // another role (said in words; the server decides who may), suspended or let back in, given a new
 // token or deleted (asked twice; one who owns meetings is refused with the meetings named), and a form
 // that creates one and shows its token once. Where people have local accounts, an invitation link for
 // someone new and, per user, a link to set a new password, each shown once. The list also teaches the shared state every user's name,
 // which the other views show.
 import { $, h, act, userText } from './dom.js';
+import { forgetPeople } from './audience-picker.js';
 import { confirmInline, shownOnce, onSubmit, forgetLater } from './admin-prompts.js';
 import { api, rememberName, meetingList } from './state.js';
 
@@ -27,7 +28,7 @@ export async function loadUsers() {
 function userRow(u) {
   const error = h('p', { class: 'error', role: 'alert' });
   const li = h('li', { 'data-user': u.id }, userText(u.name), ' ',
-    h('span', { class: 'hint' }, `#${u.id} · `, userText(u.email), ` · age ${u.age}`), ' ',
+    h('span', { class: 'hint' }, `#${u.id} · `, userText(u.email), u.age == null ? '' : ` · age ${u.age}`), ' ',
     u.suspended ? h('span', { class: 'badge' }, 'suspended') : null, ' ');
   const role = h('select', { id: `user-role-${u.id}`, 'data-role-user': u.id, 'aria-label': `Role of ${u.name}` },
     ...ROLES.map(([value, label]) => h('option', { value, selected: (u.role || 'member') === value }, label)));
@@ -76,18 +77,21 @@ function userRow(u) {
   return li;
 }
 
+/** A number field's value, or undefined (left out of the body) where it is empty. */
+const optionalNumber = (value) => (value === '' ? undefined : Number(value));
+
 function editUser(li, u, error) {
   li.querySelector('form')?.remove();
   const field = (name, label, value, type = 'text') => [h('label', { for: `edit-user-${u.id}-${name}` }, label),
     h('input', { id: `edit-user-${u.id}-${name}`, name, type, value: value ?? '' })];
-  const form = h('form', { class: 'form inline-form' }, ...field('name', 'Name', u.name), ...field('age', 'Age', u.age, 'number'),
-    ...field('gender', 'Gender', u.gender), ...field('email', 'E-mail', u.email, 'email'),
+  const form = h('form', { class: 'form inline-form' }, ...field('name', 'Name', u.name), ...field('email', 'E-mail', u.email, 'email'),
+    ...field('age', 'Age (optional)', u.age, 'number'), ...field('gender', 'Gender (optional)', u.gender),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'),
       h('button', { type: 'button', class: 'quiet', onclick: () => form.remove() }, 'Cancel')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      await api().request('PUT', `/users/${u.id}`, { name: form.elements.name.value, age: Number(form.elements.age.value),
+      await api().request('PUT', `/users/${u.id}`, { name: form.elements.name.value, age: optionalNumber(form.elements.age.value),
         gender: form.elements.gender.value, email: form.elements.email.value });
       await loadUsers();
     });
@@ -107,9 +111,10 @@ export function wireUsers() {
   onSubmit('user-form', 'user-result', 'user-error', async (result, form) => {
     $('new-token-box').hidden = true;
     const created = await api().post('/users', {
-      name: $('user-name').value, age: Number($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
+      name: $('user-name').value, age: optionalNumber($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
     });
     form.reset();
+    forgetPeople(); // the audience pickers offer them from now on
     result.replaceChildren('Created ', userText(created.user.name), ` (#${created.user.id}).`);
     $('new-token').textContent = created.token;
     $('copy-token').textContent = 'Copy';

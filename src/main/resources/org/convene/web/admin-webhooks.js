@@ -1,8 +1,9 @@
-// The administration's webhooks: each endpoint with the events it asks for, enabled or disabled,
+// The administration's webhooks: each endpoint with the events it asks for, its health at a glance
+// (of its latest deliveries, how many went, wait to be tried again or failed, and why), enabled or disabled,
 // given a new signing secret or removed (both asked twice), its delivery log with a replay, and a
 // form that adds one and shows its secret once. Which endpoint's deliveries are shown is this
 // view's own, so it stays here rather than in the shared state.
-import { $, h, act, userText } from './dom.js';
+import { $, h, act, userText, whenText } from './dom.js';
 import { confirmInline, shownOnce, onSubmit } from './admin-prompts.js';
 import { api } from './state.js';
 
@@ -11,19 +12,46 @@ const EVENT_TYPES = ['instance.scheduled', 'instance.rescheduled', 'instance.act
 
 let shownDeliveries = null; // the endpoint whose deliveries are shown
 
+/** How many of an endpoint's latest deliveries its health line is drawn from. */
+const HEALTH_WINDOW = 100;
+
 export async function loadWebhooks() {
   const endpoints = await api().get('/webhooks');
+  const recent = await Promise.all(endpoints.map((e) => api().get(`/webhooks/${e.id}/deliveries?limit=${HEALTH_WINDOW}`)
+    .catch(() => null)));
   $('webhooks-empty').hidden = endpoints.length > 0;
-  $('webhook-list').replaceChildren(...endpoints.map(webhookRow));
+  $('webhook-list').replaceChildren(...endpoints.map((e, i) => webhookRow(e, recent[i])));
   if (shownDeliveries && endpoints.some((e) => e.id === shownDeliveries)) await showDeliveries(shownDeliveries);
 }
 
-function webhookRow(e) {
+/** A delivery's trouble in words: the endpoint's answer, or what kept it from answering. */
+const trouble = (d) => (d.lastCode ? `answered HTTP ${d.lastCode}` : d.lastError || 'no answer');
+
+/** An endpoint's health from its latest deliveries (newest first), or why it could not be read. */
+function health(e, recent) {
+  if (recent === null) return h('p', { class: 'health hint', 'data-health': e.id }, 'Its deliveries could not be read just now.');
+  if (recent.length === 0) return h('p', { class: 'health hint', 'data-health': e.id }, 'Nothing sent to it yet.');
+  const count = (status) => recent.filter((d) => d.status === status).length;
+  const troubled = recent.find((d) => d.status === 'failed' || d.status === 'retrying');
+  const delivered = recent.find((d) => d.status === 'delivered');
+  const state = count('failed') > 0 ? 'failed' : count('retrying') > 0 ? 'retrying' : 'delivered';
+  return h('p', { class: 'health', 'data-health': e.id, 'data-state': state },
+    h('span', {}, recent.length === HEALTH_WINDOW ? `Of the latest ${recent.length}:` : `All ${recent.length}:`),
+    h('span', { class: 'delivered', 'data-count': 'delivered' }, `${count('delivered')} delivered`),
+    count('pending') > 0 ? h('span', { 'data-count': 'pending' }, `${count('pending')} waiting`) : null,
+    h('span', { class: 'retrying', 'data-count': 'retrying' }, `${count('retrying')} retrying`),
+    h('span', { class: 'failed', 'data-count': 'failed' }, `${count('failed')} failed`),
+    troubled ? h('span', { class: 'hint', 'data-trouble': troubled.id }, `latest trouble: ${troubled.type} ${trouble(troubled)}`) : null,
+    delivered && delivered.deliveredAt ? h('span', { class: 'hint' }, `last delivered ${whenText(delivered.deliveredAt)}`) : null);
+}
+
+function webhookRow(e, recent) {
   const error = h('p', { class: 'error', role: 'alert' });
   const li = h('li', { 'data-webhook': e.id }, h('span', { class: 'url' }, e.url), ' ',
     h('span', { class: `badge ${e.enabled ? '' : 'off'}` }, e.enabled ? 'enabled' : 'disabled'),
     h('p', { class: 'hint' }, `#${e.id} · ${e.events.includes('*') ? 'all events' : e.events.join(', ')}`,
-      e.description ? [' · ', userText(e.description)] : null, e.disabledReason ? [' · ', userText(e.disabledReason)] : null));
+      e.description ? [' · ', userText(e.description)] : null, e.disabledReason ? [' · ', userText(e.disabledReason)] : null),
+    health(e, recent));
   const patch = (body) => act(error, async () => { await api().request('PATCH', `/webhooks/${e.id}`, body); await loadWebhooks(); });
   li.append(h('span', { class: 'row-actions' },
     h('button', { type: 'button', class: 'quiet small', 'data-webhook-deliveries': e.id, onclick: () => act(error, () => showDeliveries(e.id)) }, 'Deliveries'),

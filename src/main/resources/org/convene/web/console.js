@@ -7,15 +7,17 @@ import { redrawCountdowns } from './countdown.js';
 import { wireMeetings } from './meetings.js';
 import { openInstance, redrawInstanceState, backToList } from './instance.js';
 import { wireInstanceActions } from './instance-actions.js';
+import { wireOccurrenceActions } from './occurrence-actions.js';
 import { wireAdmin, loadAdmin } from './admin.js';
 import { wireSignIn } from './signin.js';
-import { runsMeetings, isOpen, setShowing, isGuest, myId } from './state.js';
+import { runsMeetings, isOpen, setShowing, isGuest, myId, openView, instanceById } from './state.js';
 import { wireHostControls } from './host-controls.js';
 import { wireLobby } from './lobby.js';
 import { wireCalendar, showCalendar } from './calendar.js';
 
 /**
- * The view the address names: #/calendar (and a day, a month) the calendar, #/admin the administration (an organizer's "My meetings"), #/instances/<id>
+ * The view the address names: #/calendar (and a day, a month) the calendar, #/admin and #/admin/<page> the
+ * administration's pages (an organizer's "My meetings"), #/instances/<id>
  * an instance among the meetings (shared, bookmarked or reloaded, it opens after sign-in), anything else
  * the meetings.
  */
@@ -32,7 +34,8 @@ function route() {
     showCalendar(location.hash);
     return;
   }
-  const admin = location.hash === '#/admin' && runsMeetings();
+  const adminPage = /^#\/admin(?:\/([a-z]+))?$/.exec(location.hash);
+  const admin = Boolean(adminPage) && runsMeetings();
   setShowing(admin ? 'admin' : 'meetings');
   $('admin').hidden = !admin;
   $('meetings').hidden = admin || isGuest();
@@ -41,7 +44,7 @@ function route() {
   $('nav-admin').setAttribute('aria-current', admin ? 'page' : 'false');
   $('nav-meetings').setAttribute('aria-current', admin ? 'false' : 'page');
   if (admin) {
-    act($('user-error'), loadAdmin);
+    act($('admin-error'), () => loadAdmin(adminPage[1]));
     return;
   }
   const linked = /^#\/instances\/(\d+)$/.exec(location.hash);
@@ -60,6 +63,7 @@ function ready() {
 
 $('back-to-list').addEventListener('click', backToList);
 wireInstanceActions();
+wireOccurrenceActions(() => { const view = openView(); return view && instanceById(view.id); });
 wireHostControls();
 wireLobby();
 wireCalendar();

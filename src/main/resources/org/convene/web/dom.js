@@ -38,7 +38,7 @@ const shortDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'nu
 const DAY = 86_400_000;
 
 /** The day of {@code date} as people say it: "Today", "Tomorrow", "Yesterday", else "Wed 9 Dec" (with the year if not this one's). */
-function dayText(date, today = new Date()) {
+export function dayText(date, today = new Date()) {
   const midnight = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((midnight(date) - midnight(today)) / DAY);
   if (days === 0) return 'Today';

@@ -10,6 +10,8 @@ import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
 import { applyHostEntry, chatClosed, hosts, mayEnd, messageActions, participantActions, renderHostControls, runsMeeting } from './host-controls.js';
 import { drawWait, lobbyEntryForMe, refreshLobby, stopWaiting } from './lobby.js';
+import { renderOccurrenceActions } from './occurrence-actions.js';
+import { renderCall } from './call-link.js';
 import {
   api, isGuest, myId, nameOf, knownName, knowsName, rememberName, meetingById, instanceById,
   openView, setOpenView, meetingsChanged,
@@ -218,6 +220,8 @@ export function renderInstance(scrollChat = false) {
   $('message').placeholder = mayPost ? 'Say something' : !active ? 'The instance is not active'
     : closed || 'Join to post';
   renderHostControls(meeting);
+  renderOccurrenceActions(instance, meeting);
+  renderCall(view, instance, meeting);
 
   const participants = [...view.participants.values()].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
   $('participant-count').textContent = `(${participants.length})`;

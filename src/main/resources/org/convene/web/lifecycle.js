@@ -68,7 +68,19 @@ async function onLifecycle(kind, entry) {
       api().get(`/instances/${entry.instanceId}`).then((i) => { putInstance(i); meetingsChanged(); }, () => {});
       return;
     }
-    putInstance({ id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    // What the feed does not carry (the series an occurrence belongs to, when it ended) stays as it was known.
+    putInstance({ ...known, id: entry.instanceId, meetingId: entry.meetingId, ...window, status });
+    if (kind === 'scheduled' && !known) {
+      // A new occurrence: whether a series made it (the list folds a series into one row) comes with the instance.
+      // Only that is taken from the answer: the feed's later entries (activated, ended) may have overtaken it.
+      api().get(`/instances/${entry.instanceId}`).then((i) => {
+        const current = instanceById(i.id);
+        if (!current || i.seriesId == null) return;
+        current.seriesId = i.seriesId;
+        current.recurrenceId = i.recurrenceId;
+        meetingsChanged();
+      }, () => {});
+    }
     if (kind === 'ended') {
       // When it actually ended and by whom come with the instance itself.
       api().get(`/instances/${entry.instanceId}`).then((i) => {

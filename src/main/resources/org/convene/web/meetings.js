@@ -4,10 +4,11 @@
 // instance beside the list.
 import { $, h, whenText, windowText, userText } from './dom.js';
 import { when } from './countdown.js';
+import { seriesText } from './series-words.js';
 import { openInstance } from './instance.js';
 import {
   meetingById, meetingList, instanceList, instanceById, isOpen, openView, latestNotice, setNotice, onMeetingsChanged, now,
-  api, myId, isInside, setInside, meetingsChanged,
+  api, myId, isInside, setInside, meetingsChanged, seriesById, wantSeries,
 } from './state.js';
 
 /** Past instances listed before "Show all". */
@@ -90,6 +91,51 @@ function instanceRow(instance, meeting) {
   h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))), liveAction(instance));
 }
 
+/** The series whose later occurrences are unfolded on the list. */
+const unfolded = new Set();
+
+/**
+ * Upcoming occurrences, with those of one series folded into one row (one thing, not ten identical cards): its next
+ * occurrence, its rule in words, and the others on request (unfolded anyway while one of them is open).
+ */
+function upcomingRows(upcoming) {
+  const rows = [];
+  const bySeries = new Map();
+  for (const instance of upcoming) {
+    if (instance.seriesId == null) {
+      rows.push(instanceRow(instance, meetingById(instance.meetingId)));
+    } else if (bySeries.has(instance.seriesId)) {
+      bySeries.get(instance.seriesId).push(instance);
+    } else {
+      const list = [instance];
+      bySeries.set(instance.seriesId, list);
+      rows.push(list);
+    }
+  }
+  return rows.map((row) => (Array.isArray(row) ? seriesRow(row) : row));
+}
+
+/** A series' next occurrence as a row, with the series in words and its other upcoming occurrences behind a toggle. */
+function seriesRow(list) {
+  const [next, ...others] = list;
+  const meeting = meetingById(next.meetingId);
+  wantSeries(next.meetingId, next.seriesId);
+  const series = seriesById(next.seriesId);
+  const open = unfolded.has(next.seriesId) || others.some((i) => isOpen(i.id));
+  const row = instanceRow(next, meeting);
+  row.classList.add('series-row');
+  row.dataset.seriesRow = next.seriesId;
+  const toggle = others.length === 0 ? null : h('button', {
+    type: 'button', class: 'quiet small', 'aria-expanded': String(open), 'data-series-more': next.seriesId,
+    onclick: () => { if (open) unfolded.delete(next.seriesId); else unfolded.add(next.seriesId); renderMeetings(); },
+  }, open ? 'Fewer' : `${others.length} more to come`);
+  row.append(h('p', { class: 'series-words', 'data-series-words': next.seriesId, title: series ? series.rrule : null },
+    series ? seriesText(series.rrule, new Date(next.from)) : 'Repeats', toggle ? ' · ' : '', toggle));
+  if (open) row.append(h('ul', { class: 'series-more', 'aria-label': 'Its other occurrences to come' },
+    others.map((i) => instanceRow(i, meeting))));
+  return row;
+}
+
 /** The instances in three groups, live, upcoming (soonest first) and past (latest first), filtered by the search. */
 function renderMeetings() {
   const meetings = meetingList();
@@ -102,13 +148,13 @@ function renderMeetings() {
   const upcoming = group('scheduled').sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id);
   const past = group('ended').sort((a, b) => (b.endedAt || b.to).localeCompare(a.endedAt || a.to));
   const allPast = $('past-more').dataset.all === 'true';
-  const fill = (name, list, limit = list.length) => {
-    $(`group-${name}`).replaceChildren(...list.slice(0, limit).map((i) => instanceRow(i, meetingById(i.meetingId))));
+  const fill = (name, list, limit = list.length, rows = (shown) => shown.map((i) => instanceRow(i, meetingById(i.meetingId)))) => {
+    $(`group-${name}`).replaceChildren(...rows(list.slice(0, limit)));
     $(`group-${name}-count`).textContent = `(${list.length})`;
     $(`group-${name}-empty`).hidden = list.length > 0;
   };
   fill('live', live);
-  fill('upcoming', upcoming);
+  fill('upcoming', upcoming, upcoming.length, upcomingRows);
   // The open instance stays listed even when it is an old one.
   const open = openView();
   const openPast = open ? past.findIndex((i) => i.id === open.id) : -1;

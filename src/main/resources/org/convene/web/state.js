@@ -61,6 +61,19 @@ export const putInstance = (instance) => instances.set(instance.id, instance);
 export const forgetInstance = (id) => instances.delete(id);
 export const instanceList = () => [...instances.values()];
 
+// Series are read once, when a list first shows one of their occurrences, for their rule in words.
+const series = new Map(); // series id -> the series as GET /meetings/{id}/series/{seriesId} gives it, or 'reading'
+export const seriesById = (id) => (typeof series.get(id) === 'object' ? series.get(id) : undefined);
+export const putSeries = (s) => series.set(s.id, s);
+
+/** Reads series {@code seriesId} of meeting {@code meetingId} once; the lists draw again when it comes. */
+export function wantSeries(meetingId, seriesId) {
+  if (series.has(seriesId) || !caller) return;
+  series.set(seriesId, 'reading');
+  caller.api.get(`/meetings/${meetingId}/series/${seriesId}`).then((s) => { series.set(seriesId, s); meetingsChanged(); })
+    .catch(() => series.set(seriesId, 'unreadable'));
+}
+
 /** Adds {@code listener} to what runs, in order, each time meetingsChanged() is called. */
 export function onMeetingsChanged(listener) {
   listeners.push(listener);

@@ -297,7 +297,7 @@ class ConsoleTest {
 
     @Test
     void theAdministratorCreatesAUserWhoseTokenSignsThemIn() {
-        toAdministration(admin);
+        toAdministration(admin, "users");
         openForm(admin, "user-form");
         admin.type("user-name", "Carol Jones");
         admin.type("user-age", "41");
@@ -323,10 +323,11 @@ class ConsoleTest {
         server.call("PATCH", "/users/" + owner.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
         server.call("POST", "/meetings", owner.token(), "{\"title\":\"Owen's\",\"isPublic\":true}");
         toAdministration(admin);
-        admin.waitUntil(PATIENT, d -> !admin.all("[data-admin-instance='" + live + "']").isEmpty()
-                && !admin.all("[data-undeletable-user='" + owner.id() + "']").isEmpty());
-
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-admin-instance='" + live + "']").isEmpty());
         assertThat(admin.all("[data-delete-instance='" + live + "']")).as("a live occurrence keeps its history").isEmpty();
+
+        toAdministration(admin, "users");
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-undeletable-user='" + owner.id() + "']").isEmpty());
         assertThat(admin.all("[data-delete-user='" + owner.id() + "']")).as("an owner hands over first").isEmpty();
         assertThat(admin.texts("#user-list [data-undeletable-user='" + owner.id() + "']").get(0)).endsWith("hand over to delete");
     }
@@ -361,10 +362,9 @@ class ConsoleTest {
 
     @Test
     void aNewTokenLeavesTheScreenSoonAfterItIsCopied() {
-        toAdministration(admin);
+        toAdministration(admin, "users");
         openForm(admin, "user-form");
         admin.type("user-name", "Dora Kept");
-        admin.type("user-age", "41");
         admin.type("user-email", "dora" + PEOPLE.get() + "@example.com");
         admin.click("#user-form button");
         admin.waitUntil(PATIENT, d -> admin.find("new-token-box").isDisplayed());
@@ -382,7 +382,7 @@ class ConsoleTest {
         String name = "\u05D3\u05E0\u05D4 " + PEOPLE.get();
         ConsoleServer.Account dana = server.createUser(name, "dana" + PEOPLE.get() + "@example.com");
         Browser another = window("admin-again", 1440, 1000, ConsoleServer.ADMIN);
-        toAdministration(another);
+        toAdministration(another, "users");
         String row = "#user-list [data-user='" + dana.id() + "']";
         another.waitUntil(PATIENT, d -> !d.findElements(By.cssSelector(row)).isEmpty());
 
@@ -429,7 +429,7 @@ class ConsoleTest {
     @Test
     void theAdministratorEditsAUserGivesThemANewTokenAndDeletesThem() {
         ConsoleServer.Account dora = server.createUser("Dora " + PEOPLE.get(), "dora" + PEOPLE.get() + "@example.com");
-        toAdministration(admin);
+        toAdministration(admin, "users");
         String row = "[data-user='" + dora.id() + "']";
         admin.waitUntil(PATIENT, d -> !admin.all("#user-list " + row).isEmpty());
 
@@ -453,7 +453,7 @@ class ConsoleTest {
     @Test
     void theAdministratorMakesSomeoneAnOrganizerAndSuspendsThenLetsThemBackIn() {
         ConsoleServer.Account omar = server.createUser("Omar " + PEOPLE.get(), "omar" + PEOPLE.get() + "@example.com");
-        toAdministration(admin);
+        toAdministration(admin, "users");
         String row = "[data-user='" + omar.id() + "']";
         admin.waitUntil(PATIENT, d -> !admin.all("#user-list " + row).isEmpty());
 
@@ -475,7 +475,7 @@ class ConsoleTest {
         ConsoleServer.Account omar = server.createUser("Omar " + PEOPLE.get(), "omar" + PEOPLE.get() + "@example.com");
         server.call("PATCH", "/users/" + omar.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
         server.seal();
-        toAdministration(admin);
+        toAdministration(admin, "audit");
 
         admin.type("audit-action", "role_changed");
         admin.click("#audit-form button[type=submit]");
@@ -520,7 +520,7 @@ class ConsoleTest {
                 }
             });
             receiver.start();
-            toAdministration(admin);
+            toAdministration(admin, "webhooks");
             openForm(admin, "webhook-form");
             admin.type("webhook-url", receiver.url("/hook").toString());
             admin.click("webhook-all");
@@ -721,8 +721,10 @@ class ConsoleTest {
             openInstance(user, instance);
             found.put("open instance, " + where, user.seriousAccessibilityViolations());
             Browser administrator = size[0] > 400 ? admin : window("audit-admin-" + where, size[0], size[1], ConsoleServer.ADMIN);
-            toAdministration(administrator);
-            found.put("administration, " + where, administrator.seriousAccessibilityViolations());
+            for (String page : List.of("meetings", "users", "webhooks", "audit")) {
+                toAdministration(administrator, page);
+                found.put("administration's " + page + ", " + where, administrator.seriousAccessibilityViolations());
+            }
         }
         assertThat(found).allSatisfy((view, violations) -> assertThat(violations).as(view).isEmpty());
     }
@@ -763,10 +765,14 @@ class ConsoleTest {
         admin.type("repeat-count", "3");
         admin.click("#instance-form button");
 
-        admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled series #"));
-        assertThat(admin.text("instance-result")).contains("FREQ=WEEKLY;BYDAY=").contains("COUNT=3").contains("3 instances made");
+        admin.waitUntil(PATIENT, d -> admin.text("instance-result").startsWith("Scheduled: Every "));
+        assertThat(admin.text("instance-result")).contains(", 3 times.").contains("3 occurrences made").doesNotContain("FREQ");
         admin.waitUntil(PATIENT, d -> admin.texts("#series-list li").stream().anyMatch(t -> t.startsWith(title)));
-        alice.waitUntil(PATIENT, d -> alice.texts("#group-upcoming li").stream().filter(t -> t.startsWith(title)).count() == 3);
+        // A series is one thing on the list: its next occurrence, in words, the other two folded beneath it.
+        alice.waitUntil(PATIENT, d -> alice.texts("#group-upcoming > li").stream().filter(t -> t.startsWith(title)).count() == 1
+                && alice.texts("#group-upcoming [data-series-words]").stream().anyMatch(t -> t.contains(", 3 times")));
+        alice.click("#group-upcoming [data-series-more]");
+        alice.waitUntil(PATIENT, d -> alice.all("#group-upcoming .series-more [data-instance]").size() == 2);
     }
 
     @Test
@@ -855,9 +861,17 @@ class ConsoleTest {
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    /** Opens the administration (its meetings page, an organizer's "My meetings"). */
     private static void toAdministration(Browser window) {
         window.click("nav-admin");
-        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed());
+        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed() && window.find("meetings-card").isDisplayed());
+    }
+
+    /** Opens the administration's page {@code page} (meetings, users, webhooks or audit) by its tab. */
+    private static void toAdministration(Browser window, String page) {
+        if (!window.find("admin").isDisplayed()) toAdministration(window);
+        window.click("tab-" + page);
+        window.waitUntil(PATIENT, d -> window.find(page + "-card").isDisplayed());
     }
 
     /** Opens the folded section holding form {@code formId}. */

@@ -105,6 +105,8 @@ class SignInConsoleTest {
             admin.open(server.url() + "/");
             admin.signIn(ConsoleServer.ADMIN);
             admin.click("nav-admin");
+            admin.waitUntil(PATIENT, d -> admin.find("admin").isDisplayed());
+            admin.click("tab-users");
             admin.waitUntil(PATIENT, d -> admin.find("invite-box").isDisplayed());
             admin.click("#invite-box summary");
             admin.type("invite-email", "kim@example.org");

@@ -1,0 +1,309 @@
+package org.convene.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The console as people organising meetings use it, in a real headless Chromium on a desktop and a phone: an edit
+ * that keeps what it does not change, a person made with a name and an e-mail, a series as one thing in words with
+ * one occurrence moved and cancelled by its host, a call link given to those inside while it is live, an
+ * administration in pages with a "Start here" for a first meeting, and a webhook's health at a glance.
+ */
+@Tag("browser")
+class OrganisingConsoleTest {
+    private static final Duration PATIENT = Duration.ofSeconds(15);
+    private static final AtomicInteger RUN = new AtomicInteger();
+    private static ConsoleServer server;
+    private final Windows windows = new Windows();
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        server = new ConsoleServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @AfterEach
+    void close(TestInfo test) {
+        windows.closeAll(test.getTestMethod().orElseThrow().getName());
+    }
+
+    private Browser window(String name, int width, int height, String token) {
+        Browser browser = windows.open(name, width, height);
+        browser.timeZone("UTC");
+        browser.open(server.url() + "/");
+        browser.signIn(token);
+        return browser;
+    }
+
+    private static void administration(Browser window, String page) {
+        window.click("nav-admin");
+        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed());
+        if (!page.equals("meetings")) window.click("tab-" + page);
+        window.waitUntil(PATIENT, d -> window.find(page + "-card").isDisplayed());
+    }
+
+    private static JsonNode meeting(long id) {
+        return server.call("GET", "/meetings/" + id, ConsoleServer.ADMIN, null);
+    }
+
+    /** A public meeting made through the API with {@code extra} fields, its id. */
+    private static long publicMeeting(String title, String extra) {
+        return server.call("POST", "/meetings", ConsoleServer.ADMIN, "{\"title\":\"" + title + "\",\"isPublic\":true"
+                + extra + "}").get("id").asLong();
+    }
+
+    @Test
+    void anEditKeepsTheSettingsItDoesNotChangeAndEverySettingCanBeEdited() {
+        long id = publicMeeting("Kept " + RUN.incrementAndGet(), ",\"reminderMinutes\":5,\"capacity\":10,"
+                + "\"presence\":{\"leaseSeconds\":60,\"graceSeconds\":10}");
+        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        administration(admin, "meetings");
+        String form = "[data-admin-meeting='" + id + "'] form";
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-edit-meeting='" + id + "']").isEmpty());
+
+        admin.click("[data-edit-meeting='" + id + "']");
+        admin.type("edit-meeting-" + id + "-description", "Only the description changes");
+        admin.click(form + " button[type=submit]");
+
+        admin.waitUntil(PATIENT, d -> meeting(id).path("version").asLong() == 2);
+        JsonNode once = meeting(id);
+        assertThat(once.path("description").asText()).isEqualTo("Only the description changes");
+        assertThat(once.path("reminderMinutes").asInt()).isEqualTo(5);
+        assertThat(once.path("capacity").asInt()).isEqualTo(10);
+        assertThat(once.path("presence").path("leaseSeconds").asInt()).isEqualTo(60);
+
+        admin.click("[data-edit-meeting='" + id + "']");
+        assertThat(admin.find("edit-meeting-" + id + "-reminder").getAttribute("value")).isEqualTo("5");
+        admin.type("edit-meeting-" + id + "-reminder", "15");
+        admin.find("edit-meeting-" + id + "-capacity").clear();
+        admin.type("edit-meeting-" + id + "-call", "https://meet.jit.si/kept-room");
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        admin.click(form + " button[type=submit]");
+
+        admin.waitUntil(PATIENT, d -> meeting(id).path("reminderMinutes").asInt() == 15);
+        JsonNode twice = meeting(id);
+        assertThat(twice.has("capacity")).as("an emptied capacity is no limit").isFalse();
+        assertThat(twice.path("callUrl").asText()).isEqualTo("https://meet.jit.si/kept-room");
+        assertThat(twice.path("presence").path("graceSeconds").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aPersonIsAddedOnAPhoneWithANameAndAnEmailAlone() {
+        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+        administration(admin, "users");
+        admin.click("details:has(#user-form) summary");
+        String email = "nameonly" + RUN.incrementAndGet() + "@example.com";
+        admin.type("user-name", "Noa Nameonly");
+        admin.type("user-email", email);
+
+        admin.click("#user-form button");
+
+        admin.waitForText("user-result", "Created Noa Nameonly", PATIENT);
+        JsonNode made = server.call("GET", "/users?limit=1000", ConsoleServer.ADMIN, null);
+        JsonNode noa = null;
+        for (JsonNode user : made) if (user.path("email").asText().equals(email)) noa = user;
+        assertThat(noa).isNotNull();
+        assertThat(noa.has("age")).isFalse();
+        admin.waitUntil(PATIENT, d -> admin.texts("#user-list li").stream().anyMatch(t -> t.contains(email) && !t.contains("age")));
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void anAudienceIsPickedFromThePeopleAndAnAddressNobodyHasIsPointedOutAtOnce() {
+        String name = "Quinn Pickable " + RUN.incrementAndGet();
+        server.createUser(name, "quinn.pickable" + RUN.get() + "@example.com");
+        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+        administration(admin, "meetings");
+        admin.click("details:has(#meeting-form) summary");
+        admin.click("meeting-public");
+        admin.waitUntil(PATIENT, d -> admin.find("meeting-audience-pick").isDisplayed());
+
+        admin.type("meeting-audience-pick", "pickable " + RUN.get());
+        admin.click("[data-audience-add='meeting-audience']");
+
+        admin.waitUntil(PATIENT, d -> admin.find("meeting-audience").getAttribute("value")
+                .contains("quinn.pickable" + RUN.get() + "@example.com"));
+        assertThat(admin.texts("#meeting-form .picker [role=status]")).containsExactly("Added " + name + ".");
+        admin.type("meeting-audience-pick", "quinn@exampel.com");
+        admin.click("[data-audience-add='meeting-audience']");
+        admin.waitUntil(PATIENT, d -> admin.texts("#meeting-form .picker [role=status]").stream()
+                .anyMatch(t -> t.contains("nobody has this address yet")));
+        assertThat(admin.find("meeting-audience").getAttribute("value").split("\n")).hasSize(2);
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void aSeriesIsOneRowInWordsAndItsHostMovesOneOccurrenceAndCancelsAnother() {
+        String title = "Twice weekly " + RUN.incrementAndGet();
+        long id = publicMeeting(title, "");
+        LocalDate wednesday = LocalDate.ofInstant(server.now(), ZoneOffset.UTC).plusDays(1)
+                .with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+        JsonNode series = server.call("POST", "/meetings/" + id + "/series", ConsoleServer.ADMIN, "{\"rrule\":"
+                + "\"FREQ=WEEKLY;BYDAY=WE,SU;COUNT=10\",\"start\":\"" + wednesday + "T19:41\",\"timeZone\":\"UTC\","
+                + "\"durationMinutes\":30}");
+        long second = series.get("occurrences").get(1).get("instanceId").asLong();
+        long third = series.get("occurrences").get(2).get("instanceId").asLong();
+        ConsoleServer.Account ada = server.createUser("Ada Series " + RUN.get(), "ada.series" + RUN.get() + "@example.com");
+        Browser phone = window("ada-phone", 390, 844, ada.token());
+
+        String row = "#group-upcoming > li[data-series-row]";
+        phone.waitUntil(PATIENT, d -> phone.texts(row).stream().anyMatch(t -> t.startsWith(title)
+                && t.contains("Every Wednesday and Sunday at ") && t.contains(", 10 times") && t.contains("9 more to come")));
+        assertThat(phone.texts("#group-upcoming > li").stream().filter(t -> t.startsWith(title))).hasSize(1);
+        assertThat(phone.texts(row).get(0)).doesNotContain("FREQ");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+
+        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        admin.open(server.url() + "/#/instances/" + second);
+        admin.waitUntil(PATIENT, d -> admin.find("occurrence-actions").isDisplayed());
+        Instant from = Instant.parse(server.call("GET", "/instances/" + second, ConsoleServer.ADMIN, null).path("from").asText());
+        admin.click("occurrence-move");
+        admin.script("document.getElementById('occurrence-start').value = arguments[0];",
+                from.plus(Duration.ofHours(1)).toString().substring(0, 19));
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        admin.click("#occurrence-move-form button[type=submit]");
+
+        admin.waitUntil(PATIENT, d -> server.call("GET", "/instances/" + second, ConsoleServer.ADMIN, null)
+                .path("from").asText().equals(from.plus(Duration.ofHours(1)).toString()));
+        JsonNode moved = server.call("GET", "/meetings/" + id + "/series/" + series.get("id").asLong()
+                + "/occurrences?from=" + from.minus(Duration.ofHours(1)) + "&to=" + from.plus(Duration.ofDays(1)), ConsoleServer.ADMIN, null);
+        assertThat(moved.toString()).contains("\"moved\"");
+
+        admin.open(server.url() + "/#/instances/" + third);
+        admin.waitUntil(PATIENT, d -> admin.find("occurrence-actions").isDisplayed());
+        admin.click("occurrence-cancel");
+        admin.click("#instance-confirm .confirm button.danger");
+
+        phone.click("#group-upcoming [data-series-more]");
+        phone.waitUntil(PATIENT, d -> phone.all("#group-upcoming [data-instance='" + third + "']").isEmpty()
+                && phone.all("#group-upcoming .series-more [data-instance]").size() == 8);
+        phone.click("#group-upcoming [data-series-more]");
+        phone.waitUntil(PATIENT, d -> phone.texts(row).get(0).contains("8 more to come"));
+    }
+
+    @Test
+    void aCallLinkIsGivenToThoseInsideWhileTheOccurrenceIsLive() {
+        String room = "https://meet.jit.si/convene-call-" + RUN.incrementAndGet();
+        long id = publicMeeting("Call " + RUN.get(), ",\"callUrl\":\"" + room + "\"");
+        Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long instance = server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+        server.advance(Duration.ofSeconds(3));
+        ConsoleServer.Account cy = server.createUser("Cy Caller " + RUN.get(), "cy.caller" + RUN.get() + "@example.com");
+        ConsoleServer.Account di = server.createUser("Di Outside " + RUN.get(), "di.outside" + RUN.get() + "@example.com");
+        Browser desk = window("cy", 1280, 900, cy.token());
+        Browser phone = window("di-phone", 390, 844, di.token());
+        for (Browser b : new Browser[] {desk, phone}) {
+            b.open(server.url() + "/#/instances/" + instance);
+            b.waitUntil(PATIENT, d -> b.find("join").isEnabled());
+        }
+        assertThat(desk.text("join-meaning")).contains("gives you this meeting's call");
+        assertThat(desk.find("call-box").isDisplayed()).as("not before joining").isFalse();
+
+        desk.click("join");
+
+        desk.waitUntil(PATIENT, d -> desk.find("call-box").isDisplayed());
+        assertThat(desk.find("call-link").getAttribute("href")).isEqualTo(room);
+        assertThat(desk.find("call-link").getAttribute("target")).isEqualTo("_blank");
+        assertThat(desk.find("call-link").getAttribute("rel")).contains("noopener");
+        assertThat(phone.find("call-box").isDisplayed()).as("someone who has not joined").isFalse();
+        assertThat(desk.seriousAccessibilityViolations()).isEmpty();
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+
+        desk.click("leave");
+        desk.waitUntil(PATIENT, d -> !desk.find("call-box").isDisplayed());
+    }
+
+    @Test
+    void anOrganizersFirstVisitSaysWhatToDoFirstUntilTheirFirstMeetingExists() {
+        ConsoleServer.Account olive = server.createUser("Olive First " + RUN.incrementAndGet(), "olive.first" + RUN.get() + "@example.com");
+        server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
+        Browser organizer = window("olive-phone", 390, 844, olive.token());
+        administration(organizer, "meetings");
+
+        organizer.waitUntil(PATIENT, d -> organizer.find("first-run").isDisplayed());
+        assertThat(organizer.find("admin-tabs").isDisplayed()).as("an organizer has one page").isFalse();
+        assertThat(organizer.find("first-run-people").isDisplayed()).as("adding people is an administrator's").isFalse();
+        assertThat(organizer.seriousAccessibilityViolations()).isEmpty();
+
+        organizer.click("details:has(#meeting-form) summary");
+        organizer.type("meeting-title", "Olive's first");
+        organizer.click("#meeting-form button");
+
+        organizer.waitUntil(PATIENT, d -> !organizer.find("first-run").isDisplayed());
+    }
+
+    @Test
+    void theAdministrationIsInPagesEachReachedByItsTabAndItsAddress() {
+        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        administration(admin, "meetings");
+
+        for (String page : new String[] {"users", "webhooks", "audit", "meetings"}) {
+            admin.click("tab-" + page);
+            admin.waitUntil(PATIENT, d -> admin.find(page + "-card").isDisplayed());
+            assertThat(admin.all("[data-admin-page]").stream().filter(c -> c.isDisplayed()).count()).as(page).isEqualTo(1);
+            assertThat(admin.find("tab-" + page).getAttribute("aria-current")).isEqualTo("page");
+            assertThat(admin.currentUrl()).endsWith("#/admin/" + page);
+        }
+        admin.open(server.url() + "/#/admin/webhooks");
+        admin.waitUntil(PATIENT, d -> admin.find("webhooks-card").isDisplayed());
+        assertThat(admin.find("users-card").isDisplayed()).isFalse();
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void aWebhookThatFailsShowsItsTroubleAtAGlance() throws Exception {
+        try (MockWebServer receiver = new MockWebServer()) {
+            receiver.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    return new MockResponse.Builder().code(500).build();
+                }
+            });
+            receiver.start();
+            long endpoint = server.call("POST", "/webhooks", ConsoleServer.ADMIN, "{\"url\":\"" + receiver.url("/down")
+                    + "\",\"events\":[\"participant.joined\"]}").get("endpoint").get("id").asLong();
+            long id = publicMeeting("Hooked " + RUN.incrementAndGet(), "");
+            Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+            long instance = server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN,
+                    "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(3600) + "\"}").get("id").asLong();
+            server.advance(Duration.ofSeconds(3));
+            ConsoleServer.Account eve = server.createUser("Eve Hooked " + RUN.get(), "eve.hooked" + RUN.get() + "@example.com");
+            server.call("POST", "/instances/" + instance + "/participants", eve.token(), "{\"userId\":" + eve.id() + "}");
+            Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+
+            String health = "[data-health='" + endpoint + "']";
+            admin.waitUntil(PATIENT, d -> {
+                administration(admin, "meetings");
+                administration(admin, "webhooks");
+                return admin.texts(health).stream().anyMatch(t -> t.contains("answered HTTP 500"));
+            });
+
+            assertThat(admin.all(health).get(0).getAttribute("data-state")).isIn("retrying", "failed");
+            assertThat(admin.texts(health).get(0)).contains("0 delivered").contains("participant.joined");
+            assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        }
+    }
+}
