@@ -90,7 +90,7 @@ export async function loadSeries() {
         li.append(h('figure', { class: 'series-glance' }, document.importNode(svg, true)));
       }) }, 'Attendance across it'),
       h('button', { type: 'button', class: 'danger small', 'data-series-delete': s.id, onclick: () => confirmInline(li,
-        'Delete this series and its instances still to come?', 'Yes, delete', () => act(error, async () => {
+        'Delete this series and its occurrences still to come?', 'Yes, delete', () => act(error, async () => {
           const gone = await api().delete(`/meetings/${meeting.id}/series/${s.id}`);
           for (const id of gone.deletedInstances) forgetInstance(id);
           meetingsChanged();

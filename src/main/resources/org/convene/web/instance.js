@@ -77,7 +77,7 @@ export async function openInstance(id) {
   }
   view.stream = new LiveStream(`/instances/${id}/stream`, api().token, {
     onEntry: (kind, entry) => applyEntry(view, kind, entry),
-    onState: (s, detail) => showLive($('instance-live'), s, detail, 'Instance'),
+    onState: (s, detail) => showLive($('instance-live'), s, detail, 'This meeting'),
     stillThere: () => gone(`/instances/${id}/participants`),
   });
   renderInstance(true);
@@ -172,7 +172,7 @@ function refreshNames(view) {
 
 function instanceState() {
   const instance = instanceById(openView().id);
-  if (!instance) return ['This instance was deleted.'];
+  if (!instance) return ['This occurrence was deleted or cancelled.'];
   return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
     `${windowText(instance.from, instance.to)} · `, when(instance)];
 }
@@ -217,7 +217,7 @@ export function renderInstance(scrollChat = false) {
   const mayPost = active && view.amIn && !closed;
   $('message').disabled = !mayPost;
   $('post').disabled = !mayPost || $('message').value.trim() === '';
-  $('message').placeholder = mayPost ? 'Say something' : !active ? 'The instance is not active'
+  $('message').placeholder = mayPost ? 'Say something' : !active ? 'The meeting is not live'
     : closed || 'Join to post';
   renderHostControls(meeting);
   renderOccurrenceActions(instance, meeting);

@@ -251,7 +251,7 @@ class ConsoleTest {
         assertThat((List<Object>) bob.script("return window.states")).as("the drop was shown").contains("reconnecting");
         assertThat((List<Object>) bob.script("return window.staleShown")).as("stale data was said").contains(true);
         bob.waitUntil(PATIENT, d -> !bob.find("stale").isDisplayed());
-        assertThat(bob.text("instance-live")).isEqualTo("Instance: up to date");
+        assertThat(bob.text("instance-live")).isEqualTo("This meeting: up to date");
     }
 
     @Test
