@@ -12,11 +12,12 @@ import org.convene.model.AttendanceReport;
 
 /**
  * A series at a glance: attendance per occurrence that has started (who came, how many, the most at once), and each
- * person's record across them (which they came to, and the share), as JSON and as a picture: a row per person, a
- * column per occurrence, a filled mark where they came, and a bar per column of how many came; each column's head
- * links to that occurrence in the console.
+ * person's record across them (which they came to, and the share), and the trend of how many came, as JSON and as a
+ * picture: a row per person, a column per occurrence, a filled mark where they came, a bar per column of how many
+ * came and the trend's line across the bars; each column's head links to that occurrence in the console.
  */
-public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> occurrences, List<Person> people) {
+public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> occurrences, List<Person> people,
+                               Trend trend) {
 
     /** One occurrence that has started: its instance, original start, status, how many came and the most at once. */
     public record Occurrence(long instanceId, Instant recurrenceId, Instant start, String status, int attendees,
@@ -24,6 +25,48 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
 
     /** One person across the series: the occurrences they came to, and their share of those shown. */
     public record Person(long userId, String name, List<Long> came, double share) {}
+
+    /**
+     * How attendance moves across the occurrences shown (three at least; null before): the least-squares line through
+     * how many came to each, from its value at the first ({@code first}) to its value at the last ({@code last}), the
+     * change per occurrence, and in words: {@code rising}, {@code falling}, or {@code steady} where the line moves less
+     * than half a person, or a tenth of the average, over the whole stretch.
+     */
+    public record Trend(double first, double last, double perOccurrence, String direction) {
+        static final int LEAST = 3;
+
+        static Trend of(List<Occurrence> occurrences) {
+            int n = occurrences.size();
+            if (n < LEAST) return null;
+            double meanX = (n - 1) / 2.0;
+            double meanY = occurrences.stream().mapToInt(Occurrence::attendees).average().orElse(0);
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < n; i++) {
+                num += (i - meanX) * (occurrences.get(i).attendees() - meanY);
+                den += (i - meanX) * (i - meanX);
+            }
+            double slope = num / den;
+            double first = meanY - slope * meanX;
+            double last = meanY + slope * meanX;
+            double moved = last - first;
+            String direction = Math.abs(moved) < Math.max(0.5, meanY / 10) ? "steady" : moved > 0 ? "rising" : "falling";
+            return new Trend(round(first), round(last), round(slope), direction);
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
+
+        /** The trend in words, as the picture says it. */
+        String words() {
+            return switch (direction) {
+                case "steady" -> "Trend: steady";
+                case "rising" -> String.format(Locale.ROOT, "Trend: rising, about %.1f more each time", perOccurrence);
+                default -> String.format(Locale.ROOT, "Trend: falling, about %.1f fewer each time", -perOccurrence);
+            };
+        }
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -45,7 +88,7 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
         came.forEach((user, instances) -> people.add(new Person(user, names.get(user), instances,
                 occurrences.isEmpty() ? 0 : Math.round(10_000.0 * instances.size() / occurrences.size()) / 10_000.0)));
         people.sort(java.util.Comparator.comparingDouble(Person::share).reversed().thenComparingLong(Person::userId));
-        return new SeriesAttendance(seriesId, meetingId, occurrences, people);
+        return new SeriesAttendance(seriesId, meetingId, occurrences, people, Trend.of(occurrences));
     }
 
     /** The picture: people by rows, occurrences by columns, how many came above each column. */
@@ -63,7 +106,8 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
                 .append("\" role=\"group\" aria-labelledby=\"st sd\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n");
         svg.append("<title id=\"st\">").append(AttendanceSvg.xml(heading)).append("</title>\n");
         svg.append("<desc id=\"sd\">").append(AttendanceSvg.xml(occurrences.size() + " occurrences, " + people.size()
-                + " people; a filled square where someone came, bars of how many came to each.")).append("</desc>\n");
+                + " people; a filled square where someone came, bars of how many came to each"
+                + (trend == null ? "." : "; " + trend.words() + "."))).append("</desc>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         svg.append("<text x=\"8\" y=\"20\" font-weight=\"bold\">").append(AttendanceSvg.xml(heading)).append("</text>\n");
         for (int c = 0; c < occurrences.size(); c++) {
@@ -77,6 +121,16 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
                     o.instanceId(), o.instanceId(), o.attendees(), x + 4, 40 + 60 - barHeight, cell - 8, barHeight,
                     DAY.format(o.start()), o.attendees(), o.peakConcurrent(), o.status(), x + cell / 2.0, top - 6,
                     x + cell / 2.0, top - 6, DAY.format(o.start())));
+        }
+        if (trend != null && most > 0) {
+            // The trend's line across the bars' tops, from the first column's middle to the last's.
+            double x1 = label + cell / 2.0;
+            double x2 = label + (occurrences.size() - 1) * cell + cell / 2.0;
+            svg.append(String.format(Locale.ROOT, "<line data-trend=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"#92400e\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\"><title>%s</title></line>%n"
+                            + "<text x=\"8\" y=\"36\" font-size=\"12\" fill=\"#92400e\" data-trend-words=\"%s\">%s</text>%n",
+                    trend.direction(), x1, barTop(trend.first(), most), x2, barTop(trend.last(), most), trend.words(),
+                    trend.direction(), trend.words()));
         }
         for (int r = 0; r < people.size(); r++) {
             Person p = people.get(r);
@@ -98,5 +152,10 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** Where a count's bar would end: the bars stand on y 100 and the most who came reaches y 40; kept inside them. */
+    private static double barTop(double count, int most) {
+        return 100 - 60.0 * Math.max(0, Math.min(count, most)) / most;
     }
 }

@@ -43,6 +43,7 @@ class SeriesAttendanceApiTest extends ApiServerTest {
                 null).json();
 
         assertThat(glance.path("occurrences")).extracting(o -> o.path("attendees").asInt()).containsExactly(1, 2, 1);
+        assertThat(glance.path("trend").path("direction").asText()).isEqualTo("steady");
         assertThat(glance.path("people")).extracting(p -> p.path("userId").asLong(), p -> p.path("came").size(),
                         p -> p.path("share").asDouble())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 3, 1.0),
