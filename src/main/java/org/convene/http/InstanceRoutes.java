@@ -122,9 +122,16 @@ final class InstanceRoutes {
     private void attendance(Context ctx) {
         long instance = inside(ctx);
         AttendanceReport report = visibleReport(ctx, instance);
+        String format = ctx.queryParam("format");
+        if (format != null && !format.equals("people")) {
+            throw RefusedException.invalid("format", "must be people (a sheet in people's words), or left out");
+        }
         if (prefersCsv(ctx.header("Accept"))) {
-            ctx.header("Content-Disposition", "attachment; filename=\"instance-" + instance + "-attendance.csv\"")
-                    .contentType("text/csv; charset=utf-8").result(AttendanceCsv.of(report));
+            boolean forPeople = format != null;
+            ctx.header("Content-Disposition", "attachment; filename=\"" + (forPeople ? "attendance-" : "instance-") + instance
+                            + (forPeople ? "" : "-attendance") + ".csv\"")
+                    .contentType("text/csv; charset=utf-8")
+                    .result(forPeople ? AttendanceCsv.forPeople(report) : AttendanceCsv.of(report));
         } else {
             ctx.json(AttendanceViews.InstanceAttendanceView.of(report));
         }

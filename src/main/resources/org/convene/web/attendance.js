@@ -67,8 +67,9 @@ export function toggleAttendanceTable() {
 
 /** Saves the report as CSV: fetched with the token (a plain link could not send it), then handed to the browser. */
 export async function downloadAttendance(view) {
-  const blob = await api().blob(`/instances/${view.id}/attendance`, 'text/csv');
-  const link = h('a', { href: URL.createObjectURL(blob), download: `instance-${view.id}-attendance.csv` });
+  // The sheet in people's words (how each stretch ended, minutes); the default CSV keeps the API's names for programs.
+  const blob = await api().blob(`/instances/${view.id}/attendance?format=people`, 'text/csv');
+  const link = h('a', { href: URL.createObjectURL(blob), download: `attendance-${view.id}.csv` });
   document.body.append(link);
   link.click();
   link.remove();

@@ -69,6 +69,28 @@ class AttendanceApiTest extends ApiServerTest {
     }
 
     @Test
+    void theSheetForPeopleSaysHowEachStretchEndedInWordsAndInMinutes() throws Exception {
+        joinAndLeave();
+
+        var response = api.call("GET", "/instances/1/attendance?format=people", ApiServer.ADMIN, null, "Accept", "text/csv");
+
+        assertThat(response.raw().headers().firstValue("Content-Disposition").orElse("")).contains("attendance-1.csv");
+        List<Map<String, String>> rows = csv(response.raw().body());
+        assertThat(rows).extracting(r -> r.get("How it ended")).containsExactly("left", "in at the end");
+        assertThat(rows).extracting(r -> r.get("Minutes")).containsExactly("10.0", "5.0");
+        assertThat(rows.get(0).get("Joined (UTC)")).isEqualTo("2026-01-05 10:00:00");
+        assertThat(response.raw().body()).doesNotContain("timeout");
+    }
+
+    @Test
+    void aFormatNobodyOffersIsRefusedNamingIt() {
+        var refused = api.call("GET", "/instances/1/attendance?format=xlsx", ApiServer.ADMIN, null, "Accept", "text/csv");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("format");
+    }
+
+    @Test
     void aClientThatAcceptsJsonFirstGetsJsonEvenIfItAlsoAcceptsCsv() {
         var response = api.call("GET", "/instances/1/attendance", ApiServer.ADMIN, null, "Accept", "application/json, text/csv");
 

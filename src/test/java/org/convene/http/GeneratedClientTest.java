@@ -59,7 +59,7 @@ class GeneratedClientTest extends ApiServerTest {
         List<Message> chat = new FunctionsApi(annClient).listMessages(instance.getId(), 0L, null, 50, null);
         api.clock.advance(Duration.ofMinutes(5));
         EndResult ended = new FunctionsApi(admin).endInstance(instance.getId());
-        Attendance attendance = new AttendanceApi(annClient).getAttendance(instance.getId());
+        Attendance attendance = new AttendanceApi(annClient).getAttendance(instance.getId(), null);
 
         assertThat(retro.getCapacity()).isEqualTo(10);
         assertThat(instance.getStatus()).hasToString("active");
