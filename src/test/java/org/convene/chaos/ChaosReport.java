@@ -9,16 +9,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a fault run did and found, as the lines docs/reliability.md quotes; written to target/ too. */
+/**
+ * What a fault run did and found, as the lines docs/reliability.md quotes, and its timeline (writes acknowledged a
+ * second, each fault and the pause it caused) as a picture; both written to target/ too.
+ */
 record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faults, Invariants check, int scheduledInstances,
-                   int streamHops, int streamBreaks, double loadSeconds, double runSeconds, Map<String, Long> clusterErrors) {
+                   int streamHops, int streamBreaks, double loadSeconds, double runSeconds, Map<String, Long> clusterErrors,
+                   long loadBegan) {
 
     /** The pause each fault caused: the longest time without an acknowledged operation on what it touched, from its start. */
     double pause(Faults.Injected fault) {
         // Looked at until 5 s after it, or until the next fault begins: that one's pauses are its own.
+        long[] window = pauseWindow(fault);
+        return (window[1] - window[0]) / 1e9;
+    }
+
+    /** Where the pause {@code fault} caused was (System.nanoTime), as {@link #pause} measures it. */
+    long[] pauseWindow(Faults.Injected fault) {
         long until = fault.endedAt() + 5_000_000_000L;
         for (Faults.Injected next : faults) if (next.startedAt() > fault.endedAt()) until = Math.min(until, next.startedAt());
-        return ledger.longestPause(fault.touched(), fault.startedAt(), until);
+        return ledger.pauseWindow(fault.touched(), fault.startedAt(), until);
     }
 
     /** Whether writes to the instances {@code fault} touched were acknowledged again after it. */
@@ -78,7 +88,9 @@ record ChaosReport(ChaosRun.Plan plan, Ledger ledger, List<Faults.Injected> faul
     String write() throws IOException {
         String text = text();
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "chaos-run" + (plan.waitReplicas() > 0 ? "-wait" : "") + ".txt"), text);
+        String name = "chaos-run" + (plan.waitReplicas() > 0 ? "-wait" : "");
+        Files.writeString(Path.of("target", name + ".txt"), text);
+        Files.writeString(Path.of("target", name + ".svg"), ChaosTimeline.svg(this));
         return text;
     }
 }

@@ -156,7 +156,7 @@ final class ChaosRun {
                 }
                 lifecycle.close();
                 return new ChaosReport(plan, ledger, faults.injected(), check, planned.size(), hops, breaks, loadSeconds,
-                        (System.nanoTime() - began) / 1e9, cluster.clusterErrors());
+                        (System.nanoTime() - began) / 1e9, cluster.clusterErrors(), loadBegan);
             }
         }
     }

@@ -63,15 +63,28 @@ final class Ledger {
      * (System.nanoTime) until the first one after {@code until}, in seconds: how long a fault held writes up.
      */
     double longestPause(List<Long> instances, long from, long until) {
-        long gap = 0, previous = from;
+        long[] window = pauseWindow(instances, from, until);
+        return (window[1] - window[0]) / 1e9;
+    }
+
+    /** Where that longest pause was: its first and last moment (System.nanoTime), for the run's timeline. */
+    long[] pauseWindow(List<Long> instances, long from, long until) {
+        long[] gap = {from, from};
+        long previous = from;
         for (long t : acknowledgements(instances, from)) {
-            gap = Math.max(gap, t - previous);
+            if (t - previous > gap[1] - gap[0]) gap = new long[] {previous, t};
             previous = t;
             // The first acknowledgement after the window closes the gap that was open at its end: a pause that
             // outlasts the fault (writes refused until a replica is back) is measured whole.
-            if (t > until) return gap / 1e9;
+            if (t > until) return gap;
         }
-        return Math.max(gap, until - previous) / 1e9; // no acknowledgement after the window: a lower bound
+        // No acknowledgement after the window: a lower bound.
+        return until - previous > gap[1] - gap[0] ? new long[] {previous, until} : gap;
+    }
+
+    /** Every acknowledgement from {@code from} on (System.nanoTime), in order: the run's writes for its timeline. */
+    List<Long> acknowledgementsSince(long from) {
+        return acknowledgements(List.of(), from);
     }
 
     /** Whether any of {@code instances} (none: all) had a write acknowledged after {@code after}. */
