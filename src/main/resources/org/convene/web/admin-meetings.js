@@ -2,7 +2,7 @@
 // any of its instances, asked twice), and a form that creates one with its audience, capacity,
 // presence and reminder. The list is drawn from the shared state, again whenever the meetings or
 // instances change while the administration is shown.
-import { $, h, act, windowText, userText } from './dom.js';
+import { $, h, act, windowText, userText, statusText } from './dom.js';
 import { seriesText } from './series-words.js';
 import { audiencePicker } from './audience-picker.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
@@ -38,7 +38,7 @@ export function renderAdminMeetings() {
 
 /** One occurrence: when and how it stands, with Delete while it is still to come (one that ran keeps its history). */
 function occurrenceRow(i, error) {
-  const row = h('li', { 'data-admin-instance': i.id }, `${windowText(i.from, i.to)} · ${i.status} `);
+  const row = h('li', { 'data-admin-instance': i.id, 'data-status': i.status }, `${windowText(i.from, i.to)} · ${statusText(i.status)} `);
   if (i.status !== 'scheduled') return row;
   // An occurrence of a series is cancelled through its series, which then never makes it again.
   const address = i.seriesId == null ? `/instances/${i.id}` : `/meetings/${i.meetingId}/series/${i.seriesId}/occurrences/${i.recurrenceId}`;
@@ -79,8 +79,8 @@ function editMeeting(li, m, error) {
     h('div', { class: 'check' }, isPublic, h('label', { for: id('public') }, 'Public')),
     h('label', { for: id('audience') }, 'Audience (e-mails, one per line)'), audience, audiencePicker(audience),
     ...number('capacity', 'Capacity', '(people inside at once; empty: no limit)', m.capacity, 1, 100000),
-    ...number('lease', 'Reap silent participants after', '(seconds, at least 30; empty: never)', m.presence?.leaseSeconds, 30, 86400),
-    ...number('grace', 'Grace before reaping', '(seconds)', m.presence?.graceSeconds, 0, 86400),
+    ...number('lease', 'Take out people who go quiet after', '(seconds, at least 30; empty: never)', m.presence?.leaseSeconds, 30, 86400),
+    ...number('grace', 'Grace before taking them out', '(seconds)', m.presence?.graceSeconds, 0, 86400),
     ...number('reminder', 'Remind everyone before each occurrence', '(minutes; empty: no reminder)', m.reminderMinutes, 1, 10080),
     h('label', { for: id('call') }, 'Call link ', h('span', { class: 'hint' }, '(empty: no call)')),
     h('input', { id: id('call'), name: 'callUrl', type: 'url', maxlength: 2000, value: m.callUrl || '' }),
@@ -89,7 +89,18 @@ function editMeeting(li, m, error) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     act(error, async () => {
-      const saved = await api().request('PATCH', `/meetings/${m.id}`, changes(m, form, isPublic.checked, audience.value));
+      const patch = changes(m, form, isPublic.checked, audience.value);
+      let saved;
+      try {
+        // Against the version shown: two people editing at once must not overwrite each other unseen.
+        saved = await api().request('PATCH', `/meetings/${m.id}`, patch, m.version == null ? {} : { 'If-Match': `"${m.version}"` });
+      } catch (e) {
+        if (e.status !== 412) throw e;
+        putMeeting(await api().get(`/meetings/${m.id}`));
+        meetingsChanged();
+        $('admin-error').textContent = `Someone changed ${m.title} meanwhile; it shows as it is now. Edit it again.`;
+        return;
+      }
       putMeeting(saved);
       meetingsChanged();
       const note = h('p', { class: 'warning', role: 'status' });
@@ -164,7 +175,7 @@ export function wireMeetingsAdmin() {
       reminderMinutes, callUrl: $('meeting-call').value.trim() || undefined,
     });
     form.reset();
-    $('meeting-audience').disabled = true;
+    $('meeting-public').dispatchEvent(new Event('change')); // the audience and its picker follow the reset box
     putMeeting(meeting);
     meetingsChanged();
     $('instance-meeting').value = meeting.id;

@@ -82,7 +82,7 @@ async function showDeliveries(endpointId) {
     h('td', {}, `#${d.id}`), h('td', {}, d.type), h('td', {}, `#${d.instanceId}`),
     h('td', { class: `delivery-${d.status}` }, d.status), h('td', {}, String(d.attempts)),
     h('td', {}, d.lastCode ? String(d.lastCode) : d.lastError || '–'),
-    h('td', {}, d.nextAttemptAt ? new Date(d.nextAttemptAt).toLocaleString() : '–'),
+    h('td', {}, d.nextAttemptAt ? whenText(d.nextAttemptAt) : '–'),
     h('td', {}, h('button', { type: 'button', class: 'quiet small', 'data-replay': d.id, onclick: () => act($('webhook-error'), async () => {
       const again = await api().post(`/webhooks/${endpointId}/deliveries/${d.id}/replay`);
       $('webhook-result').textContent = `Delivery #${d.id} queued again as #${again.id}, with the same webhook-id.`;

@@ -1,12 +1,36 @@
 // The console's only way to the server: the public REST API, with the signed-in token.
 // Every refusal arrives as application/problem+json; it becomes an ApiError carrying the
-// server's own message, so the console shows what the server said, not a generic failure.
+// server's own message, so the console shows what the server said, not a generic failure;
+// where the API keeps the seed's words or a field's name for programs ("Meeting instance is not
+// active", "to must be after from"), the console says the same in the words people use.
+
+/** The refusals whose API words are not people's, by the last part of their problem type. */
+const PEOPLES_WORDS = {
+  'not-active': 'This meeting is not live now.',
+  'instance-full': 'This meeting is full: nobody more may be inside at once.',
+  overlap: 'That time overlaps another occurrence of this meeting.',
+  'instance-started': 'This occurrence has started: only its end can still be moved.',
+  'instance-ended': 'This occurrence has ended and cannot be changed.',
+  'already-in': 'You are in this meeting already.',
+  'not-joined': 'Join the meeting first.',
+  'not-in-meeting': 'Join the meeting first.',
+};
+
+/** A refusal's detail as people would say it: the table above, and the windows' field names in words. */
+function peoplesWords(problem) {
+  const kind = (problem.type || '').replace(/.*[/:]/, ''); // urn:convene:problem:not-active -> not-active
+  if (PEOPLES_WORDS[kind]) return PEOPLES_WORDS[kind];
+  return (problem.detail || '')
+    .replace(/^to must be after from\b.*$/, 'The end must be after the start.')
+    .replace(/^the end \(to\) must be in the future$/, 'The end must be in the future.');
+}
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `The server answered ${status}`);
+    super(peoplesWords(problem) || problem.title || `The server answered ${status}`);
     this.status = status;
     this.type = problem.type || '';
+    this.detail = problem.detail || ''; // the API's own words, for whoever needs them
   }
 }
 

@@ -41,6 +41,8 @@ export function audiencePicker(textarea) {
     picker.hidden = list.length === 0;
     choices.replaceChildren(...list.map((p) => h('option', { value: p.email }, p.name)));
   }, () => {});
+  // Enter in the picker adds the person; it must not send the meeting's form half filled.
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); add.click(); } });
   add.addEventListener('click', async () => {
     const typed = input.value.trim();
     if (!typed) return;

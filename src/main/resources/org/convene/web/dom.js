@@ -47,6 +47,9 @@ export function dayText(date, today = new Date()) {
   return date.getFullYear() === today.getFullYear() ? shortDay.format(date) : dayFormat.format(date);
 }
 
+/** An occurrence's status as people say it (the API's names stay in data-status for programs and tests). */
+export const statusText = (status) => ({ scheduled: 'Upcoming', active: 'Live', ended: 'Ended' }[status] || status);
+
 /** A moment in the console's one short form: "Today 19:41", "Wed 9 Dec 19:41". */
 export function whenText(iso) {
   const at = new Date(iso);

@@ -61,7 +61,7 @@ export function renderHostControls(meeting) {
   panel.hidden = !meeting || RANK[s] < RANK.cohost;
   if (panel.hidden) return;
   const error = $('host-error');
-  $('host-role').textContent = { root: 'You run this meeting as root.', admin: 'You run this meeting as an administrator.',
+  $('host-role').textContent = { root: 'You run this meeting as the administrator.', admin: 'You run this meeting as an administrator.',
     owner: 'You own this meeting.', cohost: 'You co-host this meeting.' }[s];
   const mode = $('chat-mode');
   if (mode.options.length === 0) mode.append(...MODES.map(([value, label]) => h('option', { value }, label)));

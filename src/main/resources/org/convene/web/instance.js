@@ -4,7 +4,7 @@
 // address can name it, and every late answer checks that its instance is still the open one.
 import { ApiError } from './api.js';
 import { LiveStream } from './live.js';
-import { $, h, windowText, stamp, dayFormat, userText, isolatedText } from './dom.js';
+import { $, h, windowText, stamp, dayText, userText, isolatedText, statusText } from './dom.js';
 import { gone, showLive } from './connection.js';
 import { when } from './countdown.js';
 import { showAttendance } from './attendance.js';
@@ -173,7 +173,7 @@ function refreshNames(view) {
 function instanceState() {
   const instance = instanceById(openView().id);
   if (!instance) return ['This occurrence was deleted or cancelled.'];
-  return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, instance.status), ' · ',
+  return [h('span', { class: `status status-${instance.status}`, id: 'instance-status' }, statusText(instance.status)), ' · ',
     `${windowText(instance.from, instance.to)} · `, when(instance)];
 }
 
@@ -187,7 +187,7 @@ export function renderInstance(scrollChat = false) {
   if (!view) return;
   const instance = instanceById(view.id);
   const meeting = instance && meetingById(instance.meetingId);
-  const day = instance ? `${dayFormat.format(new Date(instance.from))} · ` : '';
+  const day = instance ? `${dayText(new Date(instance.from))} · ` : '';
   $('instance-title').replaceChildren(...(meeting ? [userText(meeting.title), ` · ${day}occurrence #${view.id}`] : [`Occurrence #${view.id}`]));
   $('instance-state').replaceChildren(...instanceState());
 

@@ -2,7 +2,7 @@
 // the search over meetings' titles and descriptions and the latest "starting soon" notice. It
 // draws from the shared state whenever the meetings or instances change, and a row opens its
 // instance beside the list.
-import { $, h, whenText, windowText, userText } from './dom.js';
+import { $, h, whenText, windowText, userText, statusText } from './dom.js';
 import { when } from './countdown.js';
 import { seriesText } from './series-words.js';
 import { openInstance } from './instance.js';
@@ -87,7 +87,7 @@ function instanceRow(instance, meeting) {
   h('span', { class: 'meeting-title' }, meeting ? meeting.title : `Meeting ${instance.meetingId}`),
   meeting ? h('span', { class: 'badge' }, meeting.isPublic ? 'public' : 'private') : null,
   h('span', { class: 'date' }, windowText(instance.from, instance.to)),
-  h('span', { class: `status status-${instance.status}` }, instance.status),
+  h('span', { class: `status status-${instance.status}` }, statusText(instance.status)),
   h('span', { class: 'when', 'data-countdown': instance.id }, when(instance))), liveAction(instance));
 }
 

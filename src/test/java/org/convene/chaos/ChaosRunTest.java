@@ -28,6 +28,8 @@ class ChaosRunTest {
         assertThat(report.streamBreaks()).as("streams broke when their node was killed, and resumed elsewhere").isPositive();
         assertThat(report.streamHops()).isPositive();
         assertThat(report.scheduledInstances()).isPositive();
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target", "chaos-run.svg")))
+                .as("the run's timeline, drawn beside its report").contains("<title>Fault run (short plan, WAIT 0)");
     }
 
     @Test

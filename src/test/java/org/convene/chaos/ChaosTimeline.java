@@ -57,13 +57,16 @@ final class ChaosTimeline {
         for (Faults.Injected f : report.faults()) {
             // Each bar its own stretch of its lane: a null between bars breaks the line.
             XYSeries lane = bars.getSeries(kinds.indexOf(f.kind()));
+            // A fault over at once (a failover) still gets a visible mark: a third of a second at least.
+            double end = Math.max(seconds(f.endedAt(), zero), seconds(f.startedAt(), zero) + 0.3);
             lane.add(seconds(f.startedAt(), zero), kinds.indexOf(f.kind()));
-            lane.add(seconds(f.endedAt(), zero), kinds.indexOf(f.kind()));
-            lane.add(seconds(f.endedAt(), zero) + 1e-3, null);
+            lane.add(end, kinds.indexOf(f.kind()));
+            lane.add(end + 1e-3, null);
             long[] paused = report.pauseWindow(f);
+            double until = Math.max(seconds(paused[1], zero), seconds(paused[0], zero) + 0.3);
             pauses.add(seconds(paused[0], zero), kinds.size());
-            pauses.add(Math.max(seconds(paused[1], zero), seconds(paused[0], zero) + 0.2), kinds.size());
-            pauses.add(seconds(paused[1], zero) + 0.2 + 1e-3, null);
+            pauses.add(until, kinds.size());
+            pauses.add(until + 1e-3, null);
         }
         XYLineAndShapeRenderer laneRenderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < bars.getSeriesCount(); i++) {

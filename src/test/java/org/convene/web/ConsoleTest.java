@@ -89,7 +89,7 @@ class ConsoleTest {
         admin.type("meeting-title", "Board review");
         admin.click("meeting-public");
         admin.type("meeting-audience", "alice" + PEOPLE.get() + "@example.com");
-        admin.click("#meeting-form button");
+        admin.click("#meeting-form button[type=submit]");
         admin.waitForText("meeting-result", "Created meeting Board review", PATIENT);
         assertThat(admin.find("instance-from").getAttribute("value")).as("a start is offered").isNotEmpty();
         pickStart(admin, server.now().plusSeconds(5));
@@ -199,7 +199,7 @@ class ConsoleTest {
         admin.click("end-cancel");
 
         assertThat(admin.find("end-confirm-row").isDisplayed()).isFalse();
-        assertThat(admin.text("instance-status")).isEqualToIgnoringCase("active");
+        admin.waitUntil(PATIENT, d -> admin.text("instance-status").equalsIgnoreCase("live"));
     }
 
     @Test
@@ -560,7 +560,7 @@ class ConsoleTest {
         openForm(organizer, "meeting-form");
         String title = "Olive's standup " + PEOPLE.get();
         organizer.type("meeting-title", title);
-        organizer.click("#meeting-form button");
+        organizer.click("#meeting-form button[type=submit]");
         organizer.waitForText("meeting-result", "Created meeting " + title, PATIENT);
         long meeting = Long.parseLong(organizer.text("meeting-result").replaceAll(".*\\(#(\\d+)\\).*", "$1"));
         Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
@@ -758,7 +758,7 @@ class ConsoleTest {
         toAdministration(admin);
         openForm(admin, "meeting-form");
         admin.type("meeting-title", title);
-        admin.click("#meeting-form button");
+        admin.click("#meeting-form button[type=submit]");
         admin.waitForText("meeting-result", "Created meeting " + title, PATIENT);
         pickStart(admin, server.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES));
         admin.select("instance-repeats", "WEEKLY");

@@ -204,6 +204,31 @@ class OrganisingConsoleTest {
     }
 
     @Test
+    void aMoveOntoAnotherOccurrenceIsRefusedInPeoplesWordsOnAPhone() {
+        long id = publicMeeting("Words " + RUN.incrementAndGet(), "");
+        Instant first = server.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + first + "\",\"to\":\"" + first.plus(Duration.ofHours(1)) + "\"}");
+        long second = server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN, "{\"from\":\""
+                + first.plus(Duration.ofHours(3)) + "\",\"to\":\"" + first.plus(Duration.ofHours(4)) + "\"}").get("id").asLong();
+        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+        admin.open(server.url() + "/#/instances/" + second);
+        admin.waitUntil(PATIENT, d -> admin.find("occurrence-actions").isDisplayed());
+        // The status line is drawn again each second: read it inside a wait, which reads a redrawn element again.
+        admin.waitUntil(PATIENT, d -> admin.text("instance-status").equals("Upcoming"));
+
+        admin.click("occurrence-move");
+        admin.script("document.getElementById('occurrence-start').value = arguments[0];",
+                first.plus(Duration.ofMinutes(30)).toString().substring(0, 19));
+        admin.click("#occurrence-move-form button[type=submit]");
+
+        admin.waitForText("instance-error", "That time overlaps another occurrence of this meeting.", PATIENT);
+        String shown = String.valueOf(admin.script("return document.getElementById('instance').innerText;"));
+        assertThat(shown.toLowerCase(java.util.Locale.ROOT)).doesNotContain("instance").doesNotContain("scheduled");
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     void aCallLinkIsGivenToThoseInsideWhileTheOccurrenceIsLive() {
         String room = "https://meet.jit.si/convene-call-" + RUN.incrementAndGet();
         long id = publicMeeting("Call " + RUN.get(), ",\"callUrl\":\"" + room + "\"");
@@ -250,7 +275,7 @@ class OrganisingConsoleTest {
 
         organizer.click("details:has(#meeting-form) summary");
         organizer.type("meeting-title", "Olive's first");
-        organizer.click("#meeting-form button");
+        organizer.click("#meeting-form button[type=submit]");
 
         organizer.waitUntil(PATIENT, d -> !organizer.find("first-run").isDisplayed());
     }
