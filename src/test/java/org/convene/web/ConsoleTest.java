@@ -771,8 +771,11 @@ class ConsoleTest {
         // A series is one thing on the list: its next occurrence, in words, the other two folded beneath it.
         alice.waitUntil(PATIENT, d -> alice.texts("#group-upcoming > li").stream().filter(t -> t.startsWith(title)).count() == 1
                 && alice.texts("#group-upcoming [data-series-words]").stream().anyMatch(t -> t.contains(", 3 times")));
-        alice.click("#group-upcoming [data-series-more]");
-        alice.waitUntil(PATIENT, d -> alice.all("#group-upcoming .series-more [data-instance]").size() == 2);
+        String series = "#group-upcoming > li[data-series-row='" + alice.script("return [...document.querySelectorAll("
+                + "'#group-upcoming > li[data-series-row]')].find(li => li.innerText.startsWith(arguments[0])).dataset.seriesRow;",
+                title) + "']";
+        alice.click(series + " [data-series-more]");
+        alice.waitUntil(PATIENT, d -> alice.all(series + " .series-more [data-instance]").size() == 2);
     }
 
     @Test

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The console as people organising meetings use it, in a real headless Chromium on a desktop and a phone: an edit
+ * The console as people organising meetings use it, in a real headless Chromium, each scenario on a desktop and on a
+ * phone (where two people take part, one on each): an edit
  * that keeps what it does not change, a person made with a name and an e-mail, a series as one thing in words with
  * one occurrence moved and cancelled by its host, a call link given to those inside while it is live, an
  * administration in pages with a "Start here" for a first meeting, and a webhook's health at a glance.
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.TestInfo;
 @Tag("browser")
 class OrganisingConsoleTest {
     private static final Duration PATIENT = Duration.ofSeconds(15);
+    private static final int DESKTOP = 1440;
+    private static final int PHONE = 390;
     private static final AtomicInteger RUN = new AtomicInteger();
     private static ConsoleServer server;
     private final Windows windows = new Windows();
@@ -46,7 +51,7 @@ class OrganisingConsoleTest {
 
     @AfterEach
     void close(TestInfo test) {
-        windows.closeAll(test.getTestMethod().orElseThrow().getName());
+        windows.closeAll(test.getTestMethod().orElseThrow().getName()); // windows are named by their width
     }
 
     private Browser window(String name, int width, int height, String token) {
@@ -55,6 +60,15 @@ class OrganisingConsoleTest {
         browser.open(server.url() + "/");
         browser.signIn(token);
         return browser;
+    }
+
+    private static int height(int width) {
+        return width == PHONE ? 844 : 1000;
+    }
+
+    /** The other screen: where one person is on a desktop, the other is on a phone. */
+    private static int other(int width) {
+        return width == PHONE ? DESKTOP : PHONE;
     }
 
     private static void administration(Browser window, String page) {
@@ -74,11 +88,12 @@ class OrganisingConsoleTest {
                 + extra + "}").get("id").asLong();
     }
 
-    @Test
-    void anEditKeepsTheSettingsItDoesNotChangeAndEverySettingCanBeEdited() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void anEditKeepsTheSettingsItDoesNotChangeAndEverySettingCanBeEdited(int width) {
         long id = publicMeeting("Kept " + RUN.incrementAndGet(), ",\"reminderMinutes\":5,\"capacity\":10,"
                 + "\"presence\":{\"leaseSeconds\":60,\"graceSeconds\":10}");
-        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
         administration(admin, "meetings");
         String form = "[data-admin-meeting='" + id + "'] form";
         admin.waitUntil(PATIENT, d -> !admin.all("[data-edit-meeting='" + id + "']").isEmpty());
@@ -109,9 +124,10 @@ class OrganisingConsoleTest {
         assertThat(twice.path("presence").path("graceSeconds").asInt()).isEqualTo(10);
     }
 
-    @Test
-    void aPersonIsAddedOnAPhoneWithANameAndAnEmailAlone() {
-        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void aPersonIsAddedWithANameAndAnEmailAlone(int width) {
+        Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
         administration(admin, "users");
         admin.click("details:has(#user-form) summary");
         String email = "nameonly" + RUN.incrementAndGet() + "@example.com";
@@ -130,11 +146,12 @@ class OrganisingConsoleTest {
         assertThat(admin.seriousAccessibilityViolations()).isEmpty();
     }
 
-    @Test
-    void anAudienceIsPickedFromThePeopleAndAnAddressNobodyHasIsPointedOutAtOnce() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void anAudienceIsPickedFromThePeopleAndAnAddressNobodyHasIsPointedOutAtOnce(int width) {
         String name = "Quinn Pickable " + RUN.incrementAndGet();
         server.createUser(name, "quinn.pickable" + RUN.get() + "@example.com");
-        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+        Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
         administration(admin, "meetings");
         admin.click("details:has(#meeting-form) summary");
         admin.click("meeting-public");
@@ -154,8 +171,9 @@ class OrganisingConsoleTest {
         assertThat(admin.seriousAccessibilityViolations()).isEmpty();
     }
 
-    @Test
-    void aSeriesIsOneRowInWordsAndItsHostMovesOneOccurrenceAndCancelsAnother() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void aSeriesIsOneRowInWordsAndItsHostMovesOneOccurrenceAndCancelsAnother(int width) {
         String title = "Twice weekly " + RUN.incrementAndGet();
         long id = publicMeeting(title, "");
         LocalDate wednesday = LocalDate.ofInstant(server.now(), ZoneOffset.UTC).plusDays(1)
@@ -166,16 +184,16 @@ class OrganisingConsoleTest {
         long second = series.get("occurrences").get(1).get("instanceId").asLong();
         long third = series.get("occurrences").get(2).get("instanceId").asLong();
         ConsoleServer.Account ada = server.createUser("Ada Series " + RUN.get(), "ada.series" + RUN.get() + "@example.com");
-        Browser phone = window("ada-phone", 390, 844, ada.token());
+        Browser member = window("ada-" + width, width, height(width), ada.token());
 
-        String row = "#group-upcoming > li[data-series-row]";
-        phone.waitUntil(PATIENT, d -> phone.texts(row).stream().anyMatch(t -> t.startsWith(title)
+        String row = "#group-upcoming > li[data-series-row='" + series.get("id").asLong() + "']";
+        member.waitUntil(PATIENT, d -> member.texts(row).stream().anyMatch(t -> t.startsWith(title)
                 && t.contains("Every Wednesday and Sunday at ") && t.contains(", 10 times") && t.contains("9 more to come")));
-        assertThat(phone.texts("#group-upcoming > li").stream().filter(t -> t.startsWith(title))).hasSize(1);
-        assertThat(phone.texts(row).get(0)).doesNotContain("FREQ");
-        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+        assertThat(member.texts("#group-upcoming > li").stream().filter(t -> t.startsWith(title))).hasSize(1);
+        assertThat(member.texts(row).get(0)).doesNotContain("FREQ");
+        assertThat(member.seriousAccessibilityViolations()).isEmpty();
 
-        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+        Browser admin = window("admin-" + other(width), other(width), height(other(width)), ConsoleServer.ADMIN);
         admin.open(server.url() + "/#/instances/" + second);
         admin.waitUntil(PATIENT, d -> admin.find("occurrence-actions").isDisplayed());
         Instant from = Instant.parse(server.call("GET", "/instances/" + second, ConsoleServer.ADMIN, null).path("from").asText());
@@ -196,22 +214,23 @@ class OrganisingConsoleTest {
         admin.click("occurrence-cancel");
         admin.click("#instance-confirm .confirm button.danger");
 
-        phone.click("#group-upcoming [data-series-more]");
-        phone.waitUntil(PATIENT, d -> phone.all("#group-upcoming [data-instance='" + third + "']").isEmpty()
-                && phone.all("#group-upcoming .series-more [data-instance]").size() == 8);
-        phone.click("#group-upcoming [data-series-more]");
-        phone.waitUntil(PATIENT, d -> phone.texts(row).get(0).contains("8 more to come"));
+        member.click(row + " [data-series-more]");
+        member.waitUntil(PATIENT, d -> member.all("#group-upcoming [data-instance='" + third + "']").isEmpty()
+                && member.all(row + " .series-more [data-instance]").size() == 8);
+        member.click(row + " [data-series-more]");
+        member.waitUntil(PATIENT, d -> member.texts(row).get(0).contains("8 more to come"));
     }
 
-    @Test
-    void aMoveOntoAnotherOccurrenceIsRefusedInPeoplesWordsOnAPhone() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void aMoveOntoAnotherOccurrenceIsRefusedInPeoplesWords(int width) {
         long id = publicMeeting("Words " + RUN.incrementAndGet(), "");
         Instant first = server.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
         server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN,
                 "{\"from\":\"" + first + "\",\"to\":\"" + first.plus(Duration.ofHours(1)) + "\"}");
         long second = server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN, "{\"from\":\""
                 + first.plus(Duration.ofHours(3)) + "\",\"to\":\"" + first.plus(Duration.ofHours(4)) + "\"}").get("id").asLong();
-        Browser admin = window("admin-phone", 390, 844, ConsoleServer.ADMIN);
+        Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
         admin.open(server.url() + "/#/instances/" + second);
         admin.waitUntil(PATIENT, d -> admin.find("occurrence-actions").isDisplayed());
         // The status line is drawn again each second: read it inside a wait, which reads a redrawn element again.
@@ -228,8 +247,9 @@ class OrganisingConsoleTest {
         assertThat(admin.seriousAccessibilityViolations()).isEmpty();
     }
 
-    @Test
-    void aCallLinkIsGivenToThoseInsideWhileTheOccurrenceIsLive() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void aCallLinkIsGivenToThoseInsideWhileTheOccurrenceIsLive(int width) {
         String room = "https://meet.jit.si/convene-call-" + RUN.incrementAndGet();
         long id = publicMeeting("Call " + RUN.get(), ",\"callUrl\":\"" + room + "\"");
         Instant from = server.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
@@ -238,34 +258,35 @@ class OrganisingConsoleTest {
         server.advance(Duration.ofSeconds(3));
         ConsoleServer.Account cy = server.createUser("Cy Caller " + RUN.get(), "cy.caller" + RUN.get() + "@example.com");
         ConsoleServer.Account di = server.createUser("Di Outside " + RUN.get(), "di.outside" + RUN.get() + "@example.com");
-        Browser desk = window("cy", 1280, 900, cy.token());
-        Browser phone = window("di-phone", 390, 844, di.token());
-        for (Browser b : new Browser[] {desk, phone}) {
+        Browser joiner = window("cy-" + width, width, height(width), cy.token());
+        Browser outsider = window("di-" + other(width), other(width), height(other(width)), di.token());
+        for (Browser b : new Browser[] {joiner, outsider}) {
             b.open(server.url() + "/#/instances/" + instance);
             b.waitUntil(PATIENT, d -> b.find("join").isEnabled());
         }
-        assertThat(desk.text("join-meaning")).contains("gives you this meeting's call");
-        assertThat(desk.find("call-box").isDisplayed()).as("not before joining").isFalse();
+        assertThat(joiner.text("join-meaning")).contains("gives you this meeting's call");
+        assertThat(joiner.find("call-box").isDisplayed()).as("not before joining").isFalse();
 
-        desk.click("join");
+        joiner.click("join");
 
-        desk.waitUntil(PATIENT, d -> desk.find("call-box").isDisplayed());
-        assertThat(desk.find("call-link").getAttribute("href")).isEqualTo(room);
-        assertThat(desk.find("call-link").getAttribute("target")).isEqualTo("_blank");
-        assertThat(desk.find("call-link").getAttribute("rel")).contains("noopener");
-        assertThat(phone.find("call-box").isDisplayed()).as("someone who has not joined").isFalse();
-        assertThat(desk.seriousAccessibilityViolations()).isEmpty();
-        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+        joiner.waitUntil(PATIENT, d -> joiner.find("call-box").isDisplayed());
+        assertThat(joiner.find("call-link").getAttribute("href")).isEqualTo(room);
+        assertThat(joiner.find("call-link").getAttribute("target")).isEqualTo("_blank");
+        assertThat(joiner.find("call-link").getAttribute("rel")).contains("noopener");
+        assertThat(outsider.find("call-box").isDisplayed()).as("someone who has not joined").isFalse();
+        assertThat(joiner.seriousAccessibilityViolations()).isEmpty();
+        assertThat(outsider.seriousAccessibilityViolations()).isEmpty();
 
-        desk.click("leave");
-        desk.waitUntil(PATIENT, d -> !desk.find("call-box").isDisplayed());
+        joiner.click("leave");
+        joiner.waitUntil(PATIENT, d -> !joiner.find("call-box").isDisplayed());
     }
 
-    @Test
-    void anOrganizersFirstVisitSaysWhatToDoFirstUntilTheirFirstMeetingExists() {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void anOrganizersFirstVisitSaysWhatToDoFirstUntilTheirFirstMeetingExists(int width) {
         ConsoleServer.Account olive = server.createUser("Olive First " + RUN.incrementAndGet(), "olive.first" + RUN.get() + "@example.com");
         server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
-        Browser organizer = window("olive-phone", 390, 844, olive.token());
+        Browser organizer = window("olive-" + width, width, height(width), olive.token());
         administration(organizer, "meetings");
 
         organizer.waitUntil(PATIENT, d -> organizer.find("first-run").isDisplayed());
@@ -280,9 +301,10 @@ class OrganisingConsoleTest {
         organizer.waitUntil(PATIENT, d -> !organizer.find("first-run").isDisplayed());
     }
 
-    @Test
-    void theAdministrationIsInPagesEachReachedByItsTabAndItsAddress() {
-        Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void theAdministrationIsInPagesEachReachedByItsTabAndItsAddress(int width) {
+        Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
         administration(admin, "meetings");
 
         for (String page : new String[] {"users", "webhooks", "audit", "meetings"}) {
@@ -298,8 +320,9 @@ class OrganisingConsoleTest {
         assertThat(admin.seriousAccessibilityViolations()).isEmpty();
     }
 
-    @Test
-    void aWebhookThatFailsShowsItsTroubleAtAGlance() throws Exception {
+    @ParameterizedTest(name = "on a screen {0} px wide")
+    @ValueSource(ints = {DESKTOP, PHONE})
+    void aWebhookThatFailsShowsItsTroubleAtAGlance(int width) throws Exception {
         try (MockWebServer receiver = new MockWebServer()) {
             receiver.setDispatcher(new mockwebserver3.Dispatcher() {
                 @Override
@@ -317,7 +340,7 @@ class OrganisingConsoleTest {
             server.advance(Duration.ofSeconds(3));
             ConsoleServer.Account eve = server.createUser("Eve Hooked " + RUN.get(), "eve.hooked" + RUN.get() + "@example.com");
             server.call("POST", "/instances/" + instance + "/participants", eve.token(), "{\"userId\":" + eve.id() + "}");
-            Browser admin = window("admin", 1440, 1000, ConsoleServer.ADMIN);
+            Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
 
             String health = "[data-health='" + endpoint + "']";
             admin.waitUntil(PATIENT, d -> {
