@@ -336,11 +336,14 @@ class ConsoleTest {
     void timesAreWrittenInOneShortFormOnTheListTheInstanceAndTheNotice() {
         long instance = activePublicInstance("Short " + PEOPLE.get());
 
-        openInstance(alice, instance);
+        for (Browser window : List.of(alice, bob)) {
+            String row = window.texts("[data-instance='" + instance + "']").get(0);
+            openInstance(window, instance);
 
-        String row = alice.texts("[data-instance='" + instance + "']").get(0);
-        assertThat(row).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
-        assertThat(alice.text("instance-state")).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
+            assertThat(row).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
+            String state = window.waitUntil(PATIENT, d -> window.text("instance-state"));
+            assertThat(state).containsPattern("(Today|Tomorrow|Yesterday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\S* .*\\d{1,2}:\\d{2}.*–");
+        }
     }
 
     @Test
@@ -829,22 +832,26 @@ class ConsoleTest {
     @Test
     void aStartingSoonNoticeGoesOnceItsInstanceHasStarted() {
         String title = remindedInTwoMinutes("Started " + PEOPLE.get());
-        alice.waitUntil(PATIENT, d -> alice.find("notice").isDisplayed() && alice.text("notice").contains(title));
+        for (Browser window : List.of(alice, bob)) {
+            window.waitUntil(PATIENT, d -> window.find("notice").isDisplayed() && window.text("notice").contains(title));
+        }
 
         server.advance(Duration.ofSeconds(121));
 
-        alice.waitUntil(PATIENT, d -> !alice.find("notice").isDisplayed());
+        for (Browser window : List.of(alice, bob)) window.waitUntil(PATIENT, d -> !window.find("notice").isDisplayed());
     }
 
     @Test
     void signingOutForgetsTheOpenInstanceSoTheNextPersonStartsFromTheList() {
         long instance = activePublicInstance("Left open " + PEOPLE.get());
-        openInstance(alice, instance);
+        for (Browser window : List.of(alice, bob)) {
+            openInstance(window, instance);
 
-        alice.click("sign-out");
+            window.click("sign-out");
 
-        alice.waitUntil(PATIENT, d -> alice.find("sign-in").isDisplayed());
-        assertThat((String) alice.script("return location.hash;")).isEmpty();
+            window.waitUntil(PATIENT, d -> window.find("sign-in").isDisplayed());
+            assertThat((String) window.script("return location.hash;")).isEmpty();
+        }
     }
 
     @Test
@@ -860,6 +867,16 @@ class ConsoleTest {
         String joinedAt = server.call("GET", "/instances/" + instance + "/participants", ConsoleServer.ADMIN, null).get(0)
                 .get("joinedAt").asText();
         assertThat(Instant.parse(shown)).isEqualTo(Instant.parse(joinedAt));
+
+        openInstance(bob, instance); // on a phone, the same: one's own row carries the server's time
+        bob.click("join");
+        String bobs = (String) bob.waitUntil(PATIENT, d -> bob.script("const t = document.querySelector("
+                + "'#participants li[data-user=\"' + arguments[0] + '\"] time'); return t ? t.getAttribute('datetime') : null;",
+                bobAccount.id()));
+        JsonNode inside = server.call("GET", "/instances/" + instance + "/participants", ConsoleServer.ADMIN, null);
+        String bobJoined = java.util.stream.StreamSupport.stream(inside.spliterator(), false)
+                .filter(p -> p.get("userId").asLong() == bobAccount.id()).findFirst().orElseThrow().get("joinedAt").asText();
+        assertThat(Instant.parse(bobs)).isEqualTo(Instant.parse(bobJoined));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
