@@ -34,14 +34,15 @@ final class Replies {
         return Long.parseLong(id.substring(0, id.indexOf('-')));
     }
 
-    /** A stored age: absent or empty where none was given. */
-    private static Integer age(String stored) {
-        return stored == null || stored.isEmpty() ? null : Integer.valueOf(stored);
+    /** A stored age: none where noAge is set (age 0 beside it, for nodes of the version before), absent or empty. */
+    private static Integer age(Map<String, String> h) {
+        String stored = h.get("age");
+        return "1".equals(h.get("noAge")) || stored == null || stored.isEmpty() ? null : Integer.valueOf(stored);
     }
 
     static User user(Map<String, String> h) {
         return new User(Long.parseLong(h.get("id")),
-                new UserDetails(h.get("name"), age(h.get("age")), h.get("gender"), h.get("email")),
+                new UserDetails(h.get("name"), age(h), h.get("gender"), h.get("email")),
                 Long.parseLong(h.get("version")), GlobalRole.stored(h.get("role")), "1".equals(h.get("suspended")));
     }
 

@@ -96,7 +96,7 @@ final class WebhookPayloads {
                 ObjectNode options = data.putObject("options");
                 for (String pair : entry.get("options").split(",")) {
                     int eq = pair.indexOf('=');
-                    options.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    if (eq > 0) options.put(pair.substring(0, eq), pair.substring(eq + 1)); // a pair cut short is skipped
                 }
             }
             default -> {

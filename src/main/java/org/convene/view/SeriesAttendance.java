@@ -27,7 +27,7 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
     public record Person(long userId, String name, List<Long> came, double share) {}
 
     /**
-     * How attendance moves across the occurrences shown (three at least; null before): the least-squares line through
+     * How attendance moves across the ended occurrences shown (three at least; null before): the least-squares line through
      * how many came to each, from its value at the first ({@code first}) to its value at the last ({@code last}), the
      * change per occurrence, and in words: {@code rising}, {@code falling}, or {@code steady} where the line moves less
      * than half a person, or a tenth of the average, over the whole stretch.
@@ -60,11 +60,11 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
 
         /** The trend in words, as the picture says it. */
         String words() {
-            return switch (direction) {
-                case "steady" -> "Trend: steady";
-                case "rising" -> String.format(Locale.ROOT, "Trend: rising, about %.1f more each time", perOccurrence);
-                default -> String.format(Locale.ROOT, "Trend: falling, about %.1f fewer each time", -perOccurrence);
-            };
+            if (direction.equals("steady")) return "Trend: steady";
+            // A long series can rise by a person over many occurrences: say so rather than "about 0.0 more".
+            if (Math.abs(perOccurrence) < 0.05) return "Trend: " + direction + " slowly";
+            return String.format(Locale.ROOT, "Trend: %s, about %.1f %s each time", direction, Math.abs(perOccurrence),
+                    direction.equals("rising") ? "more" : "fewer");
         }
     }
 
@@ -88,7 +88,9 @@ public record SeriesAttendance(long seriesId, long meetingId, List<Occurrence> o
         came.forEach((user, instances) -> people.add(new Person(user, names.get(user), instances,
                 occurrences.isEmpty() ? 0 : Math.round(10_000.0 * instances.size() / occurrences.size()) / 10_000.0)));
         people.sort(java.util.Comparator.comparingDouble(Person::share).reversed().thenComparingLong(Person::userId));
-        return new SeriesAttendance(seriesId, meetingId, occurrences, people, Trend.of(occurrences));
+        // The trend is of occurrences that have ended: a live one's count is still growing.
+        return new SeriesAttendance(seriesId, meetingId, occurrences, people,
+                Trend.of(occurrences.stream().filter(o -> o.status().equals("ended")).toList()));
     }
 
     /** The picture: people by rows, occurrences by columns, how many came above each column. */

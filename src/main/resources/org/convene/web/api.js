@@ -12,8 +12,6 @@ const PEOPLES_WORDS = {
   'instance-started': 'This occurrence has started: only its end can still be moved.',
   'instance-ended': 'This occurrence has ended and cannot be changed.',
   'already-in': 'You are in this meeting already.',
-  'not-joined': 'Join the meeting first.',
-  'not-in-meeting': 'Join the meeting first.',
 };
 
 /** A refusal's detail as people would say it: the table above, and the windows' field names in words. */

@@ -14,19 +14,28 @@ function listed(words) {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** 1 -> "1st", 22 -> "22nd", -1 -> "last". */
-function dayOfMonth(n) {
-  if (n < 0) return n === -1 ? 'last day' : `${ORDINALS[n] || `${-n}th to last`} day`;
+/** 1 -> "1st", 22 -> "22nd", 13 -> "13th". */
+function nth(n) {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
-  return `${n}${suffix}`;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th')}`;
+}
+
+/** An ordinal in words where it has one: 1 -> "first", -1 -> "last", -3 -> "3rd to last", 7 -> "7th". */
+function ordinal(n) {
+  if (ORDINALS[n]) return ORDINALS[n];
+  return n < 0 ? `${nth(-n)} to last` : nth(n);
+}
+
+/** A BYMONTHDAY in words: 9 -> "9th", -1 -> "last day", -3 -> "3rd to last day". */
+function dayOfMonth(n) {
+  return n < 0 ? `${ordinal(n)} day` : nth(n);
 }
 
 /** A BYDAY item in words: "WE" -> "Wednesday", "2TU" -> "second Tuesday", "-1FR" -> "last Friday". */
 function weekday(item) {
   const [, n, day] = /^([+-]?\d+)?([A-Z]{2})$/.exec(item) || [];
   if (!WEEKDAYS[day]) return item;
-  return n ? `${ORDINALS[Number(n)] || `${n}th`} ${WEEKDAYS[day]}` : WEEKDAYS[day];
+  return n ? `${ordinal(Number(n))} ${WEEKDAYS[day]}` : WEEKDAYS[day];
 }
 
 /** The repeating part: "Every Wednesday and Sunday", "Every other week on Monday", "Every month on the 9th". */
@@ -35,11 +44,18 @@ function every(parts, first) {
   const [one, many] = UNITS[parts.FREQ] || ['time', 'times'];
   const days = parts.BYDAY ? parts.BYDAY.split(',') : [];
   const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR'];
+  if (parts.FREQ === 'DAILY' && days.length && interval > 1) {
+    return `Every ${interval === 2 ? 'other day' : `${interval} days`}, when it is ${listed(days.map(weekday))}`;
+  }
+  if (parts.FREQ === 'MONTHLY' && days.length && days.every((d) => /^[A-Z]{2}$/.test(d)) && interval === 1) {
+    return `Every ${listed(days.map(weekday))}`; // every such weekday of every month: simply each week
+  }
   if (parts.FREQ === 'WEEKLY' || (parts.FREQ === 'DAILY' && days.length)) {
     const named = days.length ? days : [Object.keys(WEEKDAYS)[(first.getDay() + 6) % 7]];
     const onDays = named.length === 5 && weekdays.every((d) => named.includes(d)) ? ['weekday'] : named.map(weekday);
     if (interval === 1) return `Every ${listed(onDays)}`;
-    return `Every ${interval === 2 ? 'other week' : `${interval} weeks`} on ${listed(onDays)}`;
+    const on = onDays[0] === 'weekday' ? ['weekdays'] : onDays;
+    return `Every ${interval === 2 ? 'other week' : `${interval} weeks`} on ${listed(on)}`;
   }
   const head = interval === 1 ? `Every ${one}` : interval === 2 ? `Every other ${one}` : `Every ${interval} ${many}`;
   if (parts.FREQ === 'MONTHLY') {
@@ -59,7 +75,9 @@ function untilDate(until) {
   if (!y) return null;
   if (!time) return new Date(Number(y), Number(mo) - 1, Number(d), 23, 59, 59);
   const [, hh, mm, ss] = /T(\d{2})(\d{2})(\d{2})/.exec(time);
-  return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm), Number(ss)));
+  const at = [Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm), Number(ss)];
+  // With Z it is UTC; without, a floating time, read in the browser's zone (near enough for the day it names).
+  return time.endsWith('Z') ? new Date(Date.UTC(...at)) : new Date(...at);
 }
 
 /**

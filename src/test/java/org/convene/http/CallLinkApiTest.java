@@ -93,6 +93,19 @@ class CallLinkApiTest extends ApiServerTest {
     }
 
     @Test
+    void theTrailSaysTheCallWasSetButNeverItsAddressWhichMayHoldCommas() {
+        String withCommas = "https://zoom.example/j/123?pwd=a,b,lobby=everyone";
+        assertThat(api.call("PATCH", "/meetings/" + meeting, api.jane, "{\"callUrl\":\"" + withCommas + "\"}").status())
+                .isEqualTo(200);
+
+        String trail = api.call("GET", "/meetings/" + meeting + "/audit", api.jane, null).raw().body();
+
+        assertThat(trail).contains("callUrl=set").doesNotContain("zoom.example").doesNotContain("meet.jit.si");
+        assertThat(api.call("GET", "/meetings/" + meeting, api.jane, null).json().path("lobby").asText()).isEqualTo("off");
+        assertThat(api.call("GET", "/meetings/" + meeting, api.jane, null).json().path("callUrl").asText()).isEqualTo(withCommas);
+    }
+
+    @Test
     void aMeetingMadeWithABadAddressIsNotMade() {
         long before = api.call("GET", "/meetings", api.jane, null).json().size();
 

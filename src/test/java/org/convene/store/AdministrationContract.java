@@ -55,6 +55,19 @@ abstract class AdministrationContract extends StoreContract {
     }
 
     @Test
+    void aUserWithoutAnAgeIsStoredAsANodeOfTheVersionBeforeCanStillReadIt() throws Exception {
+        var made = convene.createUser(new UserDetails("Nia", null, "", "nia@example.com"));
+
+        // The version before reads age as a number: it finds 0 there, and noAge says there is none.
+        var stored = redis().async().hgetall(Keys.user(made.id())).get();
+        assertThat(stored).containsEntry("age", "0").containsEntry("noAge", "1");
+
+        convene.updateUser(made.id(), new UserDetails("Nia", 33, "", "nia@example.com"), any());
+        assertThat(redis().async().hgetall(Keys.user(made.id())).get()).containsEntry("age", "33").doesNotContainKey("noAge");
+        assertThat(convene.user(made.id()).details().age()).isEqualTo(33);
+    }
+
+    @Test
     void changingAUserToAnotherUsersEmailIsRefused() {
         assertRefusedAndUnchanged(() -> convene.updateUser(john.id(),
                         new UserDetails("John Doe", 25, "Male", "jane.smith@example.com"), any()),

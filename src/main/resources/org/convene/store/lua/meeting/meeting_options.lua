@@ -1,7 +1,8 @@
 -- meeting_options: a host changes the meeting's options, with its record in the same step.
 -- The options are fields of the meeting's hash: chatMode (open, hosts_only, off; none is open), cohostsCanEnd
 -- ('1'/'0'), attendanceView (hosts, admins), callUrl (the address of the meeting's call, checked by the caller; ''
--- none). A co-host may change the chat mode only; the rest is the owner's or an
+-- none; its record and its webhook say only set or removed: the address is for those inside, not for the trail or
+-- other systems, and may hold commas). A co-host may change the chat mode only; the rest is the owner's or an
 -- administrator's. The chat mode is copied into every instance not yet ended (and into each new one as it is made),
 -- so that a post reads it in the HMGET it already makes of its instance. The meeting's version moves; the active
 -- instance's feed and the webhooks are told (options_changed, meeting.options_changed). The lobby (off, outsiders,
@@ -27,8 +28,10 @@ for i = 8, #ARGV, 2 do
   local old = redis.call('HGET', mkey, name) or ''
   if old ~= value then
     names[#names + 1] = name
-    before[#before + 1] = name .. '=' .. old
-    after[#after + 1] = name .. '=' .. value
+    local was, now = old, value
+    if name == 'callUrl' then was, now = (old == '' and 'none' or 'set'), (value == '' and 'removed' or 'set') end
+    before[#before + 1] = name .. '=' .. was
+    after[#after + 1] = name .. '=' .. now
     redis.call('HSET', mkey, name, value)
     if name == 'chatMode' then mode = value end
     if name == 'lobby' and value == 'off' then lobby_off = true end

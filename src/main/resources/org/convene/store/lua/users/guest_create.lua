@@ -7,7 +7,7 @@
 -- REPLY: {'OK', user id}
 local name, iid, link, hash, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local uid = tostring(redis.call('INCR', base .. ':next'))
-redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', '', 'gender', '', 'email', 'guest-' .. uid .. '@guest.invalid',
+redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', 0, 'noAge', 1, 'gender', '', 'email', 'guest-' .. uid .. '@guest.invalid',
     'version', 1, 'role', 'guest', 'guestOf', iid, 'guestLink', link, 'tokenHash', hash)
 redis.call('HSET', base .. ':tokens', hash, uid)
 audit(base, now, 'guest_created', {kind = 'system', id = '0', role = 'admin'}, 'user:' .. uid, '',

@@ -42,7 +42,7 @@ if not uid then
   redis.call('ZADD', base .. ':ids', uid, uid)
   redis.call('HSET', base .. ':emails', address, uid)
   if claimed == '' then claimed = 'member' end
-  redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', '', 'gender', '', 'email', address, 'version', 1,
+  redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', 0, 'noAge', 1, 'gender', '', 'email', address, 'version', 1,
       'role', claimed, 'identity', identity)
   if claimed == 'admin' then redis.call('SADD', base .. ':admins', uid) end
   redis.call('HSET', base .. ':identities', identity, uid)

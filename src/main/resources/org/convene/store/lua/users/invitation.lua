@@ -30,7 +30,7 @@ local name = ARGV[5] ~= '' and ARGV[5] or inv[2]
 local uid = tostring(redis.call('INCR', base .. ':next'))
 redis.call('ZADD', base .. ':ids', uid, uid)
 redis.call('HSET', base .. ':emails', inv[1], uid)
-redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', '', 'gender', '', 'email', inv[1], 'version', 1,
+redis.call('HSET', ukey(uid), 'id', uid, 'name', name, 'age', 0, 'noAge', 1, 'gender', '', 'email', inv[1], 'version', 1,
     'role', 'member', 'passwordHash', ARGV[4])
 redis.call('DEL', ikey)
 audit(base, now, 'user_created', {kind = 'user', id = uid, role = 'member'}, 'user:' .. uid, '', 'version 1', ARGV[10],

@@ -12,7 +12,7 @@ local user = redis.call('HMGET', ukey(uid), 'id', 'deleted', 'erased')
 if not user[1] then return {'INVALID_USER'} end
 if user[3] == '1' then return {'OK', 0} end
 if user[2] ~= '1' then return {'NOT_DELETED'} end
-redis.call('HSET', ukey(uid), 'name', 'Erased user #' .. uid, 'email', '', 'age', 0, 'gender', '', 'erased', 1)
+redis.call('HSET', ukey(uid), 'name', 'Erased user #' .. uid, 'email', '', 'age', 0, 'noAge', 1, 'gender', '', 'erased', 1)
 redis.call('HDEL', ukey(uid), 'feedTokenHash')
 redis.call('HDEL', base .. ':salts', uid)
 audit(base, ARGV[5], 'user_erased', acting_admin(ARGV[3], ARGV[4]), 'user:' .. uid, 'deleted', 'erased', ARGV[6],
