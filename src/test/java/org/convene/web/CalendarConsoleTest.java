@@ -10,12 +10,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The calendar in a real headless Chromium in New York's time zone: a weekly series late on Mondays shows its occurrence
@@ -23,34 +19,11 @@ import org.junit.jupiter.api.TestInfo;
  * time falls on), in the week and the month view; an occurrence scheduled elsewhere appears without a reload.
  */
 @Tag("browser")
-class CalendarConsoleTest {
-    private static final Duration PATIENT = Duration.ofSeconds(15);
+class CalendarConsoleTest extends ConsoleScenarios {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static ConsoleServer server;
-    private final Windows windows = new Windows();
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = new ConsoleServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
-
-    @AfterEach
-    void close(TestInfo test) {
-        windows.closeAll(test.getTestMethod().orElseThrow().getName());
-    }
 
     private Browser newYorker(String name, int width, int height, String token) {
-        Browser browser = windows.open(name, width, height);
-        browser.timeZone("America/New_York");
-        browser.open(server.url() + "/");
-        browser.signIn(token);
-        return browser;
+        return signedIn(name, width, height, "America/New_York", token);
     }
 
     /** A public meeting with a weekly series on Mondays at 23:30 in New York, from next Monday. */

@@ -16,13 +16,9 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,34 +29,19 @@ import org.openqa.selenium.WebElement;
  * scenario saves a screenshot of each window under target/browser-screenshots.
  */
 @Tag("browser")
-class ConsoleTest {
+class ConsoleTest extends ConsoleScenarios {
     private static final Duration LIVE = Duration.ofSeconds(1);
     private static final Duration PATIENT = Duration.ofSeconds(10);
     private static final AtomicInteger PEOPLE = new AtomicInteger();
-    private static ConsoleServer server;
 
-    private final Windows windows = new Windows();
     private Browser admin;
     private Browser alice;
     private Browser bob;
     private ConsoleServer.Account aliceAccount;
     private ConsoleServer.Account bobAccount;
-    private String scenario;
-
-    @BeforeAll
-    static void startServer() {
-        Browser.requireChromium();
-        server = new ConsoleServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
 
     @BeforeEach
-    void openWindows(TestInfo test) {
-        scenario = test.getTestMethod().orElseThrow().getName();
+    void openWindows() {
         int n = PEOPLE.incrementAndGet();
         aliceAccount = server.createUser("Alice " + n, "alice" + n + "@example.com");
         bobAccount = server.createUser("Bob " + n, "bob" + n + "@example.com");
@@ -70,16 +51,7 @@ class ConsoleTest {
     }
 
     private Browser window(String name, int width, int height, String token) {
-        Browser browser = new Browser(name, width, height);
-        windows.add(browser);
-        browser.open(server.url() + "/");
-        browser.signIn(token);
-        return browser;
-    }
-
-    @AfterEach
-    void closeWindows() {
-        windows.closeAll(scenario);
+        return signedIn(name, width, height, null, token);
     }
 
     @Test

@@ -13,12 +13,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,36 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * administration in pages with a "Start here" for a first meeting, and a webhook's health at a glance.
  */
 @Tag("browser")
-class OrganisingConsoleTest {
-    private static final Duration PATIENT = Duration.ofSeconds(15);
+class OrganisingConsoleTest extends ConsoleScenarios {
     private static final int DESKTOP = 1440;
     private static final int PHONE = 390;
     private static final AtomicInteger RUN = new AtomicInteger();
-    private static ConsoleServer server;
-    private final Windows windows = new Windows();
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = new ConsoleServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
-
-    @AfterEach
-    void close(TestInfo test) {
-        windows.closeAll(test.getTestMethod().orElseThrow().getName()); // windows are named by their width
-    }
 
     private Browser window(String name, int width, int height, String token) {
-        Browser browser = windows.open(name, width, height);
-        browser.timeZone("UTC");
-        browser.open(server.url() + "/");
-        browser.signIn(token);
-        return browser;
+        return signedIn(name, width, height, "UTC", token);
     }
 
     private static int height(int width) {

@@ -1,0 +1,42 @@
+package org.convene.web;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * What console scenario classes share: one Convene server for the class (its clock the tests move), and the windows
+ * each scenario opens, closed after it with their screenshots and console logs under the scenario's name.
+ */
+abstract class ConsoleScenarios {
+    static final Duration PATIENT = Duration.ofSeconds(15);
+    static ConsoleServer server;
+    final Windows windows = new Windows();
+
+    @BeforeAll
+    static void startServer() {
+        Browser.requireChromium();
+        server = new ConsoleServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) server.close();
+    }
+
+    @AfterEach
+    void closeWindows(TestInfo test) {
+        windows.closeAll(test.getTestMethod().orElseThrow().getName());
+    }
+
+    /** A window of this size, its clock in {@code zone} (null: the machine's), signed in with {@code token}. */
+    Browser signedIn(String name, int width, int height, String zone, String token) {
+        Browser browser = windows.open(name, width, height);
+        if (zone != null) browser.timeZone(zone);
+        browser.open(server.url() + "/");
+        browser.signIn(token);
+        return browser;
+    }
+}
