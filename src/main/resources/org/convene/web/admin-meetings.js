@@ -12,6 +12,10 @@ import {
 } from './state.js';
 
 export function renderAdminMeetings() {
+  // An edit under way survives the list being drawn again (a lifecycle change while someone types), with its focus.
+  const editing = new Map([...$('admin-meeting-list').querySelectorAll(':scope > li > form.inline-form')]
+    .map((form) => [form.closest('li').dataset.adminMeeting, form]));
+  const focused = document.activeElement && document.activeElement.id;
   $('admin-meeting-list').replaceChildren(...runList().map((m) => {
     const error = h('p', { class: 'error', role: 'alert' });
     const instances = instanceList().filter((i) => i.meetingId === m.id).sort((a, b) => a.from.localeCompare(b.from));
@@ -19,7 +23,7 @@ export function renderAdminMeetings() {
       h('span', { class: 'badge' }, m.isPublic ? 'public' : 'private'), ' ', h('span', { class: 'hint' }, `#${m.id}`), ' ');
     // Delete only where it can succeed: a meeting with occurrences keeps them (and their history), so it stays.
     li.append(h('span', { class: 'row-actions' },
-      h('button', { type: 'button', class: 'quiet small', 'data-edit-meeting': m.id, onclick: () => editMeeting(li, m, error) }, 'Edit'),
+      h('button', { type: 'button', class: 'quiet small', 'data-edit-meeting': m.id, onclick: () => editMeeting(li, m) }, 'Edit'),
       instances.length > 0 ? h('span', { class: 'hint', 'data-undeletable-meeting': m.id }, 'Has occurrences, so it stays')
         : h('button', { type: 'button', class: 'danger small', 'data-delete-meeting': m.id, onclick: () => confirmInline(li,
           ['Delete ', userText(m.title), '?'], 'Yes, delete', () => act(error, async () => {
@@ -32,8 +36,10 @@ export function renderAdminMeetings() {
     for (const i of instances.filter((o) => o.seriesId != null)) bySeries.set(i.seriesId, [...(bySeries.get(i.seriesId) || []), i]);
     li.append(h('ul', { class: 'admin-instances' }, lone.map((i) => occurrenceRow(i, error)),
       [...bySeries].map(([seriesId, list]) => seriesFold(m, seriesId, list, error))));
+    if (editing.has(String(m.id))) li.append(editing.get(String(m.id)));
     return li;
   }));
+  if (focused && document.activeElement !== $(focused)) $(focused)?.focus();
 }
 
 /** One occurrence: when and how it stands, with Delete while it is still to come (one that ran keeps its history). */
@@ -64,7 +70,7 @@ function seriesFold(m, seriesId, list, error) {
     h('ul', { class: 'admin-instances' }, list.map((i) => occurrenceRow(i, error)))));
 }
 
-function editMeeting(li, m, error) {
+function editMeeting(li, m) {
   li.querySelector('form')?.remove();
   const id = (n) => `edit-meeting-${m.id}-${n}`;
   const audience = h('textarea', { id: id('audience'), name: 'audience', rows: 3 });
@@ -85,10 +91,11 @@ function editMeeting(li, m, error) {
     h('label', { for: id('call') }, 'Call link ', h('span', { class: 'hint' }, '(empty: no call)')),
     h('input', { id: id('call'), name: 'callUrl', type: 'url', maxlength: 2000, value: m.callUrl || '' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'),
-      h('button', { type: 'button', class: 'quiet', onclick: () => form.remove() }, 'Cancel')));
+      h('button', { type: 'button', class: 'quiet', onclick: () => form.remove() }, 'Cancel')),
+    h('p', { class: 'error', role: 'alert' }));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    act(error, async () => {
+    act(form.querySelector('.error'), async () => {
       const patch = changes(m, form, isPublic.checked, audience.value);
       let saved;
       try {
@@ -96,16 +103,18 @@ function editMeeting(li, m, error) {
         saved = await api().request('PATCH', `/meetings/${m.id}`, patch, m.version == null ? {} : { 'If-Match': `"${m.version}"` });
       } catch (e) {
         if (e.status !== 412) throw e;
+        form.remove(); // its values are the old meeting's
         putMeeting(await api().get(`/meetings/${m.id}`));
         meetingsChanged();
         $('admin-error').textContent = `Someone changed ${m.title} meanwhile; it shows as it is now. Edit it again.`;
         return;
       }
+      form.remove();
       putMeeting(saved);
       meetingsChanged();
+      const row = document.querySelector(`[data-admin-meeting="${m.id}"]`);
       const note = h('p', { class: 'warning', role: 'status' });
-      li.querySelector('.warning')?.remove();
-      if (warnOfUnknown(note, saved, true)) li.append(note);
+      if (row && warnOfUnknown(note, saved, true)) row.append(note);
     });
   });
   li.append(form);

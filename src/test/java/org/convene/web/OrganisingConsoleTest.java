@@ -72,6 +72,12 @@ class OrganisingConsoleTest extends ConsoleScenarios {
 
         admin.click("[data-edit-meeting='" + id + "']");
         admin.type("edit-meeting-" + id + "-description", "Only the description changes");
+        // Something else is scheduled meanwhile: the list is drawn again, and the edit under way stays as typed.
+        Instant later = server.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        long elsewhere = server.call("POST", "/meetings/" + id + "/instances", ConsoleServer.ADMIN,
+                "{\"from\":\"" + later + "\",\"to\":\"" + later.plus(Duration.ofHours(1)) + "\"}").get("id").asLong();
+        admin.waitUntil(PATIENT, d -> !admin.all("[data-admin-instance='" + elsewhere + "']").isEmpty());
+        assertThat(admin.find("edit-meeting-" + id + "-description").getAttribute("value")).isEqualTo("Only the description changes");
         admin.click(form + " button[type=submit]");
 
         admin.waitUntil(PATIENT, d -> meeting(id).path("version").asLong() == 2);
