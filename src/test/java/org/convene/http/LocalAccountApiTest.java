@@ -149,13 +149,22 @@ class LocalAccountApiTest extends ApiServerTest {
                 "{\"link\":\"" + secret + "\",\"password\":\"yet another passphrase\"}").status()).isEqualTo(404);
     }
 
-    @Test
-    void aMeetingsOwnerInvitesOnlyPeopleItIsOpenTo() {
+    /** Olga, an organizer, owning a private meeting for {@code address}: her token and the meeting. */
+    private record Owner(String token, long meeting) {}
+
+    private Owner olgaOwningAMeetingFor(String address) {
         long olga = api.convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id();
         api.convene.roles().change(olga, GlobalRole.ORGANIZER, Actor.ROOT, "t");
-        long meeting = api.convene.createMeeting(new MeetingDetails("Olga's", "", false, List.of("lee@example.org"))).id();
+        long meeting = api.convene.createMeeting(new MeetingDetails("Olga's", "", false, List.of(address))).id();
         api.convene.roles().handOver(meeting, olga, Actor.ROOT, "t");
-        String token = api.services.tokens().issue(olga);
+        return new Owner(api.services.tokens().issue(olga), meeting);
+    }
+
+    @Test
+    void aMeetingsOwnerInvitesOnlyPeopleItIsOpenTo() {
+        Owner olga = olgaOwningAMeetingFor("lee@example.org");
+        String token = olga.token();
+        long meeting = olga.meeting();
 
         ApiServer.Response lee = api.call("POST", "/invitations", token, "{\"email\":\"lee@example.org\",\"meetingId\":" + meeting + "}");
         ApiServer.Response stranger = api.call("POST", "/invitations", token,
@@ -183,12 +192,10 @@ class LocalAccountApiTest extends ApiServerTest {
 
     @Test
     void anOwnerMayNotInviteAnAddressThatOpensMeetingsTheyDoNotRun() {
-        long olga = api.convene.createUser(new UserDetails("Olga", 40, "", "olga@example.com")).id();
-        api.convene.roles().change(olga, GlobalRole.ORGANIZER, Actor.ROOT, "t");
-        long mine = api.convene.createMeeting(new MeetingDetails("Olga's", "", false, List.of("ceo@example.org"))).id();
-        api.convene.roles().handOver(mine, olga, Actor.ROOT, "t");
+        Owner olga = olgaOwningAMeetingFor("ceo@example.org");
+        String token = olga.token();
+        long mine = olga.meeting();
         api.convene.createMeeting(new MeetingDetails("The board", "", false, List.of("ceo@example.org")));
-        String token = api.services.tokens().issue(olga);
 
         ApiServer.Response ceo = api.call("POST", "/invitations", token, "{\"email\":\"ceo@example.org\",\"meetingId\":" + mine + "}");
 
