@@ -35,12 +35,6 @@ public final class Accounts {
     /** Where links go by e-mail: the sender, and the address people reach Convene at, which the links start with. */
     public record Mail(LinkMail sender, java.net.URI publicUrl) {}
 
-    /** Local accounts on {@code store}; {@code enabled} false where people sign in through an identity provider instead. */
-    public Accounts(AccountStore store, org.convene.core.port.MeetingCatalog meetings, Access access, boolean enabled,
-                    Clock clock) {
-        this(store, meetings, access, enabled, java.util.Optional.empty(), clock);
-    }
-
     /** Local accounts whose links go by e-mail through {@code mail} where given, else are shown to whoever made them. */
     public Accounts(AccountStore store, org.convene.core.port.MeetingCatalog meetings, Access access, boolean enabled,
                     java.util.Optional<Mail> mail, Clock clock) {

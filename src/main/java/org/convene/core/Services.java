@@ -26,22 +26,14 @@ public record Services(Convene convene, Access access, Tokens tokens, SignInLimi
             Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit) {
         return on(store, clock, configuredAdminToken, tokenCache, chatPerMinute, signInFailuresPerMinute, webhooks,
-                recurrences, audit, Optional.empty(), SignIns.SignInPolicy.defaults());
+                recurrences, audit, Optional.empty(), SignIns.SignInPolicy.defaults(), Optional.empty());
     }
 
     /**
      * The services as {@link #on} makes them, with the identity provider's access tokens checked by {@code provider}
-     * (none: no provider is configured) and sign-ins going by {@code policy}.
+     * (none: no provider is configured), sign-ins going by {@code policy}, and local accounts' links sent by
+     * {@code mail} where given.
      */
-    public static Services on(
-            Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
-            int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit,
-            Optional<AccessTokenCheck> provider, SignIns.SignInPolicy policy) {
-        return on(store, clock, configuredAdminToken, tokenCache, chatPerMinute, signInFailuresPerMinute, webhooks,
-                recurrences, audit, provider, policy, Optional.empty());
-    }
-
-    /** The services as {@link #on} makes them, with local accounts' links sent by {@code mail} where given. */
     public static Services on(
             Storage store, Clock clock, Optional<String> configuredAdminToken, Duration tokenCache, int chatPerMinute,
             int signInFailuresPerMinute, Webhooks webhooks, Recurrences recurrences, AuditTrail audit,

@@ -75,7 +75,6 @@ final class InstanceRoutes {
         });
     }
 
-    /** The instance in the path, once the caller is known to see inside it. */
     /** The address of the meeting's call, for those inside the live instance and for its hosts; never cached. */
     private void call(Context ctx) {
         long id = inside(ctx);
@@ -90,6 +89,7 @@ final class InstanceRoutes {
         ctx.header("Cache-Control", "no-store").json(Map.of("instanceId", id, "url", url));
     }
 
+    /** The instance in the path, once the caller is known to see inside it. */
     private long inside(Context ctx) {
         long instance = Params.id(ctx, "id");
         access.requireInside(caller(ctx), instance);

@@ -44,16 +44,16 @@ final class Check {
         return normal;
     }
 
-    /**
-     * Returns a new e-mail trimmed and lower-cased, or refuses it: {@link #email}'s rule and the stricter
-     * {@link #GIVEN_EMAIL}. Only for what clients give, since addresses stored before the rule are read
-     * back through {@link #email}.
-     */
     /** Whether {@code normal} (trimmed, lower-cased) is an address as clients may give one now. */
     static boolean isEmail(String normal) {
         return normal.length() <= 254 && EMAIL.matcher(normal).matches() && GIVEN_EMAIL.matcher(normal).matches();
     }
 
+    /**
+     * Returns a new e-mail trimmed and lower-cased, or refuses it: {@link #email}'s rule and the stricter
+     * {@link #GIVEN_EMAIL}. Only for what clients give, since addresses stored before the rule are read
+     * back through {@link #email}.
+     */
     static String givenEmail(String field, String value) {
         String normal = email(field, value);
         if (!GIVEN_EMAIL.matcher(normal).matches()) {

@@ -32,11 +32,6 @@ public record MeetingOptions(ChatMode chatMode, boolean cohostsCanEnd, Attendanc
         this(chatMode, cohostsCanEnd, attendanceView, lobby, null);
     }
 
-    /** The options without a lobby or a call. */
-    public MeetingOptions(ChatMode chatMode, boolean cohostsCanEnd, AttendanceView attendanceView) {
-        this(chatMode, cohostsCanEnd, attendanceView, LobbyPolicy.OFF, null);
-    }
-
     /**
      * A call address as a client gives it: an absolute http or https address with a host (a Jitsi, BigBlueButton or
      * Zoom room), at most {@link #MAX_CALL_URL} characters, without spaces or control characters; null or empty

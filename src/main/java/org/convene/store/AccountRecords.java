@@ -76,20 +76,19 @@ final class AccountRecords implements AccountStore {
     public String makeReset(long userId, String hash, Instant expires, Acting acting, Instant now) {
         Reply reply = calls.await(calls.auditedInUsers(PASSWORD, "reset_make", hash, RedisCalls.ms(now), Long.toString(userId),
                 Long.toString(expires.toEpochMilli()), acting.wire()[0], acting.wire()[1], acting.requestId()));
-        return ForbiddenReply.check(reply);
+        return LinkReply.email(reply);
+    }
+
+    /** password's answer to a link made: the user's e-mail, or (AllowedReply) why the actor may not. */
+    private record LinkReply() {
+        static String email(Reply reply) {
+            return AllowedReply.of(reply).text(1);
+        }
     }
 
     @Override
     public boolean resetOpens(String hash, Instant now) {
         return calls.await(calls.inUsers(PASSWORD, "reset_read", hash, RedisCalls.ms(now), "", "", "", "", "")).isOk();
-    }
-
-    /** password's answer to a link made: the user's e-mail, or a refusal saying why the actor may not, or what else was wrong. */
-    private record ForbiddenReply() {
-        static String check(Reply reply) {
-            if ("FORBIDDEN".equals(reply.status())) throw Refusal.ROLE_FORBIDDEN.refuse(reply.text(1));
-            return reply.ok().text(1);
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@
 import { $, h, act, windowText, userText, statusText } from './dom.js';
 import { seriesText } from './series-words.js';
 import { audiencePicker } from './audience-picker.js';
+import { occurrenceAddress } from './occurrence-actions.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import {
   api, runList, instanceList, putMeeting, forgetMeeting, forgetInstance, showingAdmin, onMeetingsChanged, meetingsChanged,
@@ -47,7 +48,7 @@ function occurrenceRow(i, error) {
   const row = h('li', { 'data-admin-instance': i.id, 'data-status': i.status }, `${windowText(i.from, i.to)} · ${statusText(i.status)} `);
   if (i.status !== 'scheduled') return row;
   // An occurrence of a series is cancelled through its series, which then never makes it again.
-  const address = i.seriesId == null ? `/instances/${i.id}` : `/meetings/${i.meetingId}/series/${i.seriesId}/occurrences/${i.recurrenceId}`;
+  const address = occurrenceAddress(i);
   row.append(h('button', { type: 'button', class: 'danger small', 'data-delete-instance': i.id, onclick: () => confirmInline(row,
     i.seriesId == null ? 'Delete this occurrence?' : 'Cancel this occurrence? The rest of the series stays.',
     i.seriesId == null ? 'Yes, delete' : 'Yes, cancel it', () => act(error, async () => {

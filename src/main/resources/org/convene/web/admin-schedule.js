@@ -5,7 +5,9 @@
 import { $, h, act, windowText, localInput, isolatedText } from './dom.js';
 import { confirmInline, onSubmit } from './admin-prompts.js';
 import { seriesText } from './series-words.js';
-import { api, now, runList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged } from './state.js';
+import {
+  api, now, runList, hasInstance, putInstance, forgetInstance, onMeetingsChanged, meetingsChanged, putSeries,
+} from './state.js';
 
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
@@ -65,7 +67,10 @@ export async function loadSeries() {
   const all = [];
   for (const meeting of runList()) {
     const series = await api().get(`/meetings/${meeting.id}/series`).catch(() => []);
-    for (const s of series) all.push({ meeting, s });
+    for (const s of series) {
+      putSeries(s); // the lists' rule in words reads it from here rather than asking again
+      all.push({ meeting, s });
+    }
   }
   $('series-empty').hidden = all.length > 0;
   $('series-list').replaceChildren(...all.map(({ meeting, s }) => {
@@ -118,9 +123,11 @@ export function wireSchedule() {
         rrule, start: $('instance-from').value.length === 16 ? `${$('instance-from').value}:00` : $('instance-from').value,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, durationMinutes: Number($('instance-minutes').value),
       });
-      for (const made of series.occurrences) {
-        const instance = await api().get(`/instances/${made.instanceId}`);
-        if (!hasInstance(instance.id)) putInstance(instance);
+      putSeries(series);
+      // The occurrences made, in one read of the meeting's instances rather than one request each.
+      const made = new Set(series.occurrences.map((o) => o.instanceId));
+      for (const instance of await api().get(`/meetings/${meetingId}/instances`)) {
+        if (made.has(instance.id) && !hasInstance(instance.id)) putInstance(instance);
       }
       meetingsChanged();
       result.textContent = `Scheduled: ${described(series)}. ${series.occurrences.length} occurrences made so far`

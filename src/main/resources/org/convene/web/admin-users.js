@@ -5,9 +5,8 @@
 // someone new and, per user, a link to set a new password, each shown once. The list also teaches the shared state every user's name,
 // which the other views show.
 import { $, h, act, userText } from './dom.js';
-import { forgetPeople } from './audience-picker.js';
 import { confirmInline, shownOnce, onSubmit, forgetLater } from './admin-prompts.js';
-import { api, rememberName, meetingList } from './state.js';
+import { api, rememberName, meetingList, setPeople } from './state.js';
 
 /** The meetings user {@code id} owns, as the console knows them (an administrator knows every meeting). */
 const owned = (id) => meetingList().filter((m) => m.ownerId === id);
@@ -21,6 +20,7 @@ export async function loadUsers() {
   if (passwords === null) passwords = await fetch('/auth/methods').then((r) => r.json()).then((m) => m.password).catch(() => false);
   $('invite-box').hidden = !passwords;
   const users = await api().all('/users');
+  setPeople(users);
   for (const user of users) rememberName(user.id, user.name);
   $('user-list').replaceChildren(...users.map(userRow));
 }
@@ -114,7 +114,6 @@ export function wireUsers() {
       name: $('user-name').value, age: optionalNumber($('user-age').value), gender: $('user-gender').value, email: $('user-email').value,
     });
     form.reset();
-    forgetPeople(); // the audience pickers offer them from now on
     result.replaceChildren('Created ', userText(created.user.name), ` (#${created.user.id}).`);
     $('new-token').textContent = created.token;
     $('copy-token').textContent = 'Copy';

@@ -13,7 +13,7 @@ import { wireAudit, loadAudit } from './admin-audit.js';
 import { isAdmin, api, putMeeting, runList, onMeetingsChanged, showingAdmin } from './state.js';
 
 /** The pages an administrator has; an organizer has the first alone. */
-export const ADMIN_PAGES = ['meetings', 'users', 'webhooks', 'audit'];
+const ADMIN_PAGES = ['meetings', 'users', 'webhooks', 'audit'];
 
 export function wireAdmin() {
   wireUsers();

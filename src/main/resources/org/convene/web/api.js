@@ -28,7 +28,6 @@ export class ApiError extends Error {
     super(peoplesWords(problem) || problem.title || `The server answered ${status}`);
     this.status = status;
     this.type = problem.type || '';
-    this.detail = problem.detail || ''; // the API's own words, for whoever needs them
   }
 }
 

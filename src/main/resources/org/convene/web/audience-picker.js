@@ -3,19 +3,14 @@
 // address in the box. An address nobody has yet may still be added (the person can be invited
 // later), but it is said so at once, so that a typo is seen before the save.
 import { h, userText } from './dom.js';
-import { api, isAdmin } from './state.js';
+import { api, isAdmin, knownPeople, setPeople } from './state.js';
 
-let people = null; // [{ name, email }], read once an administrator opens a meeting form
-
-/** The users' names and e-mails, read once; empty for anyone but an administrator. */
+/** The users (as the users page last read them, else read now); none for anyone but an administrator. */
 async function known() {
   if (!isAdmin()) return [];
-  if (people === null) people = (await api().all('/users')).map((u) => ({ name: u.name, email: u.email }));
-  return people;
+  if (knownPeople() === null) setPeople(await api().all('/users'));
+  return knownPeople();
 }
-
-/** Forgets the people read, so that the next form offers those made since. */
-export const forgetPeople = () => { people = null; };
 
 /** The person a typed text names: an exact e-mail, else exactly one name or e-mail containing it. */
 function match(list, typed) {

@@ -30,7 +30,7 @@ export const isolatedText = (text) => `\u2068${text}\u2069`;
 
 export const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 export const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-export const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 export const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 export const stamp = (iso) => h('time', { datetime: iso }, clockFormat.format(new Date(iso)));
 

@@ -123,7 +123,6 @@ function seriesRow(list) {
   const series = seriesById(next.seriesId);
   const open = unfolded.has(next.seriesId) || others.some((i) => isOpen(i.id));
   const row = instanceRow(next, meeting);
-  row.classList.add('series-row');
   row.dataset.seriesRow = next.seriesId;
   const toggle = others.length === 0 ? null : h('button', {
     type: 'button', class: 'quiet small', 'aria-expanded': String(open), 'data-series-more': next.seriesId,

@@ -4,11 +4,11 @@
 // cancelled, and the series never makes it again); a lone occurrence through its own address.
 import { $, h, act, localInput } from './dom.js';
 import { confirmInline } from './admin-prompts.js';
-import { api, runs, putInstance, forgetInstance, meetingsChanged, openView } from './state.js';
+import { api, runs, putInstance, forgetInstance, meetingsChanged, isOpen } from './state.js';
 import { backToList } from './instance.js';
 
-/** The address an occurrence is changed at: its series' occurrence, or the instance itself. */
-function address(instance) {
+/** The address an occurrence is changed or cancelled at: its series' occurrence, or the instance itself. */
+export function occurrenceAddress(instance) {
   return instance.seriesId == null ? `/instances/${instance.id}`
     : `/meetings/${instance.meetingId}/series/${instance.seriesId}/occurrences/${instance.recurrenceId}`;
 }
@@ -40,7 +40,7 @@ export function wireOccurrenceActions(current) {
       const minutes = Number($('occurrence-minutes').value);
       if (!(minutes >= 1)) throw new Error('The length must be at least one minute');
       const to = new Date(from.getTime() + minutes * 60000);
-      const moved = await api().request('PUT', address(instance), { from: from.toISOString(), to: to.toISOString() });
+      const moved = await api().request('PUT', occurrenceAddress(instance), { from: from.toISOString(), to: to.toISOString() });
       putInstance(moved);
       $('occurrence-move-form').hidden = true;
       meetingsChanged();
@@ -51,9 +51,9 @@ export function wireOccurrenceActions(current) {
     const instance = current();
     confirmInline($('instance-confirm'), instance.seriesId == null ? 'Cancel this occurrence for everyone?'
       : 'Cancel this occurrence for everyone? The rest of the series stays.', 'Yes, cancel it', () => act($('instance-error'), async () => {
-      await api().delete(address(instance));
+      await api().delete(occurrenceAddress(instance));
       forgetInstance(instance.id);
-      if (openView() && openView().id === instance.id) backToList();
+      if (isOpen(instance.id)) backToList();
       meetingsChanged();
     }));
   });

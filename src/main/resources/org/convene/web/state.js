@@ -41,6 +41,12 @@ export function nameOf(userId) {
 }
 
 export const knownName = (userId) => names.get(userId);
+
+// The users, for an administrator: read with the users page (at sign-in and after each change), and by the audience
+// picker if it comes first.
+let people = null;
+export const knownPeople = () => people;
+export const setPeople = (users) => { people = users; };
 export const knowsName = (userId) => names.has(userId);
 export const rememberName = (userId, name) => names.set(userId, name);
 

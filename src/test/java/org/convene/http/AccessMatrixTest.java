@@ -199,6 +199,7 @@ class AccessMatrixTest {
             new Row("GET", "/instances/2/attendance", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             new Row("GET", "/instances/1/attendance", null, 200, 200, 200, 200, 200),
             new Row("GET", "/instances/2/attendance.svg", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
+            new Row("GET", "/instances/2/attendance?format=people", null, 200, 200, 403, 200, 403, 403, 200).and(Who.COHOST, 200),
             // The call's address: hosts at once, the audience once inside (409 until they join), nobody else.
             new Row("GET", "/instances/2/call", null, 200, 409, 403, 409, 403, 403, 200).and(Who.COHOST, 200),
             new Row("PATCH", "/meetings/2", "{\"callUrl\":\"https://call.example/other\"}", 200, 403, 403, 403, 403, 403, 200),

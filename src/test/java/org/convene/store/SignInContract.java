@@ -127,6 +127,17 @@ abstract class SignInContract extends StoreContract {
     }
 
     @Test
+    void aSessionKeptAsABareUserIdHasEndedAndEndsCleanly() throws Exception {
+        String hash = Tokens.hash("cs_bare");
+        redis().async().set(Keys.USERS + ":session:" + hash, Long.toString(john.id())).get();
+
+        assertThat(signIns.sessionOwner(hash, Duration.ofHours(8), clock.instant())).isEmpty();
+        redis().async().set(Keys.USERS + ":session:" + hash, Long.toString(john.id())).get();
+        signIns.endSession(hash);
+        assertThat(redis().async().exists(Keys.USERS + ":session:" + hash).get()).isZero();
+    }
+
+    @Test
     void endingEverywhereEndsEverySessionOfThatUserAlone() {
         signIns.openSession(john.id(), Tokens.hash("cs_a"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");
         signIns.openSession(john.id(), Tokens.hash("cs_b"), "test", Duration.ofHours(1), clock.instant().plus(hours(24)), clock.instant(), "");

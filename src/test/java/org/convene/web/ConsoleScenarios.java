@@ -31,6 +31,19 @@ abstract class ConsoleScenarios {
         windows.closeAll(test.getTestMethod().orElseThrow().getName());
     }
 
+    /** Opens the administration (its meetings page, an organizer's "My meetings"). */
+    static void toAdministration(Browser window) {
+        window.click("nav-admin");
+        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed() && window.find("meetings-card").isDisplayed());
+    }
+
+    /** Opens the administration's page {@code page} (meetings, users, webhooks or audit) by its tab. */
+    static void toAdministration(Browser window, String page) {
+        if (!window.find("admin").isDisplayed()) toAdministration(window);
+        window.click("tab-" + page);
+        window.waitUntil(PATIENT, d -> window.find(page + "-card").isDisplayed());
+    }
+
     /** A window of this size, its clock in {@code zone} (null: the machine's), signed in with {@code token}. */
     Browser signedIn(String name, int width, int height, String zone, String token) {
         Browser browser = windows.open(name, width, height);

@@ -31,7 +31,6 @@ import org.openqa.selenium.WebElement;
 @Tag("browser")
 class ConsoleTest extends ConsoleScenarios {
     private static final Duration LIVE = Duration.ofSeconds(1);
-    private static final Duration PATIENT = Duration.ofSeconds(10);
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     private Browser admin;
@@ -853,18 +852,6 @@ class ConsoleTest extends ConsoleScenarios {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    /** Opens the administration (its meetings page, an organizer's "My meetings"). */
-    private static void toAdministration(Browser window) {
-        window.click("nav-admin");
-        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed() && window.find("meetings-card").isDisplayed());
-    }
-
-    /** Opens the administration's page {@code page} (meetings, users, webhooks or audit) by its tab. */
-    private static void toAdministration(Browser window, String page) {
-        if (!window.find("admin").isDisplayed()) toAdministration(window);
-        window.click("tab-" + page);
-        window.waitUntil(PATIENT, d -> window.find(page + "-card").isDisplayed());
-    }
 
     /** Opens the folded section holding form {@code formId}. */
     private static void openForm(Browser window, String formId) {

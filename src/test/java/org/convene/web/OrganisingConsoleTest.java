@@ -43,13 +43,6 @@ class OrganisingConsoleTest extends ConsoleScenarios {
         return width == PHONE ? DESKTOP : PHONE;
     }
 
-    private static void administration(Browser window, String page) {
-        window.click("nav-admin");
-        window.waitUntil(PATIENT, d -> window.find("admin").isDisplayed());
-        if (!page.equals("meetings")) window.click("tab-" + page);
-        window.waitUntil(PATIENT, d -> window.find(page + "-card").isDisplayed());
-    }
-
     private static JsonNode meeting(long id) {
         return server.call("GET", "/meetings/" + id, ConsoleServer.ADMIN, null);
     }
@@ -66,7 +59,7 @@ class OrganisingConsoleTest extends ConsoleScenarios {
         long id = publicMeeting("Kept " + RUN.incrementAndGet(), ",\"reminderMinutes\":5,\"capacity\":10,"
                 + "\"presence\":{\"leaseSeconds\":60,\"graceSeconds\":10}");
         Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
-        administration(admin, "meetings");
+        toAdministration(admin, "meetings");
         String form = "[data-admin-meeting='" + id + "'] form";
         admin.waitUntil(PATIENT, d -> !admin.all("[data-edit-meeting='" + id + "']").isEmpty());
 
@@ -106,7 +99,7 @@ class OrganisingConsoleTest extends ConsoleScenarios {
     @ValueSource(ints = {DESKTOP, PHONE})
     void aPersonIsAddedWithANameAndAnEmailAlone(int width) {
         Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
-        administration(admin, "users");
+        toAdministration(admin, "users");
         admin.click("details:has(#user-form) summary");
         String email = "nameonly" + RUN.incrementAndGet() + "@example.com";
         admin.type("user-name", "Noa Nameonly");
@@ -130,7 +123,7 @@ class OrganisingConsoleTest extends ConsoleScenarios {
         String name = "Quinn Pickable " + RUN.incrementAndGet();
         server.createUser(name, "quinn.pickable" + RUN.get() + "@example.com");
         Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
-        administration(admin, "meetings");
+        toAdministration(admin, "meetings");
         admin.click("details:has(#meeting-form) summary");
         admin.click("meeting-public");
         admin.waitUntil(PATIENT, d -> admin.find("meeting-audience-pick").isDisplayed());
@@ -265,7 +258,7 @@ class OrganisingConsoleTest extends ConsoleScenarios {
         ConsoleServer.Account olive = server.createUser("Olive First " + RUN.incrementAndGet(), "olive.first" + RUN.get() + "@example.com");
         server.call("PATCH", "/users/" + olive.id(), ConsoleServer.ADMIN, "{\"role\":\"organizer\"}");
         Browser organizer = window("olive-" + width, width, height(width), olive.token());
-        administration(organizer, "meetings");
+        toAdministration(organizer, "meetings");
 
         organizer.waitUntil(PATIENT, d -> organizer.find("first-run").isDisplayed());
         assertThat(organizer.find("admin-tabs").isDisplayed()).as("an organizer has one page").isFalse();
@@ -283,7 +276,7 @@ class OrganisingConsoleTest extends ConsoleScenarios {
     @ValueSource(ints = {DESKTOP, PHONE})
     void theAdministrationIsInPagesEachReachedByItsTabAndItsAddress(int width) {
         Browser admin = window("admin-" + width, width, height(width), ConsoleServer.ADMIN);
-        administration(admin, "meetings");
+        toAdministration(admin, "meetings");
 
         for (String page : new String[] {"users", "webhooks", "audit", "meetings"}) {
             admin.click("tab-" + page);
@@ -322,8 +315,8 @@ class OrganisingConsoleTest extends ConsoleScenarios {
 
             String health = "[data-health='" + endpoint + "']";
             admin.waitUntil(PATIENT, d -> {
-                administration(admin, "meetings");
-                administration(admin, "webhooks");
+                toAdministration(admin, "meetings");
+                toAdministration(admin, "webhooks");
                 return admin.texts(health).stream().anyMatch(t -> t.contains("answered HTTP 500"));
             });
 

@@ -18,7 +18,8 @@
 --   <base>:user:<uid>:meetings set  meetings the user has joined (the index of their events log)
 --   <base>:identities         hash  JSON [issuer, subject] of an identity provider's person -> user id (field identity
 --                                 on the user; roleByHand = 1 once a role was given in Convene, which claims then keep)
---   <base>:session:<hash>     string user id: a console session (SHA-256 of its cookie), expiring after the idle time
+--   <base>:session:<hash>     string '<user id>:<end (ms)>': a console session (SHA-256 of its cookie), expiring after
+--                                 the idle time or at its end
 --   <base>:user:<uid>:sessions set  the hashes of the user's sessions, to end them all at once
 --   <base>:login:<state>      string a sign-in through the identity provider between its start and its callback
 --   <base>:invitation:<hash>  hash  email name expires meeting by: an invitation to a local account (SHA-256 of its link)

@@ -11,6 +11,12 @@
 local op, hash, uid, idle, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[7]
 local function skey(h) return base .. ':session:' .. h end
 local function listed(u) return ukey(u) .. ':sessions' end
+-- The user and the end of a kept session; one kept as a bare user id (as sign-in's first build wrote them) has ended.
+local function parts(kept)
+  local u, ends = string.match(kept, '^(%d+):(%d+)$')
+  if u then return u, ends end
+  return kept, '0'
+end
 local function owner(u)
   local user = redis.call('HMGET', ukey(u), 'email', 'role', 'deleted', 'suspended')
   if not user[1] or user[3] == '1' or user[4] == '1' then return nil end
@@ -30,7 +36,7 @@ if op == 'open' then
 elseif op == 'read' or op == 'peek' then
   local kept = redis.call('GET', skey(hash))
   if not kept then return {'INVALID_USER'} end
-  local u, ends = string.match(kept, '^(%d+):(%d+)$')
+  local u, ends = parts(kept)
   if tonumber(ends) <= tonumber(now) then
     redis.call('DEL', skey(hash))
     return {'INVALID_USER'}
@@ -42,7 +48,7 @@ elseif op == 'read' or op == 'peek' then
 elseif op == 'end' then
   local kept = redis.call('GET', skey(hash))
   redis.call('DEL', skey(hash))
-  if kept then redis.call('SREM', listed(string.match(kept, '^(%d+):')), hash) end
+  if kept then redis.call('SREM', listed((parts(kept))), hash) end
   return {'OK', kept and 1 or 0}
 end
 local sessions = redis.call('SMEMBERS', listed(uid))
